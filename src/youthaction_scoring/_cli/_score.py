@@ -1,0 +1,59 @@
+"""``youthaction-scoring score``: score an assessment."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+import click
+
+from .._model import Month
+from . import main
+from ._common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, load_input
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: a readable table with Chinese names; json: the scorecards document (FORMAT.md).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default="zh",
+    show_default=True,
+    help="Table language.",
+)
+@AS_OF_OPTION
+@OUTPUT_OPTION
+def score(input_path: str, fmt: str, lang: str, as_of: Month | None, output: str | None) -> None:
+    """Score every community of INPUT (.json or .jsonl assessment).
+
+    Prints a table (default) or writes the scorecards document. Every item of
+    every community is itemised: points, deductions with their R-decisions,
+    and notes on excluded or merged records.
+    """
+    from .._scoring import score_assessment
+
+    check_output_dir(output)
+    assessment = load_input(input_path)
+    try:
+        cards = score_assessment(assessment, as_of=as_of)
+    except ValueError as exc:
+        fail("--as-of", str(exc))
+    if fmt == "json":
+        from .._jsonio import dumps_scorecards
+
+        emit(dumps_scorecards(cards), output)
+        return
+    from .._table import render, scorecards_table
+
+    table = scorecards_table(cards, "zh" if lang == "zh" else "en")
+    to_terminal = output is None and sys.stdout.isatty()
+    width = shutil.get_terminal_size((200, 24)).columns if to_terminal else 200
+    emit(render(table, width=max(width, 120), color=to_terminal), output)

@@ -1,0 +1,147 @@
+"""Reasons and notes, each available in Chinese and English.
+
+A :class:`Message` keeps its *key* and its structured *args* (months, codes,
+titles), so programs can act on it, and renders to either language on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+import attrs
+
+from ._codes import CodedEnum, Lang
+
+TEMPLATES: Final[dict[str, tuple[str, str]]] = {
+    # Deductions.
+    "county_org_missing": (
+        "所在区县团委未录入{0}类县级团属青年社会组织",
+        "the district league committee has not recorded a {0} organisation",
+    ),
+    "youth_home_not_built": ("未建成社区“Y+青年之家”", "no Y+ Youth Home built"),
+    "youth_home_not_on_cloud": (
+        "“Y+青年之家”未入驻青年之家云平台",
+        "the Youth Home has not joined the Youth Home cloud platform",
+    ),
+    "youth_home_not_standardized": (
+        "“Y+青年之家”未规范开展活动",
+        "the Youth Home's activities are not run to standard",
+    ),
+    "league_org_not_established": ("未建立社区团组织", "no community league organisation"),
+    "league_org_not_standardized": (
+        "社区团组织未规范开展活动",
+        "the league organisation's activities are not run to standard",
+    ),
+    "cadres_incomplete": (
+        "专、挂、兼团干部配备不完善,缺少{0}团干部",
+        "cadre staffing incomplete: no {0} cadre",
+    ),
+    "no_brand": ("未形成特色社区品牌", "no featured community brand formed"),
+    "month_missing": (
+        "{0}未开展冠名“社区青春行动”并向团市委报送的专项活动",
+        "no qualifying activity in {0}",
+    ),
+    # Stages.
+    "floored": ("扣分合计{0}分,扣完为止,本项计0分", "deductions total {0}, floored at 0"),
+    "capped": ("累计{0}分,按上限{1}分计", "raw {0} capped at {1}"),
+    "bonus_capped": ("加分项合计{0}分,按上限{1}分计", "bonus items total {0}, capped at {1}"),
+    "base_capped": ("基本项合计{0}分,按上限{1}分计", "base items total {0}, capped at {1}"),
+    # Records.
+    "excluded_period": (
+        "{0}“{1}”日期{2}不在考核期{3}内,不计分",
+        '{0} "{1}" dated {2} is outside the period {3}; not counted',
+    ),
+    "excluded_as_of": (
+        "{0}“{1}”日期{2}晚于统计截至月份{3},暂不计分",
+        '{0} "{1}" dated {2} is after the as-of month {3}; not counted yet',
+    ),
+    "duplicate_merged": (
+        "{0}“{1}”重复记录{2}次,只计1次",
+        '{0} "{1}" recorded {2} times; counted once',
+    ),
+    "activity_not_reported": (
+        "专项活动“{0}”({1})未向团市委报送,不计入",
+        'activity "{0}" on {1} was not reported to the city league committee; not counted',
+    ),
+    "activity_not_titled": (
+        "专项活动“{0}”({1})未冠名“{2}”,不计入",
+        'activity "{0}" on {1} is not titled with "{2}"; not counted',
+    ),
+    "many_brands": (
+        "形成{0}个特色品牌,考核办法要求1-{1}个(仍按已形成品牌计分)",
+        "{0} brands formed; the rulebook asks for one to {1} (scored as having a brand)",
+    ),
+    "summary_unrecognised": (
+        "信息综述“{0}”尚未获领导批示或媒体刊发,暂不计分",
+        'summary "{0}" has no leader instruction or media publication yet; not counted',
+    ),
+}
+"""Message templates by key: (Chinese, English), ``{n}`` for the n-th arg."""
+
+_JOINERS: Final[dict[Lang, str]] = {"zh": "、", "en": ", "}
+
+
+def _render_arg(arg: object, lang: Lang) -> str:
+    if isinstance(arg, CodedEnum):
+        return arg.label_in(lang)
+    if isinstance(arg, tuple):
+        return _JOINERS[lang].join(_render_arg(a, lang) for a in arg)
+    return str(arg)
+
+
+@attrs.frozen
+class Message:
+    """A reason or note, rendered in Chinese or English on demand.
+
+    Args:
+        key: A key of :data:`TEMPLATES`.
+        args: Values for the template: text, numbers, months, dates, codes
+            (rendered by their label) or tuples of those (joined).
+        rule: The R-decision behind the message, if any (e.g. ``"R1"``).
+    """
+
+    key: str = attrs.field(validator=attrs.validators.in_(TEMPLATES))
+    args: tuple[object, ...] = ()
+    rule: str | None = None
+
+    def text(self, lang: Lang = "en") -> str:
+        """Render the message.
+
+        Args:
+            lang: ``"zh"`` or ``"en"``.
+
+        Returns:
+            The text, with the rule in parentheses when there is one.
+        """
+        zh, en = TEMPLATES[self.key]
+        template = zh if lang == "zh" else en
+        body = template.format(*(_render_arg(a, lang) for a in self.args))
+        return f"{body} ({self.rule})" if self.rule else body
+
+    @property
+    def en(self) -> str:
+        """The English text."""
+        return self.text("en")
+
+    @property
+    def zh(self) -> str:
+        """The Chinese text."""
+        return self.text("zh")
+
+    def __str__(self) -> str:
+        """Return the English text."""
+        return self.text("en")
+
+
+def texts(messages: Sequence[Message], lang: Lang) -> list[str]:
+    """Render several messages.
+
+    Args:
+        messages: The messages.
+        lang: ``"zh"`` or ``"en"``.
+
+    Returns:
+        Their texts, in order.
+    """
+    return [m.text(lang) for m in messages]
