@@ -35,7 +35,7 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     ),
     "cadres_incomplete": (
         "专、挂、兼团干部配备不完善,缺少{0}团干部",
-        "cadre staffing incomplete: no {0} cadre",
+        "cadre staffing incomplete, missing: {0}",
     ),
     "no_brand": ("未形成特色社区品牌", "no featured community brand formed"),
     "month_missing": (
