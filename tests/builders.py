@@ -7,6 +7,7 @@ one fact at a time with ``attrs.evolve`` or the helpers here.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import attrs
 
@@ -75,7 +76,7 @@ def summaries_(
     )
 
 
-def full_community(period: Period = PERIOD, *, id: str = "c1") -> Community:  # noqa: A002
+def full_community(period: Period = PERIOD, *, id: str = "c1") -> Community:
     """A community that earns the full 200 points over *period*."""
     mid = first_day(period.start)
     return Community(
@@ -98,22 +99,22 @@ def full_community(period: Period = PERIOD, *, id: str = "c1") -> Community:  # 
     )
 
 
-def empty_community(*, id: str = "c0") -> Community:  # noqa: A002
+def empty_community(*, id: str = "c0") -> Community:
     """A community with nothing recorded at all."""
     return Community(id=id, name="空白社区", district="云岩区", pilot_level=PilotLevel.PROVINCIAL)
 
 
-def with_org(community: Community, **changes: object) -> Community:
+def with_org(community: Community, **changes: Any) -> Community:
     """Return *community* with its org_system changed."""
     return attrs.evolve(community, org_system=attrs.evolve(community.org_system, **changes))
 
 
-def with_workforce(community: Community, **changes: object) -> Community:
+def with_workforce(community: Community, **changes: Any) -> Community:
     """Return *community* with its workforce changed."""
     return attrs.evolve(community, workforce=attrs.evolve(community.workforce, **changes))
 
 
-def with_projects(community: Community, **changes: object) -> Community:
+def with_projects(community: Community, **changes: Any) -> Community:
     """Return *community* with its projects changed."""
     return attrs.evolve(community, projects=attrs.evolve(community.projects, **changes))
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from typing import TypeVar
 
 import attrs
 from hypothesis import given, settings
@@ -32,6 +33,7 @@ from youthaction_scoring import (
 )
 from youthaction_scoring._converter import unstructure_community
 
+T = TypeVar("T")
 COMMON = settings(max_examples=80, deadline=None)
 
 
@@ -67,35 +69,23 @@ def test_matches_the_independent_oracle(case: tuple[Community, Period], offset: 
     assert oracle_total(expected) == (card.base, card.bonus, card.total)
 
 
-def _qualifying_records(period: Period, n: int) -> list[tuple[str, object]]:
+def _add_qualifying_record(community: Community, period: Period, which: int, n: int) -> Community:
+    """Return *community* with one more qualifying record of kind *which* (0-3)."""
     on = dt.date(period.start.year, period.start.month, 28)
-    return [
-        ("service_projects", ServiceProject(f"新项目{n}", "新组织", on)),
-        ("pairings", Pairing(f"新伙伴{n}", PartnerKind.UNIVERSITY, on)),
-        ("activities", Activity("社区青春行动·新增", on, True)),
-        (
-            "summaries",
-            Summary(f"新综述{n}", list(Mechanism)[n % 3], on, (MediaPublication("贵阳日报"),)),
-        ),
-    ]
-
-
-def _add(community: Community, field: str, record: object) -> Community:
-    if field in ("service_projects", "pairings"):
-        section = community.workforce
-        return attrs.evolve(
-            community,
-            workforce=attrs.evolve(section, **{field: (*getattr(section, field), record)}),
+    w, p, m = community.workforce, community.projects, community.mechanisms
+    if which == 0:
+        project = ServiceProject(f"新项目{n}", "新组织", on)
+        w = attrs.evolve(w, service_projects=(*w.service_projects, project))
+    elif which == 1:
+        w = attrs.evolve(
+            w, pairings=(*w.pairings, Pairing(f"新伙伴{n}", PartnerKind.UNIVERSITY, on))
         )
-    if field == "activities":
-        section = community.projects
-        return attrs.evolve(
-            community, projects=attrs.evolve(section, activities=(*section.activities, record))
-        )
-    section2 = community.mechanisms
-    return attrs.evolve(
-        community, mechanisms=attrs.evolve(section2, summaries=(*section2.summaries, record))
-    )
+    elif which == 2:
+        p = attrs.evolve(p, activities=(*p.activities, Activity("社区青春行动·新增", on, True)))
+    else:
+        summary = Summary(f"新综述{n}", list(Mechanism)[n % 3], on, (MediaPublication("贵阳日报"),))
+        m = attrs.evolve(m, summaries=(*m.summaries, summary))
+    return attrs.evolve(community, workforce=w, projects=p, mechanisms=m)
 
 
 @COMMON
@@ -105,9 +95,8 @@ def test_adding_a_qualifying_record_never_lowers_any_item(
 ) -> None:
     """A new qualifying record of any kind never lowers an item (monotonicity)."""
     community, period = case
-    field, record = _qualifying_records(period, n)[which]
     before = score(community, period)
-    after = score(_add(community, field, record), period)
+    after = score(_add_qualifying_record(community, period, which, n), period)
     for old, new in zip(before.items, after.items, strict=True):
         assert new.points >= old.points
     assert after.total >= before.total
@@ -121,7 +110,7 @@ def test_record_order_does_not_change_the_score(
     """Shuffling every record list leaves every item's points unchanged."""
     community, period = case
 
-    def shuffled(items: tuple[object, ...]) -> tuple[object, ...]:
+    def shuffled(items: tuple[T, ...]) -> tuple[T, ...]:
         out = list(items)
         rnd.shuffle(out)
         return tuple(out)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 
 import attrs
 import pytest
@@ -25,6 +26,7 @@ from youthaction_scoring import (
     Activity,
     Brand,
     Cadres,
+    Community,
     CountyOrgCategory,
     ItemCode,
     LeagueOrg,
@@ -42,9 +44,9 @@ from youthaction_scoring import (
 )
 
 
-def points(community: object, code: str, period: Period = PERIOD, **kw: object) -> int:
+def points(community: Community, code: str, period: Period = PERIOD, **kw: Any) -> int:
     """Score *community* and return one item's points."""
-    return score(community, period, **kw).item(code).points  # type: ignore[arg-type]
+    return score(community, period, **kw).item(code).points
 
 
 # --- shape of the score --------------------------------------------------------------------
@@ -176,7 +178,7 @@ def test_2_1_names_every_missing_kind() -> None:
     community = with_workforce(empty_community(), cadres=Cadres(1, 0, 0))
     (deduction,) = score(community, PERIOD).item("2.1").deductions
     assert "cadre staffing incomplete, missing: seconded, part-time" == deduction.reason.en
-    assert "专、挂、兼团干部配备不完善,缺少挂职、兼职团干部" == deduction.reason.zh
+    assert "专、挂、兼团干部配备不完善，缺少挂职、兼职团干部" == deduction.reason.zh
 
 
 # --- 2.2 service projects (R7) ------------------------------------------------------------------
@@ -262,7 +264,7 @@ def test_2_3_partner_counts_once_however_many_records() -> None:
 # --- 3 brands and monthly activities (R9-R11) ---------------------------------------------------
 
 
-def _projects(brands: tuple[Brand, ...], activities: tuple[Activity, ...]) -> object:
+def _projects(brands: tuple[Brand, ...], activities: tuple[Activity, ...]) -> Community:
     return with_projects(empty_community(), brands=brands, activities=activities)
 
 
