@@ -573,7 +573,7 @@ def unstructure_scorecard(card: Scorecard) -> dict[str, Any]:
         "community_id": card.community_id,
         "community_name": card.community_name,
         "district": card.district,
-        "pilot_level": card.pilot_level_code,
+        "pilot_level": card.pilot_level.code,
         "base": card.base,
         "bonus": card.bonus,
         "total": card.total,
