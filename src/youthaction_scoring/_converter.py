@@ -52,7 +52,7 @@ ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
 SCORECARDS_FORMAT: Final = "youthaction-scoring/scorecards/1"
 """The ``format`` value of a scorecards document (FORMAT.md)."""
 
-_DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 T = TypeVar("T")
 
 
