@@ -278,6 +278,13 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
         "YYYY-MM-DD",
     ),
     (
+        "date in full-width digits",
+        _set(f"{C}.projects.activities[0].date", "２０２１-１１-１３"),
+        f"{C}.projects.activities[0].date",
+        "YYYY-MM-DD",
+    ),
+    ("month in full-width digits", _set("period.end", "２０２２-０４"), "period.end", "YYYY-MM"),
+    (
         "date as number",
         _set(f"{C}.workforce.service_projects[0].completed_on", 20211218),
         f"{C}.workforce.service_projects[0].completed_on",
