@@ -1,0 +1,58 @@
+"""``youthaction-scoring progress``: month by month, who is falling behind."""
+
+from __future__ import annotations
+
+import click
+
+from . import main
+from ._common import OUTPUT_OPTION, check_output_dir, emit, load_input
+from ._decide import LANG_OPTION, emit_renderables, lang_of, with_progress
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: readable; json: one entry per month.",
+)
+@LANG_OPTION
+@OUTPUT_OPTION
+def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
+    """Score INPUT as of each month of its period (R2) and list who is falling behind.
+
+    For every month: every community's total as of that month, the
+    communities with no qualifying activity in that month (R10), and those
+    with a base item still short.
+    """
+    from .._progress import iter_progress
+
+    check_output_dir(output)
+    assessment = load_input(input_path)
+    results = []
+    for month in with_progress(assessment.period.months, "progress"):
+        results.extend(iter_progress(assessment, months=[month]))
+    if fmt == "json":
+        from .._jsonio import dumps_json
+
+        doc = {
+            "months": [
+                {
+                    "month": str(m.month),
+                    "totals": [
+                        {"community_id": c.community_id, "total": c.total} for c in m.cards
+                    ],
+                    "missed": list(m.missed),
+                    "behind": list(m.behind),
+                }
+                for m in results
+            ]
+        }
+        emit(dumps_json(doc), output)
+        return
+    from .._decide_tables import progress_tables
+
+    emit_renderables(progress_tables(results, lang_of(lang)), output)
