@@ -40,7 +40,10 @@ _HEAD: Final[dict[str, tuple[str, str]]] = {
         "可挽回{0}分 + 已失去{1}分 = {2}分差距",
         "recoverable {0} + lost {1} = gap of {2}",
     ),
-    "progress": ("逐月进度(按R2截至各月计分)", "Month-by-month progress (scored as of each month, R2)"),
+    "progress": (
+        "逐月进度(按R2截至各月计分)",
+        "Month-by-month progress (scored as of each month, R2)",
+    ),
     "behind": ("进度滞后名单", "Falling behind"),
     "month": ("月份", "month"),
     "missed": ("当月无合格专项活动", "no qualifying activity that month"),
@@ -177,7 +180,9 @@ def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
     return [totals, behind]
 
 
-def districts_table(summaries: Sequence[DistrictSummary], names: dict[str, str], lang: Lang) -> Table:
+def districts_table(
+    summaries: Sequence[DistrictSummary], names: dict[str, str], lang: Lang
+) -> Table:
     """Build the district roll-up table.
 
     Args:

@@ -44,6 +44,9 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+_CHINESE_NUMBERS: Final[dict[str, str]] = {"1": "一", "2": "二", "3": "三", "4": "四"}
+
+
 def _t(key: str, lang: Lang, *args: object) -> str:
     zh, en = _TEXT[key]
     return (zh if lang == "zh" else en).format(*args)
@@ -57,12 +60,16 @@ def _item_lines(item: ItemScore, lang: Lang) -> list[str]:
     )
     lines = [head]
     if item.kind is ItemKind.BASE:
-        lines.append("      " + _t("base_stages", lang, item.raw, item.after_deductions, item.points))
+        lines.append(
+            "      " + _t("base_stages", lang, item.raw, item.after_deductions, item.points)
+        )
     else:
         lines.append("      " + _t("bonus_stages", lang, item.raw, item.max, item.points))
     for deduction in item.deductions:
         reason = deduction.reason.text(lang)
-        lines.append(f"      - {_t('deduction', lang, deduction.points, reason)} ({deduction.rule})")
+        lines.append(
+            f"      - {_t('deduction', lang, deduction.points, reason)} ({deduction.rule})"
+        )
     lines.extend(f"      · {_t('note', lang, note.text(lang))}" for note in item.notes)
     return lines
 
@@ -104,7 +111,8 @@ def explain_scorecard(
         if item.code.section != section:
             section = item.code.section
             zh, en = SECTION_TITLES[section]
-            lines.append(f"({section}) {zh if lang == 'zh' else en}")
+            number = _CHINESE_NUMBERS[section] if lang == "zh" else section
+            lines.append(f"({number}) {zh if lang == 'zh' else en}")
         lines.extend(_item_lines(item, lang))
     lines.append("")
     lines.append(_t("base_total", lang, card.base, rulebook.base_cap))

@@ -28,7 +28,6 @@ from ._model import Month, Period
 from ._rulebook import GUIYANG_2021, Rulebook
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
 
-
 _JOIN: Final[dict[Lang, str]] = {"zh": ";", "en": "; "}
 
 
@@ -189,9 +188,7 @@ def _merge(item: ItemScore, raw_steps: Sequence[tuple[Message, int]]) -> tuple[_
 def _base_plan(item: ItemScore, cutoff: Month) -> _ItemPlan:
     """Plan a base item: ``raw`` minus remaining deductions, floored at 0."""
     past = [d for d in item.deductions if _is_past(d, cutoff)]
-    open_ = sorted(
-        (d for d in item.deductions if not _is_past(d, cutoff)), key=lambda d: -d.points
-    )
+    open_ = sorted((d for d in item.deductions if not _is_past(d, cutoff)), key=lambda d: -d.points)
     floor_after_lost = item.raw - sum(d.points for d in past)
     remaining = sum(d.points for d in open_)
     raw_steps: list[tuple[Message, int]] = []
@@ -269,9 +266,7 @@ def _total(points: dict[ItemCode, int], kinds: dict[ItemCode, ItemKind], rb: Rul
     return min(base, rb.base_cap) + min(bonus, rb.bonus_cap)
 
 
-def _section_lost(
-    plans: Sequence[_ItemPlan], kind: ItemKind, cap: int
-) -> list[LostPoints]:
+def _section_lost(plans: Sequence[_ItemPlan], kind: ItemKind, cap: int) -> list[LostPoints]:
     """Spread a section's unrecoverable points over its items' lost entries."""
     members = [p for p in plans if p.item.kind is kind]
     full = min(sum(p.item.max for p in members), cap)

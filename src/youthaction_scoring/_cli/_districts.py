@@ -18,7 +18,7 @@ from ._decide import LANG_OPTION, emit_renderables, lang_of, score_or_fail, to_c
     type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help="table: readable; json: {\"districts\": [...]}; csv: one row per district.",
+    help='table: readable; json: {"districts": [...]}; csv: one row per district.',
 )
 @LANG_OPTION
 @AS_OF_OPTION
@@ -55,7 +55,10 @@ def districts(
         return
     if fmt == "csv":
         header = ("district", "communities", "mean", "min", "max", "behind")
-        body = [[*(r[h] for h in header[:-1]), "\n".join(s.behind)] for r, s in zip(rows, summaries)]
+        body = [
+            [*(r[h] for h in header[:-1]), "\n".join(s.behind)]
+            for r, s in zip(rows, summaries, strict=True)
+        ]
         emit(to_csv(header, body), output)
         return
     from .._decide_tables import districts_table

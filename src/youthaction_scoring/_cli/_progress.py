@@ -28,11 +28,11 @@ def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
     communities with no qualifying activity in that month (R10), and those
     with a base item still short.
     """
-    from .._progress import iter_progress
+    from .._progress import MonthProgress, iter_progress
 
     check_output_dir(output)
     assessment = load_input(input_path)
-    results = []
+    results: list[MonthProgress] = []
     for month in with_progress(assessment.period.months, "progress"):
         results.extend(iter_progress(assessment, months=[month]))
     if fmt == "json":
@@ -42,9 +42,7 @@ def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
             "months": [
                 {
                     "month": str(m.month),
-                    "totals": [
-                        {"community_id": c.community_id, "total": c.total} for c in m.cards
-                    ],
+                    "totals": [{"community_id": c.community_id, "total": c.total} for c in m.cards],
                     "missed": list(m.missed),
                     "behind": list(m.behind),
                 }

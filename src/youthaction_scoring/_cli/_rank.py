@@ -20,7 +20,7 @@ _FIELDS = ("rank", "community_id", "name", "district", "pilot_level", "base", "b
     type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help="table: readable; json: {\"ranking\": [...]}; csv: one row per community.",
+    help='table: readable; json: {"ranking": [...]}; csv: one row per community.',
 )
 @click.option(
     "--by",
@@ -71,4 +71,6 @@ def rank(
         return
     from .._decide_tables import ranking_table
 
-    emit_renderables([ranking_table(ranked, cards, lang_of(lang), by_district=by is not None)], output)
+    emit_renderables(
+        [ranking_table(ranked, cards, lang_of(lang), by_district=by is not None)], output
+    )
