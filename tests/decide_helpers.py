@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
+from typing import Any
 
+import attrs
 from click.testing import CliRunner, Result
 
-from youthaction_scoring import Assessment, dumps_assessment
+from youthaction_scoring import (
+    Activity,
+    Assessment,
+    Brand,
+    Community,
+    Month,
+    PilotLevel,
+    Projects,
+    dumps_assessment,
+)
 from youthaction_scoring._cli import main
 
 
@@ -35,3 +47,24 @@ def read_csv(text: str) -> list[dict[str, str]]:
     """Parse CSV output into rows of unguarded cells."""
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     return [{k: unguard(v) for k, v in row.items()} for row in rows]
+
+
+def community(**changes: Any) -> Community:
+    """A plain community with *changes* applied."""
+    base = Community(id="c1", name="示例社区", district="南明区", pilot_level=PilotLevel.NATIONAL)
+    return attrs.evolve(base, **changes)
+
+
+def activities(*months: str) -> Projects:
+    """A brand and one qualifying activity in each of *months* (``YYYY-MM``)."""
+    return Projects(
+        brands=(Brand.HARMONIOUS,),
+        activities=tuple(
+            Activity(
+                title="社区青春行动·月度活动",
+                date=dt.date(Month.parse(m).year, Month.parse(m).month, 15),
+                reported=True,
+            )
+            for m in months
+        ),
+    )

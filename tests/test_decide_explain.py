@@ -67,7 +67,7 @@ def test_as_of_is_shown() -> None:
 
 
 def test_explain_command_default_chinese_and_english(tmp_path: Path) -> None:
-    """explain defaults to Chinese; --lang en is English; -o writes the file."""
+    """The explain command: defaults to Chinese; --lang en is English; -o writes the file."""
     zh = run("explain", str(SAMPLE), "--community", "yy-qianling")
     assert 0 == zh.exit_code
     assert "社区青春行动考核计分说明" in zh.output

@@ -1,4 +1,3 @@
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -8,17 +7,15 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.decide_helpers import activities as _activities
+from tests.decide_helpers import community as _community
 from tests.strategies import assessments, communities, periods, rulebooks
 from youthaction_scoring import (
     GUIYANG_2021,
-    Activity,
     Assessment,
-    Brand,
-    Community,
     ItemCode,
     Month,
     Period,
-    PilotLevel,
     Projects,
     Rulebook,
     plan_scorecard,
@@ -81,25 +78,6 @@ def test_plan_accounts_for_every_point_under_any_rulebook(
     card = score(community, period, rulebook=rulebook)
     plan = plan_scorecard(card, period, as_of=as_of, rulebook=rulebook)
     _check(card.total, rulebook.max_total, plan)
-
-
-def _community(**changes: object) -> Community:
-    base = Community(id="c1", name="示例社区", district="南明区", pilot_level=PilotLevel.NATIONAL)
-    return attrs.evolve(base, **changes)
-
-
-def _activities(*months: str) -> Projects:
-    return Projects(
-        brands=(Brand.HARMONIOUS,),
-        activities=tuple(
-            Activity(
-                title="社区青春行动·月度活动",
-                date=dt.date(Month.parse(m).year, Month.parse(m).month, 15),
-                reported=True,
-            )
-            for m in months
-        ),
-    )
 
 
 def test_past_months_are_lost_without_as_of() -> None:
@@ -167,7 +145,8 @@ def test_unrecognised_summary_gets_its_own_action() -> None:
     assert (
         "4.2",
         10,
-        'obtain a leader instruction or media publication for summary "新华路社区项目化管理综述" (R12)',
+        'obtain a leader instruction or media publication for summary "新华路社区项目化管理综述"'
+        " (R12)",
     ) in texts
 
 
@@ -211,7 +190,7 @@ def _load_sample() -> Assessment:
 
 
 def test_plan_json_has_exactly_the_documented_keys() -> None:
-    """plan --format json: {"plans": [{community_id, total, actions[{item, gain, action}], lost[{item, points, reason}]}]}."""  # noqa: E501 - the shape is the sentence
+    """Plan JSON has exactly the keys of the issue, and every plan accounts for its gap."""
     result = CliRunner().invoke(main, ["plan", str(SAMPLE), "--format", "json"])
     assert 0 == result.exit_code, result.output
     doc = json.loads(result.output)
@@ -229,7 +208,7 @@ def test_plan_json_has_exactly_the_documented_keys() -> None:
 
 
 def test_plan_command_single_community_table_and_as_of() -> None:
-    """plan --community ID prints only that community's tables; --as-of makes months actions."""
+    """Plan --community ID shows one community; --as-of turns later months into actions."""
     runner = CliRunner()
     result = runner.invoke(
         main, ["plan", str(SAMPLE), "--community", "nm-xinhua", "--as-of", "2022-01"]

@@ -50,13 +50,14 @@ def test_sample_progress_totals_and_lagging_lists() -> None:
 
 def test_a_community_with_nothing_short_is_not_behind() -> None:
     """Full base points and every month covered: not behind; one missing month: behind."""
-    from tests.test_decide_plan import _activities, _community
+    from tests.decide_helpers import activities as _activities
+    from tests.decide_helpers import community as _community
     from youthaction_scoring import (
+        Cadres,
+        CountyOrgCategory,
         LeagueOrg,
         OrgSystem,
         Workforce,
-        Cadres,
-        CountyOrgCategory,
         YouthHome,
         score,
     )
@@ -82,7 +83,7 @@ def test_a_community_with_nothing_short_is_not_behind() -> None:
 
 
 def test_progress_command_table_and_json() -> None:
-    """progress prints every month and community; json lists totals, missed and behind."""
+    """Progress shows every month and community; JSON lists totals, missed and behind."""
     table = run("progress", str(SAMPLE))
     assert 0 == table.exit_code
     for month in ("2021-11", "2022-04"):

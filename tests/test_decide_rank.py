@@ -65,7 +65,7 @@ def test_by_district_ranks_within_each_district() -> None:
 
 
 def test_rank_json_shape_and_values() -> None:
-    """rank --format json: {"ranking": [{rank, community_id, name, district, ...}]}."""
+    """The rank command: --format json: {"ranking": [{rank, community_id, name, district, ...}]}."""
     result = run("rank", str(SAMPLE), "--format", "json")
     doc = json.loads(result.output)
     assert ["ranking"] == list(doc)
@@ -85,7 +85,7 @@ def test_rank_json_shape_and_values() -> None:
 
 
 def test_rank_table_and_csv_by_district() -> None:
-    """rank prints a table with the no-grade caption; csv --by district ranks per district."""
+    """Rank prints a table with the no-grade caption; CSV --by district ranks per district."""
     table = run("rank", str(SAMPLE))
     assert 0 == table.exit_code
     assert "新华路社区" in table.output
@@ -97,7 +97,7 @@ def test_rank_table_and_csv_by_district() -> None:
 
 
 def test_rank_as_of_before_period_is_a_user_error() -> None:
-    """rank --as-of before the period: status 2 (R2)."""
+    """The rank command: --as-of before the period: status 2 (R2)."""
     result = run("rank", str(SAMPLE), "--as-of", "2020-01")
     assert 2 == result.exit_code
 
