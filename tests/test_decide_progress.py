@@ -94,6 +94,10 @@ def test_progress_command_table_and_json() -> None:
     first = doc["months"][0]
     assert {"community_id": "nm-xinhua", "total": 100} == first["totals"][0]
     assert ["yy-zhonghua"] == first["missed"]
+    xinhua = first["behind"][0]
+    assert "nm-xinhua" == xinhua["community_id"]
+    assert [{"item": "1.2", "points": 5, "rule": "R4",
+             "reason": "“Y+青年之家”未入驻青年之家云平台"}] == xinhua["shortfalls"]  # fmt: skip
 
 
 def test_district_rollup_matches_an_independent_computation() -> None:

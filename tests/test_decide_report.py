@@ -181,3 +181,10 @@ def test_the_browser_check_catches_errors_and_blank_pages(tmp_path: Path) -> Non
     blank = tmp_path / "blank.html"
     blank.write_text("<!DOCTYPE html><html><body></body></html>", encoding="utf-8")
     assert png_distinct_bytes(load_page(CHROMIUM, blank).screenshot) <= 16
+
+
+def test_report_of_an_assessment_without_communities() -> None:
+    """No communities: the report still renders, says so, and has empty charts."""
+    document = render_report(Assessment(period=Period.parse("2021-11:2021-12"), communities=()))
+    assert "没有社区。" in document
+    assert 0 == document.count('<g class="bar">')

@@ -28,6 +28,7 @@ def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
     communities with no qualifying activity in that month (R10), and those
     with a base item still short.
     """
+    from .._codes import ItemKind
     from .._progress import MonthProgress, iter_progress
 
     check_output_dir(output)
@@ -44,7 +45,24 @@ def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
                     "month": str(m.month),
                     "totals": [{"community_id": c.community_id, "total": c.total} for c in m.cards],
                     "missed": list(m.missed),
-                    "behind": list(m.behind),
+                    "behind": [
+                        {
+                            "community_id": c.community_id,
+                            "shortfalls": [
+                                {
+                                    "item": item.code.code,
+                                    "points": d.points,
+                                    "reason": d.reason.text(lang_of(lang)),
+                                    "rule": d.rule,
+                                }
+                                for item in c.items
+                                if item.kind is ItemKind.BASE
+                                for d in item.deductions
+                            ],
+                        }
+                        for c in m.cards
+                        if c.community_id in m.behind
+                    ],
                 }
                 for m in results
             ]
