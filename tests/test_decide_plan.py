@@ -241,3 +241,18 @@ def test_plans_to_dict_renders_english_on_request() -> None:
     first = doc["plans"]
     assert isinstance(first, list)
     assert "join the Youth Home cloud platform (R4)" in [a["action"] for a in first[0]["actions"]]
+
+
+def test_a_deduction_cut_by_the_floor_is_lost_only_in_part() -> None:
+    """Three past months at 15 against 40 points: lost 15, 15 and 10 of 15 (R10 floor)."""
+    rulebook = attrs.evolve(GUIYANG_2021, edition="x", missing_month_deduction=15)
+    period = Period.parse("2021-11:2022-01")
+    card = score(_community(projects=_activities()), period, rulebook=rulebook)
+    plan = plan_scorecard(card, period, rulebook=rulebook)
+    lost = [(x.points, x.partial) for x in plan.lost if x.item is ItemCode.C3]
+    assert [(15, None), (15, None), (10, 15)] == lost
+    assert (
+        plan.lost[-1]
+        .text("en")
+        .endswith("(counts 10 of its 15: the item stops at 0 or the sum is capped)")
+    )

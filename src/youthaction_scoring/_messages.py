@@ -139,8 +139,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "no qualifying activity in {0}; the month has passed and cannot be made up",
     ),
     "plan_lost_partial": (
-        "(扣分或超出部分只计{0}分:本项最低0分、合计有上限)",
-        "(only {0} of it counts: the item stops at 0 and sums are capped)",
+        "(该项{1}分中只计{0}分:本项最低0分或合计有上限)",
+        "(counts {0} of its {1}: the item stops at 0 or the sum is capped)",
     ),
     "plan_lost_no_points": (
         "规则对本项每条记录不计分,无法得分",

@@ -22,7 +22,7 @@ from typing import Final
 
 import attrs
 
-from ._codes import ItemCode, ItemKind, Lang
+from ._codes import MECHANISM_ITEMS, ItemCode, ItemKind, Lang, Mechanism
 from ._messages import Message
 from ._model import Month, Period
 from ._rulebook import GUIYANG_2021, Rulebook
@@ -79,7 +79,7 @@ class LostPoints:
         """Render the reason in *lang*."""
         body = self.reason.text(lang)
         if self.partial is not None:
-            note = Message("plan_lost_partial", (self.points,)).text(lang)
+            note = Message("plan_lost_partial", (self.points, self.partial)).text(lang)
             body = f"{body} {note}"
         return body
 
@@ -210,17 +210,11 @@ def _bonus_each(code: ItemCode, rulebook: Rulebook) -> int:
     return rulebook.summary_points
 
 
-_MECHANISMS: Final[dict[ItemCode, str]] = {
-    ItemCode.C4_1: "socialized_operation",
-    ItemCode.C4_2: "project_management",
-    ItemCode.C4_3: "information_sharing",
-}
+_MECHANISMS: Final[dict[ItemCode, Mechanism]] = {item: m for m, item in MECHANISM_ITEMS.items()}
 
 
 def _bonus_plan(item: ItemScore, rulebook: Rulebook) -> _ItemPlan:
     """Plan a bonus item: more qualifying records, up to the item's cap."""
-    from ._codes import Mechanism
-
     if item.points >= item.max:
         return _ItemPlan(item, item.points, (), ())
     each = _bonus_each(item.code, rulebook)
@@ -243,8 +237,7 @@ def _bonus_plan(item: ItemScore, rulebook: Rulebook) -> _ItemPlan:
         elif item.code is ItemCode.C2_3:
             message = Message("plan_pairings", (more,), "R8")
         else:
-            mechanism = Mechanism.from_code(_MECHANISMS[item.code])
-            message = Message("plan_more_summaries", (more, mechanism), "R12")
+            message = Message("plan_more_summaries", (more, _MECHANISMS[item.code]), "R12")
         raw_steps.append((message, raw))
     capped = [(m, min(item.max, r)) for m, r in raw_steps]
     steps = list(_merge(item, capped))
