@@ -88,8 +88,27 @@ def test_explain_unknown_community_is_a_user_error() -> None:
 
 @pytest.mark.parametrize("name", HOSTILE_TEXTS)
 def test_hostile_names_are_carried_verbatim(tmp_path: Path, name: str) -> None:
-    """The statement shows a hostile name as it is."""
+    """The statement shows a hostile name as it is; the table shows it as text."""
     period = Period.parse("2021-11:2021-11")
     community = Community(id="c", name=name, district=name, pilot_level=PilotLevel.PROVINCIAL)
     path = write_assessment(Assessment(period=period, communities=(community,)), tmp_path)
-    assert name in run("explain", str(path), "--community", "c").output
+    assert name in run("explain", str(path), "--community", "c", "--format", "text").output
+    if "\t" not in name and "\n" not in name:  # rich lays out tabs and line breaks
+        assert name.strip() in run("explain", str(path), "--community", "c").output
+
+
+def test_explain_formats_table_then_statement_or_text_only() -> None:
+    """Table format adds an item table with every stage; text format is the statement alone."""
+    table = run("explain", str(SAMPLE), "--community", "yy-zhonghua", "--lang", "en").output
+    assert "after deductions" in table.splitlines()[2]
+    assert "│ 3    │ featured brands and monthly activities  │ base  │            40 │" in table
+    assert "-20" in table  # item 3 after deductions, before the floor
+    text = run(
+        "explain", str(SAMPLE), "--community", "yy-zhonghua", "--lang", "en", "--format", "text"
+    ).output
+    assert _statement_of("yy-zhonghua") == text
+
+
+def _statement_of(community_id: str) -> str:
+    cards = score_assessment(load_assessment(SAMPLE))
+    return explain_scorecard(cards.get(community_id), period=cards.period, lang="en")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
-from ._codes import Lang, PilotLevel
+from ._codes import ItemKind, Lang, PilotLevel
 from ._districts import DistrictSummary
 from ._plan import Plan
 from ._progress import MonthProgress
 from ._ranking import RankedCard
-from ._scorecard import Scorecards
+from ._scorecard import Scorecard, Scorecards
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.table import Table
@@ -208,5 +208,53 @@ def districts_table(
             str(s.min),
             str(s.max),
             "\n".join(f"{names[i]} ({i})" for i in s.behind),
+        )
+    return table
+
+
+_ITEM_HEAD: Final[dict[str, tuple[str, str]]] = {
+    "title": ("{0}({1})逐项得分", "Item by item: {0} ({1})"),
+    "code": ("条款", "item"),
+    "name": ("内容", "clause"),
+    "kind": ("类别", "kind"),
+    "raw": ("满分/累计", "full / earned"),
+    "after": ("扣分后", "after deductions"),
+    "points": ("得分", "points"),
+    "max": ("满分/上限", "max / cap"),
+}
+
+
+def items_table(card: Scorecard, lang: Lang) -> Table:
+    """Build the item-by-item table of one scorecard, every stage visible.
+
+    Args:
+        card: The scorecard.
+        lang: Language.
+
+    Returns:
+        The table: raw → after deductions (base items) → points, and the maximum.
+    """
+    from rich.table import Table
+
+    def h(key: str) -> str:
+        zh, en = _ITEM_HEAD[key]
+        return zh if lang == "zh" else en
+
+    table = Table(title=h("title").format(card.community_name, card.community_id))
+    table.add_column(h("code"))
+    table.add_column(h("name"))
+    table.add_column(h("kind"))
+    for key in ("raw", "after", "points", "max"):
+        table.add_column(h(key), justify="right")
+    for item in card.items:
+        after = str(item.after_deductions) if item.kind is ItemKind.BASE else "–"
+        table.add_row(
+            item.code.code,
+            item.code.label_in(lang),
+            item.kind.label_in(lang),
+            str(item.raw),
+            after,
+            str(item.points),
+            str(item.max),
         )
     return table

@@ -7,7 +7,7 @@ import click
 from .._model import Month
 from . import main
 from ._common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, load_input
-from ._decide import LANG_OPTION, lang_of, score_or_fail
+from ._decide import LANG_OPTION, emit_renderables, lang_of, score_or_fail
 
 
 @main.command()
@@ -19,11 +19,24 @@ from ._decide import LANG_OPTION, lang_of, score_or_fail
     metavar="ID",
     help="The id of the community to explain.",
 )
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "text"]),
+    default="table",
+    show_default=True,
+    help="table: an item-by-item table, then the statement; text: the statement only.",
+)
 @LANG_OPTION
 @AS_OF_OPTION
 @OUTPUT_OPTION
 def explain(
-    input_path: str, community_id: str, lang: str, as_of: Month | None, output: str | None
+    input_path: str,
+    community_id: str,
+    fmt: str,
+    lang: str,
+    as_of: Month | None,
+    output: str | None,
 ) -> None:
     """Explain one community's score, clause by clause (Chinese by default).
 
@@ -39,4 +52,10 @@ def explain(
         card = cards.get(community_id)
     except KeyError:
         fail("--community", f"no community with id {community_id!r} in {input_path}")
-    emit(explain_scorecard(card, period=cards.period, as_of=as_of, lang=lang_of(lang)), output)
+    statement = explain_scorecard(card, period=cards.period, as_of=as_of, lang=lang_of(lang))
+    if fmt == "text":
+        emit(statement, output)
+        return
+    from .._decide_tables import items_table
+
+    emit_renderables([items_table(card, lang_of(lang)), statement.rstrip("\n")], output)
