@@ -32,7 +32,9 @@ from ._codes import (
     RecordKind,
 )
 from ._converter import ASSESSMENT_FORMAT, SCORECARDS_FORMAT
+from ._districts import DistrictSummary, district_rollup
 from ._errors import InputError, Problem
+from ._explain import explain_scorecard
 from ._jsonio import (
     dumps_assessment,
     dumps_scorecards,
@@ -61,6 +63,10 @@ from ._model import (
     Workforce,
     YouthHome,
 )
+from ._plan import LostPoints, Plan, PlanAction, plan_scorecard, plan_scorecards, plans_to_dict
+from ._progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
+from ._ranking import RankedCard, rank_scorecards
+from ._report import render_report
 from ._rulebook import GUIYANG_2021, Rulebook
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ._scoring import iter_scores, score, score_assessment
@@ -84,6 +90,7 @@ __all__ = [
     "Community",
     "CountyOrgCategory",
     "Deduction",
+    "DistrictSummary",
     "InputError",
     "ItemCode",
     "ItemKind",
@@ -92,18 +99,23 @@ __all__ = [
     "LeaderInstruction",
     "LeaderLevel",
     "LeagueOrg",
+    "LostPoints",
     "Mechanism",
     "Mechanisms",
     "MediaPublication",
     "Message",
     "Month",
+    "MonthProgress",
     "OrgSystem",
     "Pairing",
     "PartnerKind",
     "Period",
     "PilotLevel",
+    "Plan",
+    "PlanAction",
     "Problem",
     "Projects",
+    "RankedCard",
     "Recognition",
     "RecognitionKind",
     "RecordKind",
@@ -115,12 +127,23 @@ __all__ = [
     "Workforce",
     "YouthHome",
     "__version__",
+    "district_rollup",
     "dumps_assessment",
     "dumps_scorecards",
+    "explain_scorecard",
+    "is_behind",
+    "iter_progress",
     "iter_scores",
     "load_assessment",
     "loads_assessment",
+    "missed_months",
+    "plan_scorecard",
+    "plan_scorecards",
+    "plans_to_dict",
+    "rank_scorecards",
+    "render_report",
     "score",
     "score_assessment",
     "scorecards_to_dict",
+    "shortfalls",
 ]

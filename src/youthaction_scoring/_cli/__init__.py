@@ -25,3 +25,9 @@ def main() -> None:
 from . import _score as _score  # noqa: E402 - commands register on main
 
 __all__ = ["main"]
+from . import _districts as _districts  # noqa: E402 - commands register on main
+from . import _explain as _explain  # noqa: E402 - commands register on main
+from . import _plan as _plan  # noqa: E402 - commands register on main
+from . import _progress as _progress  # noqa: E402 - commands register on main
+from . import _rank as _rank  # noqa: E402 - commands register on main
+from . import _report as _report  # noqa: E402 - commands register on main
