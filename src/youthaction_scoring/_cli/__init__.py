@@ -22,6 +22,8 @@ def main() -> None:
     """
 
 
-from . import _score as _score  # noqa: E402 - commands register on main
+from . import _convert as _convert  # noqa: E402 - commands register on main
+from . import _score as _score  # noqa: E402
+from . import _template as _template  # noqa: E402
 
 __all__ = ["main"]

@@ -10,16 +10,23 @@ carries them, and a literal ``_xHHHH_`` in the text is itself escaped as
 
 from __future__ import annotations
 
+import os
 import re
-from typing import TYPE_CHECKING, Any, Final
+import typing
+from typing import IO, TYPE_CHECKING, Any, Final
+
+from .._atomic import atomic_output
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_CELL_TEXT: Final = 32767
 """The most characters a spreadsheet cell holds (Excel's limit)."""
 
-EXTRA_HINT: Final = "spreadsheet support needs the 'excel' extra: pip install 'youthaction-scoring[excel]'"
+EXTRA_HINT: Final = (
+    "spreadsheet support needs the 'excel' extra: pip install 'youthaction-scoring[excel]'"
+)
 
 _NEEDS_ESCAPE: Final = re.compile(
     r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
@@ -92,7 +99,9 @@ def text_too_long(text: str) -> str | None:
     return None
 
 
-def put(sheet: Worksheet, row: int, column: int, value: Any, number_format: str | None = None) -> None:
+def put(
+    sheet: Worksheet, row: int, column: int, value: Any, number_format: str | None = None
+) -> None:
     """Write one value into a cell; text is always a text cell, never a formula.
 
     Args:
@@ -116,3 +125,14 @@ def put(sheet: Worksheet, row: int, column: int, value: Any, number_format: str 
         cell.value = value
     if number_format is not None:
         cell.number_format = number_format
+
+
+def save_book(book: Workbook, path: str | os.PathLike[str]) -> None:
+    """Save a workbook atomically: the file appears whole or not at all.
+
+    Args:
+        book: The workbook.
+        path: The ``.xlsx`` file.
+    """
+    with atomic_output(path, binary=True) as handle:
+        book.save(typing.cast(IO[bytes], handle))

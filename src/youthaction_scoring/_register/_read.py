@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -63,9 +63,6 @@ from ._layout import (
     Column,
     SheetLayout,
 )
-
-if TYPE_CHECKING:
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 
 class _Bad(Exception):  # noqa: N818 - an internal carrier for one cell's problem
@@ -228,7 +225,7 @@ class _Reader:
     def add(self, place: str, message: str) -> None:
         self.problems.append(Problem(place, message))
 
-    def rows(self, sheet: ReadOnlyWorksheet, layout: SheetLayout) -> list[Row]:
+    def rows(self, sheet: Any, layout: SheetLayout) -> list[Row]:
         """Read a sheet's header and its non-empty rows."""
         sheet.reset_dimensions()  # never trust a stored size: read every row there is
         raw_rows = sheet.iter_rows(min_row=1, min_col=1)
@@ -486,9 +483,7 @@ def _check_optional_parts(reader: _Reader, row: Row, values: dict[str, Any]) -> 
             if values[flag] and values[detail] is None:
                 reader.add(cell.place, f"required when {column.zh} is 是 ({detail})")
             elif not values[flag] and values[detail] is not None:
-                reader.add(
-                    cell.place, f"must be empty when {column.zh} is 否 or empty ({flag})"
-                )
+                reader.add(cell.place, f"must be empty when {column.zh} is 否 or empty ({flag})")
 
 
 def _link(reader: _Reader, row: Row, drafts: dict[str, _Draft]) -> _Draft | None:
@@ -559,7 +554,8 @@ def _read_records(reader: _Reader, rows: dict[str, list[Row]], drafts: dict[str,
         if key in draft.summaries:
             first = draft.summaries[key][0]
             reader.add(
-                key_cell.place, f"duplicate summary number {key} for this community (first at {first})"
+                key_cell.place,
+                f"duplicate summary number {key} for this community (first at {first})",
             )
             continue
         draft.summaries[key] = (key_cell.place, values or {}, [])
@@ -621,7 +617,9 @@ def _build(reader: _Reader, drafts: dict[str, _Draft]) -> tuple[Community, ...]:
             else None
         )
         league_org = (
-            LeagueOrg(values["league_org.activities_standardized"]) if values["league_org"] else None
+            LeagueOrg(values["league_org.activities_standardized"])
+            if values["league_org"]
+            else None
         )
         communities.append(
             Community(

@@ -14,10 +14,9 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .._atomic import atomic_output
 from .._codes import CodedEnum
 from .._model import Assessment, Community, LeaderInstruction, Period
-from ._cells import put, require_openpyxl
+from ._cells import put, require_openpyxl, save_book
 from ._layout import (
     ACTIVITIES,
     ASSESSMENT,
@@ -95,7 +94,7 @@ def _setup_sheet(sheet: Worksheet, layout: SheetLayout) -> None:
                 showErrorMessage=True,
                 errorStyle="warning",
                 errorTitle=column.zh,
-                error=f"请从下拉列表选择(也可填写英文代码) / choose from the list: {column.help_zh}",
+                error=f"请从下拉列表选择(也可填写英文代码) / choose from the list: {column.zh}",
                 promptTitle=column.zh,
                 prompt=column.help_zh[:255],
                 showInputMessage=True,
@@ -128,7 +127,15 @@ def _instructions(sheet: Worksheet, period: Period | None) -> None:
         sheet.cell(row=number, column=1).alignment = Alignment(wrap_text=False)
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     top = len(intro) + 2
-    headers = ("工作表 sheet", "列 column", "字段 field", "必填 required", "填写说明", "notes", "条款 clause")
+    headers = (
+        "工作表 sheet",
+        "列 column",
+        "字段 field",
+        "必填 required",
+        "填写说明",
+        "notes",
+        "条款 clause",
+    )
     for index, text in enumerate(headers, start=1):
         put(sheet, top, index, text)
         sheet.cell(row=top, column=index).font = bold
@@ -181,7 +188,8 @@ def _book(period: Period | None, description: str | None) -> tuple[Workbook, dic
 
 def _write_rows(sheet: Worksheet, layout: SheetLayout, rows: Iterable[tuple[Any, ...]]) -> None:
     for number, values in enumerate(rows, start=2):
-        for index, (column, value) in enumerate(zip(layout.columns, values, strict=True), start=1):
+        assert len(values) == len(layout.columns)
+        for index, value in enumerate(values, start=1):
             if value is None:
                 continue
             fmt = DATE_FORMAT if isinstance(value, dt.date) else None
@@ -223,11 +231,6 @@ def _summary_rows(
     return summaries, recognitions
 
 
-def _save(book: Workbook, path: str | os.PathLike[str]) -> None:
-    with atomic_output(path, binary=True) as handle:
-        book.save(handle)
-
-
 def write_template(path: str | os.PathLike[str], period: Period | None = None) -> None:
     """Write a blank register for league staff to fill in.
 
@@ -239,7 +242,7 @@ def write_template(path: str | os.PathLike[str], period: Period | None = None) -
         ImportError: The ``excel`` extra is not installed.
     """
     book, _ = _book(period, None)
-    _save(book, path)
+    save_book(book, path)
 
 
 def write_register(assessment: Assessment, path: str | os.PathLike[str]) -> None:
@@ -286,4 +289,4 @@ def write_register(assessment: Assessment, path: str | os.PathLike[str]) -> None
     summaries, recognitions = _summary_rows(cs)
     _write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries)
     _write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions)
-    _save(book, path)
+    save_book(book, path)
