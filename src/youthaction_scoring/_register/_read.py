@@ -221,6 +221,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.check_links = True
 
     def add(self, place: str, message: str) -> None:
         self.problems.append(Problem(place, message))
@@ -413,6 +414,7 @@ def _sheets(book: Any, reader: _Reader) -> dict[str, Any]:
 def _read_book(book: Any) -> Assessment:
     reader = _Reader()
     sheets = _sheets(book, reader)
+    reader.check_links = COMMUNITIES.name in sheets
     rows = {
         layout.code: reader.rows(sheets[layout.name], layout) if layout.name in sheets else []
         for layout in DATA_SHEETS
@@ -491,8 +493,8 @@ def _link(reader: _Reader, row: Row, drafts: dict[str, _Draft]) -> _Draft | None
     value = cell.value
     if _is_blank(value):
         return None  # reported as a required cell by values()
-    if not isinstance(value, str):
-        return None  # reported by values()
+    if not isinstance(value, str) or not reader.check_links:
+        return None  # reported by values(), or the communities sheet is missing
     if value in drafts:
         return drafts[value]
     loose = [d for key, d in drafts.items() if key.strip() == value.strip()]
