@@ -380,18 +380,36 @@ def read_register(path: str | os.PathLike[str]) -> Assessment:
     from openpyxl.utils.exceptions import InvalidFileException
 
     name = os.fspath(path)
-    try:
-        book = load_workbook(name, read_only=True, data_only=False)
-    except (DefusedXmlException, ParseError) as exc:
-        raise InputError([Problem(name, f"refused: unsafe or broken XML ({exc!r})")]) from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
-        raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
-    try:
-        return _read_book(book)
-    except (DefusedXmlException, ParseError) as exc:
-        raise InputError([Problem(name, f"refused: unsafe or broken XML ({exc!r})")]) from None
-    finally:
-        book.close()
+    unsafe = (DefusedXmlException, ParseError)
+    with open(name, "rb") as handle:  # closed even when openpyxl fails half-way
+        try:
+            book = load_workbook(handle, read_only=True, data_only=False)
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
+            if isinstance(exc, unsafe) or _caused_by(exc, unsafe):
+                raise InputError(
+                    [Problem(name, f"refused: unsafe or broken XML ({exc!r})")]
+                ) from None
+            raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
+        except unsafe as exc:
+            raise InputError([Problem(name, f"refused: unsafe or broken XML ({exc!r})")]) from None
+        try:
+            return _read_book(book)
+        except unsafe as exc:
+            raise InputError([Problem(name, f"refused: unsafe or broken XML ({exc!r})")]) from None
+        finally:
+            book.close()
+
+
+def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
+    """Return the exception of one of *kinds* in *exc*'s chain, or ``None``."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, kinds):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
 
 
 def _sheets(book: Any, reader: _Reader) -> dict[str, Any]:
