@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from tests._register_helpers import formula_cells, full_assessment
 from tests.strategies import HOSTILE_TEXTS
-from youthaction_scoring import InputError, score_assessment
+from youthaction_scoring import InputError, Scorecards, score_assessment
 from youthaction_scoring._cli import main
 from youthaction_scoring._register import read_register, write_register
 from youthaction_scoring._register._scorecards import neutralise_csv, ranks, scorecards_csv
@@ -63,13 +63,14 @@ def test_an_xml_bomb_is_refused(tmp_path: Path, part: str) -> None:
 
 
 def test_importing_the_library_does_not_import_spreadsheet_libraries() -> None:
-    """import youthaction_scoring (and its CLI) leaves openpyxl and defusedxml unloaded."""
+    """Importing youthaction_scoring (and its CLI) leaves openpyxl and defusedxml unloaded."""
     code = (
         "import sys, youthaction_scoring, youthaction_scoring._cli, youthaction_scoring._register;"
         "print(sorted(m for m in ('openpyxl', 'defusedxml', 'xlsxwriter') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "[]" == out.stdout.strip()
+    expected = "[]"
+    assert expected == out.stdout.strip()
 
 
 def test_a_missing_extra_is_a_clear_user_error(
@@ -82,10 +83,9 @@ def test_a_missing_extra_is_a_clear_user_error(
 
     source.write_text(dumps_assessment(full_assessment()), encoding="utf-8")
     result = CliRunner().invoke(main, ["convert", str(source), str(tmp_path / "a.xlsx")])
-    assert (2, True) == (
-        result.exit_code,
-        "pip install 'youthaction-scoring[excel]'" in result.output,
-    )
+    expected = (2, True)
+    hint = "pip install 'youthaction-scoring[excel]'"
+    assert expected == (result.exit_code, hint in result.output)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_csv_leaves_other_cells_alone(value: object) -> None:
     assert value == neutralise_csv(value)
 
 
-def _hostile_cards():  # type: ignore[no-untyped-def]
+def _hostile_cards() -> Scorecards:
     return score_assessment(full_assessment('=HYPERLINK("http://x")'))
 
 
@@ -123,12 +123,14 @@ def test_csv_summary_has_bom_ranks_and_no_live_formula() -> None:
     """The CSV starts with a BOM, carries the rank and quotes the neutralised name."""
     text = scorecards_csv(_hostile_cards())
     rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
-    assert (True, "排名 rank", ["1", "2"]) == (
+    expected = (True, "排名 rank", ["1", "2"])
+    assert expected == (
         text.startswith("\ufeff"),
         rows[0][0],
         [r[0] for r in rows[1:]],
     )
-    assert '\'=HYPERLINK("http://x")' == rows[1][2]
+    neutralised = '\'=HYPERLINK("http://x")'
+    assert neutralised == rows[1][2]
 
 
 def test_csv_detail_has_one_row_per_item() -> None:
@@ -150,7 +152,8 @@ def test_scorecard_workbook_matches_the_scorecards(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(out)
     summary, detail = book["汇总"], book["明细"]
     first = cards.scorecards[0]
-    assert (0, ["汇总", "明细", "说明"], "A2", "A2") == (
+    expected = (0, ["汇总", "明细", "说明"], "A2", "A2")
+    assert expected == (
         result.exit_code,
         book.sheetnames,
         summary.freeze_panes,
@@ -171,13 +174,14 @@ def test_scorecard_workbook_matches_the_scorecards(tmp_path: Path) -> None:
 
 
 def test_xlsx_format_needs_an_output_file(tmp_path: Path) -> None:
-    """score --format xlsx without -o is a clear user error (status 2)."""
+    """Scoring with --format xlsx without -o is a clear user error (status 2)."""
     source = tmp_path / "in.json"
     from youthaction_scoring import dumps_assessment
 
     source.write_text(dumps_assessment(full_assessment()), "utf-8")
     result = CliRunner().invoke(main, ["score", str(source), "--format", "xlsx"])
-    assert (2, "--format xlsx: a workbook cannot go to standard output: add -o OUT.xlsx\n") == (
+    expected = (2, "--format xlsx: a workbook cannot go to standard output: add -o OUT.xlsx\n")
+    assert expected == (
         result.exit_code,
         result.output,
     )

@@ -385,19 +385,22 @@ def read_register(path: str | os.PathLike[str]) -> Assessment:
         try:
             book = load_workbook(handle, read_only=True, data_only=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
-            if isinstance(exc, unsafe) or _caused_by(exc, unsafe):
-                raise InputError(
-                    [Problem(name, f"refused: unsafe or broken XML ({exc!r})")]
-                ) from None
+            cause = _caused_by(exc, unsafe)
+            if cause is not None:
+                raise InputError([_unsafe(name, cause)]) from None
             raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
         except unsafe as exc:
-            raise InputError([Problem(name, f"refused: unsafe or broken XML ({exc!r})")]) from None
+            raise InputError([_unsafe(name, exc)]) from None
         try:
             return _read_book(book)
         except unsafe as exc:
-            raise InputError([Problem(name, f"refused: unsafe or broken XML ({exc!r})")]) from None
+            raise InputError([_unsafe(name, exc)]) from None
         finally:
             book.close()
+
+
+def _unsafe(name: str, exc: BaseException) -> Problem:
+    return Problem(name, f"refused: unsafe or broken XML ({type(exc).__name__}: {exc})")
 
 
 def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
