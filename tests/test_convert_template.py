@@ -82,7 +82,8 @@ def test_template_has_every_sheet_header_dropdown_and_format(tmp_path: Path) -> 
     }
     sheets = (0, list(SHEET_NAMES))
     assert sheets == (code, book.sheetnames)
-    assert ("活动名称\ntitle", "A2", "yyyy-mm-dd") == (
+    header = ("活动名称\ntitle", "A2", "yyyy-mm-dd")
+    assert header == (
         activities["B1"].value,
         activities.freeze_panes,
         activities.column_dimensions["C"].number_format,
