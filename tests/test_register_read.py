@@ -20,7 +20,7 @@ from youthaction_scoring import (
     YouthHome,
 )
 from youthaction_scoring._cli import main
-from youthaction_scoring._register import read_register, write_template
+from youthaction_scoring._register import read_register, write_register_template
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -30,7 +30,7 @@ Rows = dict[str, list[list[Any]]]
 def _register(tmp_path: Path, rows: Rows, name: str = "reg.xlsx") -> Path:
     """Fill the template the way a person would: cell by cell with openpyxl."""
     path = tmp_path / name
-    write_template(path, Period.parse("2021-11:2022-04"))
+    write_register_template(path, Period.parse("2021-11:2022-04"))
     book = openpyxl.load_workbook(path)
     for sheet_name, sheet_rows in rows.items():
         sheet = book[sheet_name]
@@ -119,7 +119,7 @@ def test_a_register_filled_by_hand_reads_as_meant(tmp_path: Path) -> None:
 def test_a_blank_template_reads_as_an_empty_assessment(tmp_path: Path) -> None:
     """The template with only its period is a valid assessment without communities."""
     path = tmp_path / "t.xlsx"
-    write_template(path, Period.parse("2021-11:2022-04"))
+    write_register_template(path, Period.parse("2021-11:2022-04"))
     nothing: tuple[object, ...] = ()
     assert nothing == read_register(path).communities
 

@@ -191,12 +191,12 @@ def test_xlsx_format_needs_an_output_file(tmp_path: Path) -> None:
 def test_no_workbook_the_tool_writes_holds_a_formula(tmp_path: Path, text: str) -> None:
     """Register, template and scorecard workbooks never hold a formula element."""
     from youthaction_scoring import Period
-    from youthaction_scoring._register import write_template
+    from youthaction_scoring._register import write_register_template
     from youthaction_scoring._register._scorecards import write_scorecards_xlsx
 
     assessment = full_assessment(text)
     write_register(assessment, tmp_path / "r.xlsx")
-    write_template(tmp_path / "t.xlsx", Period.parse("2021-11:2022-04"))
+    write_register_template(tmp_path / "t.xlsx", Period.parse("2021-11:2022-04"))
     write_scorecards_xlsx(score_assessment(assessment), tmp_path / "s.xlsx")
     no_formulas: list[str] = []
     assert no_formulas == [

@@ -61,6 +61,13 @@ from ._model import (
     Workforce,
     YouthHome,
 )
+from ._register import (
+    read_register,
+    scorecards_csv,
+    write_register,
+    write_register_template,
+    write_scorecards_xlsx,
+)
 from ._rulebook import GUIYANG_2021, Rulebook
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ._scoring import iter_scores, score, score_assessment
@@ -120,7 +127,12 @@ __all__ = [
     "iter_scores",
     "load_assessment",
     "loads_assessment",
+    "read_register",
     "score",
     "score_assessment",
+    "scorecards_csv",
     "scorecards_to_dict",
+    "write_register",
+    "write_register_template",
+    "write_scorecards_xlsx",
 ]

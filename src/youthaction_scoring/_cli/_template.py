@@ -39,10 +39,10 @@ def template(output_path: str, period: Period | None) -> None:
     if Path(output_path).suffix.lower() != ".xlsx":
         fail(output_path, "the template is a workbook: the file name must end in .xlsx")
     check_output_dir(output_path)
-    from .._register import write_template
+    from .._register import write_register_template
 
     try:
-        write_template(output_path, period)
+        write_register_template(output_path, period)
     except ImportError as exc:
         fail(output_path, str(exc))
     except OSError as exc:

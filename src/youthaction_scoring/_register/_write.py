@@ -231,7 +231,7 @@ def _summary_rows(
     return summaries, recognitions
 
 
-def write_template(path: str | os.PathLike[str], period: Period | None = None) -> None:
+def write_register_template(path: str | os.PathLike[str], period: Period | None = None) -> None:
     """Write a blank register for league staff to fill in.
 
     Args:
