@@ -63,6 +63,23 @@ HOSTILE_TEXTS = (
 )
 """Text that outputs must carry unchanged and never interpret."""
 
+SPREADSHEET_HOSTILE_TEXTS = (
+    "_x0041_",
+    "a_x000D_b_x005F_",
+    "carriage\r\nreturn\r",
+    "\ufffe\uffff non-characters",
+    "bell\x07 and nul\x00",
+    "0.10",
+    "1E5",
+    "#N/A",
+    "'quoted",
+    "\ufeffBOM",
+    "\u2028separator",
+    "x" * 32767,
+)
+"""Text that is hard for spreadsheets (OOXML escapes, XML-illegal characters,
+number- or error-looking text, the longest a cell holds); registers carry it exactly."""
+
 _CHINESE_NAMES = st.sampled_from(
     [
         "新华路社区",

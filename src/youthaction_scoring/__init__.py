@@ -66,6 +66,13 @@ from ._model import (
 from ._plan import LostPoints, Plan, PlanAction, plan_scorecard, plan_scorecards, plans_to_dict
 from ._progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
 from ._ranking import RankedCard, rank_scorecards
+from ._register import (
+    read_register,
+    scorecards_csv,
+    write_register,
+    write_register_template,
+    write_scorecards_xlsx,
+)
 from ._report import render_report
 from ._rulebook import GUIYANG_2021, Rulebook
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
@@ -141,9 +148,14 @@ __all__ = [
     "plan_scorecards",
     "plans_to_dict",
     "rank_scorecards",
+    "read_register",
     "render_report",
     "score",
     "score_assessment",
+    "scorecards_csv",
     "scorecards_to_dict",
     "shortfalls",
+    "write_register",
+    "write_register_template",
+    "write_scorecards_xlsx",
 ]

@@ -22,7 +22,9 @@ def main() -> None:
     """
 
 
-from . import _score as _score  # noqa: E402 - commands register on main
+from . import _convert as _convert  # noqa: E402 - commands register on main
+from . import _score as _score  # noqa: E402
+from . import _template as _template  # noqa: E402
 
 __all__ = ["main"]
 from . import _districts as _districts  # noqa: E402 - commands register on main
