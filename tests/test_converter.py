@@ -343,6 +343,8 @@ MALFORMED: list[tuple[str, Mutation, str, str]] = [
     ("missing period", _delete("period"), "period", "required field missing"),
     ("unknown period key", _set("period.length", 6), "period.length", "unknown field"),
     ("description not text", _set("description", 5), "description", "must be text"),
+    ("blank description", _set("description", ""), "description", "must not be blank"),
+    ("null description", _set("description", None), "description", "must be text, got null"),
 ]
 
 

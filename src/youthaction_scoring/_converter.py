@@ -434,11 +434,11 @@ def structure_header(
         except InputError as exc:
             problems.extend(exc.problems)
     description = value.get("description")
-    if description is not None and not isinstance(description, str):
-        problems.append(
-            Problem(join_place(place, "description"), f"must be text, got {describe(description)}")
-        )
-        description = None
+    if "description" in value:
+        problem = text_problem(description)
+        if problem:
+            problems.append(Problem(join_place(place, "description"), problem))
+            description = None
     return period, description, problems
 
 

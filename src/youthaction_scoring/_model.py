@@ -596,17 +596,15 @@ class Assessment:
     Args:
         period: The assessment period.
         communities: The communities, ids unique, in input order.
-        description: Free text about the data set (a project extension of
-            FORMAT.md, e.g. to say that example data is fictional).
+        description: Free text about the data set, not blank (a project
+            extension of FORMAT.md, e.g. to say that example data is fictional).
     """
 
     period: Period = attrs.field(validator=_is(Period))
     communities: tuple[Community, ...] = attrs.field(
         default=(), validator=[_tuple_of(Community), _unique_ids]
     )
-    description: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_is(str))
-    )
+    description: str | None = attrs.field(default=None, validator=attrs.validators.optional(_text))
 
     def community(self, community_id: str) -> Community:
         """Return the community with id *community_id*.
