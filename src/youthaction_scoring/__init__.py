@@ -63,6 +63,7 @@ from ._model import (
 )
 from ._rulebook import GUIYANG_2021, Rulebook
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
+from ._schema import json_schema
 from ._scoring import iter_scores, score, score_assessment
 
 try:
@@ -118,6 +119,7 @@ __all__ = [
     "dumps_assessment",
     "dumps_scorecards",
     "iter_scores",
+    "json_schema",
     "load_assessment",
     "loads_assessment",
     "score",

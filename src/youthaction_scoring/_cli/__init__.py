@@ -22,6 +22,7 @@ def main() -> None:
     """
 
 
+from . import _schema as _schema  # noqa: E402 - commands register on main
 from . import _score as _score  # noqa: E402 - commands register on main
 
 __all__ = ["main"]
