@@ -52,7 +52,7 @@ ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
 SCORECARDS_FORMAT: Final = "youthaction-scoring/scorecards/1"
 """The ``format`` value of a scorecards document (FORMAT.md)."""
 
-_DATE_RE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 T = TypeVar("T")
 
 
@@ -573,7 +573,7 @@ def unstructure_scorecard(card: Scorecard) -> dict[str, Any]:
         "community_id": card.community_id,
         "community_name": card.community_name,
         "district": card.district,
-        "pilot_level": card.pilot_level_code,
+        "pilot_level": card.pilot_level.code,
         "base": card.base,
         "bonus": card.bonus,
         "total": card.total,

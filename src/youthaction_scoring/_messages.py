@@ -34,8 +34,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "the league organisation's activities are not run to standard",
     ),
     "cadres_incomplete": (
-        "专、挂、兼团干部配备不完善,缺少{0}团干部",
-        "cadre staffing incomplete: no {0} cadre",
+        "专、挂、兼团干部配备不完善，缺少{0}团干部",
+        "cadre staffing incomplete, missing: {0}",
     ),
     "no_brand": ("未形成特色社区品牌", "no featured community brand formed"),
     "month_missing": (
@@ -43,37 +43,37 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "no qualifying activity in {0}",
     ),
     # Stages.
-    "floored": ("扣分合计{0}分,扣完为止,本项计0分", "deductions total {0}, floored at 0"),
-    "capped": ("累计{0}分,按上限{1}分计", "raw {0} capped at {1}"),
-    "bonus_capped": ("加分项合计{0}分,按上限{1}分计", "bonus items total {0}, capped at {1}"),
-    "base_capped": ("基本项合计{0}分,按上限{1}分计", "base items total {0}, capped at {1}"),
+    "floored": ("扣分合计{0}分，扣完为止，本项计0分", "deductions total {0}, floored at 0"),
+    "capped": ("累计{0}分，按上限{1}分计", "raw {0} capped at {1}"),
+    "bonus_capped": ("加分项合计{0}分，按上限{1}分计", "bonus items total {0}, capped at {1}"),
+    "base_capped": ("基本项合计{0}分，按上限{1}分计", "base items total {0}, capped at {1}"),
     # Records.
     "excluded_period": (
-        "{0}“{1}”日期{2}不在考核期{3}内,不计分",
-        '{0} "{1}" dated {2} is outside the period {3}; not counted',
+        "{0}“{1}”日期{2}不在考核期{3}至{4}内，不计分",
+        '{0} "{1}" dated {2} is outside the period {3} … {4}; not counted',
     ),
     "excluded_as_of": (
-        "{0}“{1}”日期{2}晚于统计截至月份{3},暂不计分",
+        "{0}“{1}”日期{2}晚于统计截至月份{3}，暂不计分",
         '{0} "{1}" dated {2} is after the as-of month {3}; not counted yet',
     ),
     "duplicate_merged": (
-        "{0}“{1}”重复记录{2}次,只计1次",
+        "{0}“{1}”重复记录{2}次，只计1次",
         '{0} "{1}" recorded {2} times; counted once',
     ),
     "activity_not_reported": (
-        "专项活动“{0}”({1})未向团市委报送,不计入",
+        "专项活动“{0}”（{1}）未向团市委报送，不计入",
         'activity "{0}" on {1} was not reported to the city league committee; not counted',
     ),
     "activity_not_titled": (
-        "专项活动“{0}”({1})未冠名“{2}”,不计入",
+        "专项活动“{0}”（{1}）未冠名“{2}”，不计入",
         'activity "{0}" on {1} is not titled with "{2}"; not counted',
     ),
     "many_brands": (
-        "形成{0}个特色品牌,考核办法要求1-{1}个(仍按已形成品牌计分)",
+        "形成{0}个特色品牌，考核办法要求1-{1}个（仍按已形成品牌计分）",
         "{0} brands formed; the rulebook asks for one to {1} (scored as having a brand)",
     ),
     "summary_unrecognised": (
-        "信息综述“{0}”尚未获领导批示或媒体刊发,暂不计分",
+        "信息综述“{0}”尚未获领导批示或媒体刊发，暂不计分",
         'summary "{0}" has no leader instruction or media publication yet; not counted',
     ),
 }

@@ -142,7 +142,7 @@ def _tuple_of(kind: type | tuple[type, ...]) -> Any:
 # Months and the assessment period (R1, R2).
 # --------------------------------------------------------------------------
 
-_MONTH_RE: Final = re.compile(r"(\d{4})-(\d{2})")
+_MONTH_RE: Final = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
 @attrs.frozen(order=True)

@@ -88,7 +88,9 @@ class Context:
             return None
         if self.as_of is not None and self.last < index <= self.period.end.index:
             return Message("excluded_as_of", (kind, title, day, self.as_of), "R2")
-        return Message("excluded_period", (kind, title, day, self.period), "R1")
+        return Message(
+            "excluded_period", (kind, title, day, self.period.start, self.period.end), "R1"
+        )
 
 
 # --------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ._codes import ItemCode, ItemKind, Lang
+from ._codes import ItemCode, ItemKind, Lang, PilotLevel
 from ._messages import Message
 from ._model import Month, Period
 
@@ -96,7 +96,7 @@ class Scorecard:
         community_id: The community's id.
         community_name: Its name.
         district: Its district.
-        pilot_level_code: Its pilot batch code (``national``/``provincial``).
+        pilot_level: Its pilot batch.
         items: The ten items, in RULES.md's order.
         base: Sum of base items, at most the base cap.
         bonus_before_cap: Sum of bonus items, each after its own cap.
@@ -106,12 +106,17 @@ class Scorecard:
     community_id: str
     community_name: str
     district: str
-    pilot_level_code: str
+    pilot_level: PilotLevel
     items: tuple[ItemScore, ...]
     base: int
     bonus_before_cap: int
     bonus: int
     notes: tuple[Message, ...] = ()
+
+    @property
+    def pilot_level_code(self) -> str:
+        """The pilot batch's code (``national`` or ``provincial``)."""
+        return self.pilot_level.code
 
     @property
     def total(self) -> int:

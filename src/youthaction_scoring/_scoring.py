@@ -64,7 +64,7 @@ def score_in(community: Community, ctx: Context) -> Scorecard:
         community_id=community.id,
         community_name=community.name,
         district=community.district,
-        pilot_level_code=community.pilot_level.code,
+        pilot_level=community.pilot_level,
         items=items,
         base=min(base_sum, rb.base_cap),
         bonus_before_cap=bonus_sum,

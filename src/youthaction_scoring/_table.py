@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from ._codes import ItemCode, ItemKind, Lang, PilotLevel
+from ._codes import ItemCode, ItemKind, Lang
 from ._scorecard import Scorecards
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -78,7 +78,7 @@ def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
             end_section=True,
         )
     for card in cards:
-        batch = PilotLevel.from_code(card.pilot_level_code).label_in(lang)
+        batch = card.pilot_level.label_in(lang)
         table.add_row(
             card.community_name,
             card.community_id,

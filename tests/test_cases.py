@@ -1,0 +1,43 @@
+"""Worked cases as data files: each file's name says what it shows.
+
+Each file in ``tests/cases/`` holds an assessment (FORMAT.md), an optional
+as-of month and, per community, hand-computed expectations: item points,
+totals, the R-decisions of the deductions and the keys of the notes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from youthaction_scoring import Month, loads_assessment, score_assessment
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.json"))
+
+
+def test_there_are_worked_cases() -> None:
+    """The worked-case folder is not empty (a lost folder must not pass silently)."""
+    assert len(CASES) >= 10
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_worked_case(path: Path) -> None:
+    """The scorecard of every community matches the hand-computed expectation."""
+    case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    assessment = loads_assessment(json.dumps(case["assessment"]))
+    as_of = Month.parse(case["as_of"]) if case["as_of"] else None
+    cards = score_assessment(assessment, as_of=as_of)
+    for community_id, expected in case["expected"].items():
+        card = cards.get(community_id)
+        got_items = {code: card.item(code).points for code in expected["items"]}
+        assert expected["items"] == got_items
+        for key in ("base", "bonus", "total"):
+            if key in expected:
+                assert expected[key] == getattr(card, key), key
+        for code, rules in expected.get("deductions", {}).items():
+            assert rules == [d.rule for d in card.item(code).deductions], code
+        for code, keys in expected.get("notes", {}).items():
+            assert keys == [n.key for n in card.item(code).notes], code
