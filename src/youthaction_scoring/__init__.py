@@ -62,8 +62,8 @@ from ._model import (
     YouthHome,
 )
 from ._rulebook import GUIYANG_2021, Rulebook
-from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ._schema import json_schema
+from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ._scoring import iter_scores, score, score_assessment
 
 try:

@@ -8,7 +8,7 @@ without anyone remembering to edit it. The scorecards schema is built from
 the same enums and from the rulebook's table of items (:data:`ITEM_KINDS`).
 
 Patterns are written in the common subset of ECMA-262 and Python regular
-expressions (no ``\\d``, ``\\s`` or ``$``, whose meanings differ between the
+expressions (no digit or space classes and no ``$``, whose meanings differ between the
 two), so browsers and Python validators agree.
 
 What JSON Schema cannot say is documented in :data:`NOT_IN_SCHEMA` and on
@@ -369,7 +369,7 @@ def scorecards_schema() -> dict[str, Any]:
         },
     )
     for kind in ItemKind:
-        builder.define(f"{kind.label_en.capitalize()}Item", lambda k=kind: _item_schema(k))
+        builder.defs[f"{kind.label_en.capitalize()}Item"] = _item_schema(kind)
     items = [
         {
             "allOf": [_ref(f"{ITEM_KINDS[code].label_en.capitalize()}Item")],
