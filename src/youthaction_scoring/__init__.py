@@ -61,6 +61,7 @@ from ._model import (
     Workforce,
     YouthHome,
 )
+from ._pandas import to_dataframe
 from ._rulebook import GUIYANG_2021, Rulebook
 from ._schema import json_schema
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
@@ -125,4 +126,5 @@ __all__ = [
     "score",
     "score_assessment",
     "scorecards_to_dict",
+    "to_dataframe",
 ]
