@@ -7,8 +7,10 @@ The public API is re-exported here; everything in a ``_module`` is private.
 ...     Community(id="demo", name="示例社区", district="南明区", pilot_level=PilotLevel.NATIONAL),
 ...     Period.parse("2021-11:2022-04"),
 ... )
->>> card.total
-15
+>>> card.total  # nothing recorded yet: every base item loses its points
+0
+>>> [item.code.code for item in card.items][:4]
+['1.1', '1.2', '1.3', '2.1']
 """
 
 from __future__ import annotations
