@@ -101,7 +101,7 @@ def test_import_does_not_load_pandas() -> None:
 
 @pytest.mark.parametrize("text", HOSTILE_TEXTS)
 def test_scorecards_html_escapes_text(text: str) -> None:
-    """Scorecards render as one HTML table row per community, text escaped."""
+    """Scorecards and a scorecard render as HTML tables with their text escaped."""
     from html import escape
 
     community = Community(id="x", name=text, district="南明区", pilot_level=PilotLevel.NATIONAL)
@@ -110,6 +110,9 @@ def test_scorecards_html_escapes_text(text: str) -> None:
     assert f"<td>{escape(text)}</td>" in html
     assert 2 == html.count("<tr>")  # header and one community
     assert "<script>" not in html
+    card_html = cards.scorecards[0]._repr_html_()  # one card: one row per item
+    assert f"<caption>{escape(text)} (x, 南明区): 0</caption>" in card_html
+    assert "<script>" not in card_html
 
 
 def test_scorecards_html_shows_totals_and_as_of() -> None:
