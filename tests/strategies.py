@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 from youthaction_scoring import (
@@ -33,6 +34,7 @@ from youthaction_scoring import (
     PilotLevel,
     Projects,
     Recognition,
+    Rulebook,
     ServiceProject,
     Summary,
     Workforce,
@@ -60,6 +62,23 @@ HOSTILE_TEXTS = (
     "\u3000全角空格\u3000",
 )
 """Text that outputs must carry unchanged and never interpret."""
+
+SPREADSHEET_HOSTILE_TEXTS = (
+    "_x0041_",
+    "a_x000D_b_x005F_",
+    "carriage\r\nreturn\r",
+    "\ufffe\uffff non-characters",
+    "bell\x07 and nul\x00",
+    "0.10",
+    "1E5",
+    "#N/A",
+    "'quoted",
+    "\ufeffBOM",
+    "\u2028separator",
+    "x" * 32767,
+)
+"""Text that is hard for spreadsheets (OOXML escapes, XML-illegal characters,
+number- or error-looking text, the longest a cell holds); registers carry it exactly."""
 
 _CHINESE_NAMES = st.sampled_from(
     [
@@ -206,3 +225,38 @@ def community_and_period(draw: st.DrawFn) -> tuple[Community, Period]:
     """A period and one community scored over it."""
     period = draw(periods())
     return draw(communities(period)), period
+
+
+def rulebooks() -> st.SearchStrategy[Rulebook]:
+    """Rulebooks with arbitrary whole amounts (other cities' editions, edge amounts)."""
+    amount = st.integers(0, 45)
+    return st.builds(
+        Rulebook,
+        edition=st.just("test-edition"),
+        base_cap=st.integers(0, 120),
+        bonus_cap=st.integers(0, 120),
+        county_orgs_points=amount,
+        county_org_missing_deduction=amount,
+        youth_home_points=amount,
+        youth_home_not_on_cloud_deduction=amount,
+        youth_home_not_standardized_deduction=amount,
+        league_org_points=amount,
+        league_org_not_standardized_deduction=amount,
+        cadres_points=amount,
+        service_project_points=st.integers(0, 12),
+        service_projects_cap=amount,
+        pairing_points=st.integers(0, 12),
+        pairings_cap=amount,
+        projects_points=st.integers(0, 60),
+        missing_month_deduction=st.integers(0, 25),
+        summary_points=st.integers(0, 12),
+        summary_cap=amount,
+    )
+
+
+def hostile_communities(period: Period) -> st.SearchStrategy[Community]:
+    """Communities whose name and district are hostile text (HOSTILE_TEXTS)."""
+    hostile = st.sampled_from(HOSTILE_TEXTS)
+    return communities(period).flatmap(
+        lambda c: st.builds(attrs.evolve, st.just(c), name=hostile, district=hostile)
+    )

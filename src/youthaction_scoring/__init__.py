@@ -34,7 +34,9 @@ from ._codes import (
     RecordKind,
 )
 from ._converter import ASSESSMENT_FORMAT, SCORECARDS_FORMAT
+from ._districts import DistrictSummary, district_rollup
 from ._errors import InputError, Problem
+from ._explain import explain_scorecard
 from ._jsonio import (
     dumps_assessment,
     dumps_scorecards,
@@ -64,6 +66,17 @@ from ._model import (
     YouthHome,
 )
 from ._pandas import to_dataframe
+from ._plan import LostPoints, Plan, PlanAction, plan_scorecard, plan_scorecards, plans_to_dict
+from ._progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
+from ._ranking import RankedCard, rank_scorecards
+from ._register import (
+    read_register,
+    scorecards_csv,
+    write_register,
+    write_register_template,
+    write_scorecards_xlsx,
+)
+from ._report import render_report
 from ._rulebook import GUIYANG_2021, Rulebook
 from ._schema import json_schema
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
@@ -88,6 +101,7 @@ __all__ = [
     "Community",
     "CountyOrgCategory",
     "Deduction",
+    "DistrictSummary",
     "InputError",
     "ItemCode",
     "ItemKind",
@@ -96,18 +110,23 @@ __all__ = [
     "LeaderInstruction",
     "LeaderLevel",
     "LeagueOrg",
+    "LostPoints",
     "Mechanism",
     "Mechanisms",
     "MediaPublication",
     "Message",
     "Month",
+    "MonthProgress",
     "OrgSystem",
     "Pairing",
     "PartnerKind",
     "Period",
     "PilotLevel",
+    "Plan",
+    "PlanAction",
     "Problem",
     "Projects",
+    "RankedCard",
     "Recognition",
     "RecognitionKind",
     "RecordKind",
@@ -119,14 +138,30 @@ __all__ = [
     "Workforce",
     "YouthHome",
     "__version__",
+    "district_rollup",
     "dumps_assessment",
     "dumps_scorecards",
+    "explain_scorecard",
+    "is_behind",
+    "iter_progress",
     "iter_scores",
     "json_schema",
     "load_assessment",
     "loads_assessment",
+    "missed_months",
+    "plan_scorecard",
+    "plan_scorecards",
+    "plans_to_dict",
+    "rank_scorecards",
+    "read_register",
+    "render_report",
     "score",
     "score_assessment",
+    "scorecards_csv",
     "scorecards_to_dict",
+    "shortfalls",
     "to_dataframe",
+    "write_register",
+    "write_register_template",
+    "write_scorecards_xlsx",
 ]

@@ -76,6 +76,76 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "信息综述“{0}”尚未获领导批示或媒体刊发，暂不计分",
         'summary "{0}" has no leader instruction or media publication yet; not counted',
     ),
+    # Improvement plans (_plan.py): actions and points lost.
+    "plan_county_org": (
+        "推动所在区县团委录入{0}类县级团属青年社会组织",
+        "have the district league committee record a {0} organisation",
+    ),
+    "plan_build_youth_home": (
+        "建成社区“Y+青年之家”,入驻青年之家云平台并规范开展活动",
+        "build a Y+ Youth Home that joins the cloud platform and runs activities to standard",
+    ),
+    "plan_youth_home_cloud": (
+        "“Y+青年之家”入驻青年之家云平台",
+        "join the Youth Home cloud platform",
+    ),
+    "plan_youth_home_standard": (
+        "“Y+青年之家”规范开展活动",
+        "run the Youth Home's activities to standard",
+    ),
+    "plan_establish_league_org": (
+        "建立社区团组织并规范开展活动",
+        "establish the community league organisation and run its activities to standard",
+    ),
+    "plan_league_org_standard": (
+        "社区团组织规范开展活动",
+        "run the league organisation's activities to standard",
+    ),
+    "plan_cadres": ("配齐{0}团干部", "appoint a {0} league cadre"),
+    "plan_brand": (
+        "形成特色社区品牌(从规定的品牌中选定1-2个)",
+        "form a featured community brand (one or two from the closed list)",
+    ),
+    "plan_month": (
+        "{0}开展冠名“社区青春行动”的专项活动并向团市委报送",
+        'hold a special activity titled "社区青春行动" in {0} and report it to the city league',
+    ),
+    "plan_service_projects": (
+        "再记录{0}个县级团属青年社会组织在考核期内完成的服务项目",
+        "record {0} more service projects completed in the period by county-level league"
+        " youth organisations",
+    ),
+    "plan_pairings": (
+        "再与{0}家高校、企业或单位的志愿服务组织结对共建",
+        "pair with {0} more volunteer organisations of universities, enterprises or institutions",
+    ),
+    "plan_recognise_summary": (
+        "为信息综述“{0}”争取领导批示或媒体刊发",
+        'obtain a leader instruction or media publication for summary "{0}"',
+    ),
+    "plan_more_summaries": (
+        "再撰写{0}篇{1}信息综述并争取领导批示或媒体刊发",
+        "write {0} more {1} summaries in the period and obtain a leader instruction or"
+        " media publication for each",
+    ),
+    "plan_reaches_cap": ("达到上限{0}分", "reaching the cap of {0}"),
+    "plan_total_capped": (
+        "{0}合计按上限{1}分计,只增加{2}分",
+        "the {0} total is capped at {1}, so only {2} count",
+    ),
+    # Lost points.
+    "plan_lost_month": (
+        "{0}未开展冠名“社区青春行动”并报送的专项活动,该月已过,无法补回",
+        "no qualifying activity in {0}; the month has passed and cannot be made up",
+    ),
+    "plan_lost_partial": (
+        "(该项{1}分中只计{0}分:本项最低0分或合计有上限)",
+        "(counts {0} of its {1}: the item stops at 0 or the sum is capped)",
+    ),
+    "plan_lost_no_points": (
+        "规则对本项每条记录不计分,无法得分",
+        "the rulebook awards no points per record for this item",
+    ),
 }
 """Message templates by key: (Chinese, English), ``{n}`` for the n-th arg."""
 

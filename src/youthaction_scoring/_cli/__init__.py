@@ -22,7 +22,15 @@ def main() -> None:
     """
 
 
-from . import _schema as _schema  # noqa: E402 - commands register on main
-from . import _score as _score  # noqa: E402 - commands register on main
+from . import _convert as _convert  # noqa: E402 - commands register on main
+from . import _schema as _schema  # noqa: E402
+from . import _score as _score  # noqa: E402
+from . import _template as _template  # noqa: E402
 
 __all__ = ["main"]
+from . import _districts as _districts  # noqa: E402 - commands register on main
+from . import _explain as _explain  # noqa: E402 - commands register on main
+from . import _plan as _plan  # noqa: E402 - commands register on main
+from . import _progress as _progress  # noqa: E402 - commands register on main
+from . import _rank as _rank  # noqa: E402 - commands register on main
+from . import _report as _report  # noqa: E402 - commands register on main

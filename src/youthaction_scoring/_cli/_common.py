@@ -61,8 +61,18 @@ def _load_jsonl(path: Path) -> Assessment:
     return read_assessment_jsonl(path)
 
 
+def _load_xlsx(path: Path) -> Assessment:
+    from .._register import read_register
+
+    try:
+        return read_register(path)
+    except ImportError as exc:
+        fail(str(path), str(exc))
+
+
 LOADERS[".json"] = _load_json
 LOADERS[".jsonl"] = _load_jsonl
+LOADERS[".xlsx"] = _load_xlsx
 
 
 def load_input(path: str) -> Assessment:

@@ -10,6 +10,7 @@ import click
 from .._model import Month
 from . import main
 from ._common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, load_input
+from ._score_export import EXPORT_FORMATS, check_export, export
 
 
 @main.command()
@@ -17,22 +18,24 @@ from ._common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
+    type=click.Choice(["table", "json", "xlsx", "csv", "csv-detail"]),
     default="table",
     show_default=True,
-    help="table: a readable table with Chinese names; json: the scorecards document (FORMAT.md).",
+    help="table: a readable table with Chinese names; json: the scorecards document (FORMAT.md); "
+    "xlsx: a workbook with summary and detail sheets (needs -o); csv: the summary with ranks; "
+    "csv-detail: one row per item. CSV is UTF-8 with a BOM; formula-like text is neutralised.",
 )
 @click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
     default="zh",
     show_default=True,
-    help="Table language.",
+    help="Language of the table and of the xlsx/csv labels, deductions and notes.",
 )
 @AS_OF_OPTION
 @OUTPUT_OPTION
 def score(input_path: str, fmt: str, lang: str, as_of: Month | None, output: str | None) -> None:
-    """Score every community of INPUT (.json or .jsonl assessment).
+    """Score every community of INPUT (.json, .jsonl or .xlsx register).
 
     Prints a table (default) or writes the scorecards document. Every item of
     every community is itemised: points, deductions with their R-decisions,
@@ -40,12 +43,16 @@ def score(input_path: str, fmt: str, lang: str, as_of: Month | None, output: str
     """
     from .._scoring import score_assessment
 
+    check_export(fmt, output)
     check_output_dir(output)
     assessment = load_input(input_path)
     try:
         cards = score_assessment(assessment, as_of=as_of)
     except ValueError as exc:
         fail("--as-of", str(exc))
+    if fmt in EXPORT_FORMATS:
+        export(cards, fmt, "zh" if lang == "zh" else "en", output)
+        return
     if fmt == "json":
         from .._jsonio import dumps_scorecards
 

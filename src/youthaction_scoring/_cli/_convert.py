@@ -1,0 +1,71 @@
+"""``youthaction-scoring convert``: an assessment between .json, .jsonl and .xlsx."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from .._model import Assessment
+from . import main
+from ._common import check_output_dir, fail, load_input
+
+
+def _write_json(assessment: Assessment, path: str) -> None:
+    from .._atomic import atomic_write
+    from .._jsonio import dumps_assessment
+
+    atomic_write(path, dumps_assessment(assessment))
+
+
+def _write_jsonl(assessment: Assessment, path: str) -> None:
+    from .._atomic import atomic_output
+    from .._jsonl_write import write_assessment_jsonl
+
+    with atomic_output(path) as handle:
+        write_assessment_jsonl(assessment, handle)  # type: ignore[arg-type]
+
+
+def _write_xlsx(assessment: Assessment, path: str) -> None:
+    from .._register import write_register
+
+    write_register(assessment, path)
+
+
+WRITERS: dict[str, Callable[[Assessment, str], None]] = {
+    ".json": _write_json,
+    ".jsonl": _write_jsonl,
+    ".xlsx": _write_xlsx,
+}
+"""Assessment writers by file ending."""
+
+
+@main.command()
+@click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False))
+@click.argument("output_path", metavar="OUT", type=click.Path(dir_okay=False))
+def convert(input_path: str, output_path: str) -> None:
+    """Convert an assessment from IN to OUT, losing nothing.
+
+    The formats are chosen by the file endings: .json (FORMAT.md), .jsonl
+    (JSON Lines: a header line, then one community a line) and .xlsx (the
+    register workbook, 台账). IN is checked as strictly as `score` checks it;
+    OUT is written atomically, so a failed run leaves an existing OUT untouched.
+    """
+    ending = Path(output_path).suffix.lower()
+    writer = WRITERS.get(ending)
+    if writer is None:
+        fail(
+            output_path,
+            f"unsupported file type {ending or '(none)'!r}; expected one of {', '.join(WRITERS)}",
+        )
+    check_output_dir(output_path)
+    assessment = load_input(input_path)
+    try:
+        writer(assessment, output_path)
+    except ImportError as exc:
+        fail(output_path, str(exc))
+    except ValueError as exc:
+        fail(output_path, f"cannot write: {exc}")
+    except OSError as exc:
+        fail(output_path, f"cannot write: {exc.strerror or exc}")

@@ -1,0 +1,47 @@
+import io
+import sys
+
+import pytest
+
+from youthaction_scoring._cli._decide import csv_cell, to_csv, with_progress
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """with_progress draws on stderr when it is a terminal, and stays silent otherwise."""
+    quiet = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", quiet)
+    assert [1, 2, 3] == list(with_progress([1, 2, 3], "work"))
+    assert "" == quiet.getvalue()
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert [1, 2, 3] == list(with_progress([1, 2, 3], "work"))
+    assert "work" in terminal.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+SUM(A1:A2)", "'+SUM(A1:A2)"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("a=1", "a=1"),
+        ("'quoted", "'quoted"),
+        (-5, "-5"),
+        (85, "85"),
+    ],
+)
+def test_csv_cells_never_start_a_formula(value: object, expected: str) -> None:
+    """Text starting with = + - @ or a tab gets an apostrophe; numbers stay numbers."""
+    assert expected == csv_cell(value)
+
+
+def test_to_csv_quotes_line_breaks() -> None:
+    """Line breaks and quotes are quoted per RFC 4180."""
+    assert 'a,b\r\n"x\ny","say ""hi"""\r\n' == to_csv(["a", "b"], [["x\ny", 'say "hi"']])

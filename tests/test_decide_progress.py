@@ -1,0 +1,141 @@
+import json
+import statistics
+from pathlib import Path
+
+from hypothesis import given, settings
+
+from tests.decide_helpers import read_csv, run, write_assessment
+from tests.strategies import HOSTILE_TEXTS, assessments
+from youthaction_scoring import (
+    Assessment,
+    Community,
+    Month,
+    Period,
+    PilotLevel,
+    district_rollup,
+    is_behind,
+    iter_progress,
+    load_assessment,
+    missed_months,
+    score_assessment,
+)
+
+SAMPLE = Path(__file__).parent / "data" / "decide_sample.json"
+
+
+@settings(max_examples=25, deadline=None)
+@given(assessments(max_communities=3))
+def test_progress_is_the_score_as_of_each_month(assessment: Assessment) -> None:
+    """Month M of progress holds exactly the scorecards as of M (R2), for every month."""
+    months = list(iter_progress(assessment))
+    assert list(assessment.period.months) == [m.month for m in months]
+    for month in months:
+        expected = score_assessment(assessment, as_of=month.month)
+        assert expected == month.cards
+        assert tuple(c.community_id for c in expected if month.month in missed_months(c)) == (
+            month.missed
+        )
+
+
+def test_sample_progress_totals_and_lagging_lists() -> None:
+    """The sample: 新华路 drops from 115 to 85 as Feb-Apr go uncovered; 中华北路 misses November."""
+    months = {str(m.month): m for m in iter_progress(load_assessment(SAMPLE))}
+    assert [100, 105, 115, 105, 95, 85] == [
+        months[k].cards.get("nm-xinhua").total for k in sorted(months)
+    ]
+    assert ("yy-zhonghua",) == months["2021-11"].missed
+    assert ("nm-xinhua", "yy-qianling", "yy-zhonghua") == months["2022-02"].missed
+    assert "nm-xinhua" in months["2021-11"].behind  # not on the cloud platform (R4)
+
+
+def test_a_community_with_nothing_short_is_not_behind() -> None:
+    """Full base points and every month covered: not behind; one missing month: behind."""
+    from tests.decide_helpers import activities as _activities
+    from tests.decide_helpers import community as _community
+    from youthaction_scoring import (
+        Cadres,
+        CountyOrgCategory,
+        LeagueOrg,
+        OrgSystem,
+        Workforce,
+        YouthHome,
+        score,
+    )
+
+    period = Period.parse("2021-11:2021-12")
+    full = _community(
+        org_system=OrgSystem(
+            county_youth_orgs=tuple(CountyOrgCategory),
+            youth_home=YouthHome(True, True),
+            league_org=LeagueOrg(True),
+        ),
+        workforce=Workforce(cadres=Cadres(1, 1, 1)),
+        projects=_activities("2021-11", "2021-12"),
+    )
+    assert not is_behind(score(full, period))
+    short = _community(
+        org_system=full.org_system,
+        workforce=full.workforce,
+        projects=_activities("2021-11"),
+    )
+    assert is_behind(score(short, period))
+    assert (Month(2021, 12),) == missed_months(score(short, period))
+
+
+def test_progress_command_table_and_json() -> None:
+    """Progress shows every month and community; JSON lists totals, missed and behind."""
+    table = run("progress", str(SAMPLE))
+    assert 0 == table.exit_code
+    for month in ("2021-11", "2022-04"):
+        assert month in table.output
+    assert "进度滞后名单" in table.output
+    doc = json.loads(run("progress", str(SAMPLE), "--format", "json").output)
+    assert 6 == len(doc["months"])
+    first = doc["months"][0]
+    assert {"community_id": "nm-xinhua", "total": 100} == first["totals"][0]
+    assert ["yy-zhonghua"] == first["missed"]
+    xinhua = first["behind"][0]
+    assert "nm-xinhua" == xinhua["community_id"]
+    assert [{"item": "1.2", "points": 5, "rule": "R4",
+             "reason": "“Y+青年之家”未入驻青年之家云平台"}] == xinhua["shortfalls"]  # fmt: skip
+
+
+def test_district_rollup_matches_an_independent_computation() -> None:
+    """Count, mean, min, max per district equal a direct computation from the totals."""
+    cards = score_assessment(load_assessment(SAMPLE))
+    summaries = {s.district: s for s in district_rollup(cards)}
+    for district in ("南明区", "云岩区"):
+        totals = [c.total for c in cards if c.district == district]
+        summary = summaries[district]
+        expected = (len(totals), statistics.mean(totals), min(totals), max(totals))
+        assert expected == (summary.count, summary.mean, summary.min, summary.max)
+    assert ("yy-qianling", "yy-zhonghua") == summaries["云岩区"].behind
+
+
+@settings(max_examples=25, deadline=None)
+@given(assessments())
+def test_district_rollup_covers_every_community_once(assessment: Assessment) -> None:
+    """Every community is counted in exactly one district; min <= mean <= max."""
+    summaries = district_rollup(score_assessment(assessment))
+    assert len(assessment.communities) == sum(s.count for s in summaries)
+    for s in summaries:
+        assert s.min <= s.mean <= s.max
+        assert set(s.behind) <= set(s.community_ids)
+
+
+def test_districts_command_formats(tmp_path: Path) -> None:
+    """districts: table, json and csv (hostile district names carried intact)."""
+    assert "区县汇总" in run("districts", str(SAMPLE)).output
+    doc = json.loads(run("districts", str(SAMPLE), "--format", "json").output)
+    assert {"district": "南明区", "communities": 1, "mean": 85.0, "min": 85, "max": 85,
+            "behind": ["nm-xinhua"]} == doc["districts"][0]  # fmt: skip
+    period = Period.parse("2021-11:2021-11")
+    members = tuple(
+        Community(id=f"c{i}", name="社区", district=t, pilot_level=PilotLevel.NATIONAL)
+        for i, t in enumerate(HOSTILE_TEXTS)
+    )
+    path = write_assessment(Assessment(period=period, communities=members), tmp_path)
+    rows = read_csv(run("districts", str(path), "--format", "csv").output)
+    assert sorted(set(HOSTILE_TEXTS)) == sorted(r["district"] for r in rows)
+    doc = json.loads(run("districts", str(path), "--format", "json").output)
+    assert sorted(set(HOSTILE_TEXTS)) == sorted(d["district"] for d in doc["districts"])

@@ -1,0 +1,190 @@
+import html
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.chromium import find_chromium, load_page, png_distinct_bytes
+from tests.decide_helpers import run
+from tests.strategies import HOSTILE_TEXTS, hostile_communities, periods
+from youthaction_scoring import (
+    Assessment,
+    Community,
+    Period,
+    PilotLevel,
+    load_assessment,
+    render_report,
+)
+
+SAMPLE = Path(__file__).parent / "data" / "decide_sample.json"
+CHROMIUM = find_chromium()
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="chromium is not installed (Debian: apt-get install -y chromium); "
+    "the report is not checked in a real browser",
+)
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(document: str) -> _Collect:
+    parser = _Collect()
+    parser.feed(document)
+    parser.close()
+    return parser
+
+
+def _hostile_assessment() -> Assessment:
+    period = Period.parse("2021-11:2022-01")
+    members = tuple(
+        Community(id=f"id-{t}", name=t, district=t, pilot_level=PilotLevel.NATIONAL)
+        for t in HOSTILE_TEXTS
+    )
+    return Assessment(period=period, communities=members)
+
+
+def test_report_is_self_contained() -> None:
+    """No scripts, no links, no external sources, no url() or @import in the styles."""
+    document = render_report(load_assessment(SAMPLE))
+    parsed = _parse(document)
+    assert "script" not in parsed.tags
+    assert "link" not in parsed.tags
+    assert [] == [(k, v) for k, v in parsed.attrs if k in ("src", "href")]
+    assert "url(" not in document
+    assert "@import" not in document
+    urls = set(re.findall(r"https?://[^\s\"'<>]+", document))
+    assert {"http://www.w3.org/2000/svg"} >= urls  # the SVG namespace names, never fetches
+
+
+def test_report_has_charts_grid_districts_and_every_community() -> None:
+    """Ranking and section charts as inline SVG, month grid, districts, every community's plan."""
+    document = render_report(load_assessment(SAMPLE), lang="en")
+    assert 'id="ranking-chart"' in document
+    assert 'id="section-chart"' in document
+    assert 3 == document.count('<g class="bar">')
+    assert 3 == document.count('<g class="stack">')
+    assert 6 == document.count("<th>2021-11</th>") + 5 * document.count("<th>2021-11</th>")
+    assert "District roll-up" in document
+    for cid in ("nm-xinhua", "yy-qianling", "yy-zhonghua"):
+        assert cid in document
+    assert "join the Youth Home cloud platform (R4)" in document
+    assert "recoverable 85 + lost 30 = gap of 115 to the highest total 200" in document
+
+
+def test_month_grid_marks_covered_and_missed_months() -> None:
+    """新华路 covered Nov-Jan and missed Feb-Apr: three ✓ then three ✗ (R10)."""
+    document = render_report(load_assessment(SAMPLE))
+    row = re.search(r"<tr><th>新华路社区 \(nm-xinhua\)</th>(.*?)</tr>", document)
+    assert row is not None
+    assert ["✓", "✓", "✓", "✗", "✗", "✗"] == re.findall(r">([✓✗])<", row.group(1))
+
+
+def test_report_escapes_hostile_names() -> None:
+    """Every hostile name is shown as text: escaped in the HTML, intact in the parsed text."""
+    document = render_report(_hostile_assessment())
+    assert "<script>alert(1)</script>" not in document
+    assert html.escape("<script>alert(1)</script>", quote=False) in document
+    parsed = _parse(document)
+    assert "script" not in parsed.tags
+    text = "".join(parsed.text)
+    for name in HOSTILE_TEXTS:
+        assert name in text
+
+
+@st.composite
+def _hostile_assessments(draw: st.DrawFn) -> Assessment:
+    period = draw(periods(max_months=4))
+    members = draw(st.lists(hostile_communities(period), min_size=1, max_size=3))
+    unique = {c.id: c for c in members}
+    return Assessment(period=period, communities=tuple(unique.values()))
+
+
+@settings(max_examples=10, deadline=None)
+@given(_hostile_assessments())
+def test_generated_reports_parse_without_injected_markup(assessment: Assessment) -> None:
+    """Generated assessments with hostile names: no script tag, every id shown as text."""
+    document = render_report(assessment)
+    parsed = _parse(document)
+    assert "script" not in parsed.tags
+    text = "".join(parsed.text)
+    for community in assessment.communities:
+        assert community.id in text
+
+
+def test_report_command_writes_file_atomically(tmp_path: Path) -> None:
+    """Report -o writes the file; bad input leaves an existing file untouched (status 2)."""
+    target = tmp_path / "report.html"
+    result = run("report", str(SAMPLE), "-o", str(target), "--lang", "en")
+    assert 0 == result.exit_code
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    target.write_text("old", encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{}", encoding="utf-8")
+    assert 2 == run("report", str(bad), "-o", str(target)).exit_code
+    assert "old" == target.read_text(encoding="utf-8")
+
+
+def test_importing_the_package_loads_no_heavy_modules() -> None:
+    """Importing youthaction_scoring does not import jinja2, rich or click."""
+    code = (
+        "import sys, youthaction_scoring\n"
+        "print(sorted(m for m in ('jinja2', 'rich', 'click', 'markupsafe') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "[]" == out.strip()
+
+
+@needs_chromium
+def test_report_loads_in_chromium_without_errors_and_is_not_blank(tmp_path: Path) -> None:
+    """Headless chromium loads the hostile-name report: no console errors, a non-blank page."""
+    assert CHROMIUM is not None
+    page = tmp_path / "report.html"
+    page.write_text(render_report(_hostile_assessment()), encoding="utf-8")
+    result = load_page(CHROMIUM, page)
+    assert result.loaded
+    assert () == result.errors
+    assert png_distinct_bytes(result.screenshot) > 16
+
+
+@needs_chromium
+def test_the_browser_check_catches_errors_and_blank_pages(tmp_path: Path) -> None:
+    """Control: a console error and a missing resource are caught; a blank page looks blank."""
+    assert CHROMIUM is not None
+    bad = tmp_path / "bad.html"
+    bad.write_text(
+        "<!DOCTYPE html><html><body><img src='missing.png'>"
+        "<script>console.error('boom')</script></body></html>",
+        encoding="utf-8",
+    )
+    result = load_page(CHROMIUM, bad)
+    assert 2 <= len(result.errors)
+    blank = tmp_path / "blank.html"
+    blank.write_text("<!DOCTYPE html><html><body></body></html>", encoding="utf-8")
+    assert png_distinct_bytes(load_page(CHROMIUM, blank).screenshot) <= 16
+
+
+def test_report_of_an_assessment_without_communities() -> None:
+    """No communities: the report still renders, says so, and has empty charts."""
+    document = render_report(Assessment(period=Period.parse("2021-11:2021-12"), communities=()))
+    assert "没有社区。" in document
+    assert 0 == document.count('<g class="bar">')

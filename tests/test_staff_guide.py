@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from youthaction_scoring._register._layout import DATA_SHEETS
+
+GUIDE = Path(__file__).parent.parent / "docs" / "staff-guide.md"
+
+
+def _layout_table() -> str:
+    lines = [
+        "| 工作表 sheet | 列 column | 字段 field | 必填 required | 条款 clause | notes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for sheet in DATA_SHEETS:
+        for c in sheet.columns:
+            required = "是" if c.required else "否"
+            lines.append(
+                f"| {sheet.name} | {c.zh} | `{c.code}` | {required} | {c.clause} | {c.help_en} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def test_staff_guide_lists_the_register_layout_exactly() -> None:
+    """The guide's column table is the layout's table, so the two cannot drift apart."""
+    text = GUIDE.read_text("utf-8")
+    expected = _layout_table()
+    assert expected == text[text.index("| 工作表 sheet |") :]
+
+
+def test_staff_guide_names_the_commands_it_teaches() -> None:
+    """The guide shows the template, score, convert and export commands."""
+    text = GUIDE.read_text("utf-8")
+    commands = [
+        "youthaction-scoring template 台账.xlsx --period 2021-11:2022-04",
+        "youthaction-scoring score 台账.xlsx\n",
+        "youthaction-scoring convert 台账.xlsx 台账.json",
+        "youthaction-scoring score 台账.xlsx --format xlsx -o 得分.xlsx",
+        "`--format csv-detail`",
+    ]
+    assert commands == [c for c in commands if c in text]
