@@ -7,8 +7,10 @@ The public API is re-exported here; everything in a ``_module`` is private.
 ...     Community(id="demo", name="示例社区", district="南明区", pilot_level=PilotLevel.NATIONAL),
 ...     Period.parse("2021-11:2022-04"),
 ... )
->>> card.total
-15
+>>> card.total  # nothing recorded yet: every base item loses its points
+0
+>>> [item.code.code for item in card.items][:4]
+['1.1', '1.2', '1.3', '2.1']
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ from ._model import (
     Workforce,
     YouthHome,
 )
+from ._pandas import to_dataframe
 from ._plan import LostPoints, Plan, PlanAction, plan_scorecard, plan_scorecards, plans_to_dict
 from ._progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
 from ._ranking import RankedCard, rank_scorecards
@@ -75,6 +78,7 @@ from ._register import (
 )
 from ._report import render_report
 from ._rulebook import GUIYANG_2021, Rulebook
+from ._schema import json_schema
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ._scoring import iter_scores, score, score_assessment
 
@@ -141,6 +145,7 @@ __all__ = [
     "is_behind",
     "iter_progress",
     "iter_scores",
+    "json_schema",
     "load_assessment",
     "loads_assessment",
     "missed_months",
@@ -155,6 +160,7 @@ __all__ = [
     "scorecards_csv",
     "scorecards_to_dict",
     "shortfalls",
+    "to_dataframe",
     "write_register",
     "write_register_template",
     "write_scorecards_xlsx",

@@ -200,3 +200,23 @@ class Scorecards:
             if card.community_id == community_id:
                 return card
         raise KeyError(community_id)
+
+    def _repr_html_(self) -> str:
+        """Render as an HTML table in Jupyter: one row per community, in input order."""
+        from html import escape
+
+        codes = "".join(f'<th title="{escape(c.label)}">{escape(c.code)}</th>' for c in ItemCode)
+        rows = "".join(
+            f"<tr><td>{escape(card.community_id)}</td><td>{escape(card.community_name)}</td>"
+            f"<td>{escape(card.district)}</td><td>{escape(card.pilot_level.label)}</td>"
+            + "".join(f"<td>{item.points}</td>" for item in card.items)
+            + f"<td>{card.base}</td><td>{card.bonus}</td><td>{card.total}</td></tr>"
+            for card in self.scorecards
+        )
+        as_of = f", as of {self.as_of}" if self.as_of is not None else ""
+        caption = escape(f"{self.rulebook}, {self.period}{as_of}: {len(self)} communities")
+        return (
+            f"<table><caption>{caption}</caption><tr><th>id</th><th>name</th>"
+            f"<th>district</th><th>pilot</th>{codes}<th>base</th><th>bonus</th>"
+            f"<th>total</th></tr>{rows}</table>"
+        )

@@ -23,6 +23,7 @@ def main() -> None:
 
 
 from . import _convert as _convert  # noqa: E402 - commands register on main
+from . import _schema as _schema  # noqa: E402
 from . import _score as _score  # noqa: E402
 from . import _template as _template  # noqa: E402
 

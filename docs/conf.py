@@ -1,0 +1,50 @@
+"""Sphinx configuration for the youthaction_scoring documentation site."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+from youthaction_scoring import __version__, json_schema
+
+project = "youthaction_scoring"
+author = "youthaction_scoring developers"
+copyright = "2026, youthaction_scoring developers"
+release = __version__
+version = __version__
+language = "en"
+smartquotes = False  # keep `--format` and quotes as typed
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx_click",
+]
+source_suffix = {".md": "markdown"}
+exclude_patterns = ["_build", "README.md"]
+root_doc = "index"
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_preserve_defaults = True  # show `GUIYANG_2021`, not the whole Rulebook
+autodoc_class_signature = "separated"
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+napoleon_use_rtype = False
+
+html_theme = "furo"
+html_title = f"youthaction_scoring {release}"
+
+# Publish the generated JSON Schemas next to the pages (schema.md links to them),
+# written fresh on every build so they always match the code.
+_schemas = Path(tempfile.mkdtemp(prefix="youthaction-schemas-"))
+for _document in ("assessment", "scorecards"):
+    (_schemas / f"{_document}.schema.json").write_text(
+        json.dumps(json_schema(_document), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+html_extra_path = [str(_schemas)]
