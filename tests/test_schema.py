@@ -19,6 +19,8 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.strategies import assessments
+from tests.test_converter import FORMAT_EXAMPLE
+from tests.test_converter import MALFORMED as CONVERTER_BATTERY
 from youthaction_scoring import (
     Assessment,
     Brand,
@@ -203,7 +205,7 @@ def test_code_lists_are_unique_items() -> None:
 def test_field_docs_read_google_args() -> None:
     """Field descriptions come from the class docstring's Args section, joined."""
     docs = field_docs(Assessment)
-    assert "Free text about the data set (a project extension of" in docs["description"]
+    assert "Free text about the data set, not blank (a project" in docs["description"]
     assert docs["description"].endswith("fictional).")
 
 
@@ -608,3 +610,19 @@ def test_brand_titles_are_the_labels() -> None:
     """A form builder shows 禁毒社区 for the code drug_free."""
     titles = {c["const"]: c["title"] for c in ASSESSMENT["$defs"]["Brand"]["oneOf"]}
     assert Brand.DRUG_FREE.label == titles["drug_free"]
+
+
+CONVERTER_ONLY = {"count as float", "duplicate community id", "reversed period"}
+"""Rows of the converter's battery that NOT_IN_SCHEMA says the schema cannot refuse."""
+
+
+@pytest.mark.parametrize(
+    "row",
+    [r for r in CONVERTER_BATTERY if r[0] not in CONVERTER_ONLY],
+    ids=[r[0] for r in CONVERTER_BATTERY if r[0] not in CONVERTER_ONLY],
+)
+def test_the_converter_battery_is_refused_by_the_schema_too(row: tuple[Any, ...]) -> None:
+    """Every malformed input of tests/test_converter.py is refused by the schema as well."""
+    doc = copy.deepcopy(FORMAT_EXAMPLE)
+    row[1](doc)
+    assert not VALIDATOR.is_valid(doc)

@@ -288,7 +288,7 @@ def _assessment_schema() -> dict[str, Any]:
         skip=("description",),
     )
     top["properties"]["description"] = {
-        "type": ["string", "null"],
+        **_ref("Text"),
         "description": field_docs(Assessment)["description"],
     }
     return {
