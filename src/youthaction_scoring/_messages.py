@@ -83,6 +83,8 @@ _JOINERS: Final[dict[Lang, str]] = {"zh": "、", "en": ", "}
 
 
 def _render_arg(arg: object, lang: Lang) -> str:
+    if type(arg) is str:
+        return arg
     if isinstance(arg, CodedEnum):
         return arg.label_in(lang)
     if isinstance(arg, tuple):
@@ -104,6 +106,12 @@ class Message:
     key: str = attrs.field(validator=attrs.validators.in_(TEMPLATES))
     args: tuple[object, ...] = ()
     rule: str | None = None
+    # Performance only: both texts, rendered on first use. Messages are
+    # immutable and many are shared by every scorecard of a batch (see
+    # Context.memo), so each is rendered once. Not part of equality.
+    _texts: tuple[str, str] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def text(self, lang: Lang = "en") -> str:
         """Render the message.
@@ -114,9 +122,16 @@ class Message:
         Returns:
             The text, with the rule in parentheses when there is one.
         """
+        texts = self._texts
+        if texts is None:
+            texts = (self._render("zh"), self._render("en"))
+            object.__setattr__(self, "_texts", texts)
+        return texts[0] if lang == "zh" else texts[1]
+
+    def _render(self, lang: Lang) -> str:
         zh, en = TEMPLATES[self.key]
         template = zh if lang == "zh" else en
-        body = template.format(*(_render_arg(a, lang) for a in self.args))
+        body = template.format(*[_render_arg(a, lang) for a in self.args]) if self.args else template
         return f"{body} ({self.rule})" if self.rule else body
 
     @property
