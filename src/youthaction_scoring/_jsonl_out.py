@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Final
 
 from ._converter import unstructure_scorecard
+from ._codes import ItemCode, ItemKind
 from ._messages import Message
 from ._scorecard import Deduction, ItemScore, Scorecard
 
@@ -50,10 +51,44 @@ def _deduction(d: Deduction) -> str:
     )
 
 
+_SHARED_MAX: Final = 4096
+_SHARED_ITEMS: dict[int, tuple[ItemScore, str]] = {}
+_SHARED_DEDUCTIONS: dict[int, tuple[Deduction, str]] = {}
+_ALWAYS_SHARED: Final = frozenset((ItemCode.C1_1, ItemCode.C1_2, ItemCode.C1_3, ItemCode.C2_1))
+
+
+def _item_cached(item: ItemScore) -> str:
+    """Write an item, remembering the text of items that scoring shares.
+
+    Items 1.1-2.1 and bonus items without notes of their own are shared by
+    many scorecards (``Context.memo``); their text is kept by object identity
+    (with the object, so the id cannot be reused), for a bounded number.
+    """
+    entry = _SHARED_ITEMS.get(id(item))
+    if entry is not None and entry[0] is item:
+        return entry[1]
+    text = _item(item)
+    if len(_SHARED_ITEMS) < _SHARED_MAX and (
+        item.code in _ALWAYS_SHARED or (item.kind is ItemKind.BONUS and not item.notes)
+    ):
+        _SHARED_ITEMS[id(item)] = (item, text)
+    return text
+
+
+def _deduction_cached(d: Deduction) -> str:
+    entry = _SHARED_DEDUCTIONS.get(id(d))
+    if entry is not None and entry[0] is d:
+        return entry[1]
+    text = _deduction(d)
+    if len(_SHARED_DEDUCTIONS) < _SHARED_MAX:
+        _SHARED_DEDUCTIONS[id(d)] = (d, text)
+    return text
+
+
 def _item(item: ItemScore) -> str:
     head = f'{{"code":{_quote(item.code.code)},"kind":{_quote(item.kind.code)},"max":{item.max},'
     raw = f'"raw":{item.raw},' if item.kind.code == "bonus" else ""
-    deductions = ",".join([_deduction(d) for d in item.deductions])
+    deductions = ",".join([_deduction_cached(d) for d in item.deductions])
     return f'{head}{raw}"points":{item.points},"deductions":[{deductions}],{_texts(item.notes)}}}'
 
 
@@ -68,7 +103,7 @@ def scorecard_line(card: Scorecard) -> str:
     Returns:
         The line, ending in a newline.
     """
-    items = ",".join([_item(i) for i in card.items])
+    items = ",".join([_item_cached(i) for i in card.items])
     notes = f",{_texts(card.notes)}" if card.notes else ""
     return (
         f'{{"community_id":{_quote(card.community_id)},'

@@ -6,6 +6,7 @@ titles), so programs can act on it, and renders to either language on demand.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Final
 
@@ -92,6 +93,42 @@ def _render_arg(arg: object, lang: Lang) -> str:
     return str(arg)
 
 
+def _render_both(arg: object) -> tuple[str, str]:
+    """Render an argument in Chinese and English (only codes differ)."""
+    kind = type(arg)
+    if kind is str:
+        return arg, arg  # type: ignore[return-value]
+    if kind is int or kind is dt.date:
+        text = str(arg)
+        return text, text
+    if isinstance(arg, CodedEnum):
+        return arg.label, arg.label_en
+    if isinstance(arg, tuple):
+        return _render_arg(arg, "zh"), _render_arg(arg, "en")
+    return _render_shared(arg)
+
+
+_SHARED: dict[int, tuple[object, tuple[str, str]]] = {}
+_SHARED_MAX: Final = 1024
+
+
+def _render_shared(arg: object) -> tuple[str, str]:
+    """Render months, periods and the like, remembering the text of each object.
+
+    The same period (and the same few months) appear in a great many
+    messages of a batch; their text is kept by object identity (the object is
+    kept alive with it, so its id cannot be reused), for a bounded number of
+    objects.
+    """
+    entry = _SHARED.get(id(arg))
+    if entry is not None and entry[0] is arg:
+        return entry[1]
+    text = str(arg)
+    if len(_SHARED) < _SHARED_MAX:
+        _SHARED[id(arg)] = (arg, (text, text))
+    return text, text
+
+
 @attrs.frozen
 class Message:
     """A reason or note, rendered in Chinese or English on demand.
@@ -124,15 +161,19 @@ class Message:
         """
         texts = self._texts
         if texts is None:
-            texts = (self._render("zh"), self._render("en"))
+            texts = self._render()
             object.__setattr__(self, "_texts", texts)
         return texts[0] if lang == "zh" else texts[1]
 
-    def _render(self, lang: Lang) -> str:
+    def _render(self) -> tuple[str, str]:
         zh, en = TEMPLATES[self.key]
-        template = zh if lang == "zh" else en
-        body = template.format(*[_render_arg(a, lang) for a in self.args]) if self.args else template
-        return f"{body} ({self.rule})" if self.rule else body
+        if self.args:
+            rendered = [_render_both(a) for a in self.args]
+            zh = zh.format(*[r[0] for r in rendered])
+            en = en.format(*[r[1] for r in rendered])
+        if self.rule:
+            return f"{zh} ({self.rule})", f"{en} ({self.rule})"
+        return zh, en
 
     @property
     def en(self) -> str:

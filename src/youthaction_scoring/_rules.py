@@ -469,7 +469,9 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
             covered.add(month_index(activity.date))
     deductions: list[Deduction] = []
     if not projects.brands:
-        deductions.append(_deduction(rb.projects_points, "R11", "no_brand"))
+        deductions.append(
+            ctx.memo("R11", lambda: _deduction(rb.projects_points, "R11", "no_brand"))
+        )
     elif len(projects.brands) > rb.recommended_max_brands:
         notes.append(
             Message("many_brands", (len(projects.brands), rb.recommended_max_brands), "R11")
