@@ -17,19 +17,37 @@ PERIOD = {"start": "2021-11", "end": "2022-04"}
 DISTRICTS = ["南明区", "云岩区", "花溪区", "乌当区", "白云区", "观山湖区", "清镇市", "修文县"]
 STREETS = ["新华路", "中华南路", "遵义路", "宝山北路", "甲秀", "油榨街", "太慈桥", "兴关路"]
 ORGS = ["南明区青年志愿者协会", "云岩区青年创业协会", "花溪区青少年文体协会", "观山湖区志愿服务队"]
-PARTNERS = ["贵州大学青年志愿者协会", "贵州师范大学团委", "贵阳银行团委", "省人民医院青年志愿者", "贵州民族大学"]
+PARTNERS = [
+    "贵州大学青年志愿者协会",
+    "贵州师范大学团委",
+    "贵阳银行团委",
+    "省人民医院青年志愿者",
+    "贵州民族大学",
+]
 PARTNER_KINDS = ["university", "enterprise", "institution"]
 BRANDS = [
-    "beautiful", "harmonious", "entrepreneurial", "mutual_aid", "elderly_care",
-    "civilized", "vibrant", "innovative", "drug_free",
+    "beautiful",
+    "harmonious",
+    "entrepreneurial",
+    "mutual_aid",
+    "elderly_care",
+    "civilized",
+    "vibrant",
+    "innovative",
+    "drug_free",
 ]
 CATEGORIES = ["volunteer_service", "entrepreneurship_employment", "culture_arts_sports"]
 MECHANISMS = ["socialized_operation", "project_management", "information_sharing"]
 LEVELS = ["central", "provincial", "municipal", "district"]
 OUTLETS = ["贵阳日报", "贵州日报", "中国青年报", "贵阳晚报"]
 ACTIVITY_TITLES = [
-    "社区青春行动·垃圾分类青春助力", "社区青春行动 青清河保护", "社区 青春行动 助老服务",
-    "青春行动月度活动", "社区青春行动·四点半课堂", "ＳＯＳ社区青春行动", "社区青春行动·禁毒宣传",
+    "社区青春行动·垃圾分类青春助力",
+    "社区青春行动 青清河保护",
+    "社区 青春行动 助老服务",
+    "青春行动月度活动",
+    "社区青春行动·四点半课堂",
+    "ＳＯＳ社区青春行动",
+    "社区青春行动·禁毒宣传",
 ]
 FIRST_DAY = dt.date(2021, 9, 1)  # two months before the period: some records fall outside it
 DAYS = (dt.date(2022, 6, 30) - FIRST_DAY).days
@@ -50,7 +68,11 @@ def community(rng: random.Random, index: int) -> dict[str, object]:
             {"title": title, "organisation": rng.choice(ORGS), "completed_on": _day(rng)}
         )
     pairings = [
-        {"partner": rng.choice(PARTNERS), "partner_kind": rng.choice(PARTNER_KINDS), "date": _day(rng)}
+        {
+            "partner": rng.choice(PARTNERS),
+            "partner_kind": rng.choice(PARTNER_KINDS),
+            "date": _day(rng),
+        }
         for _ in range(rng.randint(1, 5))
     ]
     activities = [
@@ -65,9 +87,10 @@ def community(rng: random.Random, index: int) -> dict[str, object]:
                 recognitions.append({"kind": "leader_instruction", "level": rng.choice(LEVELS)})
             else:
                 recognitions.append({"kind": "media_publication", "outlet": rng.choice(OUTLETS)})
+        topic = rng.choice(["社会化运作", "项目化管理", "信息共享"])
         summaries.append(
             {
-                "title": f"{district}社区团组织{rng.choice(['社会化运作', '项目化管理', '信息共享'])}综述",
+                "title": f"{district}社区团组织{topic}综述",
                 "mechanism": rng.choice(MECHANISMS),
                 "date": _day(rng),
                 "recognitions": recognitions,

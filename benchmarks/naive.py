@@ -36,7 +36,11 @@ for enum in (CountyOrgCategory, CadreKind, PartnerKind, Brand, Mechanism, Leader
         LABELS[f"{enum.__name__}:{member.code}"] = (member.label, member.label_en)
 CATEGORIES = [m.code for m in CountyOrgCategory]
 CADRES = [m.code for m in CadreKind]
-MECHANISM_CODES = {"socialized_operation": "4.1", "project_management": "4.2", "information_sharing": "4.3"}
+MECHANISM_CODES = {
+    "socialized_operation": "4.1",
+    "project_management": "4.2",
+    "information_sharing": "4.3",
+}
 MARKER = "社区青春行动"
 
 
@@ -66,7 +70,9 @@ def month_name(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def item(code: str, kind: str, full: int, deductions: list[Any], notes: list[Any]) -> dict[str, Any]:
+def item(
+    code: str, kind: str, full: int, deductions: list[Any], notes: list[Any]
+) -> dict[str, Any]:
     out: dict[str, Any] = {"code": code, "kind": kind, "max": full}
     if kind == "bonus":
         out["raw"] = deductions[0]
@@ -101,10 +107,19 @@ def score(c: dict[str, Any], first: int, last: int, period: str) -> dict[str, An
     mech = c.get("mechanisms", {})
     items = []
     have = org.get("county_youth_orgs", [])
-    items.append(item("1.1", "base", 15, [
-        (5, ("county_org_missing", (("label", f"CountyOrgCategory:{cat}"),), None), "R3")
-        for cat in CATEGORIES if cat not in have
-    ], []))
+    items.append(
+        item(
+            "1.1",
+            "base",
+            15,
+            [
+                (5, ("county_org_missing", (("label", f"CountyOrgCategory:{cat}"),), None), "R3")
+                for cat in CATEGORIES
+                if cat not in have
+            ],
+            [],
+        )
+    )
     home = org.get("youth_home")
     if home is None:
         ded = [(15, ("youth_home_not_built", (), None), "R4")]
@@ -128,7 +143,13 @@ def score(c: dict[str, Any], first: int, last: int, period: str) -> dict[str, An
     ded = [(15, ("cadres_incomplete", (missing,), None), "R6")] if missing else []
     items.append(item("2.1", "base", 15, ded, []))
     for code, records, kind, fields, rule in (
-        ("2.2", work.get("service_projects", []), "service_project", ("title", "organisation"), "R7"),
+        (
+            "2.2",
+            work.get("service_projects", []),
+            "service_project",
+            ("title", "organisation"),
+            "R7",
+        ),
         ("2.3", work.get("pairings", []), "pairing", ("partner",), "R8"),
     ):
         notes: list[Any] = []
@@ -142,7 +163,13 @@ def score(c: dict[str, Any], first: int, last: int, period: str) -> dict[str, An
             groups.setdefault(tuple(key(r[f]) for f in fields), []).append(r[fields[0]])
         for titles in groups.values():
             if len(titles) > 1:
-                notes.append(("duplicate_merged", (("label", f"RecordKind:{kind}"), titles[0], len(titles)), rule))
+                notes.append(
+                    (
+                        "duplicate_merged",
+                        (("label", f"RecordKind:{kind}"), titles[0], len(titles)),
+                        rule,
+                    )
+                )
         items.append(item(code, "bonus", 20, [5 * len(groups)], notes))
     notes = []
     covered = set()
@@ -176,7 +203,9 @@ def score(c: dict[str, Any], first: int, last: int, period: str) -> dict[str, An
             if ex:
                 notes.append(ex)
                 continue
-            groups2.setdefault(key(s["title"]), []).append((s["title"], bool(s.get("recognitions"))))
+            groups2.setdefault(key(s["title"]), []).append(
+                (s["title"], bool(s.get("recognitions")))
+            )
         counted = 0
         for recs in groups2.values():
             if any(r for _, r in recs):
@@ -184,7 +213,13 @@ def score(c: dict[str, Any], first: int, last: int, period: str) -> dict[str, An
             else:
                 notes.append(("summary_unrecognised", (recs[0][0],), "R12"))
             if len(recs) > 1:
-                notes.append(("duplicate_merged", (("label", "RecordKind:summary"), recs[0][0], len(recs)), "R13"))
+                notes.append(
+                    (
+                        "duplicate_merged",
+                        (("label", "RecordKind:summary"), recs[0][0], len(recs)),
+                        "R13",
+                    )
+                )
         items.append(item(code, "bonus", 20, [10 * counted], notes))
     base = sum(i["points"] for i in items if i["kind"] == "base")
     bonus_sum = sum(i["points"] for i in items if i["kind"] == "bonus")

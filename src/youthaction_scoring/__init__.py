@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from ._batch import LineScore, ProgressCallback, score_batch, score_json_lines
 from ._codes import (
     SECTION_TITLES,
     Brand,
@@ -40,6 +41,7 @@ from ._jsonio import (
     loads_assessment,
     scorecards_to_dict,
 )
+from ._jsonl_out import scorecard_json_line
 from ._messages import Message
 from ._model import (
     Activity,
@@ -92,6 +94,7 @@ __all__ = [
     "LeaderInstruction",
     "LeaderLevel",
     "LeagueOrg",
+    "LineScore",
     "Mechanism",
     "Mechanisms",
     "MediaPublication",
@@ -103,6 +106,7 @@ __all__ = [
     "Period",
     "PilotLevel",
     "Problem",
+    "ProgressCallback",
     "Projects",
     "Recognition",
     "RecognitionKind",
@@ -122,5 +126,8 @@ __all__ = [
     "loads_assessment",
     "score",
     "score_assessment",
+    "score_batch",
+    "score_json_lines",
+    "scorecard_json_line",
     "scorecards_to_dict",
 ]

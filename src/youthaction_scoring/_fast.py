@@ -65,9 +65,10 @@ from ._model import (
 )
 
 try:  # pragma: no cover - which branch runs depends on the environment
-    import orjson
+    import orjson as _orjson
 except ImportError:  # pragma: no cover
-    orjson = None
+    _orjson = None  # type: ignore[assignment]
+orjson: Any = _orjson
 
 
 class _Reject(Exception):  # noqa: N818 - a private signal, not an error type
@@ -377,9 +378,13 @@ def _community(value: object, counter: _Counter) -> Community:
         _org_system(raw["org_system"], counter) if "org_system" in raw else _NO_ORG_SYSTEM,
     )
     _set(
-        out, "workforce", _workforce(raw["workforce"], counter) if "workforce" in raw else _NO_WORKFORCE
+        out,
+        "workforce",
+        _workforce(raw["workforce"], counter) if "workforce" in raw else _NO_WORKFORCE,
     )
-    _set(out, "projects", _projects(raw["projects"], counter) if "projects" in raw else _NO_PROJECTS)
+    _set(
+        out, "projects", _projects(raw["projects"], counter) if "projects" in raw else _NO_PROJECTS
+    )
     _set(
         out,
         "mechanisms",
@@ -420,7 +425,9 @@ def community_from_json(line: bytes) -> Community | None:
         value = _loads(line)
         counter = _Counter()
         community = _community(value, counter)
-    except (_Reject, KeyError, RecursionError, UnicodeDecodeError, *_LOAD_ERRORS):
+    except (_Reject, KeyError, RecursionError, UnicodeDecodeError):
+        return None
+    except _LOAD_ERRORS:
         return None
     if line.count(b":") != counter.keys:
         return None

@@ -2,8 +2,8 @@
 
 A line is defined as the standard library's
 ``json.dumps(unstructure_scorecard(card), ensure_ascii=False,
-separators=(",", ":"))`` followed by ``"\\n"`` — see
-:func:`reference_scorecard_line`. :func:`scorecard_line` writes the same
+separators=(",", ":"))`` followed by a newline — see
+:func:`reference_scorecard_line`. :func:`scorecard_json_line` writes the same
 bytes faster: it assembles the text directly, escaping strings with the same
 C routine ``json.dumps`` uses, and renders each message once per language. The
 tests check that the two are byte-identical.
@@ -15,12 +15,12 @@ import json
 from collections.abc import Callable
 from typing import Final
 
-from ._converter import unstructure_scorecard
 from ._codes import ItemCode, ItemKind
+from ._converter import unstructure_scorecard
 from ._messages import Message
 from ._scorecard import Deduction, ItemScore, Scorecard
 
-_quote: Final[Callable[[str], str]] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_quote: Final[Callable[[str], str]] = json.encoder.encode_basestring
 """``json.dumps``' own string escaper for ``ensure_ascii=False``."""
 
 
@@ -92,7 +92,7 @@ def _item(item: ItemScore) -> str:
     return f'{head}{raw}"points":{item.points},"deductions":[{deductions}],{_texts(item.notes)}}}'
 
 
-def scorecard_line(card: Scorecard) -> str:
+def scorecard_json_line(card: Scorecard) -> str:
     """Return one scorecard as a JSON Lines line, quickly.
 
     Byte-identical to :func:`reference_scorecard_line`.

@@ -146,9 +146,7 @@ class Message:
     # Performance only: both texts, rendered on first use. Messages are
     # immutable and many are shared by every scorecard of a batch (see
     # Context.memo), so each is rendered once. Not part of equality.
-    _texts: tuple[str, str] | None = attrs.field(
-        init=False, default=None, eq=False, repr=False
-    )
+    _texts: tuple[str, str] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def text(self, lang: Lang = "en") -> str:
         """Render the message.

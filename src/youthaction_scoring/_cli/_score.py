@@ -17,10 +17,12 @@ from ._common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, 
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
+    type=click.Choice(["table", "json", "jsonl"]),
     default="table",
     show_default=True,
-    help="table: a readable table with Chinese names; json: the scorecards document (FORMAT.md).",
+    help="table: a readable table with Chinese names; json: the scorecards document (FORMAT.md); "
+    "jsonl: one scorecard a line (FORMAT.md), streamed from a .jsonl INPUT with constant memory; "
+    "every bad line is reported, and scorecards stop at the first one.",
 )
 @click.option(
     "--lang",
@@ -41,6 +43,11 @@ def score(input_path: str, fmt: str, lang: str, as_of: Month | None, output: str
     from .._scoring import score_assessment
 
     check_output_dir(output)
+    if fmt == "jsonl":
+        from ._stream import score_to_jsonl
+
+        score_to_jsonl(input_path, as_of, output)
+        return
     assessment = load_input(input_path)
     try:
         cards = score_assessment(assessment, as_of=as_of)
