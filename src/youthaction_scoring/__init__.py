@@ -13,8 +13,6 @@ The public API is re-exported here; everything in a ``_module`` is private.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from ._batch import LineScore, ProgressCallback, score_batch, score_json_lines
 from ._codes import (
     SECTION_TITLES,
@@ -67,10 +65,25 @@ from ._rulebook import GUIYANG_2021, Rulebook
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ._scoring import iter_scores, score, score_assessment
 
-try:
-    __version__ = version("youthaction-scoring")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """Return ``__version__`` on first use.
+
+    Reading the installed version imports ``importlib.metadata``, which costs
+    more than the rest of the package; doing it lazily keeps
+    ``import youthaction_scoring`` fast (docs/performance.md).
+    """
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("youthaction-scoring")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        found = "0.0.0"
+    globals()["__version__"] = found
+    return found
+
 
 __all__ = [
     "ASSESSMENT_FORMAT",

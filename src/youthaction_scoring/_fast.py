@@ -122,12 +122,17 @@ class _Counter:
 
 
 def _obj(value: object, allowed: frozenset[str], counter: _Counter) -> dict[str, Any]:
-    if type(value) is not dict:
+    if type(value) is not dict or not value.keys() <= allowed:
         raise _Reject
-    for key in value:
-        if key not in allowed:
-            raise _Reject
     counter.keys += len(value)
+    return value
+
+
+def _record(value: object, fields: frozenset[str], counter: _Counter) -> dict[str, Any]:
+    """An object that must have exactly *fields*."""
+    if type(value) is not dict or value.keys() != fields:
+        raise _Reject
+    counter.keys += len(fields)
     return value
 
 
@@ -225,17 +230,13 @@ def _org_system(value: object, counter: _Counter) -> OrgSystem:
     orgs = _codes(raw["county_youth_orgs"], _CATEGORY) if "county_youth_orgs" in raw else ()
     home = raw.get("youth_home")
     if home is not None:
-        h = _obj(home, _HOME_KEYS, counter)
-        if len(h) != 2:
-            raise _Reject
+        h = _record(home, _HOME_KEYS, counter)
         home = _new(YouthHome)
         _set(home, "on_cloud_platform", _bool(h["on_cloud_platform"]))
         _set(home, "activities_standardized", _bool(h["activities_standardized"]))
     league = raw.get("league_org")
     if league is not None:
-        g = _obj(league, _LEAGUE_KEYS, counter)
-        if len(g) != 1:
-            raise _Reject
+        g = _record(league, _LEAGUE_KEYS, counter)
         league = _new(LeagueOrg)
         _set(league, "activities_standardized", _bool(g["activities_standardized"]))
     out = _new(OrgSystem)
@@ -255,9 +256,7 @@ def _cadres(value: object, counter: _Counter) -> Cadres:
 
 
 def _service_project(value: object, counter: _Counter) -> ServiceProject:
-    raw = _obj(value, _PROJECT_KEYS, counter)
-    if len(raw) != 3:
-        raise _Reject
+    raw = _record(value, _PROJECT_KEYS, counter)
     out = _new(ServiceProject)
     _set(out, "title", _text(raw["title"]))
     _set(out, "organisation", _text(raw["organisation"]))
@@ -266,9 +265,7 @@ def _service_project(value: object, counter: _Counter) -> ServiceProject:
 
 
 def _pairing(value: object, counter: _Counter) -> Pairing:
-    raw = _obj(value, _PAIRING_KEYS, counter)
-    if len(raw) != 3:
-        raise _Reject
+    raw = _record(value, _PAIRING_KEYS, counter)
     out = _new(Pairing)
     _set(out, "partner", _text(raw["partner"]))
     _set(out, "partner_kind", _code(raw["partner_kind"], _PARTNER))
@@ -296,13 +293,14 @@ def _workforce(value: object, counter: _Counter) -> Workforce:
 
 
 def _activity(value: object, counter: _Counter) -> Activity:
-    raw = _obj(value, _ACTIVITY_KEYS, counter)
-    if len(raw) != 3:
+    raw = _record(value, _ACTIVITY_KEYS, counter)
+    title, day, reported = raw["title"], raw["date"], raw["reported"]
+    if type(title) is not str or not title.strip() or type(reported) is not bool:
         raise _Reject
     out = _new(Activity)
-    _set(out, "title", _text(raw["title"]))
-    _set(out, "date", _date(raw["date"]))
-    _set(out, "reported", _bool(raw["reported"]))
+    _set(out, "title", title)
+    _set(out, "date", _DATES.get(day) or _date(day) if type(day) is str else _date(day))
+    _set(out, "reported", reported)
     return out
 
 

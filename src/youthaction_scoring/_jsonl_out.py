@@ -39,15 +39,17 @@ def reference_scorecard_line(card: Scorecard) -> str:
 def _texts(messages: tuple[Message, ...]) -> str:
     if not messages:
         return '"notes":[],"notes_zh":[]'
-    en = ",".join([_quote(m.text("en")) for m in messages])
-    zh = ",".join([_quote(m.text("zh")) for m in messages])
+    pairs = [m.both() for m in messages]
+    en = ",".join([_quote(p[1]) for p in pairs])
+    zh = ",".join([_quote(p[0]) for p in pairs])
     return f'"notes":[{en}],"notes_zh":[{zh}]'
 
 
 def _deduction(d: Deduction) -> str:
+    zh, en = d.reason.both()
     return (
-        f'{{"points":{d.points},"reason":{_quote(d.reason.text("en"))},'
-        f'"rule":{_quote(d.rule)},"reason_zh":{_quote(d.reason.text("zh"))}}}'
+        f'{{"points":{d.points},"reason":{_quote(en)},'
+        f'"rule":{_quote(d.rule)},"reason_zh":{_quote(zh)}}}'
     )
 
 
@@ -87,7 +89,7 @@ def _deduction_cached(d: Deduction) -> str:
 
 def _item(item: ItemScore) -> str:
     head = f'{{"code":{_quote(item.code.code)},"kind":{_quote(item.kind.code)},"max":{item.max},'
-    raw = f'"raw":{item.raw},' if item.kind.code == "bonus" else ""
+    raw = f'"raw":{item.raw},' if item.kind is ItemKind.BONUS else ""
     deductions = ",".join([_deduction_cached(d) for d in item.deductions])
     return f'{head}{raw}"points":{item.points},"deductions":[{deductions}],{_texts(item.notes)}}}'
 

@@ -159,19 +159,41 @@ class Message:
         """
         texts = self._texts
         if texts is None:
-            texts = self._render()
-            object.__setattr__(self, "_texts", texts)
+            texts = self.both()
         return texts[0] if lang == "zh" else texts[1]
 
-    def _render(self) -> tuple[str, str]:
+    def both(self) -> tuple[str, str]:
+        """Return the Chinese and the English text (rendered once, then kept).
+
+        Returns:
+            ``(zh, en)``, each as :meth:`text` gives it.
+        """
+        texts = self._texts
+        if texts is not None:
+            return texts
         zh, en = TEMPLATES[self.key]
         if self.args:
-            rendered = [_render_both(a) for a in self.args]
-            zh = zh.format(*[r[0] for r in rendered])
-            en = en.format(*[r[1] for r in rendered])
-        if self.rule:
-            return f"{zh} ({self.rule})", f"{en} ({self.rule})"
-        return zh, en
+            zh_args: list[str] = []
+            en_args: list[str] = []
+            for arg in self.args:
+                kind = type(arg)
+                if kind is str:
+                    zh_args.append(arg)  # type: ignore[arg-type]
+                    en_args.append(arg)  # type: ignore[arg-type]
+                elif kind is dt.date or kind is int:
+                    text = str(arg)
+                    zh_args.append(text)
+                    en_args.append(text)
+                else:
+                    pair = _render_both(arg)
+                    zh_args.append(pair[0])
+                    en_args.append(pair[1])
+            zh = zh.format(*zh_args)
+            en = en.format(*en_args)
+        rule = self.rule
+        texts = (f"{zh} ({rule})", f"{en} ({rule})") if rule else (zh, en)
+        object.__setattr__(self, "_texts", texts)
+        return texts
 
     @property
     def en(self) -> str:

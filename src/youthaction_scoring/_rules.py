@@ -109,7 +109,7 @@ class Context:
             ``None`` when *day* falls in the scored window; otherwise a note:
             outside the period (R1) or after the as-of month (R2).
         """
-        index = month_index(day)
+        index = day.year * 12 + day.month - 1  # month_index(day), inlined: a hot path
         if self.first <= index <= self.last:
             return None
         if self.as_of is not None and self.last < index <= self.period.end.index:
