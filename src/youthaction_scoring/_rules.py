@@ -123,7 +123,11 @@ class Context:
 
 
 def base_item(
-    code: ItemCode, full: int, deductions: Iterable[Deduction], notes: Iterable[Message] = ()
+    code: ItemCode,
+    full: int,
+    deductions: Iterable[Deduction],
+    notes: Iterable[Message] = (),
+    counted: int = 0,
 ) -> ItemScore:
     """Assemble a base item: full points, minus deductions, floored at 0.
 
@@ -132,6 +136,7 @@ def base_item(
         full: Its full points.
         deductions: Every deduction that applies.
         notes: Notes gathered while scoring.
+        counted: What the item counted (item 3: months covered).
 
     Returns:
         The item's score, with a note when the floor was reached.
@@ -149,6 +154,7 @@ def base_item(
         points=max(0, full - deducted),
         deductions=deductions,
         notes=notes,
+        counted=counted,
     )
 
 
@@ -486,8 +492,7 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
         for index in range(ctx.first, ctx.last + 1)
         if index not in covered
     )
-    item = base_item(ItemCode.C3, rb.projects_points, deductions, notes)
-    return attrs.evolve(item, counted=len(covered))
+    return base_item(ItemCode.C3, rb.projects_points, deductions, notes, counted=len(covered))
 
 
 # --------------------------------------------------------------------------

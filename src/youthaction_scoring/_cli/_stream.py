@@ -23,6 +23,8 @@ A progress bar (rich) is drawn on standard error only when it is a terminal.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -39,6 +41,8 @@ from ._common import EXIT_USER_ERROR, UserError, emit, fail, load_input
 
 _TICK = 500
 """Lines between progress bar updates."""
+_BATCH = 128
+"""Scorecard lines written at a time (fewer, larger writes)."""
 
 
 class _Incomplete(Exception):  # noqa: N818 - a private signal, not an error type
@@ -74,7 +78,7 @@ def score_to_jsonl(input_path: str, as_of: Month | None, output: str | None) -> 
         handle = open(input_path, "rb")  # noqa: SIM115 - closed below, after streaming
     except OSError as exc:
         fail(input_path, f"cannot read: {exc.strerror or exc}")
-    with handle:
+    with handle, _fewer_collections():
         bad = _stream(handle, input_path, as_of, output)
     if bad:
         raise click.exceptions.Exit(EXIT_USER_ERROR)
@@ -102,13 +106,22 @@ def _stream(handle: IO[bytes], input_path: str, as_of: Month | None, output: str
 
         def pump(write: Callable[[bytes], Any]) -> int:
             bad = 0
+            pending: list[str] = []
             for result in iter_community_lines(_counted(handle, advance)):
                 if result.community is None:
                     bad += 1
                     for problem in result.problems:
                         report(str(problem))
                 elif not bad:
-                    write(scorecard_json_line(score_in(result.community, ctx)).encode("utf-8"))
+                    pending.append(scorecard_json_line(score_in(result.community, ctx)))
+                    if len(pending) == _BATCH:
+                        write("".join(pending).encode("utf-8"))
+                        pending.clear()
+                if bad and pending:  # lines before the first bad one are still written
+                    write("".join(pending).encode("utf-8"))
+                    pending.clear()
+            if pending:
+                write("".join(pending).encode("utf-8"))
             return bad
 
         if output is None:
@@ -128,6 +141,26 @@ def _stream(handle: IO[bytes], input_path: str, as_of: Month | None, output: str
         except OSError as exc:
             fail(output, f"cannot write: {exc.strerror or exc}")
         return bad
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Run the cyclic garbage collector less often while streaming.
+
+    Scoring allocates many small objects and makes no reference cycles, so
+    reference counting frees everything; the collector's frequent young
+    generation passes only cost time (about a tenth of a streaming run). The
+    objects alive at the start (modules, classes) are frozen out of its
+    passes. Restored afterwards, also on error.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 def _counted(handle: IO[bytes], advance: Callable[[int], None]) -> Iterator[bytes]:
