@@ -64,15 +64,16 @@ def _item_cached(item: ItemScore) -> str:
 
     Items 1.1-2.1 and bonus items without notes of their own are shared by
     many scorecards (``Context.memo``); their text is kept by object identity
-    (with the object, so the id cannot be reused), for a bounded number.
+    (with the object, so the id cannot be reused); when the bound is reached
+    the cache is emptied, so entries of finished batches do not linger.
     """
     entry = _SHARED_ITEMS.get(id(item))
     if entry is not None and entry[0] is item:
         return entry[1]
     text = _item(item)
-    if len(_SHARED_ITEMS) < _SHARED_MAX and (
-        item.code in _ALWAYS_SHARED or (item.kind is ItemKind.BONUS and not item.notes)
-    ):
+    if item.code in _ALWAYS_SHARED or (item.kind is ItemKind.BONUS and not item.notes):
+        if len(_SHARED_ITEMS) >= _SHARED_MAX:
+            _SHARED_ITEMS.clear()  # items of finished batches: start afresh
         _SHARED_ITEMS[id(item)] = (item, text)
     return text
 
@@ -82,8 +83,9 @@ def _deduction_cached(d: Deduction) -> str:
     if entry is not None and entry[0] is d:
         return entry[1]
     text = _deduction(d)
-    if len(_SHARED_DEDUCTIONS) < _SHARED_MAX:
-        _SHARED_DEDUCTIONS[id(d)] = (d, text)
+    if len(_SHARED_DEDUCTIONS) >= _SHARED_MAX:
+        _SHARED_DEDUCTIONS.clear()  # deductions of finished batches: start afresh
+    _SHARED_DEDUCTIONS[id(d)] = (d, text)
     return text
 
 

@@ -117,15 +117,16 @@ def _render_shared(arg: object) -> tuple[str, str]:
 
     The same period (and the same few months) appear in a great many
     messages of a batch; their text is kept by object identity (the object is
-    kept alive with it, so its id cannot be reused), for a bounded number of
-    objects.
+    kept alive with it, so its id cannot be reused); at the bound the cache is
+    emptied, so objects of finished batches do not linger.
     """
     entry = _SHARED.get(id(arg))
     if entry is not None and entry[0] is arg:
         return entry[1]
     text = str(arg)
-    if len(_SHARED) < _SHARED_MAX:
-        _SHARED[id(arg)] = (arg, (text, text))
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()  # objects of finished batches: start afresh
+    _SHARED[id(arg)] = (arg, (text, text))
     return text, text
 
 
