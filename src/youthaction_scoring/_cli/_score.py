@@ -36,9 +36,10 @@ from ._common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, 
 def score(input_path: str, fmt: str, lang: str, as_of: Month | None, output: str | None) -> None:
     """Score every community of INPUT (.json or .jsonl assessment).
 
-    Prints a table (default) or writes the scorecards document. Every item of
-    every community is itemised: points, deductions with their R-decisions,
-    and notes on excluded or merged records.
+    Prints a table (default), writes the scorecards document (json), or
+    streams one scorecard a line (jsonl; see docs/performance.md for bad
+    lines and memory). Every item of every community is itemised: points,
+    deductions with their R-decisions, and notes on excluded or merged records.
     """
     from .._scoring import score_assessment
 
