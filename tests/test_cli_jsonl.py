@@ -199,3 +199,26 @@ def test_rich_progress_bar_runs(tmp_path: Path) -> None:
     with _rich_progress(str(source), 10) as (advance, report):
         advance(5)
         report("line 2: something")
+
+
+def test_no_progress_bar_when_scorecards_go_to_the_same_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With stdout and stderr both terminals and no -o, no bar is drawn over the scorecards."""
+    from youthaction_scoring._cli import _stream
+
+    started: list[int] = []
+
+    def fake_bar(input_path: str, done: int) -> object:
+        started.append(done)
+        raise AssertionError("no bar expected")
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(_stream, "_rich_progress", fake_bar)
+    source = _write(tmp_path / "in.jsonl", *_good(2))
+    with pytest.raises(SystemExit) as stopped:
+        main(["score", str(source), "--format", "jsonl"])
+    assert stopped.value.code == 0
+    assert started == []
+    assert len(capsys.readouterr().out.splitlines()) == 2

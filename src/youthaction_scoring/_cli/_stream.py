@@ -18,7 +18,8 @@ never a file with holes in it:
   renamed onto it only when every line was valid: FILE appears whole or not
   at all, and an existing FILE is untouched by a failed run.
 
-A progress bar (rich) is drawn on standard error only when it is a terminal.
+A progress bar (rich) is drawn on standard error only when it is a terminal
+(and the scorecards are not going to the same terminal).
 """
 
 from __future__ import annotations
@@ -102,7 +103,9 @@ def _stream(handle: IO[bytes], input_path: str, as_of: Month | None, output: str
     except ValueError as exc:
         fail("--as-of", str(exc))
 
-    with _progress(input_path, len(header)) as (advance, report):
+    # A bar on a terminal that also receives the scorecards would garble both.
+    show_bar = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+    with _progress(input_path, len(header), show_bar) as (advance, report):
 
         def pump(write: Callable[[bytes], Any]) -> int:
             bad = 0
@@ -179,10 +182,10 @@ def _echo_err(text: str) -> None:
 
 
 def _progress(
-    input_path: str, done: int
+    input_path: str, done: int, show_bar: bool
 ) -> AbstractContextManager[tuple[Callable[[int], None], Callable[[str], None]]]:
     """Return (advance by n bytes, report a problem line) for the run."""
-    if not sys.stderr.isatty():
+    if not show_bar:
         return nullcontext((lambda _n: None, _echo_err))
     return _rich_progress(input_path, done)
 
