@@ -15,6 +15,7 @@ from youthaction_scoring import (
     Community,
     InputError,
     LineScore,
+    Message,
     Month,
     Period,
     dumps_assessment,
@@ -169,3 +170,28 @@ def test_scoring_from_several_threads_gives_identical_results() -> None:
 def test_unstructured_round_trip_of_the_valid_fixture() -> None:
     """The shared valid community survives structuring and unstructuring unchanged."""
     assert valid_community() == unstructure_community(_community())
+
+
+def test_known_message_equals_a_checked_message() -> None:
+    """known_message builds a Message equal to the checked constructor's, texts included."""
+    from youthaction_scoring._messages import known_message
+
+    made = known_message("summary_unrecognised", ("综述",), "R12")
+    checked = Message("summary_unrecognised", ("综述",), "R12")
+    assert checked == made
+    assert (checked.zh, checked.en) == (made.zh, made.en)
+    assert hash(checked) == hash(made)
+
+
+def test_every_key_given_to_known_message_exists() -> None:
+    """The rules only pass literal keys of TEMPLATES to known_message (it skips the check)."""
+    import re
+    from pathlib import Path
+
+    from youthaction_scoring import _rules
+    from youthaction_scoring._messages import TEMPLATES
+
+    source = Path(_rules.__file__).read_text("utf-8")
+    calls = re.findall(r"known_message\(\s*([^,\s)]+)", source)
+    assert calls
+    assert [c for c in calls if c.strip('"') not in TEMPLATES or not c.startswith('"')] == []

@@ -78,7 +78,7 @@ def iter_community_lines(
     """
     first_seen: dict[str, int] = {}
     for number, line in enumerate(lines, start=first_number):
-        if not line.strip():
+        if not line or line.isspace():  # blank (without copying the line as strip() would)
             continue
         community = community_from_json(line) if isinstance(line, bytes) else None
         if community is None:

@@ -222,3 +222,30 @@ def texts(messages: Sequence[Message], lang: Lang) -> list[str]:
         Their texts, in order.
     """
     return [m.text(lang) for m in messages]
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def known_message(key: str, args: tuple[object, ...] = (), rule: str | None = None) -> Message:
+    """Make a :class:`Message` whose *key* is a literal key of :data:`TEMPLATES`.
+
+    Performance only: the rules make several messages per community, always
+    with literal keys, so the check of the key against :data:`TEMPLATES` is
+    skipped. The result is an ordinary, equal :class:`Message`.
+
+    Args:
+        key: A key of :data:`TEMPLATES`.
+        args: As for :class:`Message`.
+        rule: As for :class:`Message`.
+
+    Returns:
+        The message.
+    """
+    message = _new(Message)
+    _set(message, "key", key)
+    _set(message, "args", args)
+    _set(message, "rule", rule)
+    _set(message, "_texts", None)
+    return message

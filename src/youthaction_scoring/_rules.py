@@ -23,7 +23,7 @@ from ._codes import (
     Mechanism,
     RecordKind,
 )
-from ._messages import Message
+from ._messages import Message, known_message
 from ._model import CADRE_KINDS, Community, LeagueOrg, Month, Period, YouthHome, month_index
 from ._normalize import compare_key
 from ._rulebook import Rulebook
@@ -113,8 +113,8 @@ class Context:
         if self.first <= index <= self.last:
             return None
         if self.as_of is not None and self.last < index <= self.period.end.index:
-            return Message("excluded_as_of", (kind, title, day, self.as_of), "R2")
-        return Message("excluded_period", (kind, title, day, self.period), "R1")
+            return known_message("excluded_as_of", (kind, title, day, self.as_of), "R2")
+        return known_message("excluded_period", (kind, title, day, self.period), "R1")
 
 
 # --------------------------------------------------------------------------
@@ -427,7 +427,7 @@ def clause_2_3_pairings(community: Community, ctx: Context) -> ItemScore:
 
 def _merged(kind: RecordKind, groups: Iterable[list[str]], rule: str) -> list[Message]:
     return [
-        Message("duplicate_merged", (kind, titles[0], len(titles)), rule)
+        known_message("duplicate_merged", (kind, titles[0], len(titles)), rule)
         for titles in groups
         if len(titles) > 1
     ]
@@ -462,10 +462,12 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
         if excluded is not None:
             notes.append(excluded)
         elif not activity.reported:
-            notes.append(Message("activity_not_reported", (activity.title, activity.date), "R9"))
+            notes.append(
+                known_message("activity_not_reported", (activity.title, activity.date), "R9")
+            )
         elif ctx.marker_key not in compare_key(activity.title):
             notes.append(
-                Message(
+                known_message(
                     "activity_not_titled",
                     (activity.title, activity.date, rb.activity_marker),
                     "R9",
@@ -519,10 +521,10 @@ def _summaries_item(community: Community, ctx: Context, mechanism: Mechanism) ->
         if any(recognised for _, recognised in records):
             counted += 1
         else:
-            notes.append(Message("summary_unrecognised", (records[0][0],), "R12"))
+            notes.append(known_message("summary_unrecognised", (records[0][0],), "R12"))
         if len(records) > 1:
             notes.append(
-                Message(
+                known_message(
                     "duplicate_merged", (RecordKind.SUMMARY, records[0][0], len(records)), "R13"
                 )
             )
