@@ -256,20 +256,29 @@ def _cadres(value: object, counter: _Counter) -> Cadres:
 
 
 def _service_project(value: object, counter: _Counter) -> ServiceProject:
+    # The checks of _text and _date, inlined: this runs for every record.
     raw = _record(value, _PROJECT_KEYS, counter)
+    title, organisation, day = raw["title"], raw["organisation"], raw["completed_on"]
+    if type(title) is not str or not title.strip():
+        raise _Reject
+    if type(organisation) is not str or not organisation.strip():
+        raise _Reject
     out = _new(ServiceProject)
-    _set(out, "title", _text(raw["title"]))
-    _set(out, "organisation", _text(raw["organisation"]))
-    _set(out, "completed_on", _date(raw["completed_on"]))
+    _set(out, "title", title)
+    _set(out, "organisation", organisation)
+    _set(out, "completed_on", (_DATES.get(day) if type(day) is str else None) or _date(day))
     return out
 
 
 def _pairing(value: object, counter: _Counter) -> Pairing:
     raw = _record(value, _PAIRING_KEYS, counter)
+    partner, kind, day = raw["partner"], raw["partner_kind"], raw["date"]
+    if type(partner) is not str or not partner.strip():
+        raise _Reject
     out = _new(Pairing)
-    _set(out, "partner", _text(raw["partner"]))
-    _set(out, "partner_kind", _code(raw["partner_kind"], _PARTNER))
-    _set(out, "date", _date(raw["date"]))
+    _set(out, "partner", partner)
+    _set(out, "partner_kind", _code(kind, _PARTNER))
+    _set(out, "date", (_DATES.get(day) if type(day) is str else None) or _date(day))
     return out
 
 
@@ -280,14 +289,14 @@ def _workforce(value: object, counter: _Counter) -> Workforce:
     _set(
         out,
         "service_projects",
-        tuple(_service_project(v, counter) for v in _list(raw["service_projects"]))
+        tuple([_service_project(v, counter) for v in _list(raw["service_projects"])])
         if "service_projects" in raw
         else (),
     )
     _set(
         out,
         "pairings",
-        tuple(_pairing(v, counter) for v in _list(raw["pairings"])) if "pairings" in raw else (),
+        tuple([_pairing(v, counter) for v in _list(raw["pairings"])]) if "pairings" in raw else (),
     )
     return out
 
@@ -299,7 +308,7 @@ def _activity(value: object, counter: _Counter) -> Activity:
         raise _Reject
     out = _new(Activity)
     _set(out, "title", title)
-    _set(out, "date", _DATES.get(day) or _date(day) if type(day) is str else _date(day))
+    _set(out, "date", (_DATES.get(day) if type(day) is str else None) or _date(day))
     _set(out, "reported", reported)
     return out
 
@@ -311,7 +320,7 @@ def _projects(value: object, counter: _Counter) -> Projects:
     _set(
         out,
         "activities",
-        tuple(_activity(v, counter) for v in _list(raw["activities"]))
+        tuple([_activity(v, counter) for v in _list(raw["activities"])])
         if "activities" in raw
         else (),
     )
@@ -338,14 +347,17 @@ def _summary(value: object, counter: _Counter) -> Summary:
     raw = _obj(value, _SUMMARY_KEYS, counter)
     if "title" not in raw or "mechanism" not in raw or "date" not in raw:
         raise _Reject
+    title, day = raw["title"], raw["date"]
+    if type(title) is not str or not title.strip():
+        raise _Reject
     out = _new(Summary)
-    _set(out, "title", _text(raw["title"]))
+    _set(out, "title", title)
     _set(out, "mechanism", _code(raw["mechanism"], _MECHANISM))
-    _set(out, "date", _date(raw["date"]))
+    _set(out, "date", (_DATES.get(day) if type(day) is str else None) or _date(day))
     _set(
         out,
         "recognitions",
-        tuple(_recognition(v, counter) for v in _list(raw["recognitions"]))
+        tuple([_recognition(v, counter) for v in _list(raw["recognitions"])])
         if "recognitions" in raw
         else (),
     )
@@ -358,7 +370,9 @@ def _mechanisms(value: object, counter: _Counter) -> Mechanisms:
     _set(
         out,
         "summaries",
-        tuple(_summary(v, counter) for v in _list(raw["summaries"])) if "summaries" in raw else (),
+        tuple([_summary(v, counter) for v in _list(raw["summaries"])])
+        if "summaries" in raw
+        else (),
     )
     return out
 

@@ -89,8 +89,16 @@ def _deduction_cached(d: Deduction) -> str:
     return text
 
 
+_HEADS: dict[tuple[str, str, int], str] = {}
+
+
 def _item(item: ItemScore) -> str:
-    head = f'{{"code":{_quote(item.code.code)},"kind":{_quote(item.kind.code)},"max":{item.max},'
+    key = (item.code._value_, item.kind._value_, item.max)
+    head = _HEADS.get(key)
+    if head is None:  # a handful of (code, kind, max) combinations per rulebook
+        head = f'{{"code":{_quote(key[0])},"kind":{_quote(key[1])},"max":{key[2]},'
+        if len(_HEADS) < _SHARED_MAX:
+            _HEADS[key] = head
     raw = f'"raw":{item.raw},' if item.kind is ItemKind.BONUS else ""
     deductions = ",".join([_deduction_cached(d) for d in item.deductions])
     return f'{head}{raw}"points":{item.points},"deductions":[{deductions}],{_texts(item.notes)}}}'
