@@ -15,8 +15,7 @@ The public API is re-exported here; everything in a ``_module`` is private.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
+from ._batch import LineScore, ProgressCallback, score_batch, score_json_lines
 from ._codes import (
     SECTION_TITLES,
     Brand,
@@ -44,6 +43,7 @@ from ._jsonio import (
     loads_assessment,
     scorecards_to_dict,
 )
+from ._jsonl_out import scorecard_json_line
 from ._messages import Message
 from ._model import (
     Activity,
@@ -80,12 +80,27 @@ from ._report import render_report
 from ._rulebook import GUIYANG_2021, Rulebook
 from ._schema import json_schema
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
-from ._scoring import iter_scores, score, score_assessment
+from ._scoring import score, score_assessment
 
-try:
-    __version__ = version("youthaction-scoring")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """Return ``__version__`` on first use.
+
+    Reading the installed version imports ``importlib.metadata``, which costs
+    more than the rest of the package; doing it lazily keeps
+    ``import youthaction_scoring`` fast (docs/performance.md).
+    """
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("youthaction-scoring")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        found = "0.0.0"
+    globals()["__version__"] = found
+    return found
+
 
 __all__ = [
     "ASSESSMENT_FORMAT",
@@ -110,6 +125,7 @@ __all__ = [
     "LeaderInstruction",
     "LeaderLevel",
     "LeagueOrg",
+    "LineScore",
     "LostPoints",
     "Mechanism",
     "Mechanisms",
@@ -125,6 +141,7 @@ __all__ = [
     "Plan",
     "PlanAction",
     "Problem",
+    "ProgressCallback",
     "Projects",
     "RankedCard",
     "Recognition",
@@ -144,7 +161,6 @@ __all__ = [
     "explain_scorecard",
     "is_behind",
     "iter_progress",
-    "iter_scores",
     "json_schema",
     "load_assessment",
     "loads_assessment",
@@ -157,6 +173,9 @@ __all__ = [
     "render_report",
     "score",
     "score_assessment",
+    "score_batch",
+    "score_json_lines",
+    "scorecard_json_line",
     "scorecards_csv",
     "scorecards_to_dict",
     "shortfalls",

@@ -14,6 +14,7 @@ import attrs
 
 from ._converter import structure_as, structure_header
 from ._errors import InputError, Problem
+from ._fast import community_from_json
 from ._jsonio import parse_json
 from ._model import Assessment, Community, Period
 
@@ -63,7 +64,10 @@ def iter_community_lines(
     """Parse and check community lines one at a time.
 
     Blank lines are skipped. A repeated community id is a problem of the line
-    that repeats it.
+    that repeats it. Byte lines go through the fast structurer of
+    :mod:`._fast` first; whatever it does not accept (and every text line)
+    goes through the converter, which reports the problems. The only state
+    kept is each community id with its line number.
 
     Args:
         lines: The lines after the header.
@@ -74,18 +78,23 @@ def iter_community_lines(
     """
     first_seen: dict[str, int] = {}
     for number, line in enumerate(lines, start=first_number):
-        if not line.strip():
+        if not line or line.isspace():  # blank (without copying the line as strip() would)
             continue
-        prefix = f"line {number}"
-        try:
-            community = structure_as(parse_json(line, prefix), Community, f"{prefix}: ")
-        except InputError as exc:
-            yield LineResult(number, None, exc.problems)
-            continue
+        community = community_from_json(line) if isinstance(line, bytes) else None
+        if community is None:
+            # The converter path: the one authority on what is wrong and where
+            # (and the path for text lines); the fast path only ever accepts.
+            prefix = f"line {number}"
+            try:
+                community = structure_as(parse_json(line, prefix), Community, f"{prefix}: ")
+            except InputError as exc:
+                yield LineResult(number, None, exc.problems)
+                continue
         if community.id in first_seen:
             first = first_seen[community.id]
             problem = Problem(
-                f"{prefix}: id", f"duplicate community id {community.id!r} (first at line {first})"
+                f"line {number}: id",
+                f"duplicate community id {community.id!r} (first at line {first})",
             )
             yield LineResult(number, None, (problem,))
             continue

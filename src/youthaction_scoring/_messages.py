@@ -6,6 +6,7 @@ titles), so programs can act on it, and renders to either language on demand.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Final
 
@@ -153,11 +154,50 @@ _JOINERS: Final[dict[Lang, str]] = {"zh": "、", "en": ", "}
 
 
 def _render_arg(arg: object, lang: Lang) -> str:
+    if type(arg) is str:
+        return arg
     if isinstance(arg, CodedEnum):
         return arg.label_in(lang)
     if isinstance(arg, tuple):
         return _JOINERS[lang].join(_render_arg(a, lang) for a in arg)
     return str(arg)
+
+
+def _render_both(arg: object) -> tuple[str, str]:
+    """Render an argument in Chinese and English (only codes differ)."""
+    kind = type(arg)
+    if kind is str:
+        return arg, arg  # type: ignore[return-value]
+    if kind is int or kind is dt.date:
+        text = str(arg)
+        return text, text
+    if isinstance(arg, CodedEnum):
+        return arg.label, arg.label_en
+    if isinstance(arg, tuple):
+        return _render_arg(arg, "zh"), _render_arg(arg, "en")
+    return _render_shared(arg)
+
+
+_SHARED: dict[int, tuple[object, tuple[str, str]]] = {}
+_SHARED_MAX: Final = 1024
+
+
+def _render_shared(arg: object) -> tuple[str, str]:
+    """Render months, periods and the like, remembering the text of each object.
+
+    The same period (and the same few months) appear in a great many
+    messages of a batch; their text is kept by object identity (the object is
+    kept alive with it, so its id cannot be reused); at the bound the cache is
+    emptied, so objects of finished batches do not linger.
+    """
+    entry = _SHARED.get(id(arg))
+    if entry is not None and entry[0] is arg:
+        return entry[1]
+    text = str(arg)
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()  # objects of finished batches: start afresh
+    _SHARED[id(arg)] = (arg, (text, text))
+    return text, text
 
 
 @attrs.frozen
@@ -174,6 +214,10 @@ class Message:
     key: str = attrs.field(validator=attrs.validators.in_(TEMPLATES))
     args: tuple[object, ...] = ()
     rule: str | None = None
+    # Performance only: both texts, rendered on first use. Messages are
+    # immutable and many are shared by every scorecard of a batch (see
+    # Context.memo), so each is rendered once. Not part of equality.
+    _texts: tuple[str, str] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def text(self, lang: Lang = "en") -> str:
         """Render the message.
@@ -184,10 +228,43 @@ class Message:
         Returns:
             The text, with the rule in parentheses when there is one.
         """
+        texts = self._texts
+        if texts is None:
+            texts = self.both()
+        return texts[0] if lang == "zh" else texts[1]
+
+    def both(self) -> tuple[str, str]:
+        """Return the Chinese and the English text (rendered once, then kept).
+
+        Returns:
+            ``(zh, en)``, each as :meth:`text` gives it.
+        """
+        texts = self._texts
+        if texts is not None:
+            return texts
         zh, en = TEMPLATES[self.key]
-        template = zh if lang == "zh" else en
-        body = template.format(*(_render_arg(a, lang) for a in self.args))
-        return f"{body} ({self.rule})" if self.rule else body
+        if self.args:
+            zh_args: list[str] = []
+            en_args: list[str] = []
+            for arg in self.args:
+                kind = type(arg)
+                if kind is str:
+                    zh_args.append(arg)  # type: ignore[arg-type]
+                    en_args.append(arg)  # type: ignore[arg-type]
+                elif kind is dt.date or kind is int:
+                    text = str(arg)
+                    zh_args.append(text)
+                    en_args.append(text)
+                else:
+                    pair = _render_both(arg)
+                    zh_args.append(pair[0])
+                    en_args.append(pair[1])
+            zh = zh.format(*zh_args)
+            en = en.format(*en_args)
+        rule = self.rule
+        texts = (f"{zh} ({rule})", f"{en} ({rule})") if rule else (zh, en)
+        object.__setattr__(self, "_texts", texts)
+        return texts
 
     @property
     def en(self) -> str:
@@ -215,3 +292,30 @@ def texts(messages: Sequence[Message], lang: Lang) -> list[str]:
         Their texts, in order.
     """
     return [m.text(lang) for m in messages]
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def known_message(key: str, args: tuple[object, ...] = (), rule: str | None = None) -> Message:
+    """Make a :class:`Message` whose *key* is a literal key of :data:`TEMPLATES`.
+
+    Performance only: the rules make several messages per community, always
+    with literal keys, so the check of the key against :data:`TEMPLATES` is
+    skipped. The result is an ordinary, equal :class:`Message`.
+
+    Args:
+        key: A key of :data:`TEMPLATES`.
+        args: As for :class:`Message`.
+        rule: As for :class:`Message`.
+
+    Returns:
+        The message.
+    """
+    message = _new(Message)
+    _set(message, "key", key)
+    _set(message, "args", args)
+    _set(message, "rule", rule)
+    _set(message, "_texts", None)
+    return message

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
+@functools.lru_cache(maxsize=16384)  # performance only: titles repeat across records
 def compare_key(text: str) -> str:
     """Return the form in which two names or titles are compared (R15).
 

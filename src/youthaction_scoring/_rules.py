@@ -9,8 +9,9 @@ the :class:`Context`; no function here holds a point value of its own.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from typing import Final
+import typing
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -22,11 +23,13 @@ from ._codes import (
     Mechanism,
     RecordKind,
 )
-from ._messages import Message
-from ._model import CADRE_KINDS, Community, Month, Period, month_index
+from ._messages import Message, known_message
+from ._model import CADRE_KINDS, Community, LeagueOrg, Month, Period, YouthHome, month_index
 from ._normalize import compare_key
 from ._rulebook import Rulebook
 from ._scorecard import Deduction, ItemScore
+
+_T = TypeVar("_T")
 
 
 @attrs.frozen
@@ -47,12 +50,35 @@ class Context:
     first: int = attrs.field(init=False)
     last: int = attrs.field(init=False)
     marker_key: str = attrs.field(init=False)
+    _memo: dict[Hashable, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Precompute month bounds and the activity marker's key."""
         object.__setattr__(self, "first", self.window.start.index)
         object.__setattr__(self, "last", self.window.end.index)
         object.__setattr__(self, "marker_key", compare_key(self.rulebook.activity_marker))
+
+    def memo(self, key: Hashable, make: Callable[[], _T]) -> _T:
+        """Return the value made for *key* in this context, making it once.
+
+        Performance only: items, deductions and notes that depend on nothing
+        but a few facts of the community (e.g. which cadre kinds are missing,
+        or that a given month is missing) are immutable and equal whenever
+        those facts are equal, so one instance is shared by every scorecard
+        of a batch. Safe from several threads: at worst two threads make the
+        same value and one of them is kept.
+
+        Args:
+            key: The facts the value depends on (and which value it is).
+            make: Makes the value.
+
+        Returns:
+            The shared value.
+        """
+        try:
+            return typing.cast(_T, self._memo[key])
+        except KeyError:
+            return typing.cast(_T, self._memo.setdefault(key, make()))
 
     @classmethod
     def make(cls, period: Period, as_of: Month | None, rulebook: Rulebook) -> Context:
@@ -83,12 +109,12 @@ class Context:
             ``None`` when *day* falls in the scored window; otherwise a note:
             outside the period (R1) or after the as-of month (R2).
         """
-        index = month_index(day)
+        index = day.year * 12 + day.month - 1  # month_index(day), inlined: a hot path
         if self.first <= index <= self.last:
             return None
         if self.as_of is not None and self.last < index <= self.period.end.index:
-            return Message("excluded_as_of", (kind, title, day, self.as_of), "R2")
-        return Message(
+            return known_message("excluded_as_of", (kind, title, day, self.as_of), "R2")
+        return known_message(
             "excluded_period", (kind, title, day, self.period.start, self.period.end), "R1"
         )
 
@@ -99,7 +125,11 @@ class Context:
 
 
 def base_item(
-    code: ItemCode, full: int, deductions: Iterable[Deduction], notes: Iterable[Message] = ()
+    code: ItemCode,
+    full: int,
+    deductions: Iterable[Deduction],
+    notes: Iterable[Message] = (),
+    counted: int = 0,
 ) -> ItemScore:
     """Assemble a base item: full points, minus deductions, floored at 0.
 
@@ -108,6 +138,7 @@ def base_item(
         full: Its full points.
         deductions: Every deduction that applies.
         notes: Notes gathered while scoring.
+        counted: What the item counted (item 3: months covered).
 
     Returns:
         The item's score, with a note when the floor was reached.
@@ -125,6 +156,7 @@ def base_item(
         points=max(0, full - deducted),
         deductions=deductions,
         notes=notes,
+        counted=counted,
     )
 
 
@@ -144,6 +176,8 @@ def bonus_item(
         The item's score, with a note when the cap was exceeded.
     """
     notes = tuple(notes)
+    if not notes:
+        return ctx_free_bonus(code, each, cap, counted)
     raw = each * counted
     if raw > cap:
         notes += (Message("capped", (raw, cap)),)
@@ -156,6 +190,42 @@ def bonus_item(
         notes=notes,
         counted=counted,
     )
+
+
+_BONUS_MEMO: dict[tuple[ItemCode, int, int, int], ItemScore] = {}
+
+
+def ctx_free_bonus(code: ItemCode, each: int, cap: int, counted: int) -> ItemScore:
+    """Return a bonus item that has no notes of its own (shared, immutable).
+
+    Performance only: such an item depends on nothing but its four arguments.
+
+    Args:
+        code: The item.
+        each: Points per qualifying record.
+        cap: The item's cap.
+        counted: Distinct qualifying records.
+
+    Returns:
+        The item's score, as :func:`bonus_item` makes it.
+    """
+    key = (code, each, cap, counted)
+    item = _BONUS_MEMO.get(key)
+    if item is None:
+        raw = each * counted
+        notes = (Message("capped", (raw, cap)),) if raw > cap else ()
+        item = ItemScore(
+            code=code,
+            kind=ItemKind.BONUS,
+            max=cap,
+            raw=raw,
+            points=min(cap, raw),
+            notes=notes,
+            counted=counted,
+        )
+        if len(_BONUS_MEMO) < 4096:
+            item = _BONUS_MEMO.setdefault(key, item)
+    return item
 
 
 def _deduction(points: int, rule: str, key: str, *args: object) -> Deduction:
@@ -184,12 +254,18 @@ def clause_1_1_county_youth_orgs(community: Community, ctx: Context) -> ItemScor
     """
     rb = ctx.rulebook
     recorded = community.org_system.county_youth_orgs
-    deductions = [
-        _deduction(rb.county_org_missing_deduction, "R3", "county_org_missing", category)
-        for category in CountyOrgCategory
-        if category not in recorded
-    ]
-    return base_item(ItemCode.C1_1, rb.county_orgs_points, deductions)
+    missing = tuple(category for category in CountyOrgCategory if category not in recorded)
+    return ctx.memo(
+        ("1.1", missing),
+        lambda: base_item(
+            ItemCode.C1_1,
+            rb.county_orgs_points,
+            [
+                _deduction(rb.county_org_missing_deduction, "R3", "county_org_missing", category)
+                for category in missing
+            ],
+        ),
+    )
 
 
 def clause_1_2_youth_home(community: Community, ctx: Context) -> ItemScore:
@@ -206,8 +282,13 @@ def clause_1_2_youth_home(community: Community, ctx: Context) -> ItemScore:
     Returns:
         Item 1.2.
     """
-    rb = ctx.rulebook
     home = community.org_system.youth_home
+    facts = None if home is None else (home.on_cloud_platform, home.activities_standardized)
+    return ctx.memo(("1.2", facts), lambda: _youth_home_item(home, ctx))
+
+
+def _youth_home_item(home: YouthHome | None, ctx: Context) -> ItemScore:
+    rb = ctx.rulebook
     if home is None:
         deductions = [_deduction(rb.youth_home_points, "R4", "youth_home_not_built")]
     else:
@@ -238,8 +319,13 @@ def clause_1_3_league_org(community: Community, ctx: Context) -> ItemScore:
     Returns:
         Item 1.3.
     """
-    rb = ctx.rulebook
     org = community.org_system.league_org
+    facts = None if org is None else org.activities_standardized
+    return ctx.memo(("1.3", facts), lambda: _league_org_item(org, ctx))
+
+
+def _league_org_item(org: LeagueOrg | None, ctx: Context) -> ItemScore:
+    rb = ctx.rulebook
     if org is None:
         deductions = [_deduction(rb.league_org_points, "R5", "league_org_not_established")]
     elif not org.activities_standardized:
@@ -273,11 +359,16 @@ def clause_2_1_cadres(community: Community, ctx: Context) -> ItemScore:
     """
     rb = ctx.rulebook
     cadres = community.workforce.cadres
-    missing = tuple(kind for kind in CADRE_KINDS if cadres.count(kind) < 1)
-    deductions = (
-        [_deduction(rb.cadres_points, "R6", "cadres_incomplete", missing)] if missing else []
+    counts = (cadres.full_time, cadres.seconded, cadres.part_time)  # CADRE_KINDS' order
+    missing = tuple(kind for kind, count in zip(CADRE_KINDS, counts, strict=True) if count < 1)
+    return ctx.memo(
+        ("2.1", missing),
+        lambda: base_item(
+            ItemCode.C2_1,
+            rb.cadres_points,
+            [_deduction(rb.cadres_points, "R6", "cadres_incomplete", missing)] if missing else [],
+        ),
     )
-    return base_item(ItemCode.C2_1, rb.cadres_points, deductions)
 
 
 def clause_2_2_service_projects(community: Community, ctx: Context) -> ItemScore:
@@ -338,7 +429,7 @@ def clause_2_3_pairings(community: Community, ctx: Context) -> ItemScore:
 
 def _merged(kind: RecordKind, groups: Iterable[list[str]], rule: str) -> list[Message]:
     return [
-        Message("duplicate_merged", (kind, titles[0], len(titles)), rule)
+        known_message("duplicate_merged", (kind, titles[0], len(titles)), rule)
         for titles in groups
         if len(titles) > 1
     ]
@@ -373,10 +464,12 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
         if excluded is not None:
             notes.append(excluded)
         elif not activity.reported:
-            notes.append(Message("activity_not_reported", (activity.title, activity.date), "R9"))
+            notes.append(
+                known_message("activity_not_reported", (activity.title, activity.date), "R9")
+            )
         elif ctx.marker_key not in compare_key(activity.title):
             notes.append(
-                Message(
+                known_message(
                     "activity_not_titled",
                     (activity.title, activity.date, rb.activity_marker),
                     "R9",
@@ -386,18 +479,24 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
             covered.add(month_index(activity.date))
     deductions: list[Deduction] = []
     if not projects.brands:
-        deductions.append(_deduction(rb.projects_points, "R11", "no_brand"))
+        deductions.append(
+            ctx.memo("R11", lambda: _deduction(rb.projects_points, "R11", "no_brand"))
+        )
     elif len(projects.brands) > rb.recommended_max_brands:
         notes.append(
             Message("many_brands", (len(projects.brands), rb.recommended_max_brands), "R11")
         )
     deductions.extend(
-        _deduction(rb.missing_month_deduction, "R10", "month_missing", Month.from_index(index))
+        ctx.memo(
+            ("R10", index),
+            lambda index=index: _deduction(  # type: ignore[misc]
+                rb.missing_month_deduction, "R10", "month_missing", Month.from_index(index)
+            ),
+        )
         for index in range(ctx.first, ctx.last + 1)
         if index not in covered
     )
-    item = base_item(ItemCode.C3, rb.projects_points, deductions, notes)
-    return attrs.evolve(item, counted=len(covered))
+    return base_item(ItemCode.C3, rb.projects_points, deductions, notes, counted=len(covered))
 
 
 # --------------------------------------------------------------------------
@@ -424,10 +523,10 @@ def _summaries_item(community: Community, ctx: Context, mechanism: Mechanism) ->
         if any(recognised for _, recognised in records):
             counted += 1
         else:
-            notes.append(Message("summary_unrecognised", (records[0][0],), "R12"))
+            notes.append(known_message("summary_unrecognised", (records[0][0],), "R12"))
         if len(records) > 1:
             notes.append(
-                Message(
+                known_message(
                     "duplicate_merged", (RecordKind.SUMMARY, records[0][0], len(records)), "R13"
                 )
             )

@@ -82,11 +82,6 @@ class ItemScore:
         """Points short of the item's maximum."""
         return self.max - self.points
 
-    @property
-    def title(self) -> str:
-        """The item's Chinese title."""
-        return self.code.label
-
 
 @attrs.frozen
 class Scorecard:
@@ -112,11 +107,6 @@ class Scorecard:
     bonus_before_cap: int
     bonus: int
     notes: tuple[Message, ...] = ()
-
-    @property
-    def pilot_level_code(self) -> str:
-        """The pilot batch's code (``national`` or ``provincial``)."""
-        return self.pilot_level.code
 
     @property
     def total(self) -> int:

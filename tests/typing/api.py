@@ -78,7 +78,7 @@ def read_and_write(tmp: Path) -> Scorecards:
     assert_type(cards, Scorecards)
     assert_type(ys.dumps_scorecards(cards), str)
     assert_type(ys.scorecards_to_dict(cards), dict[str, Any])
-    lazily = ys.iter_scores(assessment.communities, assessment.period)
+    lazily = ys.score_batch(assessment.communities, assessment.period)
     assert_type(lazily, Iterator[Scorecard])
     return cards
 

@@ -56,7 +56,7 @@ def rank(
             "community_id": r.card.community_id,
             "name": r.card.community_name,
             "district": r.card.district,
-            "pilot_level": r.card.pilot_level_code,
+            "pilot_level": r.card.pilot_level.code,
             "base": r.card.base,
             "bonus": r.card.bonus,
             "total": r.card.total,

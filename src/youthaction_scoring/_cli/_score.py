@@ -18,10 +18,12 @@ from ._score_export import EXPORT_FORMATS, check_export, export
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "xlsx", "csv", "csv-detail"]),
+    type=click.Choice(["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]),
     default="table",
     show_default=True,
     help="table: a readable table with Chinese names; json: the scorecards document (FORMAT.md); "
+    "jsonl: one scorecard a line (FORMAT.md), streamed from a .jsonl INPUT with constant memory; "
+    "every bad line is reported, and scorecards stop at the first one; "
     "xlsx: a workbook with summary and detail sheets (needs -o); csv: the summary with ranks; "
     "csv-detail: one row per item. CSV is UTF-8 with a BOM; formula-like text is neutralised.",
 )
@@ -37,14 +39,20 @@ from ._score_export import EXPORT_FORMATS, check_export, export
 def score(input_path: str, fmt: str, lang: str, as_of: Month | None, output: str | None) -> None:
     """Score every community of INPUT (.json, .jsonl or .xlsx register).
 
-    Prints a table (default) or writes the scorecards document. Every item of
-    every community is itemised: points, deductions with their R-decisions,
-    and notes on excluded or merged records.
+    Prints a table (default), writes the scorecards document (json), or
+    streams one scorecard a line (jsonl; see docs/performance.md for bad
+    lines and memory). Every item of every community is itemised: points,
+    deductions with their R-decisions, and notes on excluded or merged records.
     """
     from .._scoring import score_assessment
 
     check_export(fmt, output)
     check_output_dir(output)
+    if fmt == "jsonl":
+        from ._stream import score_to_jsonl
+
+        score_to_jsonl(input_path, as_of, output)
+        return
     assessment = load_input(input_path)
     try:
         cards = score_assessment(assessment, as_of=as_of)

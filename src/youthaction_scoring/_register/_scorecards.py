@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
-from .._codes import ItemCode, Lang, PilotLevel
+from .._codes import ItemCode, Lang
 from .._scorecard import ItemScore, Scorecard, Scorecards
 from ._cells import put, require_openpyxl, save_book
 
@@ -38,13 +38,6 @@ def ranks(totals: Sequence[int]) -> list[int]:
         Each total's rank, in the same order.
     """
     return [1 + sum(1 for other in totals if other > total) for total in totals]
-
-
-def _pilot_label(code: str, lang: Lang) -> str:
-    try:
-        return PilotLevel.from_code(code).label_in(lang)
-    except ValueError:  # pragma: no cover - every card carries a valid code
-        return code
 
 
 SUMMARY_HEADERS: Final = (
@@ -94,7 +87,7 @@ def summary_rows(cards: Scorecards, lang: Lang = "zh") -> Iterator[list[Any]]:
             card.community_id,
             card.community_name,
             card.district,
-            _pilot_label(card.pilot_level_code, lang),
+            card.pilot_level.label_in(lang),
             *(item.points for item in card.items),
             card.base,
             card.bonus,

@@ -1,0 +1,41 @@
+"""Streaming keeps memory flat: ten times the communities, about the same peak."""
+
+from __future__ import annotations
+
+import sys
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+
+from youthaction_scoring import score_json_lines, scorecard_json_line
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+try:
+    import generate  # type: ignore[import-not-found]
+finally:
+    sys.path.pop(0)
+
+
+def _encoded(count: int) -> Iterator[bytes]:
+    for line in generate.lines(count, seed=7):
+        yield line.encode("utf-8")
+
+
+def _peak(count: int) -> int:
+    tracemalloc.start()
+    try:
+        written = 0
+        for result in score_json_lines(_encoded(count)):
+            assert result.scorecard is not None
+            written += len(scorecard_json_line(result.scorecard))
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_peak_memory_does_not_grow_with_the_number_of_communities() -> None:
+    """Scoring 1,500 communities as a stream peaks within 1 MiB of scoring 150."""
+    _peak(150)  # warm the bounded caches (compare keys, dates, shared items)
+    small = _peak(150)
+    large = _peak(1500)
+    assert large - small < 1024 * 1024, (small, large)
