@@ -11,9 +11,11 @@ from click.testing import CliRunner
 
 from tests.malformed import spoiled, valid_community, valid_header
 from youthaction_scoring._cli import main
-from youthaction_scoring._jsonio import load_assessment
+from youthaction_scoring._jsonio import load_assessment, loads_assessment
 from youthaction_scoring._jsonl_out import scorecard_json_line
 from youthaction_scoring._scoring import score_assessment
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
 
 
 def _write(path: Path, *communities: dict[str, object]) -> Path:
@@ -222,3 +224,70 @@ def test_no_progress_bar_when_scorecards_go_to_the_same_terminal(
     assert stopped.value.code == 0
     assert started == []
     assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+@pytest.mark.parametrize("ending", [".json", ".jsonl"])
+def test_streamed_convert_is_byte_identical_to_the_whole_file_path(
+    tmp_path: Path, ending: str
+) -> None:
+    """Convert big.jsonl OUT streams, and writes exactly what the in-memory writers write."""
+    from youthaction_scoring import dumps_assessment
+    from youthaction_scoring._jsonl import read_assessment_jsonl
+    from youthaction_scoring._jsonl_write import write_assessment_jsonl
+
+    source = tmp_path / "in.jsonl"
+    assessment = loads_assessment(EXAMPLE.read_bytes())
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        write_assessment_jsonl(assessment, handle)
+    target = tmp_path / f"out{ending}"
+    result = CliRunner().invoke(main, ["convert", str(source), str(target)])
+    assert (0, "") == (result.exit_code, result.stderr)
+    if ending == ".json":
+        expected = dumps_assessment(read_assessment_jsonl(source))
+    else:
+        expected = source.read_text(encoding="utf-8")
+    assert expected == target.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("ending", [".json", ".jsonl"])
+def test_streamed_convert_of_an_empty_assessment(tmp_path: Path, ending: str) -> None:
+    """A JSON Lines file with only a header converts to an assessment without communities."""
+    from youthaction_scoring import dumps_assessment
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"format": "youthaction-scoring/1", "period": {"start": "2021-11", "end": "2022-04"}}\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / f"out{ending}"
+    result = CliRunner().invoke(main, ["convert", str(source), str(target)])
+    assert 0 == result.exit_code
+    doc = loads_assessment(target.read_bytes()) if ending == ".json" else None
+    if doc is not None:
+        assert dumps_assessment(doc) == target.read_text(encoding="utf-8")
+        assert () == doc.communities
+
+
+def test_streamed_convert_with_bad_lines_reports_all_and_keeps_the_old_file(tmp_path: Path) -> None:
+    """Every bad line is reported with its number; an existing OUT survives untouched."""
+    source = tmp_path / "in.jsonl"
+    good = '{"id": "a", "name": "A", "district": "南明区", "pilot_level": "national"}'
+    source.write_text(
+        '{"format": "youthaction-scoring/1", "period": {"start": "2021-11", "end": "2022-04"}}\n'
+        + good
+        + "\n"
+        + '{"id": "b", "name": "", "district": "南明区", "pilot_level": "national"}\n'
+        + good
+        + "\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "out.jsonl"
+    target.write_text("precious", encoding="utf-8")
+    result = CliRunner().invoke(main, ["convert", str(source), str(target)])
+    assert 2 == result.exit_code
+    assert [
+        "line 3: name: must not be blank",
+        "line 4: id: duplicate community id 'a' (first at line 2)",
+    ] == result.stderr.splitlines()
+    assert "precious" == target.read_text(encoding="utf-8")
+    assert ["in.jsonl", "out.jsonl"] == sorted(p.name for p in tmp_path.iterdir())

@@ -39,3 +39,26 @@ def test_peak_memory_does_not_grow_with_the_number_of_communities() -> None:
     small = _peak(150)
     large = _peak(1500)
     assert large - small < 1024 * 1024, (small, large)
+
+
+def _convert_peak(tmp_path: Path, count: int, *, as_json: bool) -> int:
+    from youthaction_scoring._jsonl_write import stream_jsonl_assessment
+
+    source = tmp_path / f"in{count}.jsonl"
+    source.write_text("".join(generate.lines(count, seed=7)), encoding="utf-8")
+    tracemalloc.start()
+    try:
+        with (tmp_path / "out").open("w", encoding="utf-8") as handle:
+            stream_jsonl_assessment(source, handle, as_json=as_json)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_streamed_conversion_memory_does_not_grow(tmp_path: Path) -> None:
+    """Converting 1,000 communities of JSON Lines peaks within 1 MiB of converting 100."""
+    for as_json in (False, True):
+        _convert_peak(tmp_path, 100, as_json=as_json)
+        small = _convert_peak(tmp_path, 100, as_json=as_json)
+        large = _convert_peak(tmp_path, 1000, as_json=as_json)
+        assert large - small < 1024 * 1024, (as_json, small, large)

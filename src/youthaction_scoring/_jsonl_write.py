@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from pathlib import Path
 from typing import IO
 
 from ._converter import unstructure_community, unstructure_header
-from ._model import Assessment
+from ._errors import InputError, Problem
+from ._model import Assessment, Community
 
 
 def write_assessment_jsonl(assessment: Assessment, handle: IO[str]) -> None:
@@ -24,3 +27,65 @@ def write_assessment_jsonl(assessment: Assessment, handle: IO[str]) -> None:
     handle.write(json.dumps(header, ensure_ascii=False) + "\n")
     for community in assessment.communities:
         handle.write(json.dumps(unstructure_community(community), ensure_ascii=False) + "\n")
+
+
+def _json_document_lines(
+    header: dict[str, object], communities: Iterable[Community]
+) -> Iterable[str]:
+    """Yield a FORMAT.md document piece by piece, as ``json.dumps(indent=2)`` would."""
+    head = json.dumps(header, ensure_ascii=False, indent=2)
+    yield head[:-2] + ',\n  "communities": ['
+    first = True
+    for community in communities:
+        body = json.dumps(unstructure_community(community), ensure_ascii=False, indent=2)
+        yield ("\n    " if first else ",\n    ") + body.replace("\n", "\n    ")
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
+def stream_jsonl_assessment(source: Path, handle: IO[str], *, as_json: bool) -> None:
+    """Copy a JSON Lines assessment to *handle*, one community at a time.
+
+    Every line is checked as strictly as :func:`~._jsonl.read_assessment_jsonl`
+    checks it, but only one community is held in memory at a time. The output
+    is byte-identical to writing the whole assessment with
+    :func:`write_assessment_jsonl` (``as_json=False``) or
+    :func:`~._jsonio.dumps_assessment` (``as_json=True``).
+
+    Args:
+        source: The ``.jsonl`` file to read.
+        handle: A text file to write to (normally a temporary file that is
+            renamed only on success).
+        as_json: Write one FORMAT.md document instead of JSON Lines.
+
+    Raises:
+        InputError: Every problem on every line (after the whole file was
+            read; what was written to *handle* by then is to be discarded).
+        OSError: The file cannot be read.
+    """
+    from ._jsonl import iter_community_lines, read_header
+
+    problems: list[Problem] = []
+
+    def valid(lines: Iterable[bytes]) -> Iterable[Community]:
+        for result in iter_community_lines(lines):
+            problems.extend(result.problems)
+            if result.community is not None and not problems:
+                yield result.community
+
+    with source.open("rb") as lines:
+        first = lines.readline()
+        if not first.strip():
+            raise InputError([Problem("line 1", "the header line is missing")])
+        period, description = read_header(first)
+        header = unstructure_header(period, description)
+        if as_json:
+            for piece in _json_document_lines(header, valid(lines)):
+                handle.write(piece)
+        else:
+            handle.write(json.dumps(header, ensure_ascii=False) + "\n")
+            for community in valid(lines):
+                line = json.dumps(unstructure_community(community), ensure_ascii=False)
+                handle.write(line + "\n")
+    if problems:
+        raise InputError(problems)

@@ -33,6 +33,22 @@ def _write_xlsx(assessment: Assessment, path: str) -> None:
     write_register(assessment, path)
 
 
+def _stream(input_path: str, output_path: str, *, as_json: bool) -> None:
+    """JSON Lines in, JSON or JSON Lines out, one community in memory at a time."""
+    from .._atomic import atomic_output
+    from .._errors import InputError
+    from .._jsonl_write import stream_jsonl_assessment
+    from ._common import UserError
+
+    try:
+        with atomic_output(output_path) as handle:
+            stream_jsonl_assessment(Path(input_path), handle, as_json=as_json)  # type: ignore[arg-type]
+    except InputError as exc:
+        raise UserError(list(exc.problems)) from None
+    except OSError as exc:
+        fail(exc.filename or input_path, f"cannot read or write: {exc.strerror or exc}")
+
+
 WRITERS: dict[str, Callable[[Assessment, str], None]] = {
     ".json": _write_json,
     ".jsonl": _write_jsonl,
@@ -51,6 +67,8 @@ def convert(input_path: str, output_path: str) -> None:
     (JSON Lines: a header line, then one community a line) and .xlsx (the
     register workbook, 台账). IN is checked as strictly as `score` checks it;
     OUT is written atomically, so a failed run leaves an existing OUT untouched.
+    A .jsonl IN converted to .json or .jsonl is streamed: memory does not grow
+    with the number of communities.
     """
     ending = Path(output_path).suffix.lower()
     writer = WRITERS.get(ending)
@@ -60,6 +78,9 @@ def convert(input_path: str, output_path: str) -> None:
             f"unsupported file type {ending or '(none)'!r}; expected one of {', '.join(WRITERS)}",
         )
     check_output_dir(output_path)
+    if Path(input_path).suffix.lower() == ".jsonl" and ending in (".json", ".jsonl"):
+        _stream(input_path, output_path, as_json=ending == ".json")
+        return
     assessment = load_input(input_path)
     try:
         writer(assessment, output_path)
