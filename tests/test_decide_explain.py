@@ -57,7 +57,7 @@ def test_totals_and_no_grade_line() -> None:
     """The statement ends with base, bonus before and after the cap, total, and says no grade."""
     text = _statement()
     assert "基本项合计65分" in text
-    assert "总分85分(最高200分)" in text
+    assert "总分85分（最高200分）" in text
     assert "不评定等次" in text
 
 

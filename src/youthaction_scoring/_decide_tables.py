@@ -11,57 +11,10 @@ from ._plan import Plan
 from ._progress import MonthProgress
 from ._ranking import RankedCard
 from ._scorecard import Scorecard, Scorecards
+from ._table import head
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.table import Table
-
-_HEAD: Final[dict[str, tuple[str, str]]] = {
-    "ranking": ("社区青春行动考核排名", "Community Youth Action ranking"),
-    "by_district": ("(区县内排名)", "(ranked within each district)"),
-    "rank": ("名次", "rank"),
-    "community": ("社区", "community"),
-    "district": ("区(市、县)", "district"),
-    "batch": ("批次", "batch"),
-    "base": ("基本项", "base"),
-    "bonus": ("加分项", "bonus"),
-    "total": ("总分", "total"),
-    "no_grade": (
-        "考核办法未规定等次;本表只按总分排序",
-        "the rulebook defines no grade bands; this is an order by total only",
-    ),
-    "plan": ("{0}({1})提升计划:现得{2}分,满分{3}分", "Plan for {0} ({1}): {2} of {3}"),
-    "item": ("条款", "item"),
-    "gain": ("可增加", "gain"),
-    "action": ("措施", "action"),
-    "lost": ("已无法挽回", "lost"),
-    "points": ("分值", "points"),
-    "reason": ("原因", "reason"),
-    "summary_line": (
-        "可挽回{0}分 + 已失去{1}分 = {2}分差距",
-        "recoverable {0} + lost {1} = gap of {2}",
-    ),
-    "progress": (
-        "逐月进度(按R2截至各月计分)",
-        "Month-by-month progress (scored as of each month, R2)",
-    ),
-    "behind": ("进度滞后名单", "Falling behind"),
-    "month": ("月份", "month"),
-    "missed": ("当月无合格专项活动", "no qualifying activity that month"),
-    "short": ("基本项仍有欠缺", "base items still short"),
-    "marker": ("✗ 当月无合格活动", "✗ no qualifying activity that month"),
-    "districts": ("区县汇总", "District roll-up"),
-    "count": ("社区数", "communities"),
-    "mean": ("平均分", "mean"),
-    "min": ("最低分", "min"),
-    "max": ("最高分", "max"),
-    "behind_list": ("滞后社区", "behind"),
-}
-
-
-def head(key: str, lang: Lang) -> str:
-    """Return a heading in *lang*."""
-    zh, en = _HEAD[key]
-    return zh if lang == "zh" else en
 
 
 def ranking_table(
@@ -213,7 +166,7 @@ def districts_table(
 
 
 _ITEM_HEAD: Final[dict[str, tuple[str, str]]] = {
-    "title": ("{0}({1})逐项得分", "Item by item: {0} ({1})"),
+    "title": ("{0}（{1}）逐项得分", "Item by item: {0} ({1})"),
     "code": ("条款", "item"),
     "name": ("内容", "clause"),
     "kind": ("类别", "kind"),

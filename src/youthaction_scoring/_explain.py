@@ -21,26 +21,26 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "as_of": ("截至{0}", "as of {0}"),
     "rulebook": ("规则版本{0}", "rulebook {0}"),
     "no_grade": (
-        "说明:考核办法未规定等次,本说明只列计分依据,不评定等次。",
+        "说明：考核办法未规定等次，本说明只列计分依据，不评定等次。",
         "Note: the rulebook defines no grade bands; this statement gives the reckoning only.",
     ),
     "base_stages": (
-        "满分{0} → 扣分后{1} → 计{2}分(最低0分)",
+        "满分{0} → 扣分后{1} → 计{2}分（最低0分）",
         "full {0} → after deductions {1} → counts {2} (floor 0)",
     ),
     "bonus_stages": (
         "累计{0} → 按上限{1}计{2}分",
         "earned {0} → counts {2} under the cap of {1}",
     ),
-    "deduction": ("扣{0}分:{1}", "−{0}: {1}"),
-    "note": ("说明:{0}", "note: {0}"),
+    "deduction": ("扣{0}分：{1}", "−{0}: {1}"),
+    "note": ("说明：{0}", "note: {0}"),
     "points": ("{0}/{1}分", "{0} of {1}"),
-    "base_total": ("基本项合计{0}分(上限{1})", "base total {0} (cap {1})"),
+    "base_total": ("基本项合计{0}分（上限{1}）", "base total {0} (cap {1})"),
     "bonus_total": (
         "加分项合计{0}分 → 按上限{1}计{2}分",
         "bonus items total {0} → counts {2} under the cap of {1}",
     ),
-    "total": ("总分{0}分(最高{1}分)", "total {0} (highest possible {1})"),
+    "total": ("总分{0}分（最高{1}分）", "total {0} (highest possible {1})"),
 }
 
 

@@ -83,7 +83,7 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "have the district league committee record a {0} organisation",
     ),
     "plan_build_youth_home": (
-        "建成社区“Y+青年之家”,入驻青年之家云平台并规范开展活动",
+        "建成社区“Y+青年之家”，入驻青年之家云平台并规范开展活动",
         "build a Y+ Youth Home that joins the cloud platform and runs activities to standard",
     ),
     "plan_youth_home_cloud": (
@@ -104,7 +104,7 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     ),
     "plan_cadres": ("配齐{0}团干部", "appoint a {0} league cadre"),
     "plan_brand": (
-        "形成特色社区品牌(从规定的品牌中选定1-2个)",
+        "形成特色社区品牌（从规定的品牌中选定1-2个）",
         "form a featured community brand (one or two from the closed list)",
     ),
     "plan_month": (
@@ -131,20 +131,20 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     ),
     "plan_reaches_cap": ("达到上限{0}分", "reaching the cap of {0}"),
     "plan_total_capped": (
-        "{0}合计按上限{1}分计,只增加{2}分",
+        "{0}合计按上限{1}分计，只增加{2}分",
         "the {0} total is capped at {1}, so only {2} count",
     ),
     # Lost points.
     "plan_lost_month": (
-        "{0}未开展冠名“社区青春行动”并报送的专项活动,该月已过,无法补回",
+        "{0}未开展冠名“社区青春行动”并报送的专项活动，该月已过，无法补回",
         "no qualifying activity in {0}; the month has passed and cannot be made up",
     ),
     "plan_lost_partial": (
-        "(该项{1}分中只计{0}分:本项最低0分或合计有上限)",
+        "（该项{1}分中只计{0}分：本项最低0分或合计有上限）",
         "(counts {0} of its {1}: the item stops at 0 or the sum is capped)",
     ),
     "plan_lost_no_points": (
-        "规则对本项每条记录不计分,无法得分",
+        "规则对本项每条记录不计分，无法得分",
         "the rulebook awards no points per record for this item",
     ),
 }

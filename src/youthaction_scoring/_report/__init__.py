@@ -26,7 +26,7 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "period": ("考核期", "period"),
     "rulebook": ("规则版本", "rulebook"),
     "no_grade": (
-        "考核办法未规定等次;本报告只列得分、排序与欠缺,不评定等次。",
+        "考核办法未规定等次；本报告只列得分、排序与欠缺，不评定等次。",
         "The rulebook defines no grade bands: this report gives scores, order and "
         "shortfalls only, never a grade.",
     ),
@@ -36,7 +36,7 @@ _TEXT: Final[dict[str, tuple[str, str]]] = {
     "covered": ("已开展", "covered"),
     "missed": ("未开展", "missed"),
     "districts": ("区县汇总", "District roll-up"),
-    "district": ("区(市、县)", "district"),
+    "district": ("区（市、县）", "district"),
     "count": ("社区数", "communities"),
     "mean": ("平均分", "mean"),
     "min": ("最低分", "min"),
