@@ -74,3 +74,19 @@ def test_version_comes_from_package_metadata() -> None:
 def test_typing_examples_run(tmp_path: Path) -> None:
     """The calls mypy checks in tests/typing/api.py also work at run time."""
     api.run(tmp_path)
+
+
+def test_lazy_exports_resolve_and_stay_out_of_the_import() -> None:
+    """Spreadsheet, schema, report and pandas functions load on first use, not on import."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, youthaction_scoring as y\n"
+        "lazy = ('_register', '_schema', '_report', '_pandas')\n"
+        "print(sorted(m for m in lazy if 'youthaction_scoring.' + m in sys.modules))\n"
+        "from youthaction_scoring import read_register, json_schema\n"
+        "print(callable(read_register), callable(y.to_dataframe), y.render_report.__name__)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert ["[]", "True True render_report"] == proc.stdout.split("\n")[:2]

@@ -15,6 +15,8 @@ The public API is re-exported here; everything in a ``_module`` is private.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._batch import LineScore, ProgressCallback, score_batch, score_json_lines
 from ._codes import (
     SECTION_TITLES,
@@ -65,31 +67,56 @@ from ._model import (
     Workforce,
     YouthHome,
 )
-from ._pandas import to_dataframe
 from ._plan import LostPoints, Plan, PlanAction, plan_scorecard, plan_scorecards, plans_to_dict
 from ._progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
 from ._ranking import RankedCard, rank_scorecards
-from ._register import (
-    read_register,
-    scorecards_csv,
-    write_register,
-    write_register_template,
-    write_scorecards_xlsx,
-)
-from ._report import render_report
 from ._rulebook import GUIYANG_2021, Rulebook
-from ._schema import json_schema
 from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ._scoring import score, score_assessment
 
+if TYPE_CHECKING:  # imported on first use by __getattr__ below
+    from ._pandas import to_dataframe
+    from ._register import (
+        read_register,
+        scorecards_csv,
+        write_register,
+        write_register_template,
+        write_scorecards_xlsx,
+    )
+    from ._report import render_report
+    from ._schema import json_schema
 
-def __getattr__(name: str) -> str:
-    """Return ``__version__`` on first use.
+    __version__: str
 
-    Reading the installed version imports ``importlib.metadata``, which costs
-    more than the rest of the package; doing it lazily keeps
-    ``import youthaction_scoring`` fast (docs/performance.md).
+_LAZY: dict[str, str] = {
+    "json_schema": "._schema",
+    "read_register": "._register",
+    "render_report": "._report",
+    "scorecards_csv": "._register",
+    "to_dataframe": "._pandas",
+    "write_register": "._register",
+    "write_register_template": "._register",
+    "write_scorecards_xlsx": "._register",
+}
+"""Public functions whose modules load on first use (spreadsheets, schema,
+report, pandas), so that ``import youthaction_scoring`` stays fast."""
+
+
+def __getattr__(name: str) -> Any:
+    """Load ``__version__`` and the optional parts of the API on first use.
+
+    Reading the installed version imports ``importlib.metadata``, and the
+    spreadsheet, schema, report and pandas functions bring modules of their
+    own; loading them lazily keeps ``import youthaction_scoring`` fast
+    (docs/performance.md). ``from youthaction_scoring import read_register``
+    works as usual.
     """
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
     if name != "__version__":
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
