@@ -55,8 +55,8 @@ def _t(key: str, lang: Lang, *args: object) -> str:
 def _item_lines(item: ItemScore, lang: Lang) -> list[str]:
     code = item.code
     head = (
-        f"  {code.code} {code.label_in(lang)} [{item.kind.label_in(lang)}]: "
-        f"{_t('points', lang, item.points, item.max)}"
+        f"  {code.code} {code.label_in(lang)} [{item.kind.label_in(lang)}]"
+        f"{'：' if lang == 'zh' else ': '}{_t('points', lang, item.points, item.max)}"
     )
     lines = [head]
     if item.kind is ItemKind.BASE:
@@ -99,7 +99,7 @@ def explain_scorecard(
     if as_of is not None:
         where.append(_t("as_of", lang, as_of))
     where.append(_t("rulebook", lang, rulebook.edition))
-    sep = "," if lang == "zh" else ", "
+    sep = "，" if lang == "zh" else ", "
     lines = [
         _t("title", lang),
         f"{card.community_name} ({card.community_id}){sep}{card.district}{sep}{batch}",
