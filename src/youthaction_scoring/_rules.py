@@ -178,6 +178,12 @@ def bonus_item(
     notes = tuple(notes)
     if not notes:
         return ctx_free_bonus(code, each, cap, counted)
+    return _capped_bonus(code, each, cap, counted, notes)
+
+
+def _capped_bonus(
+    code: ItemCode, each: int, cap: int, counted: int, notes: tuple[Message, ...]
+) -> ItemScore:
     raw = each * counted
     if raw > cap:
         notes += (Message("capped", (raw, cap)),)
@@ -212,17 +218,7 @@ def ctx_free_bonus(code: ItemCode, each: int, cap: int, counted: int) -> ItemSco
     key = (code, each, cap, counted)
     item = _BONUS_MEMO.get(key)
     if item is None:
-        raw = each * counted
-        notes = (Message("capped", (raw, cap)),) if raw > cap else ()
-        item = ItemScore(
-            code=code,
-            kind=ItemKind.BONUS,
-            max=cap,
-            raw=raw,
-            points=min(cap, raw),
-            notes=notes,
-            counted=counted,
-        )
+        item = _capped_bonus(code, each, cap, counted, ())
         if len(_BONUS_MEMO) < 4096:
             item = _BONUS_MEMO.setdefault(key, item)
     return item
