@@ -14,8 +14,10 @@ from tests._register_helpers import formula_cells, full_assessment
 from tests.strategies import HOSTILE_TEXTS
 from youthaction_scoring import InputError, Scorecards, score_assessment
 from youthaction_scoring._cli import main
+from youthaction_scoring._csvsafe import neutralise_csv
+from youthaction_scoring._ranking import competition_ranks as ranks
 from youthaction_scoring._register import read_register, write_register
-from youthaction_scoring._register._scorecards import neutralise_csv, ranks, scorecards_csv
+from youthaction_scoring._register._scorecards import scorecards_csv
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -6,7 +6,7 @@ grade bands, so a ranking is only an order by total (R16), never a grade.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -49,9 +49,22 @@ def rank_scorecards(
     ranked: list[RankedCard] = []
     for members in groups.values():
         ordered = sorted(members, key=lambda c: -c.total)
-        rank = 0
-        for position, card in enumerate(ordered, start=1):
-            if position == 1 or card.total != ordered[position - 2].total:
-                rank = position
-            ranked.append(RankedCard(rank, card))
+        ranks = competition_ranks([c.total for c in ordered])
+        ranked.extend(RankedCard(rank, card) for rank, card in zip(ranks, ordered, strict=True))
     return tuple(ranked)
+
+
+def competition_ranks(totals: Sequence[int]) -> list[int]:
+    """Competition ranks of *totals*, highest first (1, 2, 2, 4), in input order.
+
+    Args:
+        totals: Totals in any order.
+
+    Returns:
+        Each total's rank (1 + the number of strictly higher totals), in the
+        order of *totals*.
+    """
+    first_position: dict[int, int] = {}
+    for position, total in enumerate(sorted(totals, reverse=True), start=1):
+        first_position.setdefault(total, position)
+    return [first_position[total] for total in totals]

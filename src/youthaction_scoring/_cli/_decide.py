@@ -45,9 +45,6 @@ def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:
         fail("--as-of", str(exc))
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def csv_cell(value: object) -> str:
     """Return a CSV cell that no spreadsheet reads as a formula.
 
@@ -56,8 +53,9 @@ def csv_cell(value: object) -> str:
     """
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    from .._csvsafe import neutralise_csv
+
+    return str(neutralise_csv(str(value)))
 
 
 def to_csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

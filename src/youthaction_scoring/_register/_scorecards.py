@@ -15,30 +15,17 @@ from __future__ import annotations
 import csv
 import io
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, Final
 
 from .._codes import ItemCode, Lang
+from .._csvsafe import neutralise_csv
+from .._ranking import competition_ranks
 from .._scorecard import ItemScore, Scorecard, Scorecards
 from ._cells import put, require_openpyxl, save_book
 
 CSV_BOM: Final = "\ufeff"
 """UTF-8 byte-order mark, so that Excel opens the CSV as UTF-8 and shows Chinese."""
-
-_CSV_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def ranks(totals: Sequence[int]) -> list[int]:
-    """Competition ranks of *totals*, highest first (1, 2, 2, 4).
-
-    Args:
-        totals: Totals in input order.
-
-    Returns:
-        Each total's rank, in the same order.
-    """
-    return [1 + sum(1 for other in totals if other > total) for total in totals]
-
 
 SUMMARY_HEADERS: Final = (
     ("排名", "rank"),
@@ -80,7 +67,7 @@ def summary_rows(cards: Scorecards, lang: Lang = "zh") -> Iterator[list[Any]]:
     Returns:
         Rows of cell values (text and whole numbers).
     """
-    rank_of = ranks([c.total for c in cards])
+    rank_of = competition_ranks([c.total for c in cards])
     for rank, card in zip(rank_of, cards, strict=True):
         yield [
             rank,
@@ -193,21 +180,6 @@ def write_scorecards_xlsx(
         put(info, number, 1, text)
     info.column_dimensions["A"].width = 80
     save_book(book, path)
-
-
-def neutralise_csv(value: Any) -> Any:
-    """Neutralise a CSV cell that a spreadsheet would read as a formula (OWASP).
-
-    Args:
-        value: A cell value.
-
-    Returns:
-        Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return,
-        prefixed with ``'``; anything else unchanged.
-    """
-    if isinstance(value, str) and value.startswith(_CSV_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def scorecards_csv(cards: Scorecards, table: str = "summary", lang: Lang = "zh") -> str:
