@@ -68,32 +68,38 @@ def valid_community(ident: str = "nm-xinhua") -> dict[str, Any]:
     }
 
 
-def _set(path: str, value: object) -> Spoiler:
+def set_at(path: str, value: object) -> Spoiler:
+    """A spoiler that sets the value at a dotted path (``a.b[0].c``)."""
+
     def spoil(c: dict[str, Any]) -> None:
-        *parents, last = _steps(path)
-        target: Any = c
-        for step in parents:
-            target = target[step]
-        target[last] = value
+        parent, last = _parent(c, path)
+        parent[last] = value
 
     return spoil
 
 
-def _drop(path: str) -> Spoiler:
+def delete_at(path: str) -> Spoiler:
+    """A spoiler that deletes the key or item at a dotted path."""
+
     def spoil(c: dict[str, Any]) -> None:
-        *parents, last = _steps(path)
-        target: Any = c
-        for step in parents:
-            target = target[step]
-        del target[last]
+        parent, last = _parent(c, path)
+        del parent[last]
 
     return spoil
 
 
-def _steps(path: str) -> list[str | int]:
-    return [
+def _parent(doc: dict[str, Any], path: str) -> tuple[Any, str | int]:
+    *parents, last = [
         int(p) if p.isdigit() else p for p in path.replace("[", ".").replace("]", "").split(".")
     ]
+    target: Any = doc
+    for step in parents:
+        target = target[step]
+    return target, last
+
+
+_set = set_at
+_drop = delete_at
 
 
 def _both(*spoilers: Spoiler) -> Spoiler:

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 
+from tests.malformed import delete_at as _delete
+from tests.malformed import set_at as _set
 from youthaction_scoring import (
     Assessment,
     InputError,
@@ -83,34 +85,6 @@ FORMAT_EXAMPLE: dict[str, Any] = {
 C = "communities[0]"
 
 Mutation = Callable[[dict[str, Any]], None]
-
-
-def _set(path: str, value: Any) -> Mutation:
-    """Return a mutation that sets a dotted path (``[n]`` for list items)."""
-
-    def mutate(doc: dict[str, Any]) -> None:
-        target: Any = doc
-        parts = path.replace("[", ".").replace("]", "").split(".")
-        for part in parts[:-1]:
-            target = target[int(part)] if part.isdigit() else target[part]
-        last = parts[-1]
-        if isinstance(target, list):
-            target[int(last)] = value
-        else:
-            target[last] = value
-
-    return mutate
-
-
-def _delete(path: str) -> Mutation:
-    def mutate(doc: dict[str, Any]) -> None:
-        target: Any = doc
-        parts = path.replace("[", ".").replace("]", "").split(".")
-        for part in parts[:-1]:
-            target = target[int(part)] if part.isdigit() else target[part]
-        del target[parts[-1]]
-
-    return mutate
 
 
 def _duplicate_community(doc: dict[str, Any]) -> None:

@@ -18,6 +18,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from tests.malformed import delete_at as _delete
+from tests.malformed import set_at as _set
 from tests.strategies import assessments
 from tests.test_converter import FORMAT_EXAMPLE
 from tests.test_converter import MALFORMED as CONVERTER_BATTERY
@@ -338,32 +340,6 @@ def test_real_scorecards_are_valid(assessment: Any, as_of: bool) -> None:
 # --------------------------------------------------------------------------
 
 Mutation = Callable[[dict[str, Any]], None]
-
-
-def _set(path: str, value: Json) -> Mutation:
-    def mutate(doc: dict[str, Any]) -> None:
-        *parents, last = _parse_path(path)
-        target: Any = doc
-        for key in parents:
-            target = target[key]
-        target[last] = value
-
-    return mutate
-
-
-def _delete(path: str) -> Mutation:
-    def mutate(doc: dict[str, Any]) -> None:
-        *parents, last = _parse_path(path)
-        target: Any = doc
-        for key in parents:
-            target = target[key]
-        del target[last]
-
-    return mutate
-
-
-def _parse_path(path: str) -> list[str | int]:
-    return [int(p) if p.isdigit() else p for p in re.split(r"[.\[\]]+", path) if p]
 
 
 C0 = "communities[0]"
