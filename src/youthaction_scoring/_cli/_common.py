@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -139,8 +140,27 @@ def emit(text: str, output: str | None) -> None:
         return
     from .._atomic import atomic_write
 
-    try:
+    with writing(output):
         atomic_write(output, text)
+
+
+@contextlib.contextmanager
+def writing(output: str) -> Iterator[None]:
+    """Turn a failure to write *output* into a user error naming the file.
+
+    A missing optional extra (``ImportError``) and an ``OSError`` while
+    writing both stop the command with status 2 instead of a traceback.
+
+    Args:
+        output: The file being written.
+
+    Returns:
+        A context manager.
+    """
+    try:
+        yield
+    except ImportError as exc:
+        fail(output, str(exc))
     except OSError as exc:
         fail(output, f"cannot write: {exc.strerror or exc}")
 

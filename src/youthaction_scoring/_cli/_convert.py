@@ -9,7 +9,7 @@ import click
 
 from .._model import Assessment
 from . import main
-from ._common import check_output_dir, fail, load_input
+from ._common import check_output_dir, fail, load_input, writing
 
 
 def _write_json(assessment: Assessment, path: str) -> None:
@@ -82,11 +82,8 @@ def convert(input_path: str, output_path: str) -> None:
         _stream(input_path, output_path, as_json=ending == ".json")
         return
     assessment = load_input(input_path)
-    try:
-        writer(assessment, output_path)
-    except ImportError as exc:
-        fail(output_path, str(exc))
-    except ValueError as exc:
-        fail(output_path, f"cannot write: {exc}")
-    except OSError as exc:
-        fail(output_path, f"cannot write: {exc.strerror or exc}")
+    with writing(output_path):
+        try:
+            writer(assessment, output_path)
+        except ValueError as exc:
+            fail(output_path, f"cannot write: {exc}")

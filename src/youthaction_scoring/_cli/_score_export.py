@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from .._scorecard import Scorecards
-from ._common import emit, fail
+from ._common import emit, fail, writing
 
 EXPORT_FORMATS = ("xlsx", "csv", "csv-detail")
 """The export formats this module writes."""
@@ -35,11 +35,7 @@ def export(cards: Scorecards, fmt: str, lang: Literal["zh", "en"], output: str |
 
     if fmt == "xlsx":
         assert output is not None
-        try:
+        with writing(output):
             write_scorecards_xlsx(cards, output, lang)
-        except ImportError as exc:
-            fail(output, str(exc))
-        except OSError as exc:
-            fail(output, f"cannot write: {exc.strerror or exc}")
         return
     emit(scorecards_csv(cards, "summary" if fmt == "csv" else "detail", lang), output)

@@ -8,7 +8,7 @@ import click
 
 from .._model import Period
 from . import main
-from ._common import check_output_dir, fail
+from ._common import check_output_dir, fail, writing
 
 
 def _parse_period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Period | None:
@@ -41,9 +41,5 @@ def template(output_path: str, period: Period | None) -> None:
     check_output_dir(output_path)
     from .._register import write_register_template
 
-    try:
+    with writing(output_path):
         write_register_template(output_path, period)
-    except ImportError as exc:
-        fail(output_path, str(exc))
-    except OSError as exc:
-        fail(output_path, f"cannot write: {exc.strerror or exc}")
