@@ -19,7 +19,7 @@ import sys
 import unicodedata
 from typing import Any
 
-from youthaction_scoring._codes import (
+from youthaction_scoring._domain.codes import (
     Brand,
     CadreKind,
     CountyOrgCategory,
@@ -28,7 +28,7 @@ from youthaction_scoring._codes import (
     PartnerKind,
     RecordKind,
 )
-from youthaction_scoring._messages import TEMPLATES
+from youthaction_scoring._domain.messages import TEMPLATES
 
 LABELS: dict[str, tuple[str, str]] = {}
 for enum in (CountyOrgCategory, CadreKind, PartnerKind, Brand, Mechanism, LeaderLevel, RecordKind):

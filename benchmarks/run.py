@@ -41,11 +41,11 @@ STAGES = ("parse", "score", "write")
 
 
 def _project_pass(source: Path, target: Path, upto: str) -> dict[str, float]:
-    from youthaction_scoring._jsonl import iter_community_lines, read_header
-    from youthaction_scoring._jsonl_out import scorecard_json_line
-    from youthaction_scoring._rulebook import GUIYANG_2021
-    from youthaction_scoring._rules import Context
-    from youthaction_scoring._scoring import score_in
+    from youthaction_scoring._analysis.score import score_in
+    from youthaction_scoring._io.jsonl import iter_community_lines, read_header
+    from youthaction_scoring._io.scorecards import scorecard_json_line
+    from youthaction_scoring._rules.clause import Context
+    from youthaction_scoring._rules.rulebook import GUIYANG_2021
 
     clock = time.perf_counter
     spent = dict.fromkeys(STAGES, 0.0)

@@ -25,13 +25,13 @@ from youthaction_scoring import (
     score_json_lines,
     scorecard_json_line,
 )
-from youthaction_scoring._converter import (
+from youthaction_scoring._analysis.score import iter_scores
+from youthaction_scoring._io.converter import (
     structure_as,
     unstructure_community,
     unstructure_scorecard,
 )
-from youthaction_scoring._jsonl_out import reference_scorecard_line
-from youthaction_scoring._scoring import iter_scores
+from youthaction_scoring._io.scorecards import reference_scorecard_line
 
 PERIOD = Period.parse("2021-11:2022-04")
 
@@ -174,7 +174,7 @@ def test_unstructured_round_trip_of_the_valid_fixture() -> None:
 
 def test_known_message_equals_a_checked_message() -> None:
     """known_message builds a Message equal to the checked constructor's, texts included."""
-    from youthaction_scoring._messages import known_message
+    from youthaction_scoring._domain.messages import known_message
 
     made = known_message("summary_unrecognised", ("综述",), "R12")
     checked = Message("summary_unrecognised", ("综述",), "R12")
@@ -188,8 +188,8 @@ def test_every_key_given_to_known_message_exists() -> None:
     import re
     from pathlib import Path
 
-    from youthaction_scoring import _rules
-    from youthaction_scoring._messages import TEMPLATES
+    from youthaction_scoring._domain.messages import TEMPLATES
+    from youthaction_scoring._rules import clause as _rules
 
     source = Path(_rules.__file__).read_text("utf-8")
     calls = re.findall(r"known_message\(\s*([^,\s)]+)", source)

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from tests.malformed import spoiled, valid_community, valid_header
+from youthaction_scoring._analysis.score import score_assessment
 from youthaction_scoring._cli import main
-from youthaction_scoring._jsonio import load_assessment, loads_assessment
-from youthaction_scoring._jsonl_out import scorecard_json_line
-from youthaction_scoring._scoring import score_assessment
+from youthaction_scoring._io.documents import load_assessment, loads_assessment
+from youthaction_scoring._io.scorecards import scorecard_json_line
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
 
@@ -168,7 +168,7 @@ def test_progress_bar_is_drawn_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When stderr is a terminal, a rich progress bar is used and problems still appear."""
-    from youthaction_scoring._cli import _stream
+    from youthaction_scoring._cli import stream as _stream
 
     drawn: list[str] = []
 
@@ -195,7 +195,7 @@ def test_progress_bar_is_drawn_on_a_terminal(
 
 def test_rich_progress_bar_runs(tmp_path: Path) -> None:
     """The real rich progress bar starts, advances, reports and stops without error."""
-    from youthaction_scoring._cli._stream import _rich_progress
+    from youthaction_scoring._cli.stream import _rich_progress
 
     source = _write(tmp_path / "in.jsonl", *_good(1))
     with _rich_progress(str(source), 10) as (advance, report):
@@ -207,7 +207,7 @@ def test_no_progress_bar_when_scorecards_go_to_the_same_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """With stdout and stderr both terminals and no -o, no bar is drawn over the scorecards."""
-    from youthaction_scoring._cli import _stream
+    from youthaction_scoring._cli import stream as _stream
 
     started: list[int] = []
 
@@ -232,8 +232,8 @@ def test_streamed_convert_is_byte_identical_to_the_whole_file_path(
 ) -> None:
     """Convert big.jsonl OUT streams, and writes exactly what the in-memory writers write."""
     from youthaction_scoring import dumps_assessment
-    from youthaction_scoring._jsonl import read_assessment_jsonl
-    from youthaction_scoring._jsonl_write import write_assessment_jsonl
+    from youthaction_scoring._io.jsonl import read_assessment_jsonl
+    from youthaction_scoring._io.jsonl_write import write_assessment_jsonl
 
     source = tmp_path / "in.jsonl"
     assessment = loads_assessment(EXAMPLE.read_bytes())

@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from youthaction_scoring._cli._decide import csv_cell, to_csv, with_progress
+from youthaction_scoring._cli.decide import csv_cell, to_csv, with_progress
 
 
 class _Terminal(io.StringIO):

@@ -15,7 +15,7 @@ from sybil import Sybil
 from sybil.parsers.myst import PythonCodeBlockParser
 
 import youthaction_scoring
-from youthaction_scoring._schema import NOT_IN_SCHEMA
+from youthaction_scoring._io.schema import NOT_IN_SCHEMA
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"

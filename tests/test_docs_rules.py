@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from youthaction_scoring._rules import CLAUSES
+from youthaction_scoring._rules.clause import CLAUSES
 
 ROOT = Path(__file__).parent.parent
 RULES_DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")

@@ -20,10 +20,10 @@ from tests.malformed import (
 )
 from tests.strategies import community_and_period
 from youthaction_scoring import Community, InputError, Period, loads_assessment
-from youthaction_scoring._converter import structure_as, unstructure_community
-from youthaction_scoring._fast import community_from_json, community_from_value, use_orjson
-from youthaction_scoring._jsonio import parse_json
-from youthaction_scoring._jsonl import iter_community_lines, read_header
+from youthaction_scoring._io.converter import structure_as, unstructure_community
+from youthaction_scoring._io.documents import parse_json
+from youthaction_scoring._io.fast import community_from_json, community_from_value, use_orjson
+from youthaction_scoring._io.jsonl import iter_community_lines, read_header
 
 
 @pytest.fixture(params=["orjson", "stdlib"], autouse=True)

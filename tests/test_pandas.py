@@ -20,7 +20,7 @@ from youthaction_scoring import (
     score_assessment,
     to_dataframe,
 )
-from youthaction_scoring._pandas import DETAIL_COLUMNS, SUMMARY_COLUMNS
+from youthaction_scoring._present.pandas import DETAIL_COLUMNS, SUMMARY_COLUMNS
 
 
 def _cards() -> Scorecards:

@@ -31,7 +31,7 @@ from youthaction_scoring import (
     score,
     score_assessment,
 )
-from youthaction_scoring._converter import unstructure_community
+from youthaction_scoring._io.converter import unstructure_community
 
 T = TypeVar("T")
 COMMON = settings(max_examples=80, deadline=None)

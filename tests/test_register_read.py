@@ -20,7 +20,7 @@ from youthaction_scoring import (
     YouthHome,
 )
 from youthaction_scoring._cli import main
-from youthaction_scoring._register import read_register, write_register_template
+from youthaction_scoring._io.register import read_register, write_register_template
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from tests._register_helpers import formula_cells, full_assessment
 from tests.strategies import HOSTILE_TEXTS, SPREADSHEET_HOSTILE_TEXTS, assessments
 from youthaction_scoring import Assessment, dumps_assessment, loads_assessment
-from youthaction_scoring._register import read_register, write_register
-from youthaction_scoring._register._cells import escape_text, unescape_text
+from youthaction_scoring._io.register import read_register, write_register
+from youthaction_scoring._io.register.cells import escape_text, unescape_text
 
 pytest.importorskip("openpyxl")
 

@@ -35,9 +35,9 @@ from youthaction_scoring import (
     scorecards_to_dict,
 )
 from youthaction_scoring._cli import main
-from youthaction_scoring._converter import structure_assessment, unstructure_assessment
-from youthaction_scoring._model import text_problem
-from youthaction_scoring._schema import (
+from youthaction_scoring._domain.model import text_problem
+from youthaction_scoring._io.converter import structure_assessment, unstructure_assessment
+from youthaction_scoring._io.schema import (
     _SPACES,
     DATE_PATTERN,
     MONTH_PATTERN,
@@ -152,7 +152,7 @@ def test_unknown_document_is_refused() -> None:
 
 
 def _model_classes() -> list[type]:
-    from youthaction_scoring import _model
+    from youthaction_scoring._domain import model as _model
 
     return [
         obj
@@ -251,7 +251,7 @@ def test_date_pattern_agrees_with_the_converter(text: str) -> None:
 
 def structure_assessment_date(text: str) -> dt.date:
     """Parse a date the way the converter does."""
-    from youthaction_scoring._converter import Invalid, parse_date
+    from youthaction_scoring._io.converter import Invalid, parse_date
 
     try:
         return parse_date(text)

@@ -42,7 +42,7 @@ def test_peak_memory_does_not_grow_with_the_number_of_communities() -> None:
 
 
 def _convert_peak(tmp_path: Path, count: int, *, as_json: bool) -> int:
-    from youthaction_scoring._jsonl_write import stream_jsonl_assessment
+    from youthaction_scoring._io.jsonl_write import stream_jsonl_assessment
 
     source = tmp_path / f"in{count}.jsonl"
     source.write_text("".join(generate.lines(count, seed=7)), encoding="utf-8")

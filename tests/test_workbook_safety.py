@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from tests._register_helpers import formula_cells, full_assessment
 from tests.strategies import HOSTILE_TEXTS
 from youthaction_scoring import InputError, Scorecards, score_assessment
+from youthaction_scoring._analysis.ranking import competition_ranks as ranks
 from youthaction_scoring._cli import main
-from youthaction_scoring._csvsafe import neutralise_csv
-from youthaction_scoring._ranking import competition_ranks as ranks
-from youthaction_scoring._register import read_register, write_register
-from youthaction_scoring._register._scorecards import scorecards_csv
+from youthaction_scoring._io.register import read_register, write_register
+from youthaction_scoring._present.csvsafe import neutralise_csv
+from youthaction_scoring._present.workbook import scorecards_csv
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -67,7 +67,7 @@ def test_an_xml_bomb_is_refused(tmp_path: Path, part: str) -> None:
 def test_importing_the_library_does_not_import_spreadsheet_libraries() -> None:
     """Importing youthaction_scoring (and its CLI) leaves openpyxl and defusedxml unloaded."""
     code = (
-        "import sys, youthaction_scoring, youthaction_scoring._cli, youthaction_scoring._register;"
+        "import sys, youthaction_scoring, youthaction_scoring._cli, youthaction_scoring._io.register;"
         "print(sorted(m for m in ('openpyxl', 'defusedxml', 'xlsxwriter') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -193,8 +193,8 @@ def test_xlsx_format_needs_an_output_file(tmp_path: Path) -> None:
 def test_no_workbook_the_tool_writes_holds_a_formula(tmp_path: Path, text: str) -> None:
     """Register, template and scorecard workbooks never hold a formula element."""
     from youthaction_scoring import Period
-    from youthaction_scoring._register import write_register_template
-    from youthaction_scoring._register._scorecards import write_scorecards_xlsx
+    from youthaction_scoring._io.register import write_register_template
+    from youthaction_scoring._present.workbook import write_scorecards_xlsx
 
     assessment = full_assessment(text)
     write_register(assessment, tmp_path / "r.xlsx")

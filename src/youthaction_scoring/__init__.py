@@ -17,8 +17,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._batch import LineScore, ProgressCallback, score_batch, score_json_lines
-from ._codes import (
+from ._analysis.districts import DistrictSummary, district_rollup
+from ._analysis.explain import explain_scorecard
+from ._analysis.plan import (
+    LostPoints,
+    Plan,
+    PlanAction,
+    plan_scorecard,
+    plan_scorecards,
+    plans_to_dict,
+)
+from ._analysis.progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
+from ._analysis.ranking import RankedCard, rank_scorecards
+from ._analysis.score import score, score_assessment
+from ._domain.codes import (
     SECTION_TITLES,
     Brand,
     CadreKind,
@@ -34,20 +46,9 @@ from ._codes import (
     RecognitionKind,
     RecordKind,
 )
-from ._converter import ASSESSMENT_FORMAT, SCORECARDS_FORMAT
-from ._districts import DistrictSummary, district_rollup
-from ._errors import InputError, Problem
-from ._explain import explain_scorecard
-from ._jsonio import (
-    dumps_assessment,
-    dumps_scorecards,
-    load_assessment,
-    loads_assessment,
-    scorecards_to_dict,
-)
-from ._jsonl_out import scorecard_json_line
-from ._messages import Message
-from ._model import (
+from ._domain.errors import InputError, Problem
+from ._domain.messages import Message
+from ._domain.model import (
     Activity,
     Assessment,
     Cadres,
@@ -67,36 +68,37 @@ from ._model import (
     Workforce,
     YouthHome,
 )
-from ._plan import LostPoints, Plan, PlanAction, plan_scorecard, plan_scorecards, plans_to_dict
-from ._progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
-from ._ranking import RankedCard, rank_scorecards
-from ._rulebook import GUIYANG_2021, Rulebook
-from ._scorecard import Deduction, ItemScore, Scorecard, Scorecards
-from ._scoring import score, score_assessment
+from ._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
+from ._io.batch import LineScore, ProgressCallback, score_batch, score_json_lines
+from ._io.converter import ASSESSMENT_FORMAT, SCORECARDS_FORMAT
+from ._io.documents import (
+    dumps_assessment,
+    dumps_scorecards,
+    load_assessment,
+    loads_assessment,
+    scorecards_to_dict,
+)
+from ._io.scorecards import scorecard_json_line
+from ._rules.rulebook import GUIYANG_2021, Rulebook
 
 if TYPE_CHECKING:  # imported on first use by __getattr__ below
-    from ._pandas import to_dataframe
-    from ._register import (
-        read_register,
-        scorecards_csv,
-        write_register,
-        write_register_template,
-        write_scorecards_xlsx,
-    )
-    from ._report import render_report
-    from ._schema import json_schema
+    from ._io.register import read_register, write_register, write_register_template
+    from ._io.schema import json_schema
+    from ._present.pandas import to_dataframe
+    from ._present.report import render_report
+    from ._present.workbook import scorecards_csv, write_scorecards_xlsx
 
     __version__: str
 
 _LAZY: dict[str, str] = {
-    "json_schema": "._schema",
-    "read_register": "._register",
-    "render_report": "._report",
-    "scorecards_csv": "._register",
-    "to_dataframe": "._pandas",
-    "write_register": "._register",
-    "write_register_template": "._register",
-    "write_scorecards_xlsx": "._register",
+    "json_schema": "._io.schema",
+    "read_register": "._io.register",
+    "render_report": "._present.report",
+    "scorecards_csv": "._present.workbook",
+    "to_dataframe": "._present.pandas",
+    "write_register": "._io.register",
+    "write_register_template": "._io.register",
+    "write_scorecards_xlsx": "._present.workbook",
 }
 """Public functions whose modules load on first use (spreadsheets, schema,
 report, pandas), so that ``import youthaction_scoring`` stays fast."""

@@ -1,0 +1,1 @@
+"""Pure functions over scorecards: scoring, plans, statements, progress, ranking, districts."""

@@ -1,0 +1,60 @@
+"""``youthaction-scoring explain``: one community's score in plain language."""
+
+from __future__ import annotations
+
+import click
+
+from .._domain.model import Month
+from .common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, load_input
+from .decide import LANG_OPTION, emit_renderables, lang_of, score_or_fail
+
+
+@click.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option(
+    "--community",
+    "community_id",
+    required=True,
+    metavar="ID",
+    help="The id of the community to explain.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "text"]),
+    default="table",
+    show_default=True,
+    help="table: an item-by-item table, then the statement; text: the statement only.",
+)
+@LANG_OPTION
+@AS_OF_OPTION
+@OUTPUT_OPTION
+def explain(
+    input_path: str,
+    community_id: str,
+    fmt: str,
+    lang: str,
+    as_of: Month | None,
+    output: str | None,
+) -> None:
+    """Explain one community's score, clause by clause (Chinese by default).
+
+    Lists every item with its points and maximum and its stages (full points,
+    after deductions, after the floor or cap), every deduction with its
+    reason and R-decision, and every excluded or merged record.
+    """
+    from .._analysis.explain import explain_scorecard
+
+    check_output_dir(output)
+    cards = score_or_fail(load_input(input_path), as_of)
+    try:
+        card = cards.get(community_id)
+    except KeyError:
+        fail("--community", f"no community with id {community_id!r} in {input_path}")
+    statement = explain_scorecard(card, period=cards.period, as_of=as_of, lang=lang_of(lang))
+    if fmt == "text":
+        emit(statement, output)
+        return
+    from .._present.decide_tables import items_table
+
+    emit_renderables([items_table(card, lang_of(lang)), statement.rstrip("\n")], output)

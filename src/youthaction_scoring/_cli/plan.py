@@ -1,0 +1,70 @@
+"""``youthaction-scoring plan``: the points each community has left on the table."""
+
+from __future__ import annotations
+
+import click
+
+from .._domain.model import Month
+from .common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, load_input
+from .decide import LANG_OPTION, emit_renderables, lang_of, score_or_fail
+
+
+@click.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option(
+    "--community",
+    "community_id",
+    default=None,
+    metavar="ID",
+    help="Plan only this community (default: every community).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help='table: readable; json: {"plans": [...]}.',
+)
+@LANG_OPTION
+@AS_OF_OPTION
+@OUTPUT_OPTION
+def plan(
+    input_path: str,
+    community_id: str | None,
+    fmt: str,
+    lang: str,
+    as_of: Month | None,
+    output: str | None,
+) -> None:
+    """List the actions that would still gain points, and the points already lost.
+
+    The total is scored over the whole period. Without --as-of the whole
+    period has passed, so months with no qualifying activity are lost (R10);
+    with --as-of, months after it are not yet owed (R2) and still
+    recoverable. For every community the gains plus the lost points equal
+    the highest total (200) minus its total.
+    """
+    from .._analysis.plan import plan_scorecards, plans_to_dict
+
+    check_output_dir(output)
+    assessment = load_input(input_path)
+    if as_of is not None:
+        try:
+            assessment.period.as_of(as_of)
+        except ValueError as exc:
+            fail("--as-of", str(exc))
+    cards = score_or_fail(assessment, None)
+    plans = plan_scorecards(cards, as_of=as_of)
+    if community_id is not None:
+        plans = tuple(p for p in plans if p.community_id == community_id)
+        if not plans:
+            fail("--community", f"no community with id {community_id!r} in {input_path}")
+    if fmt == "json":
+        from .._io.documents import dumps_json
+
+        emit(dumps_json(plans_to_dict(plans, lang_of(lang))), output)
+        return
+    from .._present.decide_tables import plan_tables
+
+    emit_renderables([t for p in plans for t in plan_tables(p, lang_of(lang))], output)

@@ -1,0 +1,1 @@
+"""Reading and writing the interchange formats: JSON, JSON Lines, registers, schema, files."""

@@ -1,0 +1,618 @@
+"""The project's own cattrs converter: FORMAT.md in, FORMAT.md out, strictly.
+
+Nothing here uses cattrs' global converter. Structuring refuses what the
+format refuses — unknown keys, wrong JSON types (no ``"yes"`` → ``True``, no
+``"3"`` → ``3``), unknown or repeated codes, negative counts, blank required
+text, impossible dates and months — and collects *all* problems before
+raising one :class:`~._errors.InputError` whose problems carry JSON paths in
+the form ``communities[3].workforce.cadres.full_time``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, Final, TypeVar
+
+import attrs
+import cattrs
+import cattrs.gen
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from .._domain.codes import CodedEnum, RecognitionKind
+from .._domain.errors import InputError, Problem, join_place
+from .._domain.messages import Message
+from .._domain.model import (
+    RECOGNITION_CLASSES,
+    Assessment,
+    Community,
+    LeaderInstruction,
+    MediaPublication,
+    Month,
+    Period,
+    Recognition,
+    count_problem,
+    describe,
+    repeat_problem,
+    text_problem,
+)
+from .._domain.scorecard import ItemScore, Scorecard, Scorecards
+
+ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
+"""The ``format`` value of an assessment document (FORMAT.md)."""
+SCORECARDS_FORMAT: Final = "youthaction-scoring/scorecards/1"
+"""The ``format`` value of a scorecards document (FORMAT.md)."""
+
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+T = TypeVar("T")
+
+
+class Invalid(Exception):  # noqa: N818 - named for what it says about a value
+    """A value is wrong; *field* names a key below the current place, if any."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        """Create the error."""
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+# --------------------------------------------------------------------------
+# Strict primitive hooks.
+# --------------------------------------------------------------------------
+
+
+def _structure_text(value: object, _: type) -> str:
+    problem = text_problem(value)
+    if problem:
+        raise Invalid(problem)
+    return typing.cast(str, value)
+
+
+def _structure_count(value: object, _: type) -> int:
+    problem = count_problem(value)
+    if problem:
+        raise Invalid(problem)
+    return typing.cast(int, value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if type(value) is not bool:
+        raise Invalid(f"must be true or false, got {describe(value)}")
+    return value
+
+
+def parse_date(value: object) -> dt.date:
+    """Parse a strict ISO ``YYYY-MM-DD`` date.
+
+    Args:
+        value: The candidate.
+
+    Returns:
+        The date.
+
+    Raises:
+        Invalid: *value* is not text of that form, or not a real date.
+    """
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        raise Invalid(f"must be a date written YYYY-MM-DD, got {describe(value)}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"{value!r} is not a real date") from None
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    return parse_date(value)
+
+
+def _structure_month(value: object, _: type) -> Month:
+    try:
+        return Month.parse(typing.cast(str, value))
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
+def _enum_hook(cls: type[CodedEnum]) -> Callable[[object, type], CodedEnum]:
+    def structure(value: object, _: type) -> CodedEnum:
+        if not isinstance(value, str):
+            raise Invalid(f"must be a code ({cls.codes_text()}), got {describe(value)}")
+        try:
+            return cls.from_code(value)
+        except ValueError as exc:
+            raise Invalid(str(exc)) from None
+
+    return structure
+
+
+def _is_homogeneous_tuple(cl: Any) -> bool:
+    args = typing.get_args(cl)
+    return typing.get_origin(cl) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook_factory(
+    cl: Any, converter: cattrs.Converter
+) -> Callable[[object, type], tuple[Any, ...]]:
+    element = typing.get_args(cl)[0]
+    check_repeats = isinstance(element, type) and issubclass(element, CodedEnum)
+
+    def structure(value: object, _: type) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise Invalid(f"must be a list, got {describe(value)}")
+        out: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(value):
+            try:
+                out.append(converter.structure(item, element))
+            except Exception as exc:  # noqa: BLE001 - collected, re-raised as a group below
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"@ index {index}", index, element),
+                ]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError("invalid items", errors, cl)
+        if check_repeats:
+            problem = repeat_problem(out)
+            if problem:
+                raise Invalid(problem)
+        return tuple(out)
+
+    return structure
+
+
+def _class_hook_factory(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    inner = cattrs.gen.make_dict_structure_fn(
+        cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise Invalid(f"must be an object, got {describe(value)}")
+        return inner(value, cl)
+
+    return structure
+
+
+def _structure_optional(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    inner_type = next(a for a in typing.get_args(cl) if a is not type(None))
+
+    def structure(value: object, _: type) -> Any:
+        return None if value is None else converter.structure(value, inner_type)
+
+    return structure
+
+
+def _is_optional_class(cl: Any) -> bool:
+    args = typing.get_args(cl)
+    return (
+        typing.get_origin(cl) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+        and any(attrs.has(a) for a in args)
+    )
+
+
+def _structure_recognition(value: object, _: type) -> Recognition:
+    if not isinstance(value, dict):
+        raise Invalid(f"must be an object, got {describe(value)}")
+    if "kind" not in value:
+        raise Invalid("required field missing", "kind")
+    raw_kind = value["kind"]
+    if not isinstance(raw_kind, str) or raw_kind not in RecognitionKind._value2member_map_:
+        raise Invalid(
+            f"unknown code {raw_kind!r}; expected one of {RecognitionKind.codes_text()}"
+            if isinstance(raw_kind, str)
+            else f"must be a code ({RecognitionKind.codes_text()}), got {describe(raw_kind)}",
+            "kind",
+        )
+    cls = RECOGNITION_CLASSES[RecognitionKind.from_code(raw_kind)]
+    rest = {k: v for k, v in value.items() if k != "kind"}
+    recognition: Recognition = CONVERTER.structure(rest, cls)
+    return recognition
+
+
+def _structure_period(value: object, _: type) -> Period:
+    if not isinstance(value, dict):
+        raise Invalid(f"must be an object, got {describe(value)}")
+    problems: list[Exception] = []
+    months: dict[str, Month] = {}
+    for name in ("start", "end"):
+        if name not in value:
+            problems.append(Invalid("required field missing", name))
+            continue
+        try:
+            months[name] = _structure_month(value[name], Month)
+        except Invalid as exc:
+            problems.append(Invalid(exc.message, name))
+    for extra in value:
+        if extra not in ("start", "end"):
+            problems.append(Invalid("unknown field", str(extra)))
+    if not problems and months["start"] > months["end"]:
+        problems.append(
+            Invalid(f"start {months['start']} is after end {months['end']} (R1)", "start")
+        )
+    if problems:
+        raise _Several(problems)
+    return Period(months["start"], months["end"])
+
+
+class _Several(Exception):  # noqa: N818 - an internal carrier, not an error type
+    """Several :class:`Invalid` problems at one place."""
+
+    def __init__(self, problems: list[Exception]) -> None:
+        super().__init__("several problems")
+        self.problems = problems
+
+
+# --------------------------------------------------------------------------
+# Unstructuring: FORMAT.md's exact shapes.
+# --------------------------------------------------------------------------
+
+
+def _unstructure_recognition(value: LeaderInstruction | MediaPublication) -> dict[str, Any]:
+    if isinstance(value, LeaderInstruction):
+        return {"kind": value.kind.code, "level": value.level.code}
+    return {"kind": value.kind.code, "outlet": value.outlet}
+
+
+def make_converter() -> cattrs.Converter:
+    """Build the project's strict converter (never cattrs' global one).
+
+    Returns:
+        A converter that structures and unstructures the domain model in the
+        exact shape of FORMAT.md.
+    """
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _structure_text)
+    converter.register_structure_hook(int, _structure_count)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook(Month, _structure_month)
+    converter.register_structure_hook(Period, _structure_period)
+    converter.register_structure_hook_func(
+        lambda t: t == Recognition or t == (LeaderInstruction | MediaPublication),
+        _structure_recognition,
+    )
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, CodedEnum),
+        lambda t: _enum_hook(t),
+    )
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
+    )
+    converter.register_structure_hook_factory(
+        _is_optional_class, lambda t: _structure_optional(t, converter)
+    )
+    converter.register_structure_hook_factory(
+        attrs.has, lambda t: _class_hook_factory(t, converter)
+    )
+
+    converter.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, CodedEnum), lambda v: v.code
+    )
+    converter.register_unstructure_hook(dt.date, lambda v: v.isoformat())
+    converter.register_unstructure_hook(Month, str)
+    converter.register_unstructure_hook(
+        Period, lambda p: {"start": str(p.start), "end": str(p.end)}
+    )
+    converter.register_unstructure_hook(LeaderInstruction, _unstructure_recognition)
+    converter.register_unstructure_hook(MediaPublication, _unstructure_recognition)
+    converter.register_unstructure_hook_func(
+        _is_homogeneous_tuple,
+        lambda v: [converter.unstructure(x) for x in v],
+    )
+    return converter
+
+
+CONVERTER: Final = make_converter()
+"""The project's converter. Use the functions below rather than calling it."""
+
+
+# --------------------------------------------------------------------------
+# Errors: cattrs' exception groups → problems with JSON paths.
+# --------------------------------------------------------------------------
+
+
+def problems_of(exc: BaseException, place: str = "") -> Iterator[Problem]:
+    """Turn a structuring exception into problems with their places.
+
+    Args:
+        exc: What structuring raised.
+        place: The place of the value being structured.
+
+    Returns:
+        An iterator of problems, in document order as far as known.
+    """
+    if isinstance(exc, ClassValidationError):
+        with_notes, others = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from problems_of(sub, join_place(place, note.name))
+        for sub in others:
+            yield from problems_of(sub, place)
+    elif isinstance(exc, IterableValidationError):
+        for sub in exc.exceptions:
+            index = next(
+                (
+                    n.index
+                    for n in getattr(sub, "__notes__", [])
+                    if isinstance(n, IterableValidationNote)
+                ),
+                None,
+            )
+            yield from problems_of(sub, place if index is None else f"{place}[{index}]")
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield Problem(join_place(place, key), "unknown field")
+    elif isinstance(exc, _Several):
+        for sub in exc.problems:
+            yield from problems_of(sub, place)
+    elif isinstance(exc, Invalid):
+        yield Problem(join_place(place, exc.field), exc.message)
+    elif isinstance(exc, KeyError) and any(
+        isinstance(n, AttributeValidationNote) for n in getattr(exc, "__notes__", [])
+    ):
+        yield Problem(place, "required field missing")
+    elif isinstance(exc, ValueError | TypeError):
+        yield Problem(place, str(exc))
+    else:  # pragma: no cover - a bug, not bad input
+        raise exc
+
+
+def structure_as(value: object, cls: type[T], place: str = "") -> T:
+    """Structure *value* into *cls* strictly.
+
+    Args:
+        value: Parsed JSON.
+        cls: A model class.
+        place: Where *value* sits, for error messages.
+
+    Returns:
+        The structured value.
+
+    Raises:
+        InputError: Every problem found, each with its place.
+    """
+    try:
+        return CONVERTER.structure(value, cls)
+    except Exception as exc:  # noqa: BLE001 - every structuring failure is user input
+        raise InputError(list(problems_of(exc, place))) from None
+
+
+_ASSESSMENT_KEYS: Final = ("format", "period", "communities", "description")
+_HEADER_KEYS: Final = ("format", "period", "description")
+
+
+def structure_header(
+    value: object, *, place: str = "", allow_communities: bool = True
+) -> tuple[Period | None, str | None, list[Problem]]:
+    """Check an assessment's header (``format``, ``period``, ``description``).
+
+    Args:
+        value: The parsed top-level object (or a JSON Lines header line).
+        place: Prefix for problem places (e.g. ``"line 1: "``).
+        allow_communities: Whether a ``communities`` key is allowed.
+
+    Returns:
+        The period (``None`` when invalid), the description and the problems.
+    """
+    problems: list[Problem] = []
+    if not isinstance(value, dict):
+        return (
+            None,
+            None,
+            [Problem(place.removesuffix(": "), f"must be an object, got {describe(value)}")],
+        )
+    allowed = _ASSESSMENT_KEYS if allow_communities else _HEADER_KEYS
+    for key in value:
+        if key not in allowed:
+            problems.append(Problem(join_place(place, str(key)), "unknown field"))
+    if "format" not in value:
+        problems.append(Problem(join_place(place, "format"), "required field missing"))
+    elif value["format"] != ASSESSMENT_FORMAT:
+        problems.append(
+            Problem(
+                join_place(place, "format"),
+                f"unsupported format {describe(value['format'])}; expected {ASSESSMENT_FORMAT!r}",
+            )
+        )
+    period: Period | None = None
+    if "period" not in value:
+        problems.append(Problem(join_place(place, "period"), "required field missing"))
+    else:
+        try:
+            period = structure_as(value["period"], Period, join_place(place, "period"))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    description = value.get("description")
+    if "description" in value:
+        problem = text_problem(description)
+        if problem:
+            problems.append(Problem(join_place(place, "description"), problem))
+            description = None
+    return period, description, problems
+
+
+def structure_assessment(value: object) -> Assessment:
+    """Structure a parsed assessment document (FORMAT.md) strictly.
+
+    Args:
+        value: Parsed JSON.
+
+    Returns:
+        The assessment.
+
+    Raises:
+        InputError: Every problem found, each with its JSON path.
+    """
+    period, description, problems = structure_header(value)
+    communities: list[Community] = []
+    if isinstance(value, dict) and "communities" in value:
+        raw = value["communities"]
+        if not isinstance(raw, list):
+            problems.append(Problem("communities", f"must be a list, got {describe(raw)}"))
+        else:
+            first_seen: dict[str, int] = {}
+            for index, item in enumerate(raw):
+                place = f"communities[{index}]"
+                try:
+                    communities.append(structure_as(item, Community, place))
+                except InputError as exc:
+                    problems.extend(exc.problems)
+                ident = item.get("id") if isinstance(item, dict) else None
+                if isinstance(ident, str):
+                    if ident in first_seen:
+                        problems.append(
+                            Problem(
+                                f"{place}.id",
+                                f"duplicate community id {ident!r} "
+                                f"(first at communities[{first_seen[ident]}])",
+                            )
+                        )
+                    else:
+                        first_seen[ident] = index
+    if problems:
+        raise InputError(problems)
+    assert period is not None
+    return Assessment(period=period, communities=tuple(communities), description=description)
+
+
+def unstructure_community(community: Community) -> dict[str, Any]:
+    """Return a community as a FORMAT.md object.
+
+    Args:
+        community: The community.
+
+    Returns:
+        A JSON-ready dict.
+    """
+    return typing.cast(dict[str, Any], CONVERTER.unstructure(community))
+
+
+def unstructure_header(assessment_period: Period, description: str | None) -> dict[str, Any]:
+    """Return the header of an assessment (``format``, ``period``, ``description``).
+
+    Args:
+        assessment_period: The period.
+        description: The description, or ``None``.
+
+    Returns:
+        A JSON-ready dict.
+    """
+    out: dict[str, Any] = {
+        "format": ASSESSMENT_FORMAT,
+        "period": CONVERTER.unstructure(assessment_period),
+    }
+    if description is not None:
+        out["description"] = description
+    return out
+
+
+def unstructure_assessment(assessment: Assessment) -> dict[str, Any]:
+    """Return an assessment as a FORMAT.md document.
+
+    Args:
+        assessment: The assessment.
+
+    Returns:
+        A JSON-ready dict.
+    """
+    out = unstructure_header(assessment.period, assessment.description)
+    out["communities"] = [unstructure_community(c) for c in assessment.communities]
+    return out
+
+
+def _messages(messages: tuple[Message, ...], lang: typing.Literal["zh", "en"]) -> list[str]:
+    return [m.text(lang) for m in messages]
+
+
+def unstructure_item(item: ItemScore) -> dict[str, Any]:
+    """Return one item of a scorecard in FORMAT.md's shape.
+
+    ``raw`` is written for bonus items only, as in FORMAT.md; Chinese texts
+    are added as ``reason_zh`` and ``notes_zh``.
+
+    Args:
+        item: The item's score.
+
+    Returns:
+        A JSON-ready dict.
+    """
+    out: dict[str, Any] = {"code": item.code.code, "kind": item.kind.code, "max": item.max}
+    if item.kind.code == "bonus":
+        out["raw"] = item.raw
+    out["points"] = item.points
+    out["deductions"] = [
+        {"points": d.points, "reason": d.reason.en, "rule": d.rule, "reason_zh": d.reason.zh}
+        for d in item.deductions
+    ]
+    out["notes"] = _messages(item.notes, "en")
+    out["notes_zh"] = _messages(item.notes, "zh")
+    return out
+
+
+def unstructure_scorecard(card: Scorecard) -> dict[str, Any]:
+    """Return a scorecard in FORMAT.md's shape.
+
+    Args:
+        card: The scorecard.
+
+    Returns:
+        A JSON-ready dict.
+    """
+    out: dict[str, Any] = {
+        "community_id": card.community_id,
+        "community_name": card.community_name,
+        "district": card.district,
+        "pilot_level": card.pilot_level.code,
+        "base": card.base,
+        "bonus": card.bonus,
+        "total": card.total,
+        "items": [unstructure_item(i) for i in card.items],
+    }
+    if card.notes:
+        out["notes"] = _messages(card.notes, "en")
+        out["notes_zh"] = _messages(card.notes, "zh")
+    return out
+
+
+def unstructure_scorecards_header(cards: Scorecards) -> dict[str, Any]:
+    """Return the header of a scorecards document, without the cards.
+
+    Args:
+        cards: The scorecards (only the header fields are read).
+
+    Returns:
+        A JSON-ready dict.
+    """
+    out: dict[str, Any] = {
+        "format": SCORECARDS_FORMAT,
+        "rulebook": cards.rulebook,
+        "period": CONVERTER.unstructure(cards.period),
+    }
+    if cards.as_of is not None:
+        out["as_of"] = str(cards.as_of)
+    return out
+
+
+def unstructure_scorecards(cards: Scorecards) -> dict[str, Any]:
+    """Return a scorecards document in FORMAT.md's shape.
+
+    Args:
+        cards: The scorecards.
+
+    Returns:
+        A JSON-ready dict.
+    """
+    out = unstructure_scorecards_header(cards)
+    out["scorecards"] = [unstructure_scorecard(c) for c in cards.scorecards]
+    return out

@@ -1,0 +1,292 @@
+"""Writing register workbooks: the blank template and a filled register.
+
+Both come from the same layout (:mod:`._layout`) and look the same: an
+instructions sheet (说明), Chinese headers with the English field code under
+them, frozen header rows, dropdowns showing the Chinese labels of every coded
+field, date columns formatted as dates and text columns formatted as text.
+Text is always written as a text cell, never a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from ..._domain.codes import CodedEnum
+from ..._domain.model import Assessment, Community, LeaderInstruction, Period
+from .cells import put, require_openpyxl, save_book
+from .layout import (
+    ACTIVITIES,
+    ASSESSMENT,
+    BOOL_FALSE,
+    BOOL_TRUE,
+    BRANDS,
+    COMMUNITIES,
+    COUNTY_YOUTH_ORGS,
+    DATA_SHEETS,
+    DATE_FORMAT,
+    INSTRUCTIONS_SHEET,
+    PAIRINGS,
+    RECOGNITIONS,
+    SERVICE_PROJECTS,
+    SUMMARIES,
+    TEXT_FORMAT,
+    Column,
+    SheetLayout,
+)
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+_LAST_ROW = 1048576
+"""The last row of a sheet: formats and dropdowns cover whole columns."""
+
+_YES, _NO = BOOL_TRUE[0], BOOL_FALSE[0]
+
+
+def _yes_no(value: bool | None) -> str | None:
+    if value is None:
+        return None
+    return _YES if value else _NO
+
+
+def _label(value: CodedEnum | None) -> str | None:
+    return None if value is None else value.label
+
+
+def _width(column: Column) -> float:
+    return {"date": 14, "bool": 16, "count": 14, "key": 10, "month": 12}.get(column.kind, 24)
+
+
+def _setup_sheet(sheet: Worksheet, layout: SheetLayout) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, column in enumerate(layout.columns, start=1):
+        put(sheet, 1, index, column.header)
+        header = sheet.cell(row=1, column=index)
+        header.font, header.fill, header.alignment = bold, fill, wrap
+        letter = get_column_letter(index)
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = _width(column)
+        if column.kind == "date":
+            dimension.number_format = DATE_FORMAT
+        elif column.kind in ("text", "link", "free", "month", "coded", "bool"):
+            dimension.number_format = TEXT_FORMAT
+        choices: tuple[str, ...] = ()
+        if column.kind == "coded":
+            assert column.enum is not None
+            choices = tuple(m.label for m in column.enum)
+        elif column.kind == "bool":
+            choices = (_YES, _NO)
+        if choices:
+            validation = DataValidation(
+                type="list",
+                formula1='"' + ",".join(choices) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="warning",
+                errorTitle=column.zh,
+                error=f"请从下拉列表选择(也可填写英文代码) / choose from the list: {column.zh}",
+                promptTitle=column.zh,
+                prompt=column.help_zh[:255],
+                showInputMessage=True,
+            )
+            validation.add(f"{letter}2:{letter}{_LAST_ROW}")
+            sheet.add_data_validation(validation)
+    sheet.row_dimensions[1].height = 32
+    sheet.freeze_panes = "A2"
+
+
+def _instructions(sheet: Worksheet, period: Period | None) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    intro = [
+        "社区青春行动考核台账 / Community Youth Action assessment register",
+        "每个工作表第1行是表头(中文名称及英文字段代码),请从第2行起填写,不要改动表头或工作表名称。",
+        "Row 1 of every sheet is its header (Chinese name over the English field code); "
+        "fill in from row 2 and do not rename headers or sheets.",
+        "各记录表用“社区编号”关联到“社区”表中的社区;编码字段可从下拉列表选择中文,也可填写英文代码;"
+        "是否字段填“是/否”(或 TRUE/FALSE);日期填 2021-12-18 这样的日期;整行空白会被忽略。",
+        "Records link to their community by its id; coded fields take the Chinese label or "
+        "the English code; yes/no fields take 是/否 or TRUE/FALSE; dates are dates such as "
+        "2021-12-18; fully empty rows are ignored. Formulas are not accepted.",
+        "考核期 / period: " + (str(period) if period is not None else "(在“考核期”表中填写)"),
+    ]
+    for number, text in enumerate(intro, start=1):
+        put(sheet, number, 1, text)
+        sheet.cell(row=number, column=1).alignment = Alignment(wrap_text=False)
+    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+    top = len(intro) + 2
+    headers = (
+        "工作表 sheet",
+        "列 column",
+        "字段 field",
+        "必填 required",
+        "填写说明",
+        "notes",
+        "条款 clause",
+    )
+    for index, text in enumerate(headers, start=1):
+        put(sheet, top, index, text)
+        sheet.cell(row=top, column=index).font = bold
+    row = top + 1
+    for layout in DATA_SHEETS:
+        put(sheet, row, 1, layout.name)
+        put(sheet, row, 5, layout.help_zh)
+        put(sheet, row, 6, layout.help_en)
+        for index in range(1, 8):
+            sheet.cell(row=row, column=index).font = bold
+        row += 1
+        for column in layout.columns:
+            cells = (
+                layout.name,
+                column.zh,
+                column.code,
+                "是" if column.required else "否",
+                column.help_zh,
+                column.help_en,
+                column.clause,
+            )
+            for index, text in enumerate(cells, start=1):
+                put(sheet, row, index, text)
+                sheet.cell(row=row, column=index).alignment = wrap
+            row += 1
+    for letter, width in zip("ABCDEFG", (12, 20, 36, 10, 48, 48, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+
+
+def _book(period: Period | None, description: str | None) -> tuple[Workbook, dict[str, Worksheet]]:
+    require_openpyxl()
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    first.title = INSTRUCTIONS_SHEET
+    _instructions(first, period)
+    sheets: dict[str, Worksheet] = {}
+    for layout in DATA_SHEETS:
+        sheet = book.create_sheet(layout.name)
+        _setup_sheet(sheet, layout)
+        sheets[layout.code] = sheet
+    if period is not None:
+        _write_rows(
+            sheets[ASSESSMENT.code], ASSESSMENT, [(str(period.start), str(period.end), description)]
+        )
+    return book, sheets
+
+
+def _write_rows(sheet: Worksheet, layout: SheetLayout, rows: Iterable[tuple[Any, ...]]) -> None:
+    for number, values in enumerate(rows, start=2):
+        assert len(values) == len(layout.columns)
+        for index, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            fmt = DATE_FORMAT if isinstance(value, dt.date) else None
+            put(sheet, number, index, value, fmt)
+
+
+def _community_rows(communities: Iterable[Community]) -> Iterator[tuple[Any, ...]]:
+    for c in communities:
+        home, org, cadres = c.org_system.youth_home, c.org_system.league_org, c.workforce.cadres
+        yield (
+            c.id,
+            c.name,
+            c.district,
+            c.pilot_level.label,
+            _yes_no(home is not None),
+            _yes_no(home.on_cloud_platform if home else None),
+            _yes_no(home.activities_standardized if home else None),
+            _yes_no(org is not None),
+            _yes_no(org.activities_standardized if org else None),
+            cadres.full_time,
+            cadres.seconded,
+            cadres.part_time,
+        )
+
+
+def _summary_rows(
+    communities: Iterable[Community],
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    summaries: list[tuple[Any, ...]] = []
+    recognitions: list[tuple[Any, ...]] = []
+    for c in communities:
+        for number, s in enumerate(c.mechanisms.summaries, start=1):
+            summaries.append((c.id, number, s.title, s.mechanism.label, s.date))
+            for r in s.recognitions:
+                if isinstance(r, LeaderInstruction):
+                    recognitions.append((c.id, number, r.kind.label, r.level.label, None))
+                else:
+                    recognitions.append((c.id, number, r.kind.label, None, r.outlet))
+    return summaries, recognitions
+
+
+def write_register_template(path: str | os.PathLike[str], period: Period | None = None) -> None:
+    """Write a blank register for league staff to fill in.
+
+    Args:
+        path: The ``.xlsx`` file to write (atomically).
+        period: The assessment period to fill in, or ``None`` to leave it blank.
+
+    Raises:
+        ImportError: The ``excel`` extra is not installed.
+    """
+    book, _ = _book(period, None)
+    save_book(book, path)
+
+
+def write_register(assessment: Assessment, path: str | os.PathLike[str]) -> None:
+    """Write an assessment as a register workbook, losing nothing.
+
+    Args:
+        assessment: The assessment.
+        path: The ``.xlsx`` file to write (atomically).
+
+    Raises:
+        ValueError: A text is longer than a spreadsheet cell holds.
+        ImportError: The ``excel`` extra is not installed.
+    """
+    book, sheets = _book(assessment.period, assessment.description)
+    cs = assessment.communities
+    _write_rows(sheets[COMMUNITIES.code], COMMUNITIES, _community_rows(cs))
+    _write_rows(
+        sheets[COUNTY_YOUTH_ORGS.code],
+        COUNTY_YOUTH_ORGS,
+        ((c.id, _label(k)) for c in cs for k in c.org_system.county_youth_orgs),
+    )
+    _write_rows(
+        sheets[BRANDS.code], BRANDS, ((c.id, _label(b)) for c in cs for b in c.projects.brands)
+    )
+    _write_rows(
+        sheets[SERVICE_PROJECTS.code],
+        SERVICE_PROJECTS,
+        (
+            (c.id, p.title, p.organisation, p.completed_on)
+            for c in cs
+            for p in c.workforce.service_projects
+        ),
+    )
+    _write_rows(
+        sheets[PAIRINGS.code],
+        PAIRINGS,
+        ((c.id, p.partner, p.partner_kind.label, p.date) for c in cs for p in c.workforce.pairings),
+    )
+    _write_rows(
+        sheets[ACTIVITIES.code],
+        ACTIVITIES,
+        ((c.id, a.title, a.date, _yes_no(a.reported)) for c in cs for a in c.projects.activities),
+    )
+    summaries, recognitions = _summary_rows(cs)
+    _write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries)
+    _write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions)
+    save_book(book, path)

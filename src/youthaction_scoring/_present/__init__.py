@@ -1,0 +1,1 @@
+"""What people read: terminal tables, CSV, scorecard workbooks, the HTML report, DataFrames."""

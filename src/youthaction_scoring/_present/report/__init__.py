@@ -1,0 +1,221 @@
+"""The self-contained HTML report: charts as inline SVG, every text escaped.
+
+The report is one HTML file that opens offline: no network, no external
+scripts, styles or fonts. Charts are inline SVG drawn by the project's own
+templates (no plotting dependency); the templates are rendered by jinja2 with
+autoescape on, so community names and record titles are always text, never
+markup. jinja2 is an optional dependency (the ``report`` extra), imported
+only when a report is rendered.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from ..._analysis.districts import district_rollup
+from ..._analysis.plan import plan_scorecards
+from ..._analysis.progress import missed_months, shortfalls
+from ..._analysis.ranking import rank_scorecards
+from ..._analysis.score import score_assessment
+from ..._domain.codes import SECTION_TITLES, ItemKind, Lang
+from ..._domain.model import Assessment
+from ..._rules.rulebook import GUIYANG_2021, Rulebook
+
+_TEXT: Final[dict[str, tuple[str, str]]] = {
+    "title": ("社区青春行动考核报告", "Community Youth Action assessment report"),
+    "period": ("考核期", "period"),
+    "rulebook": ("规则版本", "rulebook"),
+    "no_grade": (
+        "考核办法未规定等次；本报告只列得分、排序与欠缺，不评定等次。",
+        "The rulebook defines no grade bands: this report gives scores, order and "
+        "shortfalls only, never a grade.",
+    ),
+    "ranking": ("总分排名", "Ranking by total"),
+    "sections": ("分部分得分", "Points by section"),
+    "months": ("月度专项活动覆盖", "Monthly special activities"),
+    "covered": ("已开展", "covered"),
+    "missed": ("未开展", "missed"),
+    "districts": ("区县汇总", "District roll-up"),
+    "district": ("区（市、县）", "district"),
+    "count": ("社区数", "communities"),
+    "mean": ("平均分", "mean"),
+    "min": ("最低分", "min"),
+    "max": ("最高分", "max"),
+    "behind": ("滞后社区", "behind"),
+    "communities": ("各社区明细", "Communities"),
+    "rank": ("名次", "rank"),
+    "community": ("社区", "community"),
+    "batch": ("批次", "batch"),
+    "base": ("基本项", "base"),
+    "bonus": ("加分项", "bonus"),
+    "total": ("总分", "total"),
+    "deductions": ("扣分", "Deductions"),
+    "notes": ("说明", "Notes"),
+    "none": ("无", "none"),
+    "plan": ("提升计划", "Plan"),
+    "actions": ("可增加的分数", "Points still to gain"),
+    "lost": ("已无法挽回", "Points lost"),
+    "item": ("条款", "item"),
+    "points": ("分值", "points"),
+    "gain": ("可增加", "gain"),
+    "action": ("措施", "action"),
+    "reason": ("原因", "reason"),
+    "rule": ("依据", "rule"),
+    "gap": (
+        "可挽回{0}分 + 已失去{1}分 = 与满分{2}分的差距{3}分",
+        "recoverable {0} + lost {1} = gap of {3} to the highest total {2}",
+    ),
+    "empty": ("没有社区。", "No communities."),
+}
+
+SECTION_COLOURS: Final[dict[str, str]] = {
+    "1": "#3b6fb6",
+    "2": "#e08a2e",
+    "3": "#3a9a5b",
+    "4": "#9b59b6",
+}
+
+
+def _texts(lang: Lang) -> dict[str, str]:
+    return {key: (zh if lang == "zh" else en) for key, (zh, en) in _TEXT.items()}
+
+
+def report_context(
+    assessment: Assessment, *, lang: Lang = "zh", rulebook: Rulebook = GUIYANG_2021
+) -> dict[str, Any]:
+    """Gather everything the report shows, as plain values for the template.
+
+    Args:
+        assessment: The assessment, scored over its whole period.
+        lang: ``"zh"`` (default) or ``"en"``.
+        rulebook: The amounts to apply.
+
+    Returns:
+        The template context.
+    """
+    cards = score_assessment(assessment, rulebook=rulebook)
+    ranked = rank_scorecards(cards)
+    plans = {p.community_id: p for p in plan_scorecards(cards, rulebook=rulebook)}
+    max_total = rulebook.max_total or 1
+    months = assessment.period.months
+    communities = []
+    for entry in ranked:
+        card = entry.card
+        sections = []
+        offset = 0.0
+        for section, (zh, en) in SECTION_TITLES.items():
+            points = sum(i.points for i in card.items if i.code.section == section)
+            width = 100.0 * points / max_total
+            sections.append(
+                {
+                    "code": section,
+                    "title": zh if lang == "zh" else en,
+                    "points": points,
+                    "x": offset,
+                    "width": width,
+                    "colour": SECTION_COLOURS[section],
+                }
+            )
+            offset += width
+        missed = set(missed_months(card))
+        plan = plans[card.community_id]
+        communities.append(
+            {
+                "rank": entry.rank,
+                "id": card.community_id,
+                "name": card.community_name,
+                "district": card.district,
+                "batch": card.pilot_level.label_in(lang),
+                "base": card.base,
+                "bonus": card.bonus,
+                "total": card.total,
+                "share": 100.0 * card.total / max_total,
+                "sections": sections,
+                "months": [{"month": str(m), "covered": m not in missed} for m in months],
+                "deductions": [
+                    {
+                        "item": item.code.code,
+                        "points": d.points,
+                        "reason": d.reason.text(lang),
+                        "rule": d.rule,
+                    }
+                    for item in card.items
+                    for d in item.deductions
+                ],
+                "notes": [
+                    {"item": item.code.code, "text": note.text(lang)}
+                    for item in card.items
+                    for note in item.notes
+                ]
+                + [{"item": "", "text": note.text(lang)} for note in card.notes],
+                "behind": bool(shortfalls(card)),
+                "actions": [
+                    {"item": a.item.code, "gain": a.gain, "text": a.text(lang)}
+                    for a in plan.actions
+                ],
+                "lost": [
+                    {"item": x.item.code, "points": x.points, "text": x.text(lang)}
+                    for x in plan.lost
+                ],
+                "recoverable": plan.recoverable,
+                "unrecoverable": plan.unrecoverable,
+                "gap": plan.max_total - plan.total,
+            }
+        )
+    names = {c.community_id: c.community_name for c in cards}
+    districts = [
+        {
+            "district": s.district,
+            "count": s.count,
+            "mean": f"{s.mean:.1f}",
+            "min": s.min,
+            "max": s.max,
+            "behind": [f"{names[i]} ({i})" for i in s.behind],
+        }
+        for s in district_rollup(cards)
+    ]
+    return {
+        "lang": lang,
+        "t": _texts(lang),
+        "period": str(assessment.period),
+        "rulebook": cards.rulebook,
+        "max_total": rulebook.max_total,
+        "months": [str(m) for m in months],
+        "communities": communities,
+        "districts": districts,
+        "sections": [
+            {"code": code, "title": zh if lang == "zh" else en, "colour": SECTION_COLOURS[code]}
+            for code, (zh, en) in SECTION_TITLES.items()
+        ],
+        "base_kind": ItemKind.BASE.label_in(lang),
+    }
+
+
+def render_report(
+    assessment: Assessment, *, lang: Lang = "zh", rulebook: Rulebook = GUIYANG_2021
+) -> str:
+    """Render the self-contained HTML report.
+
+    Args:
+        assessment: The assessment, scored over its whole period.
+        lang: ``"zh"`` (default) or ``"en"``.
+        rulebook: The amounts to apply.
+
+    Returns:
+        One HTML document with inline styles and inline SVG charts.
+
+    Raises:
+        ModuleNotFoundError: jinja2 is not installed (install the ``report``
+            extra).
+    """
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("youthaction_scoring", "_present/report/templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    template = env.get_template("report.html.j2")
+    return template.render(**report_context(assessment, lang=lang, rulebook=rulebook))

@@ -1,0 +1,1 @@
+"""The rulebook as code: its amounts, and one function per clause beside its record."""
