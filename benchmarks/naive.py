@@ -28,7 +28,18 @@ from youthaction_scoring._domain.codes import (
     PartnerKind,
     RecordKind,
 )
-from youthaction_scoring._domain.messages import TEMPLATES
+from youthaction_scoring._rules.clause import RuleText
+from youthaction_scoring._rules.s1_organisation import S1Text
+from youthaction_scoring._rules.s2_workforce import S2Text
+from youthaction_scoring._rules.s3_projects import S3Text
+from youthaction_scoring._rules.s4_mechanisms import S4Text
+from youthaction_scoring._rules.totals import TotalText
+
+TEMPLATES: dict[str, tuple[str, str]] = {
+    text.key: (text.zh, text.en)
+    for catalogue in (RuleText, S1Text, S2Text, S3Text, S4Text, TotalText)
+    for text in catalogue
+}
 
 LABELS: dict[str, tuple[str, str]] = {}
 for enum in (CountyOrgCategory, CadreKind, PartnerKind, Brand, Mechanism, LeaderLevel, RecordKind):

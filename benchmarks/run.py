@@ -41,19 +41,18 @@ STAGES = ("parse", "score", "write")
 
 
 def _project_pass(source: Path, target: Path, upto: str) -> dict[str, float]:
-    from youthaction_scoring._analysis.score import score_in
-    from youthaction_scoring._io.jsonl import iter_community_lines, read_header
-    from youthaction_scoring._io.scorecards import scorecard_json_line
-    from youthaction_scoring._rules.clause import Context
+    from youthaction_scoring._analysis.score import Scorer
+    from youthaction_scoring._io.jsonl import open_json_lines
+    from youthaction_scoring._io.scorecards import scorecard_lines
     from youthaction_scoring._rules.rulebook import GUIYANG_2021
 
     clock = time.perf_counter
     spent = dict.fromkeys(STAGES, 0.0)
     with source.open("rb") as inp, target.open("wb") as out:
         started = clock()
-        period, _ = read_header(inp.readline())
-        ctx = Context.make(period, None, GUIYANG_2021)
-        results = iter_community_lines(inp)
+        opened = open_json_lines(inp)
+        scorer = Scorer(opened.period, None, GUIYANG_2021)
+        results = opened.lines
         spent["parse"] += clock() - started
         while True:
             t0 = clock()
@@ -66,12 +65,13 @@ def _project_pass(source: Path, target: Path, upto: str) -> dict[str, float]:
                 raise SystemExit(f"unexpected bad line {result.line}: {result.problems}")
             if upto == "parse":
                 continue
-            card = score_in(result.community, ctx)
+            card = scorer(result.community)
             t2 = clock()
             spent["score"] += t2 - t1
             if upto == "score":
                 continue
-            out.write(scorecard_json_line(card).encode("utf-8"))
+            for line in scorecard_lines([card]):
+                out.write(line)
             spent["write"] += clock() - t2
     return spent
 

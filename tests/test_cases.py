@@ -40,4 +40,4 @@ def test_worked_case(path: Path) -> None:
         for code, rules in expected.get("deductions", {}).items():
             assert rules == [d.rule for d in card.item(code).deductions], code
         for code, keys in expected.get("notes", {}).items():
-            assert keys == [n.key for n in card.item(code).notes], code
+            assert keys == [n.key.key for n in card.item(code).notes], code

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from tests.malformed import spoiled, valid_community, valid_header
 from youthaction_scoring._analysis.score import score_assessment
 from youthaction_scoring._cli import main
-from youthaction_scoring._io.documents import load_assessment, loads_assessment
+from youthaction_scoring._io.assessments import load_assessment, loads_assessment
 from youthaction_scoring._io.scorecards import scorecard_json_line
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
@@ -168,56 +168,57 @@ def test_progress_bar_is_drawn_on_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """When stderr is a terminal, a rich progress bar is used and problems still appear."""
-    from youthaction_scoring._cli import stream as _stream
+    from youthaction_scoring._cli import progress_bar
 
     drawn: list[str] = []
 
     class FakeBar:
-        def __init__(self, input_path: str, done: int) -> None:
-            drawn.append(f"start {done}")
+        def __init__(self, input_path: str) -> None:
+            drawn.append("start")
 
         def __enter__(self):  # type: ignore[no-untyped-def]
-            return (lambda n: drawn.append(f"advance {n}")), (lambda t: drawn.append(t))
+            return (lambda n: drawn.append(f"advance {n}")), (lambda p: drawn.append(str(p)))
 
         def __exit__(self, *exc: object) -> None:
             drawn.append("stop")
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    monkeypatch.setattr(_stream, "_rich_progress", FakeBar)
+    monkeypatch.setattr(progress_bar, "ByteProgress", FakeBar)
     source = _write(tmp_path / "in.jsonl", *_good(2), spoiled("null name", "x"))
     with pytest.raises(SystemExit) as stopped:
         main(["score", str(source), "--format", "jsonl", "-o", str(tmp_path / "o.jsonl")])
     assert stopped.value.code == 2
-    assert drawn[0].startswith("start ")
+    assert drawn[0] == "start"
     assert "line 4: name: must be text, got null" in drawn
     assert drawn[-1] == "stop"
 
 
 def test_rich_progress_bar_runs(tmp_path: Path) -> None:
     """The real rich progress bar starts, advances, reports and stops without error."""
-    from youthaction_scoring._cli.stream import _rich_progress
+    from youthaction_scoring._cli.progress_bar import ByteProgress
+    from youthaction_scoring._domain.errors import Problem
 
     source = _write(tmp_path / "in.jsonl", *_good(1))
-    with _rich_progress(str(source), 10) as (advance, report):
+    with ByteProgress(str(source)) as (advance, report):
         advance(5)
-        report("line 2: something")
+        report(Problem("line 2", "something"))
 
 
 def test_no_progress_bar_when_scorecards_go_to_the_same_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """With stdout and stderr both terminals and no -o, no bar is drawn over the scorecards."""
-    from youthaction_scoring._cli import stream as _stream
+    from youthaction_scoring._cli import progress_bar
 
     started: list[int] = []
 
-    def fake_bar(input_path: str, done: int) -> object:
-        started.append(done)
+    def fake_bar(input_path: str) -> object:
+        started.append(1)
         raise AssertionError("no bar expected")
 
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
-    monkeypatch.setattr(_stream, "_rich_progress", fake_bar)
+    monkeypatch.setattr(progress_bar, "ByteProgress", fake_bar)
     source = _write(tmp_path / "in.jsonl", *_good(2))
     with pytest.raises(SystemExit) as stopped:
         main(["score", str(source), "--format", "jsonl"])
@@ -232,8 +233,7 @@ def test_streamed_convert_is_byte_identical_to_the_whole_file_path(
 ) -> None:
     """Convert big.jsonl OUT streams, and writes exactly what the in-memory writers write."""
     from youthaction_scoring import dumps_assessment
-    from youthaction_scoring._io.jsonl import read_assessment_jsonl
-    from youthaction_scoring._io.jsonl_write import write_assessment_jsonl
+    from youthaction_scoring._io.jsonl import read_assessment_jsonl, write_assessment_jsonl
 
     source = tmp_path / "in.jsonl"
     assessment = loads_assessment(EXAMPLE.read_bytes())

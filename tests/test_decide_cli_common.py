@@ -3,7 +3,8 @@ import sys
 
 import pytest
 
-from youthaction_scoring._cli.decide import csv_cell, to_csv, with_progress
+from youthaction_scoring._cli.common import with_progress
+from youthaction_scoring._present.csv import csv_text
 
 
 class _Terminal(io.StringIO):
@@ -39,9 +40,9 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 )
 def test_csv_cells_never_start_a_formula(value: object, expected: str) -> None:
     """Text starting with = + - @ or a tab gets an apostrophe; numbers stay numbers."""
-    assert expected == csv_cell(value)
+    assert f"h\r\n{expected}\r\n" == csv_text(["h"], [[value]]).replace('"', "")
 
 
 def test_to_csv_quotes_line_breaks() -> None:
     """Line breaks and quotes are quoted per RFC 4180."""
-    assert 'a,b\r\n"x\ny","say ""hi"""\r\n' == to_csv(["a", "b"], [["x\ny", 'say "hi"']])
+    assert 'a,b\r\n"x\ny","say ""hi"""\r\n' == csv_text(["a", "b"], [["x\ny", 'say "hi"']])

@@ -18,13 +18,16 @@ from youthaction_scoring import (
     Period,
     Projects,
     Rulebook,
+    max_total,
     plan_scorecard,
     plan_scorecards,
     plans_to_dict,
     score,
     score_assessment,
 )
+from youthaction_scoring._analysis.plan import PlanText
 from youthaction_scoring._cli import main
+from youthaction_scoring._rules.s3_projects import S3Text
 
 SAMPLE = Path(__file__).parent / "data" / "decide_sample.json"
 PERIOD = Period.parse("2021-11:2022-04")
@@ -77,7 +80,7 @@ def test_plan_accounts_for_every_point_under_any_rulebook(
     as_of = data.draw(st.none() | st.just(Month.from_index(index)))
     card = score(community, period, rulebook=rulebook)
     plan = plan_scorecard(card, period, as_of=as_of, rulebook=rulebook)
-    _check(card.total, rulebook.max_total, plan)
+    _check(card.total, max_total(rulebook), plan)
 
 
 def test_past_months_are_lost_without_as_of() -> None:
@@ -124,7 +127,7 @@ def test_missing_brand_with_future_months_is_one_merged_action() -> None:
     assert 30 == sum(a.gain for a in item3)
     assert 10 == sum(x.points for x in plan.lost if x.item is ItemCode.C3)
     first = item3[0]
-    assert "plan_brand" == first.steps[0].key
+    assert S3Text.PLAN_BRAND is first.steps[0].key
     assert all(a.gain > 0 for a in item3)
 
 
@@ -168,7 +171,7 @@ def test_binding_bonus_cap_shrinks_gains_and_says_so() -> None:
     plan = plan_scorecard(card, PERIOD, rulebook=rulebook)
     bonus = {"2.2", "2.3", "4.1", "4.2", "4.3"}
     assert 30 == sum(a.gain for a in plan.actions if a.item.code in bonus)
-    assert any(n.key == "plan_total_capped" for a in plan.actions for n in a.notes)
+    assert any(n.key is PlanText.TOTAL_CAPPED for a in plan.actions for n in a.notes)
     assert 130 == plan.max_total
     _check(card.total, 130, plan)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from youthaction_scoring._rules.clause import CLAUSES
+from youthaction_scoring._rules.clauses import CLAUSES
 
 ROOT = Path(__file__).parent.parent
 RULES_DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
@@ -15,7 +15,7 @@ CASES = {p.stem for p in (ROOT / "tests" / "cases").glob("*.json")}
 
 def test_every_clause_function_is_documented() -> None:
     """Each clause function is named on the rules page."""
-    missing = [f.__name__ for f in CLAUSES if f"`{f.__name__}`" not in RULES_DOC]
+    missing = [c.score.__name__ for c in CLAUSES if f"`{c.score.__name__}`" not in RULES_DOC]
     assert [] == missing
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -20,18 +19,12 @@ from tests.malformed import (
 )
 from tests.strategies import community_and_period
 from youthaction_scoring import Community, InputError, Period, loads_assessment
+from youthaction_scoring._io.codec import ORJSON, STDLIB, JsonCodec, parse_json
 from youthaction_scoring._io.converter import structure_as, unstructure_community
-from youthaction_scoring._io.documents import parse_json
-from youthaction_scoring._io.fast import community_from_json, community_from_value, use_orjson
-from youthaction_scoring._io.jsonl import iter_community_lines, read_header
+from youthaction_scoring._io.fast import community_from_json, community_from_value
+from youthaction_scoring._io.jsonl import iter_community_lines, open_json_lines
 
-
-@pytest.fixture(params=["orjson", "stdlib"], autouse=True)
-def parser(request: pytest.FixtureRequest) -> Iterator[str]:
-    """Run every test with orjson and with the standard-library parser."""
-    use_orjson(request.param == "orjson")
-    yield str(request.param)
-    use_orjson(True)
+CODECS = [c for c in (ORJSON, STDLIB) if c is not None]
 
 
 def _line(value: object) -> bytes:
@@ -57,20 +50,24 @@ def _json_problems(communities: list[Any], header: dict[str, Any] | None = None)
     return [(p.place, p.message) for p in caught.value.problems]
 
 
-def test_valid_community_takes_the_fast_path() -> None:
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
+def test_valid_community_takes_the_fast_path(codec: JsonCodec) -> None:
     """A valid line is accepted by the fast path and equals the converter's object."""
     line = _line(valid_community())
-    fast = community_from_json(line)
+    fast = community_from_json(line, codec)
     assert fast is not None
     assert _slow(line) == fast
 
 
 @pytest.mark.parametrize("case", sorted(COMMUNITY_CASES))
-def test_malformed_community_is_refused_alike_in_json_and_json_lines(case: str) -> None:
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
+def test_malformed_community_is_refused_alike_in_json_and_json_lines(
+    case: str, codec: JsonCodec
+) -> None:
     """Each malformed community: the fast path declines, both formats report the same problems."""
     bad = spoiled(case)
     line = _line(bad)
-    assert community_from_json(line) is None
+    assert community_from_json(line, codec) is None
     assert community_from_value(copy.deepcopy(bad)) is None
     in_json = [
         (place.removeprefix("communities[0]").removeprefix("."), message)
@@ -95,11 +92,12 @@ def test_several_problems_are_all_reported_with_their_paths() -> None:
     assert sorted(expected) == sorted(_jsonl_problems(_line(spoiled("several at once"))))
 
 
-def test_repeated_key_is_refused_by_both_formats() -> None:
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
+def test_repeated_key_is_refused_by_both_formats(codec: JsonCodec) -> None:
     """A repeated key in one object is a problem in JSON and in JSON Lines, never last-wins."""
     good = _line(valid_community()).decode("utf-8")
     line = good.replace('"full_time": 1', '"full_time": 1, "full_time": 2').encode("utf-8")
-    assert community_from_json(line) is None
+    assert community_from_json(line, codec) is None
     assert (_jsonl_problems(line)) == [
         ("line 2: workforce.cadres.full_time", "key appears more than once")
     ]
@@ -111,19 +109,21 @@ def test_repeated_key_is_refused_by_both_formats() -> None:
     ]
 
 
-def test_repeated_key_with_spaces_before_the_colon_is_refused() -> None:
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
+def test_repeated_key_with_spaces_before_the_colon_is_refused(codec: JsonCodec) -> None:
     """A repeat written as ``"k" :`` is still caught (the colon count is exact)."""
     good = _line(valid_community()).decode("utf-8")
     line = good.replace('"seconded": 0', '"seconded": 0, "seconded" : 5').encode("utf-8")
-    assert community_from_json(line) is None
+    assert community_from_json(line, codec) is None
 
 
-def test_colon_inside_text_falls_back_and_is_accepted() -> None:
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
+def test_colon_inside_text_falls_back_and_is_accepted(codec: JsonCodec) -> None:
     """A ``:`` inside a title only sends the line down the converter path, which accepts it."""
     community = valid_community()
     community["name"] = '新华路社区: 示例 \\":'
     line = _line(community)
-    assert community_from_json(line) is None
+    assert community_from_json(line, codec) is None
     results = list(iter_community_lines([line]))
     assert results[0].community is not None
     assert community["name"] == results[0].community.name
@@ -140,9 +140,10 @@ def test_colon_inside_text_falls_back_and_is_accepted() -> None:
         _line(valid_community()) + b" x",
     ],
 )
-def test_unusual_json_goes_to_the_converter(line: bytes) -> None:
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
+def test_unusual_json_goes_to_the_converter(line: bytes, codec: JsonCodec) -> None:
     """Invalid or unusual JSON is never accepted by the fast path; the converter decides."""
-    assert community_from_json(line) is None
+    assert community_from_json(line, codec) is None
     results = list(iter_community_lines([line]))
     try:
         expected: object = _slow(line)
@@ -170,7 +171,7 @@ def test_malformed_header_is_refused_alike_in_json_and_json_lines(case: str) -> 
     HEADER_CASES[case](header)
     in_json = _json_problems([], header)
     with pytest.raises(InputError) as caught:
-        read_header(_line(header))
+        open_json_lines([_line(header)])
     in_lines = [
         (p.place.removeprefix("line 1: ").removeprefix("line 1"), p.message)
         for p in caught.value.problems
@@ -179,13 +180,16 @@ def test_malformed_header_is_refused_alike_in_json_and_json_lines(case: str) -> 
     assert in_json == in_lines
 
 
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
 @settings(max_examples=60, deadline=None)
-@given(community_and_period())
-def test_generated_valid_communities_give_equal_objects(pair: tuple[Community, Period]) -> None:
+@given(pair=community_and_period())
+def test_generated_valid_communities_give_equal_objects(
+    pair: tuple[Community, Period], codec: JsonCodec
+) -> None:
     """Any valid community: fast path, converter and the original are all equal."""
     community, _ = pair
     line = _line(unstructure_community(community))
-    fast = community_from_json(line)
+    fast = community_from_json(line, codec)
     # The fast path may decline a line it cannot vouch for (it then falls back
     # to the converter); when it accepts one, it must agree with the converter.
     slow = _slow(line)
@@ -219,9 +223,12 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return out
 
 
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
 @settings(max_examples=150, deadline=None)
-@given(st.data())
-def test_random_damage_is_never_accepted_by_the_fast_path_alone(data: st.DataObject) -> None:
+@given(data=st.data())
+def test_random_damage_is_never_accepted_by_the_fast_path_alone(
+    data: st.DataObject, codec: JsonCodec
+) -> None:
     """Whatever is changed or removed, the fast path accepts only what the converter accepts."""
     community = valid_community()
     paths = _paths(community)[1:]
@@ -234,7 +241,7 @@ def test_random_damage_is_never_accepted_by_the_fast_path_alone(data: st.DataObj
     else:
         target[path[-1]] = data.draw(_json_values)
     line = _line(community)
-    fast = community_from_json(line)
+    fast = community_from_json(line, codec)
     try:
         slow: Community | None = _slow(line)
     except InputError:

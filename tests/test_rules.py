@@ -42,6 +42,8 @@ from youthaction_scoring import (
     YouthHome,
     score,
 )
+from youthaction_scoring._rules.clause import RuleText
+from youthaction_scoring._rules.s3_projects import S3Text
 
 
 def points(community: Community, code: str, period: Period = PERIOD, **kw: Any) -> int:
@@ -281,7 +283,7 @@ def test_3_ten_per_missing_month_floored(missing: int, expected: int) -> None:
     item = score(_projects((Brand.VIBRANT,), activities), PERIOD).item("3")
     assert expected == item.points
     assert ["R10"] * missing == [d.rule for d in item.deductions]
-    assert (missing > 4) == any(n.key == "floored" for n in item.notes)
+    assert (missing > 4) == any(n.key is RuleText.FLOORED for n in item.notes)
 
 
 def test_3_no_brand_scores_zero_even_with_every_month() -> None:
@@ -297,7 +299,7 @@ def test_3_more_than_two_brands_still_scores_and_is_noted(count: int, noted: boo
     brands = tuple(Brand)[:count]
     item = score(_projects(brands, monthly_activities(PERIOD)), PERIOD).item("3")
     assert 40 == item.points
-    assert noted == any(n.key == "many_brands" for n in item.notes)
+    assert noted == any(n.key is S3Text.MANY_BRANDS for n in item.notes)
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ from youthaction_scoring import (
     scorecards_to_dict,
 )
 from youthaction_scoring._cli import main
-from youthaction_scoring._domain.model import text_problem
+from youthaction_scoring._domain.checks import text_problem
 from youthaction_scoring._io.converter import structure_assessment, unstructure_assessment
 from youthaction_scoring._io.schema import (
     _SPACES,
@@ -251,7 +251,7 @@ def test_date_pattern_agrees_with_the_converter(text: str) -> None:
 
 def structure_assessment_date(text: str) -> dt.date:
     """Parse a date the way the converter does."""
-    from youthaction_scoring._io.converter import Invalid, parse_date
+    from youthaction_scoring._io.primitives import Invalid, parse_date
 
     try:
         return parse_date(text)

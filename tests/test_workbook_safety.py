@@ -16,8 +16,8 @@ from youthaction_scoring import InputError, Scorecards, score_assessment
 from youthaction_scoring._analysis.ranking import competition_ranks as ranks
 from youthaction_scoring._cli import main
 from youthaction_scoring._io.register import read_register, write_register
-from youthaction_scoring._present.csvsafe import neutralise_csv
-from youthaction_scoring._present.workbook import scorecards_csv
+from youthaction_scoring._present.csv import neutralise as neutralise_csv
+from youthaction_scoring._present.csv import scorecards_csv
 
 openpyxl = pytest.importorskip("openpyxl")
 

@@ -25,11 +25,11 @@ from ._analysis.plan import (
     PlanAction,
     plan_scorecard,
     plan_scorecards,
-    plans_to_dict,
 )
 from ._analysis.progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
 from ._analysis.ranking import RankedCard, rank_scorecards
-from ._analysis.score import score, score_assessment
+from ._analysis.score import ProgressCallback, score, score_assessment, score_batch
+from ._domain.calendar import Month, Period
 from ._domain.codes import (
     SECTION_TITLES,
     Brand,
@@ -57,10 +57,8 @@ from ._domain.model import (
     LeagueOrg,
     Mechanisms,
     MediaPublication,
-    Month,
     OrgSystem,
     Pairing,
-    Period,
     Projects,
     Recognition,
     ServiceProject,
@@ -69,24 +67,27 @@ from ._domain.model import (
     YouthHome,
 )
 from ._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
-from ._io.batch import LineScore, ProgressCallback, score_batch, score_json_lines
-from ._io.converter import ASSESSMENT_FORMAT, SCORECARDS_FORMAT
-from ._io.documents import (
-    dumps_assessment,
+from ._io.assessments import dumps_assessment, load_assessment, loads_assessment
+from ._io.converter import ASSESSMENT_FORMAT
+from ._io.decisions import plans_to_dict
+from ._io.scorecards import (
+    SCORECARDS_FORMAT,
     dumps_scorecards,
-    load_assessment,
-    loads_assessment,
+    scorecard_json_line,
+    scorecard_to_dict,
     scorecards_to_dict,
 )
-from ._io.scorecards import scorecard_json_line
+from ._io.stream import LineScore, score_json_lines
+from ._rules.clauses import max_points, max_total
 from ._rules.rulebook import GUIYANG_2021, Rulebook
 
 if TYPE_CHECKING:  # imported on first use by __getattr__ below
     from ._io.register import read_register, write_register, write_register_template
     from ._io.schema import json_schema
+    from ._present.csv import scorecards_csv
     from ._present.pandas import to_dataframe
     from ._present.report import render_report
-    from ._present.workbook import scorecards_csv, write_scorecards_xlsx
+    from ._present.workbook import write_scorecards_xlsx
 
     __version__: str
 
@@ -94,7 +95,7 @@ _LAZY: dict[str, str] = {
     "json_schema": "._io.schema",
     "read_register": "._io.register",
     "render_report": "._present.report",
-    "scorecards_csv": "._present.workbook",
+    "scorecards_csv": "._present.csv",
     "to_dataframe": "._present.pandas",
     "write_register": "._io.register",
     "write_register_template": "._io.register",
@@ -193,6 +194,8 @@ __all__ = [
     "json_schema",
     "load_assessment",
     "loads_assessment",
+    "max_points",
+    "max_total",
     "missed_months",
     "plan_scorecard",
     "plan_scorecards",
@@ -205,6 +208,7 @@ __all__ = [
     "score_batch",
     "score_json_lines",
     "scorecard_json_line",
+    "scorecard_to_dict",
     "scorecards_csv",
     "scorecards_to_dict",
     "shortfalls",

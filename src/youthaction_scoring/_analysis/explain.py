@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Final
 
+from .._domain.calendar import Month, Period
 from .._domain.codes import SECTION_TITLES, ItemKind, Lang
-from .._domain.model import Month, Period
 from .._domain.scorecard import ItemScore, Scorecard
+from .._rules.clauses import max_total
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 
 _TEXT: Final[dict[str, tuple[str, str]]] = {
@@ -118,7 +119,7 @@ def explain_scorecard(
     lines.append(_t("base_total", lang, card.base, rulebook.base_cap))
     lines.append(_t("bonus_total", lang, card.bonus_before_cap, rulebook.bonus_cap, card.bonus))
     lines.extend(f"· {_t('note', lang, note.text(lang))}" for note in card.notes)
-    lines.append(_t("total", lang, card.total, rulebook.max_total))
+    lines.append(_t("total", lang, card.total, max_total(rulebook)))
     lines.append("")
     lines.append(_t("no_grade", lang))
     return "\n".join(lines) + "\n"

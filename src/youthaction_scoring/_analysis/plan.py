@@ -4,31 +4,51 @@ A plan splits the gap between a community's total and the rulebook's highest
 total into *actions* (what would still earn points, each with its gain) and
 *lost* points (what can no longer be recovered, with the reason). The split
 is exact: the gains of all actions plus the lost points equal
-``rulebook.max_total - total``, whatever the rulebook's amounts.
+``max_total(rulebook) - total``, whatever the rulebook's amounts.
 
 Everything is read from the scorecard: base items are ``raw`` minus their
 deductions, floored at 0; bonus items are ``raw`` capped at ``max``; the base
-and bonus sums are capped again (R16). Which deductions can still be undone
-is read from the deductions' message keys and arguments: a month without a
-qualifying activity (``month_missing``, R10) is lost once the month has
+and bonus sums are capped again (R16). What undoes a deduction, and whether
+it can still be undone, is said by the item's clause record (its remedy): a
+month without a qualifying activity (R10) is lost once the month has
 passed. Without an as-of month the whole period has passed; with one, months
 after it are not yet owed (R2) and are still recoverable.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Final
 
 import attrs
 
-from .._domain.codes import MECHANISM_ITEMS, ItemCode, ItemKind, Lang, Mechanism
-from .._domain.messages import Message
-from .._domain.model import Month, Period
+from .._domain.calendar import Month, Period
+from .._domain.codes import ItemCode, ItemKind, Lang
+from .._domain.messages import Message, Text
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
+from .._rules.clause import BaseRemedy, BonusRemedy
+from .._rules.clauses import bonus_each, clause_of, max_total
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 
 _JOIN: Final[dict[Lang, str]] = {"zh": ";", "en": "; "}
+
+
+class PlanText(Text):
+    """Remarks of improvement plans (the steps themselves are the clauses')."""
+
+    REACHES_CAP = ("达到上限{0}分", "reaching the cap of {0}")
+    TOTAL_CAPPED = (
+        "{0}合计按上限{1}分计，只增加{2}分",
+        "the {0} total is capped at {1}, so only {2} count",
+    )
+    LOST_PARTIAL = (
+        "（该项{1}分中只计{0}分：本项最低0分或合计有上限）",
+        "(counts {0} of its {1}: the item stops at 0 or the sum is capped)",
+    )
+    LOST_NO_POINTS = (
+        "规则对本项每条记录不计分，无法得分",
+        "the rulebook awards no points per record for this item",
+    )
 
 
 @attrs.frozen
@@ -79,7 +99,7 @@ class LostPoints:
         """Render the reason in *lang*."""
         body = self.reason.text(lang)
         if self.partial is not None:
-            note = Message("plan_lost_partial", (self.points, self.partial)).text(lang)
+            note = Message(PlanText.LOST_PARTIAL, (self.points, self.partial)).text(lang)
             body = f"{body} {note}"
         return body
 
@@ -137,34 +157,16 @@ class _ItemPlan:
     lost: tuple[tuple[Message, int], ...]  # (reason, full deduction), in order
 
 
-_FIX_KEYS: Final[dict[str, str]] = {
-    "youth_home_not_built": "plan_build_youth_home",
-    "youth_home_not_on_cloud": "plan_youth_home_cloud",
-    "youth_home_not_standardized": "plan_youth_home_standard",
-    "league_org_not_established": "plan_establish_league_org",
-    "league_org_not_standardized": "plan_league_org_standard",
-    "no_brand": "plan_brand",
-}
+def _base_remedy(item: ItemScore) -> BaseRemedy:
+    remedy = clause_of(item.code).remedy
+    assert isinstance(remedy, BaseRemedy)
+    return remedy
 
 
-def _fix(deduction: Deduction) -> Message:
-    """Say what undoes a deduction."""
-    reason = deduction.reason
-    if reason.key == "county_org_missing":
-        return Message("plan_county_org", reason.args, deduction.rule)
-    if reason.key == "cadres_incomplete":
-        return Message("plan_cadres", reason.args, deduction.rule)
-    if reason.key == "month_missing":
-        return Message("plan_month", reason.args, "R10")
-    return Message(_FIX_KEYS[reason.key], (), deduction.rule)
-
-
-def _is_past(deduction: Deduction, cutoff: Month) -> bool:
+def _is_past(remedy: BaseRemedy, deduction: Deduction, cutoff: Month) -> bool:
     """Tell whether a deduction is for a month that has passed (R10, R2)."""
-    if deduction.reason.key != "month_missing":
-        return False
-    month = deduction.reason.args[0]
-    return isinstance(month, Month) and month <= cutoff
+    month = remedy.due(deduction)
+    return month is not None and month <= cutoff
 
 
 def _merge(item: ItemScore, raw_steps: Sequence[tuple[Message, int]]) -> tuple[_Step, ...]:
@@ -187,63 +189,49 @@ def _merge(item: ItemScore, raw_steps: Sequence[tuple[Message, int]]) -> tuple[_
 
 def _base_plan(item: ItemScore, cutoff: Month) -> _ItemPlan:
     """Plan a base item: ``raw`` minus remaining deductions, floored at 0."""
-    past = [d for d in item.deductions if _is_past(d, cutoff)]
-    open_ = sorted((d for d in item.deductions if not _is_past(d, cutoff)), key=lambda d: -d.points)
+    remedy = _base_remedy(item)
+    past = [d for d in item.deductions if _is_past(remedy, d, cutoff)]
+    open_ = sorted(
+        (d for d in item.deductions if not _is_past(remedy, d, cutoff)), key=lambda d: -d.points
+    )
     floor_after_lost = item.raw - sum(d.points for d in past)
     remaining = sum(d.points for d in open_)
     raw_steps: list[tuple[Message, int]] = []
     for deduction in open_:
         remaining -= deduction.points
-        raw_steps.append((_fix(deduction), max(0, floor_after_lost - remaining)))
-    lost = tuple(
-        (Message("plan_lost_month", deduction.reason.args, "R10"), deduction.points)
-        for deduction in past
-    )
+        raw_steps.append((remedy.fix(deduction), max(0, floor_after_lost - remaining)))
+    lost_reason = remedy.lost
+    assert lost_reason is not None or not past
+    lost = tuple((lost_reason(d), d.points) for d in past if lost_reason is not None)
     return _ItemPlan(item, max(0, floor_after_lost), _merge(item, raw_steps), lost)
-
-
-def _bonus_each(code: ItemCode, rulebook: Rulebook) -> int:
-    if code is ItemCode.C2_2:
-        return rulebook.service_project_points
-    if code is ItemCode.C2_3:
-        return rulebook.pairing_points
-    return rulebook.summary_points
-
-
-_MECHANISMS: Final[dict[ItemCode, Mechanism]] = {item: m for m, item in MECHANISM_ITEMS.items()}
 
 
 def _bonus_plan(item: ItemScore, rulebook: Rulebook) -> _ItemPlan:
     """Plan a bonus item: more qualifying records, up to the item's cap."""
     if item.points >= item.max:
         return _ItemPlan(item, item.points, (), ())
-    each = _bonus_each(item.code, rulebook)
+    remedy = clause_of(item.code).remedy
+    assert isinstance(remedy, BonusRemedy)
+    each = bonus_each(rulebook, item.code)
     if each == 0:
-        reason = Message("plan_lost_no_points", ())
+        reason = Message(PlanText.LOST_NO_POINTS, ())
         return _ItemPlan(item, item.points, (), ((reason, item.max - item.points),))
     raw = item.raw
     raw_steps: list[tuple[Message, int]] = []
-    if item.code in _MECHANISMS:
-        for note in item.notes:
-            if note.key == "summary_unrecognised" and min(item.max, raw) < item.max:
-                raw += each
-                raw_steps.append((Message("plan_recognise_summary", note.args, "R12"), raw))
+    for step in remedy.pending(item):
+        if min(item.max, raw) < item.max:
+            raw += each
+            raw_steps.append((step, raw))
     short = item.max - min(item.max, raw)
     if short > 0:
         more = -(-short // each)
         raw += more * each
-        if item.code is ItemCode.C2_2:
-            message = Message("plan_service_projects", (more,), "R7")
-        elif item.code is ItemCode.C2_3:
-            message = Message("plan_pairings", (more,), "R8")
-        else:
-            message = Message("plan_more_summaries", (more, _MECHANISMS[item.code]), "R12")
-        raw_steps.append((message, raw))
+        raw_steps.append((remedy.more(more), raw))
     capped = [(m, min(item.max, r)) for m, r in raw_steps]
     steps = list(_merge(item, capped))
     if steps:
         last = steps[-1]
-        cap_note = Message("plan_reaches_cap", (item.max,))
+        cap_note = Message(PlanText.REACHES_CAP, (item.max,))
         steps[-1] = attrs.evolve(last, notes=(*last.notes, cap_note))
     return _ItemPlan(item, item.max, tuple(steps), ())
 
@@ -326,7 +314,7 @@ def plan_scorecard(
         notes = step.notes
         if gain < step.gain:
             cap = rulebook.base_cap if step.kind is ItemKind.BASE else rulebook.bonus_cap
-            notes = (*notes, Message("plan_total_capped", (step.kind, cap, gain), "R16"))
+            notes = (*notes, Message(PlanText.TOTAL_CAPPED, (step.kind, cap, gain), "R16"))
         actions.append(PlanAction(step.item, gain, step.steps, notes))
     actions.sort(key=lambda a: -a.gain)
     lost = _section_lost(item_plans, ItemKind.BASE, rulebook.base_cap)
@@ -335,7 +323,7 @@ def plan_scorecard(
         community_id=card.community_id,
         community_name=card.community_name,
         total=card.total,
-        max_total=rulebook.max_total,
+        max_total=max_total(rulebook),
         actions=tuple(actions),
         lost=tuple(lost),
     )
@@ -371,32 +359,3 @@ def plan_scorecards(
     return tuple(
         plan_scorecard(card, cards.period, as_of=as_of, rulebook=rulebook) for card in cards
     )
-
-
-def plans_to_dict(plans: Iterable[Plan], lang: Lang = "zh") -> dict[str, object]:
-    """Return the plans as the ``plan --format json`` document.
-
-    Args:
-        plans: The plans.
-        lang: Language of the action and reason texts.
-
-    Returns:
-        ``{"plans": [{"community_id", "total", "actions", "lost"}, ...]}``.
-    """
-    return {
-        "plans": [
-            {
-                "community_id": plan.community_id,
-                "total": plan.total,
-                "actions": [
-                    {"item": a.item.code, "gain": a.gain, "action": a.text(lang)}
-                    for a in plan.actions
-                ],
-                "lost": [
-                    {"item": lost.item.code, "points": lost.points, "reason": lost.text(lang)}
-                    for lost in plan.lost
-                ],
-            }
-            for plan in plans
-        ]
-    }

@@ -13,11 +13,30 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from .._domain.codes import ItemKind
-from .._domain.model import Assessment, Month
+from .._domain.calendar import Month
+from .._domain.codes import ItemCode, ItemKind
+from .._domain.model import Assessment
 from .._domain.scorecard import Deduction, Scorecard, Scorecards
+from .._rules.clause import BaseRemedy
+from .._rules.clauses import clause_of
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .score import score_assessment
+
+
+def item_shortfalls(card: Scorecard) -> tuple[tuple[ItemCode, Deduction], ...]:
+    """Return what a community is short of on its base items, with each item's code.
+
+    Args:
+        card: Its scorecard.
+
+    Returns:
+        ``(item code, deduction)`` for every deduction on its base items, in
+        item order: missing months (R10), a missing brand (R11),
+        organisation and staffing gaps.
+    """
+    return tuple(
+        (item.code, d) for item in card.items if item.kind is ItemKind.BASE for d in item.deductions
+    )
 
 
 def shortfalls(card: Scorecard) -> tuple[Deduction, ...]:
@@ -27,14 +46,14 @@ def shortfalls(card: Scorecard) -> tuple[Deduction, ...]:
         card: Its scorecard.
 
     Returns:
-        Every deduction on its base items, in item order: missing months
-        (R10), a missing brand (R11), organisation and staffing gaps.
+        Every deduction on its base items, in item order (see
+        :func:`item_shortfalls`).
     """
-    return tuple(d for item in card.items if item.kind is ItemKind.BASE for d in item.deductions)
+    return tuple(d for _, d in item_shortfalls(card))
 
 
 def missed_months(card: Scorecard) -> tuple[Month, ...]:
-    """Return the months with no qualifying activity, read from item 3's deductions (R10).
+    """Return the months with no qualifying activity, read from the deductions (R10).
 
     Args:
         card: A scorecard.
@@ -42,12 +61,12 @@ def missed_months(card: Scorecard) -> tuple[Month, ...]:
     Returns:
         The months, in order.
     """
-    return tuple(
-        d.reason.args[0]
-        for item in card.items
-        for d in item.deductions
-        if d.reason.key == "month_missing" and isinstance(d.reason.args[0], Month)
-    )
+    months: list[Month] = []
+    for item in card.items:
+        remedy = clause_of(item.code).remedy
+        if isinstance(remedy, BaseRemedy):
+            months.extend(m for m in map(remedy.due, item.deductions) if m is not None)
+    return tuple(months)
 
 
 def is_behind(card: Scorecard) -> bool:

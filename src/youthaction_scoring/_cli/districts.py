@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import click
 
-from .._domain.model import Month
-from .common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, load_input
-from .decide import LANG_OPTION, emit_renderables, lang_of, score_or_fail, to_csv
+from .._domain.calendar import Month
+from .common import (
+    AS_OF_OPTION,
+    INPUT_ARGUMENT,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    check_output_dir,
+    emit,
+    emit_tables,
+    lang_of,
+    load_input,
+    score_or_fail,
+)
 
 
 @click.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@INPUT_ARGUMENT
 @click.option(
     "--format",
     "fmt",
@@ -36,31 +46,17 @@ def districts(
     check_output_dir(output)
     cards = score_or_fail(load_input(input_path), as_of)
     summaries = district_rollup(cards)
-    rows = [
-        {
-            "district": s.district,
-            "communities": s.count,
-            "mean": round(s.mean, 2),
-            "min": s.min,
-            "max": s.max,
-            "behind": list(s.behind),
-        }
-        for s in summaries
-    ]
     if fmt == "json":
-        from .._io.documents import dumps_json
+        from .._io.codec import dumps_json
+        from .._io.decisions import districts_document
 
-        emit(dumps_json({"districts": rows}), output)
-        return
-    if fmt == "csv":
-        header = ("district", "communities", "mean", "min", "max", "behind")
-        body = [
-            [*(r[h] for h in header[:-1]), "\n".join(s.behind)]
-            for r, s in zip(rows, summaries, strict=True)
-        ]
-        emit(to_csv(header, body), output)
-        return
-    from .._present.decide_tables import districts_table
+        emit(dumps_json(districts_document(summaries)), output)
+    elif fmt == "csv":
+        from .._present.csv import districts_csv
 
-    names = {c.community_id: c.community_name for c in cards}
-    emit_renderables([districts_table(summaries, names, lang_of(lang))], output)
+        emit(districts_csv(summaries), output)
+    else:
+        from .._present.tables import districts_table
+
+        names = {c.community_id: c.community_name for c in cards}
+        emit_tables([districts_table(summaries, names, lang_of(lang))], output)

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import click
 
-from .._domain.model import Month
-from .common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, load_input
-from .decide import LANG_OPTION, emit_renderables, lang_of, score_or_fail
+from .._domain.calendar import Month
+from .common import (
+    AS_OF_OPTION,
+    INPUT_ARGUMENT,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    check_output_dir,
+    emit,
+    emit_tables,
+    fail,
+    lang_of,
+    load_input,
+    score_or_fail,
+)
 
 
 @click.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@INPUT_ARGUMENT
 @click.option(
     "--community",
     "community_id",
@@ -55,6 +66,6 @@ def explain(
     if fmt == "text":
         emit(statement, output)
         return
-    from .._present.decide_tables import items_table
+    from .._present.tables import items_table
 
-    emit_renderables([items_table(card, lang_of(lang)), statement.rstrip("\n")], output)
+    emit_tables([items_table(card, lang_of(lang)), statement.rstrip("\n")], output)

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import click
 
-from .._domain.model import Month
-from .common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, load_input
-from .decide import LANG_OPTION, emit_renderables, lang_of, score_or_fail
+from .._domain.calendar import Month
+from .common import (
+    AS_OF_OPTION,
+    INPUT_ARGUMENT,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    check_output_dir,
+    emit,
+    emit_tables,
+    fail,
+    lang_of,
+    load_input,
+    score_or_fail,
+)
 
 
 @click.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@INPUT_ARGUMENT
 @click.option(
     "--community",
     "community_id",
@@ -45,7 +56,7 @@ def plan(
     recoverable. For every community the gains plus the lost points equal
     the highest total (200) minus its total.
     """
-    from .._analysis.plan import plan_scorecards, plans_to_dict
+    from .._analysis.plan import plan_scorecards
 
     check_output_dir(output)
     assessment = load_input(input_path)
@@ -61,10 +72,11 @@ def plan(
         if not plans:
             fail("--community", f"no community with id {community_id!r} in {input_path}")
     if fmt == "json":
-        from .._io.documents import dumps_json
+        from .._io.codec import dumps_json
+        from .._io.decisions import plans_to_dict
 
         emit(dumps_json(plans_to_dict(plans, lang_of(lang))), output)
         return
-    from .._present.decide_tables import plan_tables
+    from .._present.tables import plan_tables
 
-    emit_renderables([t for p in plans for t in plan_tables(p, lang_of(lang))], output)
+    emit_tables([t for p in plans for t in plan_tables(p, lang_of(lang))], output)

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import click
 
-from .common import OUTPUT_OPTION, check_output_dir, emit, load_input
-from .decide import LANG_OPTION, emit_renderables, lang_of, with_progress
+from .common import (
+    INPUT_ARGUMENT,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    check_output_dir,
+    emit,
+    emit_tables,
+    lang_of,
+    load_input,
+    with_progress,
+)
 
 
 @click.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@INPUT_ARGUMENT
 @click.option(
     "--format",
     "fmt",
@@ -28,7 +37,6 @@ def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
     with a base item still short.
     """
     from .._analysis.progress import MonthProgress, iter_progress
-    from .._domain.codes import ItemKind
 
     check_output_dir(output)
     assessment = load_input(input_path)
@@ -36,38 +44,11 @@ def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
     for month in with_progress(assessment.period.months, "progress"):
         results.extend(iter_progress(assessment, months=[month]))
     if fmt == "json":
-        from .._io.documents import dumps_json
+        from .._io.codec import dumps_json
+        from .._io.decisions import progress_document
 
-        doc = {
-            "months": [
-                {
-                    "month": str(m.month),
-                    "totals": [{"community_id": c.community_id, "total": c.total} for c in m.cards],
-                    "missed": list(m.missed),
-                    "behind": [
-                        {
-                            "community_id": c.community_id,
-                            "shortfalls": [
-                                {
-                                    "item": item.code.code,
-                                    "points": d.points,
-                                    "reason": d.reason.text(lang_of(lang)),
-                                    "rule": d.rule,
-                                }
-                                for item in c.items
-                                if item.kind is ItemKind.BASE
-                                for d in item.deductions
-                            ],
-                        }
-                        for c in m.cards
-                        if c.community_id in m.behind
-                    ],
-                }
-                for m in results
-            ]
-        }
-        emit(dumps_json(doc), output)
+        emit(dumps_json(progress_document(results, lang_of(lang))), output)
         return
-    from .._present.decide_tables import progress_tables
+    from .._present.tables import progress_tables
 
-    emit_renderables(progress_tables(results, lang_of(lang)), output)
+    emit_tables(progress_tables(results, lang_of(lang)), output)

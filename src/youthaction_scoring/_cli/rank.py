@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import click
 
-from .._domain.model import Month
-from .common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, load_input
-from .decide import LANG_OPTION, emit_renderables, lang_of, score_or_fail, to_csv
-
-_FIELDS = ("rank", "community_id", "name", "district", "pilot_level", "base", "bonus", "total")
+from .._domain.calendar import Month
+from .common import (
+    AS_OF_OPTION,
+    INPUT_ARGUMENT,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    check_output_dir,
+    emit,
+    emit_tables,
+    lang_of,
+    load_input,
+    score_or_fail,
+)
 
 
 @click.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@INPUT_ARGUMENT
 @click.option(
     "--format",
     "fmt",
@@ -44,32 +52,21 @@ def rank(
     the ranking is an order only, never a grade.
     """
     from .._analysis.ranking import rank_scorecards
-    from .._io.documents import dumps_json
 
     check_output_dir(output)
     cards = score_or_fail(load_input(input_path), as_of)
     ranked = rank_scorecards(cards, by_district=by == "district")
-    rows = [
-        {
-            "rank": r.rank,
-            "community_id": r.card.community_id,
-            "name": r.card.community_name,
-            "district": r.card.district,
-            "pilot_level": r.card.pilot_level.code,
-            "base": r.card.base,
-            "bonus": r.card.bonus,
-            "total": r.card.total,
-        }
-        for r in ranked
-    ]
     if fmt == "json":
-        emit(dumps_json({"ranking": rows}), output)
-        return
-    if fmt == "csv":
-        emit(to_csv(_FIELDS, [[row[f] for f in _FIELDS] for row in rows]), output)
-        return
-    from .._present.decide_tables import ranking_table
+        from .._io.codec import dumps_json
+        from .._io.decisions import ranking_document
 
-    emit_renderables(
-        [ranking_table(ranked, cards, lang_of(lang), by_district=by is not None)], output
-    )
+        emit(dumps_json(ranking_document(ranked)), output)
+    elif fmt == "csv":
+        from .._present.csv import ranking_csv
+
+        emit(ranking_csv(ranked), output)
+    else:
+        from .._present.tables import ranking_table
+
+        table = ranking_table(ranked, cards, lang_of(lang), by_district=by is not None)
+        emit_tables([table], output)

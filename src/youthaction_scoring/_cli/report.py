@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import click
 
-from .common import check_output_dir, emit, fail, load_input
-from .decide import LANG_OPTION, lang_of
+from .common import INPUT_ARGUMENT, LANG_OPTION, check_output_dir, emit, fail, lang_of, load_input
 
 
 @click.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@INPUT_ARGUMENT
 @click.option(
     "-o",
     "--output",

@@ -24,7 +24,7 @@ def schema(document: str, output: str | None) -> None:
     JSON Schema (unique community ids, a period's start not after its end,
     whole numbers written as 1.0); the converter still makes them.
     """
-    from .._io.documents import dumps_json
+    from .._io.codec import dumps_json
     from .._io.schema import json_schema
 
     check_output_dir(output)

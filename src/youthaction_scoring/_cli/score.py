@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import IO
 
 import click
 
-from .._domain.model import Month
-from .common import AS_OF_OPTION, OUTPUT_OPTION, check_output_dir, emit, fail, load_input
-from .score_export import EXPORT_FORMATS, check_export, export
+from .._domain.calendar import Month
+from .._domain.errors import InputError, Problem
+from .common import (
+    AS_OF_OPTION,
+    EXIT_USER_ERROR,
+    INPUT_ARGUMENT,
+    OUTPUT_OPTION,
+    UserError,
+    check_output_dir,
+    emit,
+    emit_tables,
+    fail,
+    lang_of,
+    load_input,
+    score_or_fail,
+    writing,
+)
+
+_TICK = 500
+"""Lines between progress bar updates."""
 
 
 @click.command()
-@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@INPUT_ARGUMENT
 @click.option(
     "--format",
     "fmt",
@@ -43,31 +63,100 @@ def score(input_path: str, fmt: str, lang: str, as_of: Month | None, output: str
     lines and memory). Every item of every community is itemised: points,
     deductions with their R-decisions, and notes on excluded or merged records.
     """
-    from .._analysis.score import score_assessment
-
-    check_export(fmt, output)
+    if fmt == "xlsx" and output is None:
+        fail("--format xlsx", "a workbook cannot go to standard output: add -o OUT.xlsx")
     check_output_dir(output)
+    if fmt == "jsonl" and Path(input_path).suffix.lower() == ".jsonl":
+        _stream(input_path, as_of, output)
+        return
+    cards = score_or_fail(load_input(input_path), as_of)
     if fmt == "jsonl":
-        from .stream import score_to_jsonl
+        from .._io.scorecards import scorecard_json_line
 
-        score_to_jsonl(input_path, as_of, output)
-        return
-    assessment = load_input(input_path)
-    try:
-        cards = score_assessment(assessment, as_of=as_of)
-    except ValueError as exc:
-        fail("--as-of", str(exc))
-    if fmt in EXPORT_FORMATS:
-        export(cards, fmt, "zh" if lang == "zh" else "en", output)
-        return
-    if fmt == "json":
-        from .._io.documents import dumps_scorecards
+        emit("".join(scorecard_json_line(card) for card in cards), output)
+    elif fmt == "json":
+        from .._io.scorecards import dumps_scorecards
 
         emit(dumps_scorecards(cards), output)
-        return
-    from .._present.tables import render, scorecards_table
+    elif fmt == "xlsx":
+        from .._present.workbook import write_scorecards_xlsx
 
-    table = scorecards_table(cards, "zh" if lang == "zh" else "en")
-    to_terminal = output is None and sys.stdout.isatty()
-    width = shutil.get_terminal_size((200, 24)).columns if to_terminal else 200
-    emit(render(table, width=max(width, 120), color=to_terminal), output)
+        assert output is not None
+        with writing(output):
+            write_scorecards_xlsx(cards, output, lang_of(lang))
+    elif fmt in ("csv", "csv-detail"):
+        from .._present.csv import scorecards_csv
+
+        table = "summary" if fmt == "csv" else "detail"
+        emit(scorecards_csv(cards, table, lang_of(lang)), output)
+    else:
+        from .._present.tables import scorecards_table
+
+        emit_tables([scorecards_table(cards, lang_of(lang))], output, minimum=120, default=200)
+
+
+def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
+    """Stream a .jsonl INPUT to scorecard lines; every bad line is reported (exit 2).
+
+    To standard output, the scorecards of the lines before the first bad one
+    stay written; with ``-o``, the file appears whole or not at all.
+    """
+    from .._io.atomic import atomic_output
+    from .._io.stream import stream_scorecards
+
+    try:
+        handle = open(input_path, "rb")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        fail(input_path, f"cannot read: {exc.strerror or exc}")
+    # A bar on a terminal that also receives the scorecards would garble both.
+    show_bar = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+    bad = 0
+    with handle, _progress(input_path, show_bar) as (advance, report):
+        lines = _counted(handle, advance)
+        try:
+            if output is None:
+                bad = stream_scorecards(lines, sys.stdout.buffer.write, report, as_of=as_of)
+                sys.stdout.buffer.flush()
+            else:
+                with writing(output), atomic_output(output, binary=True) as out:
+                    bad = stream_scorecards(lines, out.write, report, as_of=as_of)  # type: ignore[arg-type]
+                    if bad:
+                        raise _Incomplete
+        except _Incomplete:
+            pass
+        except InputError as exc:
+            raise UserError(exc.problems) from None
+        except ValueError as exc:
+            fail("--as-of", str(exc))
+    if bad:
+        raise click.exceptions.Exit(EXIT_USER_ERROR)
+
+
+class _Incomplete(Exception):  # noqa: N818 - a private signal, not an error type
+    """Some line was bad: discard the temporary output file."""
+
+
+def _counted(handle: IO[bytes], advance: Callable[[int], None]) -> Iterator[bytes]:
+    pending = 0
+    for count, line in enumerate(handle, start=1):
+        pending += len(line)
+        if count % _TICK == 0:
+            advance(pending)
+            pending = 0
+        yield line
+    advance(pending)
+
+
+def _report(problem: Problem) -> None:
+    click.echo(str(problem), err=True)
+
+
+def _progress(
+    input_path: str, show_bar: bool
+) -> AbstractContextManager[tuple[Callable[[int], None], Callable[[Problem], None]]]:
+    """Return (advance by n bytes, report a problem) for the run."""
+    if not show_bar:
+        return nullcontext((lambda _n: None, _report))
+    from .progress_bar import ByteProgress
+
+    return ByteProgress(input_path)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .._domain.model import Period
+from .._domain.calendar import Period
 from .common import check_output_dir, fail, writing
 
 

@@ -27,6 +27,10 @@ class CodedEnum(enum.Enum):
     label: str
     label_en: str
 
+    # Members are singletons compared by identity: hash them by identity too
+    # (in C), instead of Enum's hash of the member's name (in Python).
+    __hash__ = object.__hash__
+
     def __new__(cls, code: str, label: str, label_en: str) -> Self:
         """Create a member from its code and its two labels."""
         member = object.__new__(cls)
@@ -222,13 +226,6 @@ SECTION_TITLES: dict[str, tuple[str, str]] = {
     "4": ("创新社区共青团运行机制", "operating mechanisms"),
 }
 """Section (一)…(四) titles, Chinese and English, by section code."""
-
-MECHANISM_ITEMS: dict[Mechanism, ItemCode] = {
-    Mechanism.SOCIALIZED_OPERATION: ItemCode.C4_1,
-    Mechanism.PROJECT_MANAGEMENT: ItemCode.C4_2,
-    Mechanism.INFORMATION_SHARING: ItemCode.C4_3,
-}
-"""The item each mechanism's summaries count towards (R12)."""
 
 
 class RecordKind(CodedEnum):

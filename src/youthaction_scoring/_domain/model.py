@@ -10,12 +10,19 @@ a message that says what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
 
+from .calendar import Period
+from .checks import all_of as _all_of
+from .checks import count as _count
+from .checks import is_ as _is
+from .checks import no_repeats as _no_repeats
+from .checks import optional as _optional
+from .checks import text as _text
+from .checks import tuple_of as _tuple_of
 from .codes import (
     Brand,
     CadreKind,
@@ -26,286 +33,6 @@ from .codes import (
     PilotLevel,
     RecognitionKind,
 )
-
-# --------------------------------------------------------------------------
-# Checks shared by the constructors and the converter (one wording for both).
-# --------------------------------------------------------------------------
-
-
-def text_problem(value: object) -> str | None:
-    """Say what is wrong with a required text value, or return ``None``.
-
-    Args:
-        value: The candidate value.
-
-    Returns:
-        ``None`` when *value* is a string with at least one non-whitespace
-        character, else a message.
-    """
-    if not isinstance(value, str):
-        return f"must be text, got {describe(value)}"
-    if not value.strip():
-        return "must not be blank"
-    return None
-
-
-def count_problem(value: object) -> str | None:
-    """Say what is wrong with a count (a whole number >= 0), or return ``None``.
-
-    Args:
-        value: The candidate value.
-
-    Returns:
-        ``None`` for an ``int`` (not a ``bool``) that is at least 0, else a
-        message.
-    """
-    if type(value) is not int:
-        return f"must be a whole number, got {describe(value)}"
-    if value < 0:
-        return f"must be >= 0, got {value}"
-    return None
-
-
-def repeat_problem(values: Iterable[object]) -> str | None:
-    """Say which values repeat in *values*, or return ``None``.
-
-    Args:
-        values: Codes that must not repeat.
-
-    Returns:
-        ``None`` when every value is distinct, else a message naming the first
-        repeated one.
-    """
-    seen: set[object] = set()
-    for value in values:
-        if value in seen:
-            shown = value.code if isinstance(value, CountyOrgCategory | Brand) else value
-            return f"{shown!r} is repeated"
-        seen.add(value)
-    return None
-
-
-def describe(value: object) -> str:
-    """Describe a JSON-ish value for an error message, e.g. ``text "3"``.
-
-    Args:
-        value: Any value.
-
-    Returns:
-        A short description naming its JSON type and, when short, its value.
-    """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return f"number {value!r}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
-
-def _text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    problem = text_problem(value)
-    if problem:
-        raise ValueError(f"{attribute.name}: {problem}")
-
-
-def _count(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    problem = count_problem(value)
-    if problem:
-        raise ValueError(f"{attribute.name}: {problem}")
-
-
-def _no_repeats(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, tuple):
-        raise TypeError(f"{attribute.name}: must be a tuple, got {describe(value)}")
-    problem = repeat_problem(value)
-    if problem:
-        raise ValueError(f"{attribute.name}: {problem}")
-
-
-def _is(kind: type | tuple[type, ...]) -> Any:
-    return attrs.validators.instance_of(kind)
-
-
-def _tuple_of(kind: type | tuple[type, ...]) -> Any:
-    return attrs.validators.deep_iterable(_is(kind), _is(tuple))
-
-
-# --------------------------------------------------------------------------
-# Months and the assessment period (R1, R2).
-# --------------------------------------------------------------------------
-
-_MONTH_RE: Final = re.compile(r"([0-9]{4})-([0-9]{2})")
-
-
-@attrs.frozen(order=True)
-class Month:
-    """A calendar month, e.g. ``Month(2021, 11)``; prints as ``2021-11``.
-
-    Args:
-        year: 1 … 9999.
-        month: 1 … 12.
-    """
-
-    year: int = attrs.field(
-        validator=attrs.validators.and_(_is(int), attrs.validators.in_(range(1, 10000)))
-    )
-    month: int = attrs.field(
-        validator=attrs.validators.and_(_is(int), attrs.validators.in_(range(1, 13)))
-    )
-
-    @classmethod
-    def parse(cls, text: str) -> Month:
-        """Parse a ``YYYY-MM`` month.
-
-        Args:
-            text: Exactly four digits, a hyphen and two digits.
-
-        Returns:
-            The month.
-
-        Raises:
-            ValueError: *text* is not a ``YYYY-MM`` month that exists.
-        """
-        match = _MONTH_RE.fullmatch(text) if isinstance(text, str) else None
-        if match is None:
-            raise ValueError(f"must be a month written YYYY-MM, got {describe(text)}")
-        year, month = int(match[1]), int(match[2])
-        if not 1 <= month <= 12 or year == 0:
-            raise ValueError(f"{text!r} is not a real month")
-        return cls(year, month)
-
-    @classmethod
-    def of(cls, day: dt.date) -> Month:
-        """Return the month *day* falls in.
-
-        Args:
-            day: A date.
-
-        Returns:
-            Its calendar month.
-        """
-        return cls(day.year, day.month)
-
-    @classmethod
-    def from_index(cls, index: int) -> Month:
-        """Return the month with the given :attr:`index`.
-
-        Args:
-            index: ``year * 12 + month - 1``.
-
-        Returns:
-            The month.
-        """
-        return cls(index // 12, index % 12 + 1)
-
-    @property
-    def index(self) -> int:
-        """A running month number (``year * 12 + month - 1``) for arithmetic."""
-        return self.year * 12 + self.month - 1
-
-    def __str__(self) -> str:
-        """Return the month as ``YYYY-MM``."""
-        return f"{self.year:04d}-{self.month:02d}"
-
-
-def month_index(day: dt.date) -> int:
-    """Return :attr:`Month.index` of the month *day* falls in.
-
-    Args:
-        day: A date.
-
-    Returns:
-        ``year * 12 + month - 1``.
-    """
-    return day.year * 12 + day.month - 1
-
-
-def _period_order(inst: Period, _attribute: attrs.Attribute[Any], end: Month) -> None:
-    if inst.start > end:
-        raise ValueError(f"period start {inst.start} is after its end {end}")
-
-
-@attrs.frozen
-class Period:
-    """The assessment period: a first and a last calendar month, inclusive (R1).
-
-    Args:
-        start: The first month.
-        end: The last month; not before *start*.
-    """
-
-    start: Month = attrs.field(validator=_is(Month))
-    end: Month = attrs.field(validator=[_is(Month), _period_order])
-
-    @classmethod
-    def parse(cls, text: str) -> Period:
-        """Parse ``YYYY-MM:YYYY-MM`` (or a single ``YYYY-MM`` month).
-
-        Args:
-            text: E.g. ``"2021-11:2022-04"``.
-
-        Returns:
-            The period.
-
-        Raises:
-            ValueError: A month is malformed or the start is after the end.
-        """
-        first, sep, last = text.partition(":")
-        return cls(Month.parse(first), Month.parse(last if sep else first))
-
-    @property
-    def months(self) -> tuple[Month, ...]:
-        """Every month of the period, in order."""
-        return tuple(Month.from_index(i) for i in range(self.start.index, self.end.index + 1))
-
-    def __len__(self) -> int:
-        """Return the number of months in the period."""
-        return self.end.index - self.start.index + 1
-
-    def __iter__(self) -> Iterator[Month]:
-        """Iterate over the months of the period."""
-        return iter(self.months)
-
-    def __contains__(self, item: object) -> bool:
-        """Tell whether a date or a month lies in the period."""
-        if isinstance(item, dt.date):
-            return self.start.index <= month_index(item) <= self.end.index
-        if isinstance(item, Month):
-            return self.start <= item <= self.end
-        return False
-
-    def as_of(self, month: Month | None) -> Period:
-        """Truncate the period for scoring as of *month* (R2).
-
-        Args:
-            month: The as-of month, or ``None`` for the whole period.
-
-        Returns:
-            ``[start, min(month, end)]``, or the period itself for ``None``.
-
-        Raises:
-            ValueError: *month* is before the first month of the period.
-        """
-        if month is None:
-            return self
-        if month < self.start:
-            raise ValueError(
-                f"as-of month {month} is before the period's first month {self.start} (R2)"
-            )
-        return self if month >= self.end else Period(self.start, month)
-
-    def __str__(self) -> str:
-        """Return the period as ``YYYY-MM:YYYY-MM``."""
-        return f"{self.start}:{self.end}"
-
 
 # --------------------------------------------------------------------------
 # Section (一): organisation system.
@@ -350,14 +77,10 @@ class OrgSystem:
     """
 
     county_youth_orgs: tuple[CountyOrgCategory, ...] = attrs.field(
-        default=(), validator=[_tuple_of(CountyOrgCategory), _no_repeats]
+        default=(), validator=_all_of(_tuple_of(CountyOrgCategory), _no_repeats)
     )
-    youth_home: YouthHome | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_is(YouthHome))
-    )
-    league_org: LeagueOrg | None = attrs.field(
-        default=None, validator=attrs.validators.optional(_is(LeagueOrg))
-    )
+    youth_home: YouthHome | None = attrs.field(default=None, validator=_optional(_is(YouthHome)))
+    league_org: LeagueOrg | None = attrs.field(default=None, validator=_optional(_is(LeagueOrg)))
 
 
 # --------------------------------------------------------------------------
@@ -467,7 +190,9 @@ class Projects:
         activities: Special activities held (R9, R10).
     """
 
-    brands: tuple[Brand, ...] = attrs.field(default=(), validator=[_tuple_of(Brand), _no_repeats])
+    brands: tuple[Brand, ...] = attrs.field(
+        default=(), validator=_all_of(_tuple_of(Brand), _no_repeats)
+    )
     activities: tuple[Activity, ...] = attrs.field(default=(), validator=_tuple_of(Activity))
 
 
@@ -602,9 +327,9 @@ class Assessment:
 
     period: Period = attrs.field(validator=_is(Period))
     communities: tuple[Community, ...] = attrs.field(
-        default=(), validator=[_tuple_of(Community), _unique_ids]
+        default=(), validator=_all_of(_tuple_of(Community), _unique_ids)
     )
-    description: str | None = attrs.field(default=None, validator=attrs.validators.optional(_text))
+    description: str | None = attrs.field(default=None, validator=_optional(_text))
 
     def community(self, community_id: str) -> Community:
         """Return the community with id *community_id*.

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 
 import attrs
 
+from .calendar import Month, Period
 from .codes import ItemCode, ItemKind, Lang, PilotLevel
 from .messages import Message
-from .model import Month, Period
 
 
 @attrs.frozen

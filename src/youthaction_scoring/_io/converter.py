@@ -11,7 +11,6 @@ the form ``communities[3].workforce.cadres.full_time``.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -28,110 +27,27 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from .._domain.codes import CodedEnum, RecognitionKind
+from .._domain.calendar import Month, Period
+from .._domain.checks import describe, repeat_problem, text_problem
+from .._domain.codes import CodedEnum
 from .._domain.errors import InputError, Problem, join_place
-from .._domain.messages import Message
 from .._domain.model import (
-    RECOGNITION_CLASSES,
     Assessment,
     Community,
     LeaderInstruction,
     MediaPublication,
-    Month,
-    Period,
     Recognition,
-    count_problem,
-    describe,
-    repeat_problem,
-    text_problem,
 )
-from .._domain.scorecard import ItemScore, Scorecard, Scorecards
+from .primitives import PRIMITIVES, Invalid, code_reader, read_month, recognition_class
 
 ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
 """The ``format`` value of an assessment document (FORMAT.md)."""
-SCORECARDS_FORMAT: Final = "youthaction-scoring/scorecards/1"
-"""The ``format`` value of a scorecards document (FORMAT.md)."""
 
-_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 T = TypeVar("T")
 
 
-class Invalid(Exception):  # noqa: N818 - named for what it says about a value
-    """A value is wrong; *field* names a key below the current place, if any."""
-
-    def __init__(self, message: str, field: str = "") -> None:
-        """Create the error."""
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-# --------------------------------------------------------------------------
-# Strict primitive hooks.
-# --------------------------------------------------------------------------
-
-
-def _structure_text(value: object, _: type) -> str:
-    problem = text_problem(value)
-    if problem:
-        raise Invalid(problem)
-    return typing.cast(str, value)
-
-
-def _structure_count(value: object, _: type) -> int:
-    problem = count_problem(value)
-    if problem:
-        raise Invalid(problem)
-    return typing.cast(int, value)
-
-
-def _structure_bool(value: object, _: type) -> bool:
-    if type(value) is not bool:
-        raise Invalid(f"must be true or false, got {describe(value)}")
-    return value
-
-
-def parse_date(value: object) -> dt.date:
-    """Parse a strict ISO ``YYYY-MM-DD`` date.
-
-    Args:
-        value: The candidate.
-
-    Returns:
-        The date.
-
-    Raises:
-        Invalid: *value* is not text of that form, or not a real date.
-    """
-    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-        raise Invalid(f"must be a date written YYYY-MM-DD, got {describe(value)}")
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise Invalid(f"{value!r} is not a real date") from None
-
-
-def _structure_date(value: object, _: type) -> dt.date:
-    return parse_date(value)
-
-
-def _structure_month(value: object, _: type) -> Month:
-    try:
-        return Month.parse(typing.cast(str, value))
-    except ValueError as exc:
-        raise Invalid(str(exc)) from None
-
-
-def _enum_hook(cls: type[CodedEnum]) -> Callable[[object, type], CodedEnum]:
-    def structure(value: object, _: type) -> CodedEnum:
-        if not isinstance(value, str):
-            raise Invalid(f"must be a code ({cls.codes_text()}), got {describe(value)}")
-        try:
-            return cls.from_code(value)
-        except ValueError as exc:
-            raise Invalid(str(exc)) from None
-
-    return structure
+def _hook(read: Callable[[object], Any]) -> Callable[[object, type], Any]:
+    return lambda value, _: read(value)
 
 
 def _is_homogeneous_tuple(cl: Any) -> bool:
@@ -203,20 +119,7 @@ def _is_optional_class(cl: Any) -> bool:
 
 
 def _structure_recognition(value: object, _: type) -> Recognition:
-    if not isinstance(value, dict):
-        raise Invalid(f"must be an object, got {describe(value)}")
-    if "kind" not in value:
-        raise Invalid("required field missing", "kind")
-    raw_kind = value["kind"]
-    if not isinstance(raw_kind, str) or raw_kind not in RecognitionKind._value2member_map_:
-        raise Invalid(
-            f"unknown code {raw_kind!r}; expected one of {RecognitionKind.codes_text()}"
-            if isinstance(raw_kind, str)
-            else f"must be a code ({RecognitionKind.codes_text()}), got {describe(raw_kind)}",
-            "kind",
-        )
-    cls = RECOGNITION_CLASSES[RecognitionKind.from_code(raw_kind)]
-    rest = {k: v for k, v in value.items() if k != "kind"}
+    cls, rest = recognition_class(value)
     recognition: Recognition = CONVERTER.structure(rest, cls)
     return recognition
 
@@ -231,7 +134,7 @@ def _structure_period(value: object, _: type) -> Period:
             problems.append(Invalid("required field missing", name))
             continue
         try:
-            months[name] = _structure_month(value[name], Month)
+            months[name] = read_month(value[name])
         except Invalid as exc:
             problems.append(Invalid(exc.message, name))
     for extra in value:
@@ -273,11 +176,8 @@ def make_converter() -> cattrs.Converter:
         exact shape of FORMAT.md.
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    converter.register_structure_hook(str, _structure_text)
-    converter.register_structure_hook(int, _structure_count)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(dt.date, _structure_date)
-    converter.register_structure_hook(Month, _structure_month)
+    for kind, read in PRIMITIVES.items():
+        converter.register_structure_hook(kind, _hook(read))
     converter.register_structure_hook(Period, _structure_period)
     converter.register_structure_hook_func(
         lambda t: t == Recognition or t == (LeaderInstruction | MediaPublication),
@@ -285,7 +185,7 @@ def make_converter() -> cattrs.Converter:
     )
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, CodedEnum),
-        lambda t: _enum_hook(t),
+        lambda t: _hook(code_reader(t)),
     )
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
@@ -528,91 +428,4 @@ def unstructure_assessment(assessment: Assessment) -> dict[str, Any]:
     """
     out = unstructure_header(assessment.period, assessment.description)
     out["communities"] = [unstructure_community(c) for c in assessment.communities]
-    return out
-
-
-def _messages(messages: tuple[Message, ...], lang: typing.Literal["zh", "en"]) -> list[str]:
-    return [m.text(lang) for m in messages]
-
-
-def unstructure_item(item: ItemScore) -> dict[str, Any]:
-    """Return one item of a scorecard in FORMAT.md's shape.
-
-    ``raw`` is written for bonus items only, as in FORMAT.md; Chinese texts
-    are added as ``reason_zh`` and ``notes_zh``.
-
-    Args:
-        item: The item's score.
-
-    Returns:
-        A JSON-ready dict.
-    """
-    out: dict[str, Any] = {"code": item.code.code, "kind": item.kind.code, "max": item.max}
-    if item.kind.code == "bonus":
-        out["raw"] = item.raw
-    out["points"] = item.points
-    out["deductions"] = [
-        {"points": d.points, "reason": d.reason.en, "rule": d.rule, "reason_zh": d.reason.zh}
-        for d in item.deductions
-    ]
-    out["notes"] = _messages(item.notes, "en")
-    out["notes_zh"] = _messages(item.notes, "zh")
-    return out
-
-
-def unstructure_scorecard(card: Scorecard) -> dict[str, Any]:
-    """Return a scorecard in FORMAT.md's shape.
-
-    Args:
-        card: The scorecard.
-
-    Returns:
-        A JSON-ready dict.
-    """
-    out: dict[str, Any] = {
-        "community_id": card.community_id,
-        "community_name": card.community_name,
-        "district": card.district,
-        "pilot_level": card.pilot_level.code,
-        "base": card.base,
-        "bonus": card.bonus,
-        "total": card.total,
-        "items": [unstructure_item(i) for i in card.items],
-    }
-    if card.notes:
-        out["notes"] = _messages(card.notes, "en")
-        out["notes_zh"] = _messages(card.notes, "zh")
-    return out
-
-
-def unstructure_scorecards_header(cards: Scorecards) -> dict[str, Any]:
-    """Return the header of a scorecards document, without the cards.
-
-    Args:
-        cards: The scorecards (only the header fields are read).
-
-    Returns:
-        A JSON-ready dict.
-    """
-    out: dict[str, Any] = {
-        "format": SCORECARDS_FORMAT,
-        "rulebook": cards.rulebook,
-        "period": CONVERTER.unstructure(cards.period),
-    }
-    if cards.as_of is not None:
-        out["as_of"] = str(cards.as_of)
-    return out
-
-
-def unstructure_scorecards(cards: Scorecards) -> dict[str, Any]:
-    """Return a scorecards document in FORMAT.md's shape.
-
-    Args:
-        cards: The scorecards.
-
-    Returns:
-        A JSON-ready dict.
-    """
-    out = unstructure_scorecards_header(cards)
-    out["scorecards"] = [unstructure_scorecard(c) for c in cards.scorecards]
     return out

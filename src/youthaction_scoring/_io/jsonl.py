@@ -1,21 +1,32 @@
 """JSON Lines assessments (FORMAT.md): a header line, then one community a line.
 
-Lines are read and checked one at a time, so memory does not grow with the
-number of communities. Every problem is placed by its line number:
+:func:`open_json_lines` is the one place that reads and checks the header;
+everything that reads JSON Lines — loading a file, converting it, scoring it
+as a stream, the batch API — goes through it. Community lines are checked one
+at a time, so memory does not grow with the number of communities, and every
+problem is placed by its line number:
 ``line 5812: workforce.cadres.full_time: must be >= 0, got -1``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 import attrs
 
+from .._domain.calendar import Period
 from .._domain.errors import InputError, Problem
-from .._domain.model import Assessment, Community, Period
-from .converter import structure_as, structure_header
-from .documents import parse_json
+from .._domain.model import Assessment, Community
+from .codec import parse_json
+from .converter import (
+    structure_as,
+    structure_header,
+    unstructure_community,
+    unstructure_header,
+)
 from .fast import community_from_json
 
 
@@ -34,28 +45,50 @@ class LineResult:
     problems: tuple[Problem, ...] = ()
 
 
-def read_header(line: str | bytes, number: int = 1) -> tuple[Period, str | None]:
-    """Check a JSON Lines header line.
+@attrs.frozen
+class JsonLines:
+    """A JSON Lines assessment being read: its checked header, then its lines.
 
     Args:
-        line: The first line.
-        number: Its line number.
+        period: The period of the header line (R1).
+        description: The header's description, if any.
+        header_size: The header line's length (for progress in bytes).
+        lines: The community lines, checked one at a time as they are read.
+    """
+
+    period: Period
+    description: str | None
+    header_size: int
+    lines: Iterator[LineResult]
+
+
+def open_json_lines(lines: Iterable[str | bytes]) -> JsonLines:
+    """Read and check the header line; the community lines follow lazily.
+
+    Args:
+        lines: The lines, header first (a file opened in binary mode is best:
+            byte lines take the fast path).
 
     Returns:
-        The period and the description.
+        The header's period and description, and an iterator over the
+        checked community lines.
 
     Raises:
-        InputError: The header is invalid; places start with ``line N: ``.
+        InputError: The header line is missing or invalid; places start with
+            ``line 1``.
     """
-    prefix = f"line {number}"
-    value = parse_json(line, prefix)
+    iterator = iter(lines)
+    first = next(iterator, b"")
+    if not first.strip():
+        raise InputError([Problem("line 1", "the header line is missing")])
+    value = parse_json(first, "line 1")
     period, description, problems = structure_header(
-        value, place=f"{prefix}: ", allow_communities=False
+        value, place="line 1: ", allow_communities=False
     )
     if problems:
         raise InputError(problems)
     assert period is not None
-    return period, description
+    return JsonLines(period, description, len(first), iter_community_lines(iterator))
 
 
 def iter_community_lines(
@@ -64,10 +97,10 @@ def iter_community_lines(
     """Parse and check community lines one at a time.
 
     Blank lines are skipped. A repeated community id is a problem of the line
-    that repeats it. Byte lines go through the fast structurer of
-    :mod:`._fast` first; whatever it does not accept (and every text line)
-    goes through the converter, which reports the problems. The only state
-    kept is each community id with its line number.
+    that repeats it. Byte lines go through the fast reader of :mod:`.fast`
+    first; whatever it does not accept (and every text line) goes through the
+    converter, which reports the problems. The only state kept is each
+    community id with its line number.
 
     Args:
         lines: The lines after the header.
@@ -82,8 +115,8 @@ def iter_community_lines(
             continue
         community = community_from_json(line) if isinstance(line, bytes) else None
         if community is None:
-            # The converter path: the one authority on what is wrong and where
-            # (and the path for text lines); the fast path only ever accepts.
+            # The converter: the one authority on what is wrong and where (and
+            # the path for text lines); the fast reader only ever accepts.
             prefix = f"line {number}"
             try:
                 community = structure_as(parse_json(line, prefix), Community, f"{prefix}: ")
@@ -102,7 +135,7 @@ def iter_community_lines(
         yield LineResult(number, community)
 
 
-def read_assessment_jsonl(path: Path) -> Assessment:
+def read_assessment_jsonl(path: str | Path) -> Assessment:
     """Read a whole JSON Lines assessment into memory, checking every line.
 
     Args:
@@ -115,17 +148,97 @@ def read_assessment_jsonl(path: Path) -> Assessment:
         InputError: Every problem on every line.
         OSError: The file cannot be read.
     """
-    with path.open("rb") as handle:
-        first = handle.readline()
-        if not first.strip():
-            raise InputError([Problem("line 1", "the header line is missing")])
-        period, description = read_header(first)
+    with Path(path).open("rb") as handle:
+        opened = open_json_lines(handle)
         communities: list[Community] = []
         problems: list[Problem] = []
-        for result in iter_community_lines(handle):
+        for result in opened.lines:
             if result.community is not None:
                 communities.append(result.community)
             problems.extend(result.problems)
     if problems:
         raise InputError(problems)
-    return Assessment(period=period, communities=tuple(communities), description=description)
+    return Assessment(
+        period=opened.period, communities=tuple(communities), description=opened.description
+    )
+
+
+# --------------------------------------------------------------------------
+# Writing.
+# --------------------------------------------------------------------------
+
+
+def _line(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False) + "\n"
+
+
+def write_assessment_jsonl(assessment: Assessment, handle: IO[str]) -> None:
+    """Write *assessment* as JSON Lines to an open text file.
+
+    The first line is the header (``format``, ``period``, ``description``);
+    every further line is one community, in order. Text is written as UTF-8
+    characters, not as escapes.
+
+    Args:
+        assessment: The assessment.
+        handle: A text file opened for writing (UTF-8, no newline translation).
+    """
+    handle.write(_line(unstructure_header(assessment.period, assessment.description)))
+    for community in assessment.communities:
+        handle.write(_line(unstructure_community(community)))
+
+
+def _json_document_pieces(
+    header: dict[str, object], communities: Iterable[Community]
+) -> Iterator[str]:
+    """Yield a FORMAT.md document piece by piece, as ``json.dumps(indent=2)`` would."""
+    head = json.dumps(header, ensure_ascii=False, indent=2)
+    yield head[:-2] + ',\n  "communities": ['
+    first = True
+    for community in communities:
+        body = json.dumps(unstructure_community(community), ensure_ascii=False, indent=2)
+        yield ("\n    " if first else ",\n    ") + body.replace("\n", "\n    ")
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
+def copy_json_lines(source: Path, handle: IO[str], *, as_json: bool) -> None:
+    """Copy a JSON Lines assessment to *handle*, one community at a time.
+
+    Every line is checked as strictly as :func:`read_assessment_jsonl`
+    checks it, but only one community is held in memory at a time. The output
+    is byte-identical to writing the whole assessment with
+    :func:`write_assessment_jsonl` (``as_json=False``) or as one document
+    (``as_json=True``).
+
+    Args:
+        source: The ``.jsonl`` file to read.
+        handle: A text file to write to (normally a temporary file that is
+            renamed only on success).
+        as_json: Write one FORMAT.md document instead of JSON Lines.
+
+    Raises:
+        InputError: Every problem on every line (after the whole file was
+            read; what was written to *handle* by then is to be discarded).
+        OSError: The file cannot be read.
+    """
+    problems: list[Problem] = []
+
+    def valid(results: Iterable[LineResult]) -> Iterator[Community]:
+        for result in results:
+            problems.extend(result.problems)
+            if result.community is not None and not problems:
+                yield result.community
+
+    with source.open("rb") as lines:
+        opened = open_json_lines(lines)
+        header = unstructure_header(opened.period, opened.description)
+        if as_json:
+            for piece in _json_document_pieces(header, valid(opened.lines)):
+                handle.write(piece)
+        else:
+            handle.write(_line(header))
+            for community in valid(opened.lines):
+                handle.write(_line(unstructure_community(community)))
+    if problems:
+        raise InputError(problems)

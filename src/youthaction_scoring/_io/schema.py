@@ -5,7 +5,7 @@ classes of :mod:`._model` (field types, defaults, docstrings) and the
 :class:`~._codes.CodedEnum` enums (codes, Chinese labels as titles, English
 labels as descriptions), so a field added to the model appears in the schema
 without anyone remembering to edit it. The scorecards schema is built from
-the same enums and from the rulebook's table of items (:data:`ITEM_KINDS`).
+the same enums and from the clause records (:data:`~.._rules.clauses.ITEM_KINDS`).
 
 Patterns are written in the common subset of ECMA-262 and Python regular
 expressions (no digit or space classes and no ``$``, whose meanings differ between the
@@ -26,10 +26,12 @@ from typing import Any, Final, Literal
 
 import attrs
 
+from .._domain.calendar import Month
 from .._domain.codes import CodedEnum, ItemCode, ItemKind, PilotLevel, RecognitionKind
-from .._domain.model import RECOGNITION_CLASSES, Assessment, Month, Recognition
-from .._rules.rulebook import ITEM_KINDS
-from .converter import ASSESSMENT_FORMAT, SCORECARDS_FORMAT
+from .._domain.model import RECOGNITION_CLASSES, Assessment, Recognition
+from .._rules.clauses import ITEM_KINDS
+from .converter import ASSESSMENT_FORMAT
+from .scorecards import SCORECARDS_FORMAT
 
 Document = Literal["assessment", "scorecards"]
 """Which document a schema describes: the input or the output."""

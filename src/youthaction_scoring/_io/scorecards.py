@@ -1,126 +1,267 @@
-"""Scorecards as JSON Lines (FORMAT.md): one compact scorecard object a line.
+"""The scorecards wire format (FORMAT.md, output): its one definition, and every writer.
 
-A line is defined as the standard library's
-``json.dumps(unstructure_scorecard(card), ensure_ascii=False,
-separators=(",", ":"))`` followed by a newline — see
-:func:`reference_scorecard_line`. :func:`scorecard_json_line` writes the same
-bytes faster: it assembles the text directly, escaping strings with the same
-C routine ``json.dumps`` uses, and renders each message once per language. The
-tests check that the two are byte-identical.
+The shape of a scorecard on the wire is declared once, as tables of
+:class:`Key` (:data:`DEDUCTION_KEYS`, :data:`ITEM_KEYS`, :data:`SCORECARD_KEYS`,
+:data:`HEADER_KEYS`): the name, where the value comes from, its JSON Schema
+and its description. From these tables come the unstructure functions (code
+generated once, at import, as attrs and cattrs generate theirs) and the
+properties of the scorecards JSON Schema (:mod:`.schema`). Every output of
+scorecards — the JSON document, JSON Lines, the service — goes through
+:func:`scorecard_to_dict` and one encoder (:mod:`.codec`).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-from typing import Final
+import typing
+from collections.abc import Callable, Iterable
+from typing import Any, Final
 
-from .._domain.codes import ItemCode, ItemKind
+import attrs
+
+from .._domain.codes import ItemKind
 from .._domain.messages import Message
-from .._domain.scorecard import Deduction, ItemScore, Scorecard
-from .converter import unstructure_scorecard
+from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
+from .codec import CODEC, JsonCodec
 
-_quote: Final[Callable[[str], str]] = json.encoder.encode_basestring
-"""``json.dumps``' own string escaper for ``ensure_ascii=False``."""
+SCORECARDS_FORMAT: Final = "youthaction-scoring/scorecards/1"
+"""The ``format`` value of a scorecards document (FORMAT.md)."""
 
 
-def reference_scorecard_line(card: Scorecard) -> str:
-    """Return one scorecard as a JSON Lines line, the plain (reference) way.
+@attrs.frozen
+class Key:
+    """One key of a wire object.
+
+    Args:
+        name: The JSON key.
+        get: Where its value comes from: an attribute path of the domain
+            value (``"pilot_level.code"``) or a function of it.
+        schema: The JSON Schema of the value (``$ref`` into the scorecards
+            schema's ``$defs`` where shared).
+        description: What it is, for the schema and the docs.
+        when: Present only when this is true of the domain value; always
+            present when ``None``.
+    """
+
+    name: str
+    get: str | Callable[[Any], object]
+    schema: dict[str, Any]
+    description: str
+    when: Callable[[Any], bool] | None = None
+
+
+def _texts_en(messages: tuple[Message, ...]) -> list[str]:
+    return [m.both()[1] for m in messages]
+
+
+def _texts_zh(messages: tuple[Message, ...]) -> list[str]:
+    return [m.both()[0] for m in messages]
+
+
+_COUNT: Final = {"type": "integer", "minimum": 0}
+_TEXTS: Final = {"type": "array", "items": {"type": "string"}}
+_TEXT: Final = {"$ref": "#/$defs/Text"}
+
+DEDUCTION_KEYS: Final = (
+    Key("points", "points", {"type": "integer", "minimum": 1}, "Points deducted."),
+    Key("reason", lambda d: d.reason.both()[1], {"type": "string"}, "Why, in English."),
+    Key(
+        "rule",
+        "rule",
+        {"type": "string", "pattern": "^R[1-9][0-9]*(?![\\s\\S])"},
+        "The R-decision of RULES.md applied, e.g. R10.",
+    ),
+    Key("reason_zh", lambda d: d.reason.both()[0], {"type": "string"}, "Why, in Chinese."),
+)
+"""A deduction: ``{"points", "reason", "rule", "reason_zh"}``."""
+
+ITEM_KEYS: Final = (
+    Key("code", "code.code", {"$ref": "#/$defs/ItemCode"}, "The item's code (RULES.md's table)."),
+    Key("kind", "kind.code", {"enum": [k.code for k in ItemKind]}, "Base or bonus."),
+    Key("max", "max", _COUNT, "Full points (base item) or cap (bonus item)."),
+    Key(
+        "raw",
+        "raw",
+        _COUNT,
+        "Points earned before the cap (bonus items only).",
+        when=lambda item: item.kind is ItemKind.BONUS,
+    ),
+    Key("points", "points", _COUNT, "What counts."),
+    Key(
+        "deductions",
+        lambda item: [deduction_to_dict(d) for d in item.deductions],
+        {"type": "array", "items": {"$ref": "#/$defs/Deduction"}},
+        "Every deduction, in order (base items only).",
+    ),
+    Key("notes", lambda item: _texts_en(item.notes), _TEXTS, "Notes in English."),
+    Key("notes_zh", lambda item: _texts_zh(item.notes), _TEXTS, "The same notes in Chinese."),
+)
+"""An item of a scorecard; ``raw`` for bonus items only (FORMAT.md)."""
+
+SCORECARD_KEYS: Final = (
+    Key("community_id", "community_id", _TEXT, "The community's id."),
+    Key("community_name", "community_name", _TEXT, "Its name."),
+    Key("district", "district", _TEXT, "Its district (区(市、县))."),
+    Key("pilot_level", "pilot_level.code", {"$ref": "#/$defs/PilotLevel"}, "Its pilot batch."),
+    Key("base", "base", _COUNT, "The sum of the base items, at most the base cap (R16)."),
+    Key("bonus", "bonus", _COUNT, "The sum of the bonus items, at most the bonus cap (R16)."),
+    Key("total", "total", _COUNT, "Base plus bonus (R16)."),
+    Key(
+        "items",
+        lambda card: [item_to_dict(i) for i in card.items],
+        {"type": "array"},
+        "All ten items, in the order of RULES.md's table.",
+    ),
+    Key(
+        "notes",
+        lambda card: _texts_en(card.notes),
+        _TEXTS,
+        "Notes on the whole card, in English (only when there are some).",
+        when=lambda card: bool(card.notes),
+    ),
+    Key(
+        "notes_zh",
+        lambda card: _texts_zh(card.notes),
+        _TEXTS,
+        "The same notes in Chinese.",
+        when=lambda card: bool(card.notes),
+    ),
+)
+"""A scorecard: identity, totals, the ten items and, when any, card notes."""
+
+HEADER_KEYS: Final = (
+    Key("format", lambda _: SCORECARDS_FORMAT, {"const": SCORECARDS_FORMAT}, "The format."),
+    Key("rulebook", "rulebook", _TEXT, "The edition of the rules that produced the scores."),
+    Key(
+        "period",
+        lambda cards: {"start": str(cards.period.start), "end": str(cards.period.end)},
+        {"$ref": "#/$defs/Period"},
+        "The assessment period.",
+    ),
+    Key(
+        "as_of",
+        lambda cards: str(cards.as_of),
+        {"$ref": "#/$defs/Month"},
+        "Scored as of this month (R2); absent for the whole period.",
+        when=lambda cards: cards.as_of is not None,
+    ),
+)
+"""The head of a scorecards document; ``scorecards`` follows it."""
+
+
+def _compile(name: str, keys: tuple[Key, ...]) -> Callable[[Any], dict[str, Any]]:
+    """Generate the function that turns a domain value into its wire dict.
+
+    The generated code reads attribute paths directly and calls the key's
+    function otherwise, adding conditional keys in their place, so the dict
+    has the keys in the table's order.
+    """
+    names: dict[str, object] = {}
+    lines = [f"def {name}(v):", "    out = {}"]
+    for index, key in enumerate(keys):
+        if isinstance(key.get, str):
+            value = "v." + key.get
+        else:
+            names[f"get{index}"] = key.get
+            value = f"get{index}(v)"
+        line = f"    out[{key.name!r}] = {value}"
+        if key.when is not None:
+            names[f"when{index}"] = key.when
+            lines.append(f"    if when{index}(v):")
+            line = "    " + line
+        lines.append(line)
+    lines.append("    return out")
+    source = "\n".join(lines) + "\n"
+    exec(compile(source, f"<generated {name}>", "exec"), names)
+    function = names[name]
+    assert callable(function)
+    function.__doc__ = f"Return the wire dict of a value; generated from its key table:\n\n{source}"
+    return typing.cast(Callable[[Any], dict[str, Any]], function)
+
+
+deduction_to_dict: Final[Callable[[Deduction], dict[str, Any]]] = _compile(
+    "deduction_to_dict", DEDUCTION_KEYS
+)
+"""A deduction as a JSON-ready dict (:data:`DEDUCTION_KEYS`)."""
+item_to_dict: Final[Callable[[ItemScore], dict[str, Any]]] = _compile("item_to_dict", ITEM_KEYS)
+"""An item as a JSON-ready dict (:data:`ITEM_KEYS`)."""
+_card_to_dict: Final[Callable[[Scorecard], dict[str, Any]]] = _compile(
+    "scorecard_to_dict", SCORECARD_KEYS
+)
+_header_to_dict: Final[Callable[[Scorecards], dict[str, Any]]] = _compile(
+    "scorecards_header", HEADER_KEYS
+)
+
+
+def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
+    """Return one scorecard as a JSON-ready dict, in FORMAT.md's shape.
 
     Args:
         card: The scorecard.
 
     Returns:
-        The line, ending in a newline.
+        ``{"community_id", …, "total", "items": [...]}``; texts in English,
+        with Chinese beside them (``reason_zh``, ``notes_zh``).
     """
-    return json.dumps(unstructure_scorecard(card), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _card_to_dict(card)
 
 
-def _texts(messages: tuple[Message, ...]) -> str:
-    if not messages:
-        return '"notes":[],"notes_zh":[]'
-    pairs = [m.both() for m in messages]
-    en = ",".join([_quote(p[1]) for p in pairs])
-    zh = ",".join([_quote(p[0]) for p in pairs])
-    return f'"notes":[{en}],"notes_zh":[{zh}]'
+def scorecards_to_dict(cards: Scorecards) -> dict[str, Any]:
+    """Return a scorecards document (FORMAT.md) as a JSON-ready dict.
 
+    Args:
+        cards: The scorecards.
 
-def _deduction(d: Deduction) -> str:
-    zh, en = d.reason.both()
-    return (
-        f'{{"points":{d.points},"reason":{_quote(en)},'
-        f'"rule":{_quote(d.rule)},"reason_zh":{_quote(zh)}}}'
-    )
-
-
-_SHARED_MAX: Final = 4096
-_SHARED_ITEMS: dict[int, tuple[ItemScore, str]] = {}
-_SHARED_DEDUCTIONS: dict[int, tuple[Deduction, str]] = {}
-_ALWAYS_SHARED: Final = frozenset((ItemCode.C1_1, ItemCode.C1_2, ItemCode.C1_3, ItemCode.C2_1))
-
-
-def _item_cached(item: ItemScore) -> str:
-    """Write an item, remembering the text of items that scoring shares.
-
-    Items 1.1-2.1 and bonus items without notes of their own are shared by
-    many scorecards (``Context.memo``); their text is kept by object identity
-    (with the object, so the id cannot be reused); when the bound is reached
-    the cache is emptied, so entries of finished batches do not linger.
+    Returns:
+        ``{"format", "rulebook", "period", ["as_of",] "scorecards": [...]}``.
     """
-    entry = _SHARED_ITEMS.get(id(item))
-    if entry is not None and entry[0] is item:
-        return entry[1]
-    text = _item(item)
-    if item.code in _ALWAYS_SHARED or (item.kind is ItemKind.BONUS and not item.notes):
-        if len(_SHARED_ITEMS) >= _SHARED_MAX:
-            _SHARED_ITEMS.clear()  # items of finished batches: start afresh
-        _SHARED_ITEMS[id(item)] = (item, text)
-    return text
+    out = _header_to_dict(cards)
+    out["scorecards"] = [_card_to_dict(card) for card in cards.scorecards]
+    return out
 
 
-def _deduction_cached(d: Deduction) -> str:
-    entry = _SHARED_DEDUCTIONS.get(id(d))
-    if entry is not None and entry[0] is d:
-        return entry[1]
-    text = _deduction(d)
-    if len(_SHARED_DEDUCTIONS) >= _SHARED_MAX:
-        _SHARED_DEDUCTIONS.clear()  # deductions of finished batches: start afresh
-    _SHARED_DEDUCTIONS[id(d)] = (d, text)
-    return text
+def scorecards_header(cards: Scorecards) -> dict[str, Any]:
+    """Return the head of a scorecards document, without the cards."""
+    return _header_to_dict(cards)
 
 
-_HEADS: dict[tuple[str, str, int], str] = {}
+def dumps_scorecards(cards: Scorecards | Scorecard, codec: JsonCodec = CODEC) -> str:
+    """Serialise scorecards as a FORMAT.md document, or one scorecard; deterministic.
+
+    Args:
+        cards: The scorecards of an assessment (the document of ``score
+            --format json``), or one scorecard (its object alone).
+        codec: The encoder; every codec writes the same text.
+
+    Returns:
+        The JSON text, indented by two spaces, with a final newline.
+    """
+    value = scorecard_to_dict(cards) if isinstance(cards, Scorecard) else scorecards_to_dict(cards)
+    return codec.dumps_indented(value).decode("utf-8")
 
 
-def _item(item: ItemScore) -> str:
-    key = (item.code._value_, item.kind._value_, item.max)
-    head = _HEADS.get(key)
-    if head is None:  # a handful of (code, kind, max) combinations per rulebook
-        head = f'{{"code":{_quote(key[0])},"kind":{_quote(key[1])},"max":{key[2]},'
-        if len(_HEADS) < _SHARED_MAX:
-            _HEADS[key] = head
-    raw = f'"raw":{item.raw},' if item.kind is ItemKind.BONUS else ""
-    deductions = ",".join([_deduction_cached(d) for d in item.deductions])
-    return f'{head}{raw}"points":{item.points},"deductions":[{deductions}],{_texts(item.notes)}}}'
-
-
-def scorecard_json_line(card: Scorecard) -> str:
-    """Return one scorecard as a JSON Lines line, quickly.
-
-    Byte-identical to :func:`reference_scorecard_line`.
+def scorecard_json_line(card: Scorecard, codec: JsonCodec = CODEC) -> str:
+    """Return one scorecard as a JSON Lines line (FORMAT.md): compact, ending in a newline.
 
     Args:
         card: The scorecard.
+        codec: The encoder; every codec writes the same text.
 
     Returns:
-        The line, ending in a newline.
+        The line.
     """
-    items = ",".join([_item_cached(i) for i in card.items])
-    notes = f",{_texts(card.notes)}" if card.notes else ""
-    return (
-        f'{{"community_id":{_quote(card.community_id)},'
-        f'"community_name":{_quote(card.community_name)},'
-        f'"district":{_quote(card.district)},"pilot_level":{_quote(card.pilot_level.code)},'
-        f'"base":{card.base},"bonus":{card.bonus},"total":{card.total},'
-        f'"items":[{items}]{notes}}}\n'
-    )
+    return codec.dumps_compact(_card_to_dict(card)).decode("utf-8") + "\n"
+
+
+def scorecard_lines(cards: Iterable[Scorecard], codec: JsonCodec = CODEC) -> Iterable[bytes]:
+    """Encode scorecards as JSON Lines, one UTF-8 line each (for streaming writers).
+
+    Args:
+        cards: The scorecards.
+        codec: The encoder.
+
+    Returns:
+        The lines, each ending in a newline.
+    """
+    dumps = codec.dumps_compact
+    for card in cards:
+        yield dumps(_card_to_dict(card)) + b"\n"

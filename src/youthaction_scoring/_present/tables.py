@@ -1,70 +1,26 @@
-"""Terminal tables (rich), imported only by the commands that print them."""
+"""Terminal tables (rich) for every command, and their rendering to text.
+
+rich is imported only inside these functions, so importing this module (or
+the library) does not import it. Headings come from :mod:`.headings`.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .._analysis.districts import DistrictSummary
+from .._analysis.plan import Plan
+from .._analysis.progress import MonthProgress
+from .._analysis.ranking import RankedCard
 from .._domain.codes import ItemCode, ItemKind, Lang
-from .._domain.scorecard import Scorecards
+from .._domain.scorecard import Scorecard, Scorecards
+from .headings import Heading, ItemHeading
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import RenderableType
     from rich.table import Table
-
-_HEAD: dict[str, tuple[str, str]] = {
-    "title": ("社区青春行动考核计分", "Community Youth Action scores"),
-    "community": ("社区", "community"),
-    "district": ("区（市、县）", "district"),
-    "batch": ("批次", "batch"),
-    "base": ("基本项", "base"),
-    "bonus": ("加分项", "bonus"),
-    "total": ("总分", "total"),
-    "max_row": ("满分/上限", "max / cap"),
-    "period": ("考核期", "period"),
-    "as_of": ("截至", "as of"),
-    "rulebook": ("规则版本", "rulebook"),
-    "count_caption": ("共{0}个社区", "{0} communities"),
-    # Decision support (rank, plan, progress, districts).
-    "ranking": ("社区青春行动考核排名", "Community Youth Action ranking"),
-    "by_district": ("（区县内排名）", "(ranked within each district)"),
-    "rank": ("名次", "rank"),
-    "no_grade": (
-        "考核办法未规定等次；本表只按总分排序",
-        "the rulebook defines no grade bands; this is an order by total only",
-    ),
-    "plan": ("{0}（{1}）提升计划：现得{2}分，满分{3}分", "Plan for {0} ({1}): {2} of {3}"),
-    "item": ("条款", "item"),
-    "gain": ("可增加", "gain"),
-    "action": ("措施", "action"),
-    "lost": ("已无法挽回", "lost"),
-    "points": ("分值", "points"),
-    "reason": ("原因", "reason"),
-    "summary_line": (
-        "可挽回{0}分 + 已失去{1}分 = {2}分差距",
-        "recoverable {0} + lost {1} = gap of {2}",
-    ),
-    "progress": (
-        "逐月进度（按R2截至各月计分）",
-        "Month-by-month progress (scored as of each month, R2)",
-    ),
-    "behind": ("进度滞后名单", "Falling behind"),
-    "month": ("月份", "month"),
-    "missed": ("当月无合格专项活动", "no qualifying activity that month"),
-    "short": ("基本项仍有欠缺", "base items still short"),
-    "marker": ("✗ 当月无合格活动", "✗ no qualifying activity that month"),
-    "districts": ("区县汇总", "District roll-up"),
-    "count": ("社区数", "communities"),
-    "mean": ("平均分", "mean"),
-    "min": ("最低分", "min"),
-    "max": ("最高分", "max"),
-    "behind_list": ("滞后社区", "behind"),
-}
-
-
-def head(key: str, lang: Lang) -> str:
-    """Return a table heading in *lang*."""
-    zh, en = _HEAD[key]
-    return zh if lang == "zh" else en
 
 
 def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
@@ -79,28 +35,31 @@ def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
     """
     from rich.table import Table
 
-    where = f"{head('period', lang)} {cards.period.start}…{cards.period.end}"
+    h = Heading
+    where = f"{h.PERIOD.template(lang)} {cards.period.start}…{cards.period.end}"
     if cards.as_of is not None:
-        where += f", {head('as_of', lang)} {cards.as_of}"
+        where += f", {h.AS_OF.template(lang)} {cards.as_of}"
     table = Table(
-        title=f"{head('title', lang)}  ({where}; {head('rulebook', lang)} {cards.rulebook})",
-        caption=head("count_caption", lang).format(len(cards)),
+        title=f"{h.TITLE.template(lang)}  ({where}; {h.RULEBOOK.template(lang)} {cards.rulebook})",
+        caption=h.COUNT_CAPTION.format(lang, len(cards)),
         show_lines=False,
     )
-    table.add_column(head("community", lang), no_wrap=True)
+    table.add_column(h.COMMUNITY.template(lang), no_wrap=True)
     table.add_column("id", no_wrap=True, style="dim")
-    table.add_column(head("district", lang), no_wrap=True)
-    table.add_column(head("batch", lang), no_wrap=True)
+    table.add_column(h.DISTRICT.template(lang), no_wrap=True)
+    table.add_column(h.BATCH.template(lang), no_wrap=True)
     for code in ItemCode:
         table.add_column(code.code, justify="right")
-    for key in ("base", "bonus", "total"):
-        table.add_column(head(key, lang), justify="right", style="bold" if key == "total" else None)
+    for key in (h.BASE, h.BONUS, h.TOTAL):
+        table.add_column(
+            key.template(lang), justify="right", style="bold" if key is h.TOTAL else None
+        )
     if cards.scorecards:
         first = cards.scorecards[0]
         base_max = sum(i.max for i in first.items if i.kind is ItemKind.BASE)
         bonus_max = sum(i.max for i in first.items if i.kind is ItemKind.BONUS)
         table.add_row(
-            head("max_row", lang),
+            h.MAX_ROW.template(lang),
             "",
             "",
             "",
@@ -112,12 +71,11 @@ def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
             end_section=True,
         )
     for card in cards:
-        batch = card.pilot_level.label_in(lang)
         table.add_row(
             card.community_name,
             card.community_id,
             card.district,
-            batch,
+            card.pilot_level.label_in(lang),
             *(str(i.points) for i in card.items),
             str(card.base),
             str(card.bonus),
@@ -126,13 +84,196 @@ def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
     return table
 
 
-def render(table: Table, *, width: int = 200, color: bool = False) -> str:
-    """Render a rich renderable to text.
+def ranking_table(
+    ranked: Sequence[RankedCard], cards: Scorecards, lang: Lang, *, by_district: bool = False
+) -> Table:
+    """Build the ranking table.
 
     Args:
-        table: What to render.
+        ranked: The ranked cards.
+        cards: The scorecards (for the period and the as-of month).
+        lang: Heading language.
+        by_district: Whether ranks are within districts.
+
+    Returns:
+        The table.
+    """
+    from rich.table import Table
+
+    h = Heading
+    title = h.RANKING.template(lang) + (h.BY_DISTRICT.template(lang) if by_district else "")
+    where = str(cards.period) + (f" @ {cards.as_of}" if cards.as_of is not None else "")
+    table = Table(title=f"{title} {where}", caption=h.NO_GRADE.template(lang))
+    table.add_column(h.RANK.template(lang), justify="right")
+    table.add_column(h.COMMUNITY.template(lang))
+    table.add_column("id", style="dim")
+    table.add_column(h.DISTRICT.template(lang))
+    table.add_column(h.BATCH.template(lang))
+    for key in (h.BASE, h.BONUS, h.TOTAL):
+        table.add_column(key.template(lang), justify="right")
+    for entry in ranked:
+        card = entry.card
+        table.add_row(
+            str(entry.rank),
+            card.community_name,
+            card.community_id,
+            card.district,
+            card.pilot_level.label_in(lang),
+            str(card.base),
+            str(card.bonus),
+            str(card.total),
+        )
+    return table
+
+
+def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
+    """Build the actions and lost-points tables of one plan.
+
+    Args:
+        plan: The plan.
+        lang: Language.
+
+    Returns:
+        Two tables: actions (highest gain first) and lost points.
+    """
+    from rich.table import Table
+
+    h = Heading
+    title = h.PLAN.format(lang, plan.community_name, plan.community_id, plan.total, plan.max_total)
+    gap = plan.max_total - plan.total
+    actions = Table(
+        title=title,
+        caption=h.SUMMARY_LINE.format(lang, plan.recoverable, plan.unrecoverable, gap),
+    )
+    actions.add_column(h.ITEM.template(lang))
+    actions.add_column(h.GAIN.template(lang), justify="right")
+    actions.add_column(h.ACTION.template(lang))
+    for action in plan.actions:
+        actions.add_row(action.item.code, f"+{action.gain}", action.text(lang))
+    lost = Table(title=h.LOST.template(lang))
+    lost.add_column(h.ITEM.template(lang))
+    lost.add_column(h.POINTS.template(lang), justify="right")
+    lost.add_column(h.REASON.template(lang))
+    for entry in plan.lost:
+        lost.add_row(entry.item.code, str(entry.points), entry.text(lang))
+    return [actions, lost]
+
+
+def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
+    """Build the month-by-month totals table and the falling-behind table.
+
+    Args:
+        months: Progress for each month, in order.
+        lang: Language.
+
+    Returns:
+        Two tables.
+    """
+    from rich.table import Table
+
+    h = Heading
+    totals = Table(title=h.PROGRESS.template(lang), caption=h.MARKER.template(lang))
+    totals.add_column(h.COMMUNITY.template(lang))
+    totals.add_column("id", style="dim")
+    totals.add_column(h.DISTRICT.template(lang))
+    for month in months:
+        totals.add_column(str(month.month), justify="right")
+    if months:
+        first = months[0].cards
+        for index, card in enumerate(first):
+            cells = []
+            for month in months:
+                now = month.cards.scorecards[index]
+                mark = " ✗" if now.community_id in month.missed else ""
+                cells.append(f"{now.total}{mark}")
+            totals.add_row(card.community_name, card.community_id, card.district, *cells)
+    behind = Table(title=h.BEHIND.template(lang))
+    behind.add_column(h.MONTH.template(lang))
+    behind.add_column(h.MISSED.template(lang))
+    behind.add_column(h.SHORT.template(lang))
+    for month in months:
+        names = {c.community_id: c.community_name for c in month.cards}
+        behind.add_row(
+            str(month.month),
+            "\n".join(f"{names[i]} ({i})" for i in month.missed),
+            "\n".join(f"{names[i]} ({i})" for i in month.behind),
+        )
+    return [totals, behind]
+
+
+def districts_table(
+    summaries: Sequence[DistrictSummary], names: dict[str, str], lang: Lang
+) -> Table:
+    """Build the district roll-up table.
+
+    Args:
+        summaries: The districts.
+        names: Community names by id.
+        lang: Language.
+
+    Returns:
+        The table.
+    """
+    from rich.table import Table
+
+    h = Heading
+    table = Table(title=h.DISTRICTS.template(lang), caption=h.NO_GRADE.template(lang))
+    table.add_column(h.DISTRICT.template(lang))
+    for key in (h.COUNT, h.MEAN, h.MIN, h.MAX):
+        table.add_column(key.template(lang), justify="right")
+    table.add_column(h.BEHIND_LIST.template(lang))
+    for s in summaries:
+        table.add_row(
+            s.district,
+            str(s.count),
+            f"{s.mean:.1f}",
+            str(s.min),
+            str(s.max),
+            "\n".join(f"{names[i]} ({i})" for i in s.behind),
+        )
+    return table
+
+
+def items_table(card: Scorecard, lang: Lang) -> Table:
+    """Build the item-by-item table of one scorecard, every stage visible.
+
+    Args:
+        card: The scorecard.
+        lang: Language.
+
+    Returns:
+        The table: raw → after deductions (base items) → points, and the maximum.
+    """
+    from rich.table import Table
+
+    h = ItemHeading
+    table = Table(title=h.TITLE.format(lang, card.community_name, card.community_id))
+    table.add_column(h.CODE.template(lang))
+    table.add_column(h.NAME.template(lang))
+    table.add_column(h.KIND.template(lang))
+    for key in (h.RAW, h.AFTER, h.POINTS, h.MAX):
+        table.add_column(key.template(lang), justify="right")
+    for item in card.items:
+        after = str(item.after_deductions) if item.kind is ItemKind.BASE else "–"
+        table.add_row(
+            item.code.code,
+            item.code.label_in(lang),
+            item.kind.label_in(lang),
+            str(item.raw),
+            after,
+            str(item.points),
+            str(item.max),
+        )
+    return table
+
+
+def render(renderables: Sequence[RenderableType], *, width: int, color: bool = False) -> str:
+    """Render rich tables (or text) to text, one after the other.
+
+    Args:
+        renderables: What to render.
         width: Line width.
-        color: Keep terminal colours.
+        color: Keep terminal colours and styles.
 
     Returns:
         The text.
@@ -149,5 +290,6 @@ def render(table: Table, *, width: int = 200, color: bool = False) -> str:
         emoji=False,
         markup=False,
     )
-    console.print(table)
+    for renderable in renderables:
+        console.print(renderable)
     return buffer.getvalue()

@@ -1,35 +1,72 @@
-"""The rulebook as code: one small pure function per clause.
+"""What every clause shares: its record, the scoring context and the stages.
 
-Each ``clause_*`` function scores one item of one community and cites, in its
-docstring, the clause of the Guiyang 2021 measures and the decisions of
-RULES.md it applies. Amounts come from the :class:`~._rulebook.Rulebook` in
-the :class:`Context`; no function here holds a point value of its own.
+A clause of the document is one :class:`Clause` record in its section's
+module, beside the function that scores it: its code, kind, the rulebook field
+that gives its maximum, the R-decisions it applies, and how an improvement
+plan recovers its points (:class:`BaseRemedy`, :class:`BonusRemedy`). Every
+per-clause table of the library (kinds, maxima, plan steps, the rules page)
+is derived from these records by :mod:`.clauses`.
+
+Scoring has visible stages, as in Catala: a base item starts from its full
+points, loses every deduction and is floored at 0 (:func:`base_item`); a
+bonus item earns points per qualifying record and is cut to its cap
+(:func:`bonus_item`); the totals are capped again in :mod:`.totals` (R16).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import typing
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any, Final, TypeVar
 
 import attrs
 
-from .._domain.codes import (
-    MECHANISM_ITEMS,
-    CountyOrgCategory,
-    ItemCode,
-    ItemKind,
-    Mechanism,
-    RecordKind,
-)
-from .._domain.messages import Message, known_message
-from .._domain.model import CADRE_KINDS, Community, LeagueOrg, Month, Period, YouthHome, month_index
+from .._domain.calendar import Month, Period
+from .._domain.codes import ItemCode, ItemKind, RecordKind
+from .._domain.messages import Message, Text
+from .._domain.model import Community
 from .._domain.normalize import compare_key
 from .._domain.scorecard import Deduction, ItemScore
 from .rulebook import Rulebook
 
-_T = TypeVar("_T")
+
+class RuleText(Text):
+    """Texts every clause may use: stages, excluded and merged records."""
+
+    FLOORED = ("扣分合计{0}分，扣完为止，本项计0分", "deductions total {0}, floored at 0")
+    CAPPED = ("累计{0}分，按上限{1}分计", "raw {0} capped at {1}")
+    EXCLUDED_PERIOD = (
+        "{0}“{1}”日期{2}不在考核期{3}至{4}内，不计分",
+        '{0} "{1}" dated {2} is outside the period {3} … {4}; not counted',
+    )
+    EXCLUDED_AS_OF = (
+        "{0}“{1}”日期{2}晚于统计截至月份{3}，暂不计分",
+        '{0} "{1}" dated {2} is after the as-of month {3}; not counted yet',
+    )
+    DUPLICATE_MERGED = (
+        "{0}“{1}”重复记录{2}次，只计1次",
+        '{0} "{1}" recorded {2} times; counted once',
+    )
+
+
+class Values:
+    """Makes the immutable values that clauses return: deductions, notes, plain bonus items.
+
+    Scoring many communities, a scorer may pass a subclass that shares equal
+    values among them (the same missing month, the same empty bonus item):
+    they are immutable, so the results are the same, made with less work.
+    """
+
+    def deduction(self, points: int, rule: str, key: Text, args: tuple[Hashable, ...]) -> Deduction:
+        """Make a deduction of *points* under *rule*, its reason *key* with *args*."""
+        return Deduction(points, Message(key, args), rule)
+
+    def plain_bonus(self, code: ItemCode, each: int, cap: int, counted: int) -> ItemScore:
+        """Make a bonus item without notes of its own (see :func:`bonus_item`)."""
+        return capped_bonus(code, each, cap, counted, ())
+
+    def note(self, key: Text, args: tuple[Hashable, ...], rule: str | None) -> Message:
+        """Make a note on a record (excluded, not counted, merged)."""
+        return Message(key, args, rule)
 
 
 @attrs.frozen
@@ -41,53 +78,45 @@ class Context:
         window: The period as scored: truncated at the as-of month (R2).
         as_of: The as-of month, or ``None``.
         rulebook: The amounts.
+        values: Makes the deductions and plain bonus items of every clause
+            (:class:`Values`; a scorer may share equal ones).
+
+    Derived: ``first`` and ``last``, the window's month numbers
+    (:attr:`Month.index`), and ``months``, its months in order.
     """
 
     period: Period
     window: Period
     as_of: Month | None
     rulebook: Rulebook
+    values: Values = attrs.field(factory=Values, eq=False, repr=False)
     first: int = attrs.field(init=False)
     last: int = attrs.field(init=False)
+    months: tuple[Month, ...] = attrs.field(init=False)
     marker_key: str = attrs.field(init=False)
-    _memo: dict[Hashable, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        """Precompute month bounds and the activity marker's key."""
+        """Derive the window's month numbers and months, and the activity marker's key."""
         object.__setattr__(self, "first", self.window.start.index)
         object.__setattr__(self, "last", self.window.end.index)
+        object.__setattr__(self, "months", self.window.months)
         object.__setattr__(self, "marker_key", compare_key(self.rulebook.activity_marker))
 
-    def memo(self, key: Hashable, make: Callable[[], _T]) -> _T:
-        """Return the value made for *key* in this context, making it once.
-
-        Performance only: items, deductions and notes that depend on nothing
-        but a few facts of the community (e.g. which cadre kinds are missing,
-        or that a given month is missing) are immutable and equal whenever
-        those facts are equal, so one instance is shared by every scorecard
-        of a batch. Safe from several threads: at worst two threads make the
-        same value and one of them is kept.
-
-        Args:
-            key: The facts the value depends on (and which value it is).
-            make: Makes the value.
-
-        Returns:
-            The shared value.
-        """
-        try:
-            return typing.cast(_T, self._memo[key])
-        except KeyError:
-            return typing.cast(_T, self._memo.setdefault(key, make()))
-
     @classmethod
-    def make(cls, period: Period, as_of: Month | None, rulebook: Rulebook) -> Context:
+    def make(
+        cls,
+        period: Period,
+        as_of: Month | None,
+        rulebook: Rulebook,
+        values: Values | None = None,
+    ) -> Context:
         """Build the context for scoring over *period* as of *as_of*.
 
         Args:
             period: The assessment period.
             as_of: The as-of month, or ``None``.
             rulebook: The amounts.
+            values: As for the class; plain :class:`Values` by default.
 
         Returns:
             The context.
@@ -95,7 +124,11 @@ class Context:
         Raises:
             ValueError: *as_of* is before the first month (R2).
         """
-        return cls(period, period.as_of(as_of), as_of, rulebook)
+        return cls(period, period.as_of(as_of), as_of, rulebook, values or Values())
+
+    def deduct(self, points: int, rule: str, key: Text, *args: Hashable) -> Deduction:
+        """Make a deduction of *points* under *rule*, its reason *key* with *args*."""
+        return self.values.deduction(points, rule, key, args)
 
     def exclusion(self, kind: RecordKind, title: str, day: dt.date) -> Message | None:
         """Say why a dated record does not count, or ``None`` if it is in time.
@@ -113,14 +146,94 @@ class Context:
         if self.first <= index <= self.last:
             return None
         if self.as_of is not None and self.last < index <= self.period.end.index:
-            return known_message("excluded_as_of", (kind, title, day, self.as_of), "R2")
-        return known_message(
-            "excluded_period", (kind, title, day, self.period.start, self.period.end), "R1"
+            return self.values.note(RuleText.EXCLUDED_AS_OF, (kind, title, day, self.as_of), "R2")
+        return self.values.note(
+            RuleText.EXCLUDED_PERIOD, (kind, title, day, self.period.start, self.period.end), "R1"
         )
 
 
 # --------------------------------------------------------------------------
-# Stage helpers: deduct-then-floor for base items, sum-then-cap for bonus.
+# The record of a clause.
+# --------------------------------------------------------------------------
+
+ClauseFunction = Callable[[Community, Context], ItemScore]
+"""Scores one item of one community: a pure function of its inputs."""
+
+
+def _never(_deduction: Deduction) -> Month | None:
+    return None
+
+
+def _nothing_pending(_item: ItemScore) -> tuple[Message, ...]:
+    return ()
+
+
+@attrs.frozen
+class BaseRemedy:
+    """How a plan recovers the points of a base item, deduction by deduction.
+
+    Args:
+        fix: What undoes a deduction (the plan's step).
+        due: The month after which a deduction can no longer be undone
+            (R10: a month without an activity has passed), or ``None``.
+        lost: Why a deduction that is past its month cannot be undone.
+    """
+
+    fix: Callable[[Deduction], Message]
+    due: Callable[[Deduction], Month | None] = _never
+    lost: Callable[[Deduction], Message] | None = None
+
+
+@attrs.frozen
+class BonusRemedy:
+    """How a plan earns the rest of a bonus item: more qualifying records.
+
+    Args:
+        each: The rulebook field giving the points per further record.
+        more: The step "record *n* more ...".
+        pending: Steps that complete records already kept, each earning
+            *each* (4.1-4.3: a recognition for a summary that has none, R12).
+    """
+
+    each: str
+    more: Callable[[int], Message]
+    pending: Callable[[ItemScore], tuple[Message, ...]] = _nothing_pending
+
+
+@attrs.frozen
+class Clause:
+    """One clause of the document: what it is, and the function that scores it.
+
+    Args:
+        code: The item's code (RULES.md's table).
+        kind: Base or bonus.
+        maximum: The :class:`~.rulebook.Rulebook` field that gives its full
+            points (base) or cap (bonus).
+        decisions: The R-decisions of RULES.md it applies.
+        score: The function that scores it.
+        remedy: How an improvement plan recovers its points.
+        facts: When the item depends only on a few facts of the community
+            (and the context), a function returning them; scorers may then
+            share one result among communities with equal facts.
+    """
+
+    code: ItemCode
+    kind: ItemKind
+    maximum: str
+    decisions: tuple[str, ...]
+    score: ClauseFunction
+    remedy: BaseRemedy | BonusRemedy
+    facts: Callable[[Community], Hashable] | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check that the remedy fits the kind."""
+        base = self.kind is ItemKind.BASE
+        if base != isinstance(self.remedy, BaseRemedy):
+            raise TypeError(f"clause {self.code.code}: a {self.kind.code} item needs its remedy")
+
+
+# --------------------------------------------------------------------------
+# Stages: deduct-then-floor for base items, sum-then-cap for bonus items.
 # --------------------------------------------------------------------------
 
 
@@ -147,7 +260,7 @@ def base_item(
     notes = tuple(notes)
     deducted = sum(d.points for d in deductions)
     if deducted > full:
-        notes += (Message("floored", (deducted,)),)
+        notes += (Message(RuleText.FLOORED, (deducted,)),)
     return ItemScore(
         code=code,
         kind=ItemKind.BASE,
@@ -161,11 +274,17 @@ def base_item(
 
 
 def bonus_item(
-    code: ItemCode, each: int, cap: int, counted: int, notes: Iterable[Message] = ()
+    ctx: Context,
+    code: ItemCode,
+    each: int,
+    cap: int,
+    counted: int,
+    notes: Iterable[Message] = (),
 ) -> ItemScore:
     """Assemble a bonus item: points per qualifying record, then the cap.
 
     Args:
+        ctx: The context (an item without notes is made by its values).
         code: The item.
         each: Points per qualifying record.
         cap: The item's cap.
@@ -177,16 +296,17 @@ def bonus_item(
     """
     notes = tuple(notes)
     if not notes:
-        return ctx_free_bonus(code, each, cap, counted)
-    return _capped_bonus(code, each, cap, counted, notes)
+        return ctx.values.plain_bonus(code, each, cap, counted)
+    return capped_bonus(code, each, cap, counted, notes)
 
 
-def _capped_bonus(
+def capped_bonus(
     code: ItemCode, each: int, cap: int, counted: int, notes: tuple[Message, ...]
 ) -> ItemScore:
+    """The bonus stages: *each* points per record, then the cap (with a note when it binds)."""
     raw = each * counted
     if raw > cap:
-        notes += (Message("capped", (raw, cap)),)
+        notes += (Message(RuleText.CAPPED, (raw, cap)),)
     return ItemScore(
         code=code,
         kind=ItemKind.BONUS,
@@ -198,396 +318,19 @@ def _capped_bonus(
     )
 
 
-_BONUS_MEMO: dict[tuple[ItemCode, int, int, int], ItemScore] = {}
-
-
-def ctx_free_bonus(code: ItemCode, each: int, cap: int, counted: int) -> ItemScore:
-    """Return a bonus item that has no notes of its own (shared, immutable).
-
-    Performance only: such an item depends on nothing but its four arguments.
+def merged(kind: RecordKind, groups: Iterable[list[str]], rule: str) -> list[Message]:
+    """Notes for records recorded more than once and counted once.
 
     Args:
-        code: The item.
-        each: Points per qualifying record.
-        cap: The item's cap.
-        counted: Distinct qualifying records.
+        kind: The kind of record.
+        groups: The titles of each distinct record, as recorded.
+        rule: The decision that merges them (R7, R8, R13).
 
     Returns:
-        The item's score, as :func:`bonus_item` makes it.
+        One note per record recorded more than once, in order.
     """
-    key = (code, each, cap, counted)
-    item = _BONUS_MEMO.get(key)
-    if item is None:
-        item = _capped_bonus(code, each, cap, counted, ())
-        if len(_BONUS_MEMO) < 4096:
-            item = _BONUS_MEMO.setdefault(key, item)
-    return item
-
-
-def _deduction(points: int, rule: str, key: str, *args: object) -> Deduction:
-    return Deduction(points, Message(key, args), rule)
-
-
-# --------------------------------------------------------------------------
-# Section (一): organisation system.
-# --------------------------------------------------------------------------
-
-
-def clause_1_1_county_youth_orgs(community: Community, ctx: Context) -> ItemScore:
-    """Clause (一)1, county-level league youth social organisations (base).
-
-    The district league committee must have recorded all three categories;
-    each category not recorded deducts, and the item stops at 0 (R3). The
-    organisations belong to the district: every community of the district is
-    credited alike.
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 1.1.
-    """
-    rb = ctx.rulebook
-    recorded = community.org_system.county_youth_orgs
-    missing = tuple(category for category in CountyOrgCategory if category not in recorded)
-    return ctx.memo(
-        ("1.1", missing),
-        lambda: base_item(
-            ItemCode.C1_1,
-            rb.county_orgs_points,
-            [
-                _deduction(rb.county_org_missing_deduction, "R3", "county_org_missing", category)
-                for category in missing
-            ],
-        ),
-    )
-
-
-def clause_1_2_youth_home(community: Community, ctx: Context) -> ItemScore:
-    """Clause (一)2, community "Y+ Youth Home" (base).
-
-    Not built: 0, whatever else is true. Built: full points, minus one
-    deduction for not joining the cloud platform and one for activities not
-    run to standard (R4).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 1.2.
-    """
-    home = community.org_system.youth_home
-    facts = None if home is None else (home.on_cloud_platform, home.activities_standardized)
-    return ctx.memo(("1.2", facts), lambda: _youth_home_item(home, ctx))
-
-
-def _youth_home_item(home: YouthHome | None, ctx: Context) -> ItemScore:
-    rb = ctx.rulebook
-    if home is None:
-        deductions = [_deduction(rb.youth_home_points, "R4", "youth_home_not_built")]
-    else:
-        deductions = []
-        if not home.on_cloud_platform:
-            deductions.append(
-                _deduction(rb.youth_home_not_on_cloud_deduction, "R4", "youth_home_not_on_cloud")
-            )
-        if not home.activities_standardized:
-            deductions.append(
-                _deduction(
-                    rb.youth_home_not_standardized_deduction, "R4", "youth_home_not_standardized"
-                )
-            )
-    return base_item(ItemCode.C1_2, rb.youth_home_points, deductions)
-
-
-def clause_1_3_league_org(community: Community, ctx: Context) -> ItemScore:
-    """Clause (一)3, community league organisation (base).
-
-    Not established: 0. Established: full points, minus a deduction when its
-    activities are not run to standard (R5).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 1.3.
-    """
-    org = community.org_system.league_org
-    facts = None if org is None else org.activities_standardized
-    return ctx.memo(("1.3", facts), lambda: _league_org_item(org, ctx))
-
-
-def _league_org_item(org: LeagueOrg | None, ctx: Context) -> ItemScore:
-    rb = ctx.rulebook
-    if org is None:
-        deductions = [_deduction(rb.league_org_points, "R5", "league_org_not_established")]
-    elif not org.activities_standardized:
-        deductions = [
-            _deduction(
-                rb.league_org_not_standardized_deduction, "R5", "league_org_not_standardized"
-            )
-        ]
-    else:
-        deductions = []
-    return base_item(ItemCode.C1_3, rb.league_org_points, deductions)
-
-
-# --------------------------------------------------------------------------
-# Section (二): workforce.
-# --------------------------------------------------------------------------
-
-
-def clause_2_1_cadres(community: Community, ctx: Context) -> ItemScore:
-    """Clause (二)1, full-time, seconded and part-time league cadres (base).
-
-    Complete staffing (at least one cadre of each of the three kinds) earns
-    the full points; anything less earns none (R6).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 2.1.
-    """
-    rb = ctx.rulebook
-    cadres = community.workforce.cadres
-    counts = (cadres.full_time, cadres.seconded, cadres.part_time)  # CADRE_KINDS' order
-    missing = tuple(kind for kind, count in zip(CADRE_KINDS, counts, strict=True) if count < 1)
-    return ctx.memo(
-        ("2.1", missing),
-        lambda: base_item(
-            ItemCode.C2_1,
-            rb.cadres_points,
-            [_deduction(rb.cadres_points, "R6", "cadres_incomplete", missing)] if missing else [],
-        ),
-    )
-
-
-def clause_2_2_service_projects(community: Community, ctx: Context) -> ItemScore:
-    """Clause (二)2, service projects by county-level league youth organisations (bonus).
-
-    Each project completed within the period earns points (R7); one recorded
-    twice (same title and organisation, compared as in R15) counts once.
-    Projects dated outside the period are excluded with a note (R1, R2).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 2.2.
-    """
-    rb = ctx.rulebook
-    notes: list[Message] = []
-    seen: dict[tuple[str, str], list[str]] = {}
-    for project in community.workforce.service_projects:
-        excluded = ctx.exclusion(RecordKind.SERVICE_PROJECT, project.title, project.completed_on)
-        if excluded is not None:
-            notes.append(excluded)
-            continue
-        key = (compare_key(project.title), compare_key(project.organisation))
-        seen.setdefault(key, []).append(project.title)
-    notes.extend(_merged(RecordKind.SERVICE_PROJECT, seen.values(), "R7"))
-    return bonus_item(
-        ItemCode.C2_2, rb.service_project_points, rb.service_projects_cap, len(seen), notes
-    )
-
-
-def clause_2_3_pairings(community: Community, ctx: Context) -> ItemScore:
-    """Clause (二)3, volunteer pairing with local organisations (bonus).
-
-    Each partner organisation paired within the period earns points once,
-    however many records it has (partner names compared as in R15) (R8).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 2.3.
-    """
-    rb = ctx.rulebook
-    notes: list[Message] = []
-    seen: dict[str, list[str]] = {}
-    for pairing in community.workforce.pairings:
-        excluded = ctx.exclusion(RecordKind.PAIRING, pairing.partner, pairing.date)
-        if excluded is not None:
-            notes.append(excluded)
-            continue
-        seen.setdefault(compare_key(pairing.partner), []).append(pairing.partner)
-    notes.extend(_merged(RecordKind.PAIRING, seen.values(), "R8"))
-    return bonus_item(ItemCode.C2_3, rb.pairing_points, rb.pairings_cap, len(seen), notes)
-
-
-def _merged(kind: RecordKind, groups: Iterable[list[str]], rule: str) -> list[Message]:
     return [
-        known_message("duplicate_merged", (kind, titles[0], len(titles)), rule)
+        Message(RuleText.DUPLICATE_MERGED, (kind, titles[0], len(titles)), rule)
         for titles in groups
         if len(titles) > 1
     ]
-
-
-# --------------------------------------------------------------------------
-# Section (三): youth work projects.
-# --------------------------------------------------------------------------
-
-
-def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -> ItemScore:
-    """Clause (三), featured brands and monthly special activities (base).
-
-    An activity qualifies when it is dated in the period, was reported to the
-    city league committee, and its title contains the action's name (R9).
-    Every month of the scored window without one deducts (R10). Without any
-    featured brand the item scores 0; more than two brands are noted (R11).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 3, with ``counted`` the number of months covered.
-    """
-    rb = ctx.rulebook
-    projects = community.projects
-    notes: list[Message] = []
-    covered: set[int] = set()
-    for activity in projects.activities:
-        excluded = ctx.exclusion(RecordKind.ACTIVITY, activity.title, activity.date)
-        if excluded is not None:
-            notes.append(excluded)
-        elif not activity.reported:
-            notes.append(
-                known_message("activity_not_reported", (activity.title, activity.date), "R9")
-            )
-        elif ctx.marker_key not in compare_key(activity.title):
-            notes.append(
-                known_message(
-                    "activity_not_titled",
-                    (activity.title, activity.date, rb.activity_marker),
-                    "R9",
-                )
-            )
-        else:
-            covered.add(month_index(activity.date))
-    deductions: list[Deduction] = []
-    if not projects.brands:
-        deductions.append(
-            ctx.memo("R11", lambda: _deduction(rb.projects_points, "R11", "no_brand"))
-        )
-    elif len(projects.brands) > rb.recommended_max_brands:
-        notes.append(
-            Message("many_brands", (len(projects.brands), rb.recommended_max_brands), "R11")
-        )
-    deductions.extend(
-        ctx.memo(
-            ("R10", index),
-            lambda index=index: _deduction(  # type: ignore[misc]
-                rb.missing_month_deduction, "R10", "month_missing", Month.from_index(index)
-            ),
-        )
-        for index in range(ctx.first, ctx.last + 1)
-        if index not in covered
-    )
-    return base_item(ItemCode.C3, rb.projects_points, deductions, notes, counted=len(covered))
-
-
-# --------------------------------------------------------------------------
-# Section (四): operating mechanisms.
-# --------------------------------------------------------------------------
-
-
-def _summaries_item(community: Community, ctx: Context, mechanism: Mechanism) -> ItemScore:
-    """Score one mechanism's summaries (R12, R13, R14)."""
-    rb = ctx.rulebook
-    notes: list[Message] = []
-    groups: dict[str, list[tuple[str, bool]]] = {}
-    for summary in community.mechanisms.summaries:
-        if summary.mechanism is not mechanism:
-            continue
-        excluded = ctx.exclusion(RecordKind.SUMMARY, summary.title, summary.date)
-        if excluded is not None:
-            notes.append(excluded)
-            continue
-        key = compare_key(summary.title)
-        groups.setdefault(key, []).append((summary.title, bool(summary.recognitions)))
-    counted = 0
-    for records in groups.values():
-        if any(recognised for _, recognised in records):
-            counted += 1
-        else:
-            notes.append(known_message("summary_unrecognised", (records[0][0],), "R12"))
-        if len(records) > 1:
-            notes.append(
-                known_message(
-                    "duplicate_merged", (RecordKind.SUMMARY, records[0][0], len(records)), "R13"
-                )
-            )
-    return bonus_item(MECHANISM_ITEMS[mechanism], rb.summary_points, rb.summary_cap, counted, notes)
-
-
-def clause_4_1_socialized_operation(community: Community, ctx: Context) -> ItemScore:
-    """Clause (四)1, socialised operation mechanism (bonus).
-
-    Each summary on this mechanism dated in the period with at least one
-    leader instruction or media publication earns points once (R12); the
-    same summary recorded twice counts once (R13).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 4.1.
-    """
-    return _summaries_item(community, ctx, Mechanism.SOCIALIZED_OPERATION)
-
-
-def clause_4_2_project_management(community: Community, ctx: Context) -> ItemScore:
-    """Clause (四)2, project-based management mechanism (bonus).
-
-    Same reckoning as 4.1, for summaries on this mechanism (R12, R13).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 4.2.
-    """
-    return _summaries_item(community, ctx, Mechanism.PROJECT_MANAGEMENT)
-
-
-def clause_4_3_information_sharing(community: Community, ctx: Context) -> ItemScore:
-    """Clause (四)3, information-sharing mechanism (bonus, R14).
-
-    The document does not call this item a bonus item in so many words, but
-    it has the bonus form of 4.1 and 4.2 and the base items already total
-    100 without it (R14). Same reckoning as 4.1 (R12, R13).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 4.3.
-    """
-    return _summaries_item(community, ctx, Mechanism.INFORMATION_SHARING)
-
-
-CLAUSES: Final[tuple[Callable[[Community, Context], ItemScore], ...]] = (
-    clause_1_1_county_youth_orgs,
-    clause_1_2_youth_home,
-    clause_1_3_league_org,
-    clause_2_1_cadres,
-    clause_2_2_service_projects,
-    clause_2_3_pairings,
-    clause_3_brands_and_monthly_activities,
-    clause_4_1_socialized_operation,
-    clause_4_2_project_management,
-    clause_4_3_information_sharing,
-)
-"""The clause functions, in RULES.md's order (one per item)."""

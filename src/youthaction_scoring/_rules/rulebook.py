@@ -1,7 +1,8 @@
 """The rulebook's amounts as one typed parameter object.
 
 Clause functions never hold points, deductions or caps as literals: they read
-them from a :class:`Rulebook`. :data:`GUIYANG_2021` is the edition of the
+them from a :class:`Rulebook`. Which field gives an item's maximum is said by
+the item's clause record (:mod:`.clauses`). :data:`GUIYANG_2021` is the edition of the
 Guiyang assessment measures (团市委, 2021-10-20); another city's amounts are a
 modified copy, e.g. ``attrs.evolve(GUIYANG_2021, edition="x", cadres_points=10)``.
 """
@@ -12,8 +13,7 @@ from typing import Any, Final
 
 import attrs
 
-from .._domain.codes import ItemCode, ItemKind
-from .._domain.model import text_problem
+from .._domain.checks import text_problem
 
 
 def _amount(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -87,49 +87,6 @@ class Rulebook:
     summary_cap: int = attrs.field(default=20, validator=_amount)
     """4.1-4.3 cap, per mechanism (R14)."""
 
-    def max_points(self, code: ItemCode) -> int:
-        """Return an item's full points (base item) or cap (bonus item).
-
-        Args:
-            code: The item.
-
-        Returns:
-            Its maximum under this rulebook.
-        """
-        return {
-            ItemCode.C1_1: self.county_orgs_points,
-            ItemCode.C1_2: self.youth_home_points,
-            ItemCode.C1_3: self.league_org_points,
-            ItemCode.C2_1: self.cadres_points,
-            ItemCode.C2_2: self.service_projects_cap,
-            ItemCode.C2_3: self.pairings_cap,
-            ItemCode.C3: self.projects_points,
-            ItemCode.C4_1: self.summary_cap,
-            ItemCode.C4_2: self.summary_cap,
-            ItemCode.C4_3: self.summary_cap,
-        }[code]
-
-    @property
-    def max_total(self) -> int:
-        """The highest total a community can reach under this rulebook."""
-        base = sum(self.max_points(c) for c in ItemCode if ITEM_KINDS[c] is ItemKind.BASE)
-        bonus = sum(self.max_points(c) for c in ItemCode if ITEM_KINDS[c] is ItemKind.BONUS)
-        return min(base, self.base_cap) + min(bonus, self.bonus_cap)
-
-
-ITEM_KINDS: Final[dict[ItemCode, ItemKind]] = {
-    ItemCode.C1_1: ItemKind.BASE,
-    ItemCode.C1_2: ItemKind.BASE,
-    ItemCode.C1_3: ItemKind.BASE,
-    ItemCode.C2_1: ItemKind.BASE,
-    ItemCode.C2_2: ItemKind.BONUS,
-    ItemCode.C2_3: ItemKind.BONUS,
-    ItemCode.C3: ItemKind.BASE,
-    ItemCode.C4_1: ItemKind.BONUS,
-    ItemCode.C4_2: ItemKind.BONUS,
-    ItemCode.C4_3: ItemKind.BONUS,
-}
-"""Base or bonus, per item (RULES.md's table; R14 for 4.3)."""
 
 GUIYANG_2021: Final = Rulebook(edition="guiyang-2021")
 """The Guiyang 2021 assessment measures, as RULES.md restates them."""

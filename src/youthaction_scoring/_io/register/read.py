@@ -17,6 +17,8 @@ from typing import Any
 
 import attrs
 
+from ..._domain.calendar import Month, Period
+from ..._domain.checks import count_problem, describe, repeat_problem, text_problem
 from ..._domain.codes import CodedEnum, LeaderLevel, RecognitionKind
 from ..._domain.errors import InputError, Problem
 from ..._domain.model import (
@@ -28,22 +30,16 @@ from ..._domain.model import (
     LeagueOrg,
     Mechanisms,
     MediaPublication,
-    Month,
     OrgSystem,
     Pairing,
-    Period,
     Projects,
     Recognition,
     ServiceProject,
     Summary,
     Workforce,
     YouthHome,
-    count_problem,
-    describe,
-    repeat_problem,
-    text_problem,
 )
-from ..converter import Invalid, parse_date
+from ..primitives import Invalid, parse_date
 from .cells import require_openpyxl, unescape_text
 from .layout import (
     ACTIVITIES,

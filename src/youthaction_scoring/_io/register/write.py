@@ -14,8 +14,9 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..._domain.calendar import Period
 from ..._domain.codes import CodedEnum
-from ..._domain.model import Assessment, Community, LeaderInstruction, Period
+from ..._domain.model import Assessment, Community, LeaderInstruction
 from .cells import put, require_openpyxl, save_book
 from .layout import (
     ACTIVITIES,

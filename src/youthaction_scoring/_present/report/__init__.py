@@ -19,6 +19,7 @@ from ..._analysis.ranking import rank_scorecards
 from ..._analysis.score import score_assessment
 from ..._domain.codes import SECTION_TITLES, ItemKind, Lang
 from ..._domain.model import Assessment
+from ..._rules.clauses import max_total
 from ..._rules.rulebook import GUIYANG_2021, Rulebook
 
 _TEXT: Final[dict[str, tuple[str, str]]] = {
@@ -96,7 +97,8 @@ def report_context(
     cards = score_assessment(assessment, rulebook=rulebook)
     ranked = rank_scorecards(cards)
     plans = {p.community_id: p for p in plan_scorecards(cards, rulebook=rulebook)}
-    max_total = rulebook.max_total or 1
+    highest = max_total(rulebook)
+    scale = highest or 1
     months = assessment.period.months
     communities = []
     for entry in ranked:
@@ -105,7 +107,7 @@ def report_context(
         offset = 0.0
         for section, (zh, en) in SECTION_TITLES.items():
             points = sum(i.points for i in card.items if i.code.section == section)
-            width = 100.0 * points / max_total
+            width = 100.0 * points / scale
             sections.append(
                 {
                     "code": section,
@@ -129,7 +131,7 @@ def report_context(
                 "base": card.base,
                 "bonus": card.bonus,
                 "total": card.total,
-                "share": 100.0 * card.total / max_total,
+                "share": 100.0 * card.total / scale,
                 "sections": sections,
                 "months": [{"month": str(m), "covered": m not in missed} for m in months],
                 "deductions": [
@@ -179,7 +181,7 @@ def report_context(
         "t": _texts(lang),
         "period": str(assessment.period),
         "rulebook": cards.rulebook,
-        "max_total": rulebook.max_total,
+        "max_total": highest,
         "months": [str(m) for m in months],
         "communities": communities,
         "districts": districts,

@@ -1,22 +1,25 @@
-"""JSON in and out: strict parsing, deterministic writing.
+"""JSON text in and out: strict parsing with places, deterministic writing.
 
-Parsing refuses what plain ``json.loads`` lets through: repeated keys in one
-object (the later one would silently win), ``NaN`` and ``Infinity``, and text
-that is not UTF-8. Writing is deterministic: the same scorecards give
-byte-identical JSON.
+Parsing (:func:`parse_json`) refuses what plain ``json.loads`` lets through:
+repeated keys in one object (the later one would silently win), ``NaN`` and
+``Infinity``, and text that is not UTF-8; every problem names its place.
+
+Writing is deterministic and byte-identical whichever encoder runs: a
+:class:`JsonCodec` is orjson when it is installed (fast) or the standard
+library (always there); both write exactly what ``json.dumps(value,
+ensure_ascii=False)`` writes, compact or indented by two spaces. The codec is
+a value passed where it is used, never a process-wide switch.
 """
 
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
 
 from .._domain.errors import InputError, Problem
-from .._domain.model import Assessment
-from .._domain.scorecard import Scorecards
-from .converter import structure_assessment, unstructure_assessment, unstructure_scorecards
 
 
 class _Keyed(dict[str, Any]):
@@ -110,88 +113,78 @@ def parse_json(text: str | bytes, place: str = "") -> Any:
     return value
 
 
-def loads_assessment(text: str | bytes) -> Assessment:
-    """Parse and validate an assessment document (FORMAT.md).
+# --------------------------------------------------------------------------
+# Encoders and fast decoders: orjson when installed, else the standard library.
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class JsonCodec:
+    """One JSON implementation: how to parse quickly and how to write.
 
     Args:
-        text: The JSON text.
-
-    Returns:
-        The assessment.
-
-    Raises:
-        InputError: Every problem found, each with its place.
+        name: ``"orjson"`` or ``"json"``.
+        loads: Parses UTF-8 bytes; accepts only what strict JSON allows, but
+            keeps the last of repeated keys (callers that care check that).
+        load_errors: What *loads* raises on text it refuses.
+        dumps_compact: Writes a value as compact UTF-8 JSON, no newline.
+        dumps_indented: Writes a value indented by two spaces, with a final
+            newline.
     """
-    return structure_assessment(parse_json(text))
+
+    name: str
+    loads: Callable[[bytes], Any]
+    load_errors: tuple[type[Exception], ...]
+    dumps_compact: Callable[[Any], bytes]
+    dumps_indented: Callable[[Any], bytes]
 
 
-def load_assessment(path: str | os.PathLike[str]) -> Assessment:
-    """Read and validate an assessment file.
-
-    ``.json`` files hold one document; ``.jsonl`` files are JSON Lines
-    (FORMAT.md): a header line, then one community a line.
-
-    Args:
-        path: The file.
-
-    Returns:
-        The assessment.
-
-    Raises:
-        InputError: Every problem found, each with its place.
-        OSError: The file cannot be read.
-    """
-    path = Path(path)
-    if path.suffix.lower() == ".jsonl":
-        from .jsonl import read_assessment_jsonl
-
-        return read_assessment_jsonl(path)
-    return loads_assessment(path.read_bytes())
+def _stdlib_loads(data: bytes) -> Any:
+    # json.loads(bytes) would let encoded surrogates through ("surrogatepass")
+    # and skip a byte-order mark; decode strictly instead.
+    return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
 
 
-def dumps_json(value: Any) -> str:
+STDLIB: Final = JsonCodec(
+    name="json",
+    loads=_stdlib_loads,
+    load_errors=(ValueError,),
+    dumps_compact=lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")).encode(),
+    dumps_indented=lambda v: (json.dumps(v, ensure_ascii=False, indent=2) + "\n").encode(),
+)
+"""The standard library's JSON: always available."""
+
+
+def _orjson_codec() -> JsonCodec | None:
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+    indented = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+    return JsonCodec(
+        name="orjson",
+        loads=orjson.loads,
+        load_errors=(orjson.JSONDecodeError,),
+        dumps_compact=orjson.dumps,
+        dumps_indented=lambda v: orjson.dumps(v, option=indented),
+    )
+
+
+ORJSON: Final = _orjson_codec()
+"""orjson, when installed (``None`` otherwise); byte-identical to :data:`STDLIB`."""
+
+CODEC: Final = ORJSON or STDLIB
+"""The codec the library uses: orjson when installed, else the standard library."""
+
+
+def dumps_json(value: Any, codec: JsonCodec = CODEC) -> str:
     """Serialise a JSON-ready value deterministically (indented, UTF-8 text).
 
     Args:
-        value: Dicts, lists, text, numbers, booleans and ``None``.
+        value: Dicts, lists, text, whole numbers, booleans and ``None``.
+        codec: The encoder; every codec writes the same text.
 
     Returns:
         The JSON text with a trailing newline.
     """
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-
-
-def dumps_assessment(assessment: Assessment) -> str:
-    """Serialise an assessment as a FORMAT.md document.
-
-    Args:
-        assessment: The assessment.
-
-    Returns:
-        The JSON text.
-    """
-    return dumps_json(unstructure_assessment(assessment))
-
-
-def scorecards_to_dict(cards: Scorecards) -> dict[str, Any]:
-    """Return a scorecards document (FORMAT.md) as a JSON-ready dict.
-
-    Args:
-        cards: The scorecards.
-
-    Returns:
-        The document.
-    """
-    return unstructure_scorecards(cards)
-
-
-def dumps_scorecards(cards: Scorecards) -> str:
-    """Serialise scorecards as a FORMAT.md document; deterministic.
-
-    Args:
-        cards: The scorecards.
-
-    Returns:
-        The JSON text.
-    """
-    return dumps_json(unstructure_scorecards(cards))
+    return codec.dumps_indented(value).decode("utf-8")

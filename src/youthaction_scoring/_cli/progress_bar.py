@@ -1,0 +1,54 @@
+"""A progress bar in bytes on standard error (rich), for streaming commands."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from .._domain.errors import Problem
+
+
+class ByteProgress:
+    """A transient bar that advances by bytes read; problems print above it.
+
+    Args:
+        input_path: The file being read (its size is the bar's total).
+    """
+
+    def __init__(self, input_path: str) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
+
+        self.console = Console(stderr=True, highlight=False)
+        self.progress = Progress(
+            TextColumn("[bold]scoring[/bold]"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=self.console,
+            transient=True,
+        )
+        self.task = self.progress.add_task("score", total=os.path.getsize(input_path))
+
+    def __enter__(self) -> tuple[Callable[[int], None], Callable[[Problem], None]]:
+        """Start the bar; return (advance by n bytes, report a problem)."""
+        self.progress.start()
+        return self._advance, self._report
+
+    def __exit__(self, *exc: object) -> None:
+        """Stop and remove the bar."""
+        self.progress.stop()
+
+    def _advance(self, count: int) -> None:
+        self.progress.advance(self.task, count)
+
+    def _report(self, problem: Problem) -> None:
+        self.console.print(str(problem), markup=False, highlight=False, soft_wrap=True)

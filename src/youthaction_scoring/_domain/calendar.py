@@ -1,0 +1,172 @@
+"""Months and the assessment period (R1, R2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any, Final
+
+import attrs
+
+from .checks import all_of, between, describe, is_
+
+_MONTH_RE: Final = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+
+@attrs.frozen(order=True, cache_hash=True)
+class Month:
+    """A calendar month, e.g. ``Month(2021, 11)``; prints as ``2021-11``.
+
+    Args:
+        year: 1 … 9999.
+        month: 1 … 12.
+    """
+
+    year: int = attrs.field(validator=between(1, 9999))
+    month: int = attrs.field(validator=between(1, 12))
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        """Parse a ``YYYY-MM`` month.
+
+        Args:
+            text: Exactly four digits, a hyphen and two digits.
+
+        Returns:
+            The month.
+
+        Raises:
+            ValueError: *text* is not a ``YYYY-MM`` month that exists.
+        """
+        match = _MONTH_RE.fullmatch(text) if isinstance(text, str) else None
+        if match is None:
+            raise ValueError(f"must be a month written YYYY-MM, got {describe(text)}")
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12 or year == 0:
+            raise ValueError(f"{text!r} is not a real month")
+        return cls(year, month)
+
+    @classmethod
+    def of(cls, day: dt.date) -> Month:
+        """Return the month *day* falls in.
+
+        Args:
+            day: A date.
+
+        Returns:
+            Its calendar month.
+        """
+        return cls(day.year, day.month)
+
+    @classmethod
+    def from_index(cls, index: int) -> Month:
+        """Return the month with the given :attr:`index`.
+
+        Args:
+            index: ``year * 12 + month - 1``.
+
+        Returns:
+            The month.
+        """
+        return cls(index // 12, index % 12 + 1)
+
+    @property
+    def index(self) -> int:
+        """A running month number (``year * 12 + month - 1``) for arithmetic."""
+        return self.year * 12 + self.month - 1
+
+    def __str__(self) -> str:
+        """Return the month as ``YYYY-MM``."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def month_index(day: dt.date) -> int:
+    """Return :attr:`Month.index` of the month *day* falls in.
+
+    Args:
+        day: A date.
+
+    Returns:
+        ``year * 12 + month - 1``.
+    """
+    return day.year * 12 + day.month - 1
+
+
+def _period_order(inst: Period, _attribute: attrs.Attribute[Any], end: Month) -> None:
+    if inst.start > end:
+        raise ValueError(f"period start {inst.start} is after its end {end}")
+
+
+@attrs.frozen
+class Period:
+    """The assessment period: a first and a last calendar month, inclusive (R1).
+
+    Args:
+        start: The first month.
+        end: The last month; not before *start*.
+    """
+
+    start: Month = attrs.field(validator=is_(Month))
+    end: Month = attrs.field(validator=all_of(is_(Month), _period_order))
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Parse ``YYYY-MM:YYYY-MM`` (or a single ``YYYY-MM`` month).
+
+        Args:
+            text: E.g. ``"2021-11:2022-04"``.
+
+        Returns:
+            The period.
+
+        Raises:
+            ValueError: A month is malformed or the start is after the end.
+        """
+        first, sep, last = text.partition(":")
+        return cls(Month.parse(first), Month.parse(last if sep else first))
+
+    @property
+    def months(self) -> tuple[Month, ...]:
+        """Every month of the period, in order."""
+        return tuple(Month.from_index(i) for i in range(self.start.index, self.end.index + 1))
+
+    def __len__(self) -> int:
+        """Return the number of months in the period."""
+        return self.end.index - self.start.index + 1
+
+    def __iter__(self) -> Iterator[Month]:
+        """Iterate over the months of the period."""
+        return iter(self.months)
+
+    def __contains__(self, item: object) -> bool:
+        """Tell whether a date or a month lies in the period."""
+        if isinstance(item, dt.date):
+            return self.start.index <= month_index(item) <= self.end.index
+        if isinstance(item, Month):
+            return self.start <= item <= self.end
+        return False
+
+    def as_of(self, month: Month | None) -> Period:
+        """Truncate the period for scoring as of *month* (R2).
+
+        Args:
+            month: The as-of month, or ``None`` for the whole period.
+
+        Returns:
+            ``[start, min(month, end)]``, or the period itself for ``None``.
+
+        Raises:
+            ValueError: *month* is before the first month of the period.
+        """
+        if month is None:
+            return self
+        if month < self.start:
+            raise ValueError(
+                f"as-of month {month} is before the period's first month {self.start} (R2)"
+            )
+        return self if month >= self.end else Period(self.start, month)
+
+    def __str__(self) -> str:
+        """Return the period as ``YYYY-MM:YYYY-MM``."""
+        return f"{self.start}:{self.end}"

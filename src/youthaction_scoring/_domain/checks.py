@@ -1,0 +1,294 @@
+"""Checks shared by the model's constructors and every reader (one wording for all).
+
+Each ``*_problem`` function says what is wrong with a candidate value, or
+returns ``None``; the attrs validators below raise with the same words. The
+converter, the fast reader and the register reader call the same functions,
+so a value is refused alike, and described alike, wherever it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import reprlib
+from collections.abc import Callable, Iterable
+from typing import Any, Final
+
+import attrs
+
+from .codes import CodedEnum
+
+
+def text_problem(value: object) -> str | None:
+    """Say what is wrong with a required text value, or return ``None``.
+
+    Args:
+        value: The candidate value.
+
+    Returns:
+        ``None`` when *value* is a string with at least one non-whitespace
+        character, else a message.
+    """
+    if not isinstance(value, str):
+        return f"must be text, got {describe(value)}"
+    if not value.strip():
+        return "must not be blank"
+    return None
+
+
+def count_problem(value: object) -> str | None:
+    """Say what is wrong with a count (a whole number >= 0), or return ``None``.
+
+    Args:
+        value: The candidate value.
+
+    Returns:
+        ``None`` for an ``int`` (not a ``bool``) that is at least 0, else a
+        message.
+    """
+    if type(value) is not int:
+        return f"must be a whole number, got {describe(value)}"
+    if value < 0:
+        return f"must be >= 0, got {value}"
+    return None
+
+
+def repeat_problem(values: Iterable[object]) -> str | None:
+    """Say which values repeat in *values*, or return ``None``.
+
+    Args:
+        values: Codes that must not repeat.
+
+    Returns:
+        ``None`` when every value is distinct, else a message naming the first
+        repeated one.
+    """
+    seen: set[object] = set()
+    for value in values:
+        if value in seen:
+            shown = value.code if isinstance(value, CodedEnum) else value
+            return f"{shown!r} is repeated"
+        seen.add(value)
+    return None
+
+
+def describe(value: object) -> str:
+    """Describe a JSON-ish value for an error message, e.g. ``text "3"``.
+
+    Args:
+        value: Any value.
+
+    Returns:
+        A short description naming its JSON type and, when short, its value.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text {shown!r}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+"""An attrs validator: ``(instance, attribute, value)``, raising when *value* is refused."""
+
+# --------------------------------------------------------------------------
+# The model's validators: values, so that readers can see which checks a
+# field has (the fast reader derives its own checks from them), with the
+# wording of the functions above.
+# --------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Text:
+    """Required text (:func:`text_problem`)."""
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is required text."""
+        if type(value) is str and value and not value.isspace():
+            return
+        problem = text_problem(value)
+        if problem:
+            raise ValueError(f"{attribute.name}: {problem}")
+
+
+@attrs.frozen
+class Count:
+    """A whole number >= 0 (:func:`count_problem`)."""
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is a count."""
+        if type(value) is int and value >= 0:
+            return
+        problem = count_problem(value)
+        if problem:
+            raise ValueError(f"{attribute.name}: {problem}")
+
+
+@attrs.frozen
+class NoRepeats:
+    """A tuple in which no value repeats (:func:`repeat_problem`)."""
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is a tuple without repeats."""
+        if not isinstance(value, tuple):
+            raise TypeError(f"{attribute.name}: must be a tuple, got {describe(value)}")
+        problem = repeat_problem(value)
+        if problem:
+            raise ValueError(f"{attribute.name}: {problem}")
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(k.__name__ for k in kinds)
+
+
+@attrs.frozen
+class IsInstance:
+    """A value of *kind*; a ``datetime`` is refused where a ``date`` is wanted.
+
+    The model's dates are calendar days: a time of day would be silently
+    ignored, so it is refused.
+    """
+
+    kind: type | tuple[type, ...]
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is of :attr:`kind`."""
+        if isinstance(value, self.kind) and not (
+            self.kind is dt.date and isinstance(value, dt.datetime)
+        ):
+            return
+        raise TypeError(f"{attribute.name}: must be a {_kind_name(self.kind)}, got {shown(value)}")
+
+
+@attrs.frozen
+class TupleOf:
+    """A tuple whose items are all of *kind*."""
+
+    kind: type | tuple[type, ...]
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is a tuple of :attr:`kind`."""
+        if type(value) is not tuple:
+            raise TypeError(f"{attribute.name}: must be a tuple, got {shown(value)}")
+        for item in value:
+            if not isinstance(item, self.kind):
+                name = _kind_name(self.kind)
+                raise TypeError(f"{attribute.name}: items must be {name}, got {shown(item)}")
+
+
+@attrs.frozen
+class Optional:
+    """``None``, or a value that *inner* accepts."""
+
+    inner: Validator
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is ``None`` or :attr:`inner` accepts it."""
+        if value is not None:
+            self.inner(inst, attribute, value)
+
+
+@attrs.frozen
+class Between:
+    """A whole number from *low* to *high*."""
+
+    low: int
+    high: int
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is a whole number in range."""
+        if type(value) is int and self.low <= value <= self.high:
+            return
+        raise ValueError(
+            f"{attribute.name}: must be a whole number from {self.low} to {self.high},"
+            f" got {shown(value)}"
+        )
+
+
+@attrs.frozen
+class AllOf:
+    """Every one of *checks*, in order."""
+
+    checks: tuple[Validator, ...]
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless every check accepts it."""
+        for check in self.checks:
+            check(inst, attribute, value)
+
+
+text: Final = Text()
+count: Final = Count()
+no_repeats: Final = NoRepeats()
+
+
+def is_(kind: type | tuple[type, ...]) -> IsInstance:
+    """Return the validator of a value of *kind*."""
+    return IsInstance(kind)
+
+
+def tuple_of(kind: type | tuple[type, ...]) -> TupleOf:
+    """Return the validator of a tuple of values of *kind*."""
+    return TupleOf(kind)
+
+
+def optional(validator: Validator) -> Optional:
+    """Return the validator of ``None`` or a value that *validator* accepts."""
+    return Optional(validator)
+
+
+def between(low: int, high: int) -> Between:
+    """Return the validator of a whole number from *low* to *high*."""
+    return Between(low, high)
+
+
+def all_of(*checks: Validator) -> AllOf:
+    """Return the validator requiring every one of *checks*."""
+    return AllOf(checks)
+
+
+def check_type(
+    function: str, argument: str, value: object, expected: type, *, optional: bool = False
+) -> None:
+    """Refuse an argument of the wrong type at a public function's door.
+
+    A caller that passes ``None``, a dict or a text where the library wants
+    one of its own values gets a :class:`TypeError` naming the function, the
+    argument and what was expected, not an error from deep inside a rule.
+    A ``datetime`` is refused where a ``date`` is wanted.
+
+    Args:
+        function: The public function's name, e.g. ``"score"``.
+        argument: The argument's name, e.g. ``"as_of"``.
+        value: What was passed.
+        expected: The class wanted.
+        optional: Whether ``None`` is allowed.
+
+    Raises:
+        TypeError: *value* is not an instance of *expected*.
+    """
+    if optional and value is None:
+        return
+    if isinstance(value, expected) and not (expected is dt.date and isinstance(value, dt.datetime)):
+        return
+    wanted = f"a {expected.__name__}" + (" or None" if optional else "")
+    hint = ""
+    if isinstance(value, str) and hasattr(expected, "parse"):
+        hint = f" (use {expected.__name__}.parse({value!r}))"
+    raise TypeError(f"{function}(): {argument} must be {wanted}, got {shown(value)}{hint}")
+
+
+def shown(value: object) -> str:
+    """Show a Python value briefly for an error message: its type and a short repr."""
+    if value is None:
+        return "None"
+    return f"{type(value).__name__} {reprlib.repr(value)}"

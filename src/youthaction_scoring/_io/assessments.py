@@ -1,0 +1,148 @@
+"""Assessments in and out of files: one loader and one writer, chosen by file ending.
+
+``.json`` is one FORMAT.md document, ``.jsonl`` is JSON Lines (a header line,
+then one community a line), ``.xlsx`` is a register workbook (台账, needs the
+``excel`` extra). :func:`load_assessment` and :func:`write_assessment` are the
+only places that pick a format by its ending.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Final
+
+from .._domain.errors import InputError, Problem
+from .._domain.model import Assessment
+from .atomic import atomic_output, atomic_write
+from .codec import dumps_json, parse_json
+from .converter import structure_assessment, unstructure_assessment
+from .jsonl import read_assessment_jsonl, write_assessment_jsonl
+
+
+def loads_assessment(text: str | bytes) -> Assessment:
+    """Parse and validate an assessment document (FORMAT.md).
+
+    Args:
+        text: The JSON text.
+
+    Returns:
+        The assessment.
+
+    Raises:
+        InputError: Every problem found, each with its place.
+    """
+    return structure_assessment(parse_json(text))
+
+
+def dumps_assessment(assessment: Assessment) -> str:
+    """Serialise an assessment as a FORMAT.md document.
+
+    Args:
+        assessment: The assessment.
+
+    Returns:
+        The JSON text.
+    """
+    return dumps_json(unstructure_assessment(assessment))
+
+
+def _load_json(path: Path) -> Assessment:
+    return loads_assessment(path.read_bytes())
+
+
+def _load_xlsx(path: Path) -> Assessment:
+    from .register import read_register
+
+    return read_register(path)
+
+
+READERS: Final[dict[str, Callable[[Path], Assessment]]] = {
+    ".json": _load_json,
+    ".jsonl": read_assessment_jsonl,
+    ".xlsx": _load_xlsx,
+}
+"""Assessment readers by file ending."""
+
+
+def _write_json(assessment: Assessment, path: Path) -> None:
+    atomic_write(path, dumps_assessment(assessment))
+
+
+def _write_jsonl(assessment: Assessment, path: Path) -> None:
+    with atomic_output(path) as handle:
+        write_assessment_jsonl(assessment, handle)  # type: ignore[arg-type]
+
+
+def _write_xlsx(assessment: Assessment, path: Path) -> None:
+    from .register import write_register
+
+    write_register(assessment, path)
+
+
+WRITERS: Final[dict[str, Callable[[Assessment, Path], None]]] = {
+    ".json": _write_json,
+    ".jsonl": _write_jsonl,
+    ".xlsx": _write_xlsx,
+}
+"""Assessment writers by file ending."""
+
+
+def ending(path: str | os.PathLike[str], table: Mapping[str, object]) -> str:
+    """Return *path*'s ending, lower-cased, if *table* knows it.
+
+    Args:
+        path: A file name.
+        table: :data:`READERS` or :data:`WRITERS`.
+
+    Returns:
+        The ending, e.g. ``".xlsx"``.
+
+    Raises:
+        InputError: The ending is not one of *table*'s, placed at the file.
+    """
+    suffix = Path(path).suffix
+    if suffix.lower() not in table:
+        endings = ", ".join(sorted(table))
+        message = f"unsupported file type {suffix or '(none)'!r}; expected one of {endings}"
+        raise InputError([Problem(os.fspath(path), message)])
+    return suffix.lower()
+
+
+def load_assessment(path: str | os.PathLike[str]) -> Assessment:
+    """Read and validate an assessment file, whatever its format.
+
+    ``.json`` files hold one document; ``.jsonl`` files are JSON Lines
+    (FORMAT.md): a header line, then one community a line; ``.xlsx`` files
+    are register workbooks (台账).
+
+    Args:
+        path: The file.
+
+    Returns:
+        The assessment.
+
+    Raises:
+        InputError: Every problem found, each with its place; also an
+            unsupported file ending.
+        ImportError: A register, and the ``excel`` extra is not installed.
+        OSError: The file cannot be read.
+    """
+    return READERS[ending(path, READERS)](Path(path))
+
+
+def write_assessment(assessment: Assessment, path: str | os.PathLike[str]) -> None:
+    """Write an assessment to a file, in the format its ending names, atomically.
+
+    Args:
+        assessment: The assessment.
+        path: A ``.json``, ``.jsonl`` or ``.xlsx`` file.
+
+    Raises:
+        InputError: An unsupported file ending.
+        ValueError: A text is longer than a spreadsheet cell holds (``.xlsx``).
+        ImportError: A register, and the ``excel`` extra is not installed.
+        OSError: The file cannot be written.
+    """
+    WRITERS[ending(path, WRITERS)](assessment, Path(path))

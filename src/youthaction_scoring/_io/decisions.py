@@ -1,0 +1,141 @@
+"""The JSON documents of the decision-support commands: rank, districts, progress, plan.
+
+Each document's rows are built here once; the CSV and terminal outputs of
+:mod:`..._present` read the same rows, so the formats cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+from .._analysis.districts import DistrictSummary
+from .._analysis.plan import Plan
+from .._analysis.progress import MonthProgress, item_shortfalls
+from .._analysis.ranking import RankedCard
+from .._domain.codes import Lang
+
+RANKING_FIELDS: Final = (
+    "rank",
+    "community_id",
+    "name",
+    "district",
+    "pilot_level",
+    "base",
+    "bonus",
+    "total",
+)
+"""The keys of a ranking row, in order (also the ranking CSV's columns)."""
+
+
+def ranking_rows(ranked: Iterable[RankedCard]) -> list[dict[str, Any]]:
+    """Return one row per ranked community (:data:`RANKING_FIELDS`)."""
+    return [
+        {
+            "rank": r.rank,
+            "community_id": r.card.community_id,
+            "name": r.card.community_name,
+            "district": r.card.district,
+            "pilot_level": r.card.pilot_level.code,
+            "base": r.card.base,
+            "bonus": r.card.bonus,
+            "total": r.card.total,
+        }
+        for r in ranked
+    ]
+
+
+def ranking_document(ranked: Iterable[RankedCard]) -> dict[str, Any]:
+    """Return the ``rank --format json`` document: ``{"ranking": [...]}``."""
+    return {"ranking": ranking_rows(ranked)}
+
+
+DISTRICT_FIELDS: Final = ("district", "communities", "mean", "min", "max", "behind")
+"""The keys of a district row, in order (also the districts CSV's columns)."""
+
+
+def district_rows(summaries: Iterable[DistrictSummary]) -> list[dict[str, Any]]:
+    """Return one row per district (:data:`DISTRICT_FIELDS`); the mean to 2 places."""
+    return [
+        {
+            "district": s.district,
+            "communities": s.count,
+            "mean": round(s.mean, 2),
+            "min": s.min,
+            "max": s.max,
+            "behind": list(s.behind),
+        }
+        for s in summaries
+    ]
+
+
+def districts_document(summaries: Iterable[DistrictSummary]) -> dict[str, Any]:
+    """Return the ``districts --format json`` document: ``{"districts": [...]}``."""
+    return {"districts": district_rows(summaries)}
+
+
+def progress_document(months: Sequence[MonthProgress], lang: Lang) -> dict[str, Any]:
+    """Return the ``progress --format json`` document: one entry per month.
+
+    Args:
+        months: Progress for each month, in order.
+        lang: Language of the shortfalls' reasons.
+
+    Returns:
+        ``{"months": [{"month", "totals", "missed", "behind"}, ...]}``.
+    """
+    return {
+        "months": [
+            {
+                "month": str(m.month),
+                "totals": [{"community_id": c.community_id, "total": c.total} for c in m.cards],
+                "missed": list(m.missed),
+                "behind": [
+                    {
+                        "community_id": c.community_id,
+                        "shortfalls": [
+                            {
+                                "item": code.code,
+                                "points": d.points,
+                                "reason": d.reason.text(lang),
+                                "rule": d.rule,
+                            }
+                            for code, d in item_shortfalls(c)
+                        ],
+                    }
+                    for c in m.cards
+                    if c.community_id in m.behind
+                ],
+            }
+            for m in months
+        ]
+    }
+
+
+def plans_to_dict(plans: Iterable[Plan], lang: Lang = "zh") -> dict[str, Any]:
+    """Return the plans as the ``plan --format json`` document.
+
+    Args:
+        plans: The plans.
+        lang: Language of the action and reason texts.
+
+    Returns:
+        ``{"plans": [{"community_id", "total", "actions", "lost"}, ...]}``.
+    """
+    return {
+        "plans": [
+            {
+                "community_id": plan.community_id,
+                "total": plan.total,
+                "actions": [
+                    {"item": a.item.code, "gain": a.gain, "action": a.text(lang)}
+                    for a in plan.actions
+                ],
+                "lost": [
+                    {"item": lost.item.code, "points": lost.points, "reason": lost.text(lang)}
+                    for lost in plan.lost
+                ],
+            }
+            for plan in plans
+        ]
+    }

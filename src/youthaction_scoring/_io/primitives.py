@@ -1,0 +1,154 @@
+"""The strict readers of single JSON values, shared by every reader of the format.
+
+The cattrs converter registers these as its hooks, the fast reader calls them
+for the same types, and the register reader calls them for cells, so a value
+is accepted, refused and described alike wherever it comes from. Each raises
+:class:`Invalid` with the message a user sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import typing
+from collections.abc import Callable
+from typing import Any, Final
+
+from .._domain.calendar import Month
+from .._domain.checks import count_problem, describe, text_problem
+from .._domain.codes import CodedEnum, RecognitionKind
+from .._domain.model import RECOGNITION_CLASSES, Recognition
+
+_DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAYS: dict[str, dt.date] = {}
+"""Dates already parsed, by their text (a batch repeats a few hundred dates)."""
+_DAYS_MAX: Final = 20_000
+
+
+class Invalid(Exception):  # noqa: N818 - named for what it says about a value
+    """A value is wrong; *field* names a key below the current place, if any."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        """Create the error."""
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def read_text(value: object) -> str:
+    """Read required text: a string with a character that is not white space."""
+    if type(value) is str and not value.isspace() and value:
+        return value  # the common case, without building a message
+    problem = text_problem(value)
+    if problem:
+        raise Invalid(problem)
+    return typing.cast(str, value)
+
+
+def read_count(value: object) -> int:
+    """Read a count: a whole number (not a boolean), at least 0."""
+    if type(value) is int and value >= 0:
+        return value
+    problem = count_problem(value)
+    if problem:
+        raise Invalid(problem)
+    return typing.cast(int, value)
+
+
+def read_bool(value: object) -> bool:
+    """Read ``true`` or ``false`` (nothing else: no ``"yes"``, no ``1``)."""
+    if type(value) is not bool:
+        raise Invalid(f"must be true or false, got {describe(value)}")
+    return value
+
+
+def parse_date(value: object) -> dt.date:
+    """Parse a strict ISO ``YYYY-MM-DD`` date.
+
+    Args:
+        value: The candidate.
+
+    Returns:
+        The date.
+
+    Raises:
+        Invalid: *value* is not text of that form, or not a real date.
+    """
+    if type(value) is str:
+        day = _DAYS.get(value)
+        if day is not None:
+            return day
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        raise Invalid(f"must be a date written YYYY-MM-DD, got {describe(value)}")
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"{value!r} is not a real date") from None
+    if len(_DAYS) < _DAYS_MAX:
+        _DAYS[value] = day
+    return day
+
+
+def read_month(value: object) -> Month:
+    """Read a ``YYYY-MM`` month."""
+    try:
+        return Month.parse(typing.cast(str, value))
+    except ValueError as exc:
+        raise Invalid(str(exc)) from None
+
+
+def code_reader(cls: type[CodedEnum]) -> Callable[[object], CodedEnum]:
+    """Return the reader of one coded enum's FORMAT.md codes."""
+    members = cls._value2member_map_
+
+    def read(value: object) -> CodedEnum:
+        if type(value) is str:
+            member = members.get(value)
+            if member is not None:
+                return typing.cast(CodedEnum, member)
+        if not isinstance(value, str):
+            raise Invalid(f"must be a code ({cls.codes_text()}), got {describe(value)}")
+        try:
+            return cls.from_code(value)
+        except ValueError as exc:
+            raise Invalid(str(exc)) from None
+
+    return read
+
+
+PRIMITIVES: Final[dict[type, Callable[[object], Any]]] = {
+    str: read_text,
+    int: read_count,
+    bool: read_bool,
+    dt.date: parse_date,
+    Month: read_month,
+}
+"""The reader of each primitive type of the model (text is always required text)."""
+
+
+def recognition_class(value: object) -> tuple[type[Recognition], dict[str, Any]]:
+    """Say which kind of recognition an object is, by its ``kind``.
+
+    Args:
+        value: A parsed JSON value.
+
+    Returns:
+        The class of its kind, and its other keys.
+
+    Raises:
+        Invalid: Not an object, or no known ``kind`` (placed at ``kind``).
+    """
+    if not isinstance(value, dict):
+        raise Invalid(f"must be an object, got {describe(value)}")
+    if "kind" not in value:
+        raise Invalid("required field missing", "kind")
+    raw_kind = value["kind"]
+    if not isinstance(raw_kind, str) or raw_kind not in RecognitionKind._value2member_map_:
+        raise Invalid(
+            f"unknown code {raw_kind!r}; expected one of {RecognitionKind.codes_text()}"
+            if isinstance(raw_kind, str)
+            else f"must be a code ({RecognitionKind.codes_text()}), got {describe(raw_kind)}",
+            "kind",
+        )
+    cls = RECOGNITION_CLASSES[RecognitionKind.from_code(raw_kind)]
+    return cls, {k: v for k, v in value.items() if k != "kind"}

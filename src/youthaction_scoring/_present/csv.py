@@ -1,0 +1,111 @@
+"""CSV files: the one writer, and the tables it writes (scorecards, ranking, districts).
+
+Every CSV the program writes goes through :func:`csv_text`: RFC 4180 quoting,
+``CRLF`` line ends, and the OWASP guard against CSV injection — a text cell
+that a spreadsheet would read as a formula is prefixed with ``'``
+(:func:`neutralise`). Numbers are written as numbers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+from .._analysis.districts import DistrictSummary
+from .._analysis.ranking import RankedCard
+from .._domain.codes import Lang
+from .._domain.scorecard import Scorecards
+from .._io.decisions import DISTRICT_FIELDS, RANKING_FIELDS, district_rows, ranking_rows
+from .scorecard_rows import DETAIL_HEADERS, SUMMARY_HEADERS, detail_rows, summary_rows
+
+BOM: Final = "\ufeff"
+"""UTF-8 byte-order mark, so that Excel opens the CSV as UTF-8 and shows Chinese."""
+
+CSV_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these is read as a formula by spreadsheets."""
+
+
+def neutralise(value: Any) -> Any:
+    """Neutralise a CSV cell that a spreadsheet would read as a formula (OWASP).
+
+    Args:
+        value: A cell value.
+
+    Returns:
+        Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return,
+        prefixed with ``'``; anything else unchanged.
+    """
+    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return str(neutralise(str(value)))
+
+
+def csv_text(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    bom: bool = False,
+    quote_text: bool = False,
+) -> str:
+    """Write a table as CSV text.
+
+    Args:
+        header: The header row.
+        rows: The rows: text and numbers.
+        bom: Start with a UTF-8 byte-order mark.
+        quote_text: Quote every text cell (numbers stay bare); otherwise only
+            cells that need it are quoted.
+
+    Returns:
+        The CSV text, ``CRLF`` line ends, formula-like text neutralised.
+    """
+    out = io.StringIO()
+    if quote_text:
+        writer = csv.writer(out, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\r\n")
+        writer.writerow([neutralise(h) for h in header])
+        writer.writerows([neutralise(v) for v in row] for row in rows)
+    else:
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow([_plain(h) for h in header])
+        writer.writerows([_plain(v) for v in row] for row in rows)
+    return (BOM if bom else "") + out.getvalue()
+
+
+def scorecards_csv(cards: Scorecards, table: str = "summary", lang: Lang = "zh") -> str:
+    """Return the summary or the detail table as CSV text, starting with a BOM.
+
+    Args:
+        cards: The scorecards.
+        table: ``"summary"`` or ``"detail"``.
+        lang: Language of labels, deductions and notes.
+
+    Returns:
+        The CSV text (UTF-8 BOM first; every text cell quoted).
+    """
+    headers, rows = (
+        (SUMMARY_HEADERS, summary_rows(cards, lang))
+        if table == "summary"
+        else (DETAIL_HEADERS, detail_rows(cards, lang))
+    )
+    return csv_text([f"{zh} {code}" for zh, code in headers], rows, bom=True, quote_text=True)
+
+
+def ranking_csv(ranked: Iterable[RankedCard]) -> str:
+    """Return the ranking as CSV: one row per community (``rank --format csv``)."""
+    rows = ranking_rows(ranked)
+    return csv_text(RANKING_FIELDS, [[row[f] for f in RANKING_FIELDS] for row in rows])
+
+
+def districts_csv(summaries: Sequence[DistrictSummary]) -> str:
+    """Return the district roll-up as CSV: one row per district (``districts --format csv``)."""
+    rows = district_rows(summaries)
+    body = [[*(r[h] for h in DISTRICT_FIELDS[:-1]), "\n".join(r["behind"])] for r in rows]
+    return csv_text(DISTRICT_FIELDS, body)

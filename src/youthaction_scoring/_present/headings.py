@@ -1,0 +1,68 @@
+"""Headings, captions and labels of the terminal tables, in Chinese and English."""
+
+from __future__ import annotations
+
+from .._domain.messages import Text
+
+
+class Heading(Text):
+    """Table headings and captions."""
+
+    TITLE = ("社区青春行动考核计分", "Community Youth Action scores")
+    COMMUNITY = ("社区", "community")
+    DISTRICT = ("区（市、县）", "district")
+    BATCH = ("批次", "batch")
+    BASE = ("基本项", "base")
+    BONUS = ("加分项", "bonus")
+    TOTAL = ("总分", "total")
+    MAX_ROW = ("满分/上限", "max / cap")
+    PERIOD = ("考核期", "period")
+    AS_OF = ("截至", "as of")
+    RULEBOOK = ("规则版本", "rulebook")
+    COUNT_CAPTION = ("共{0}个社区", "{0} communities")
+    RANKING = ("社区青春行动考核排名", "Community Youth Action ranking")
+    BY_DISTRICT = ("（区县内排名）", "(ranked within each district)")
+    RANK = ("名次", "rank")
+    NO_GRADE = (
+        "考核办法未规定等次；本表只按总分排序",
+        "the rulebook defines no grade bands; this is an order by total only",
+    )
+    PLAN = ("{0}（{1}）提升计划：现得{2}分，满分{3}分", "Plan for {0} ({1}): {2} of {3}")
+    ITEM = ("条款", "item")
+    GAIN = ("可增加", "gain")
+    ACTION = ("措施", "action")
+    LOST = ("已无法挽回", "lost")
+    POINTS = ("分值", "points")
+    REASON = ("原因", "reason")
+    SUMMARY_LINE = (
+        "可挽回{0}分 + 已失去{1}分 = {2}分差距",
+        "recoverable {0} + lost {1} = gap of {2}",
+    )
+    PROGRESS = (
+        "逐月进度（按R2截至各月计分）",
+        "Month-by-month progress (scored as of each month, R2)",
+    )
+    BEHIND = ("进度滞后名单", "Falling behind")
+    MONTH = ("月份", "month")
+    MISSED = ("当月无合格专项活动", "no qualifying activity that month")
+    SHORT = ("基本项仍有欠缺", "base items still short")
+    MARKER = ("✗ 当月无合格活动", "✗ no qualifying activity that month")
+    DISTRICTS = ("区县汇总", "District roll-up")
+    COUNT = ("社区数", "communities")
+    MEAN = ("平均分", "mean")
+    MIN = ("最低分", "min")
+    MAX = ("最高分", "max")
+    BEHIND_LIST = ("滞后社区", "behind")
+
+
+class ItemHeading(Text):
+    """Headings of the item-by-item table of one scorecard."""
+
+    TITLE = ("{0}（{1}）逐项得分", "Item by item: {0} ({1})")
+    CODE = ("条款", "item")
+    NAME = ("内容", "clause")
+    KIND = ("类别", "kind")
+    RAW = ("满分/累计", "full / earned")
+    AFTER = ("扣分后", "after deductions")
+    POINTS = ("得分", "points")
+    MAX = ("满分/上限", "max / cap")
