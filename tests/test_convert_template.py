@@ -13,7 +13,7 @@ from tests._register_helpers import formula_cells, full_assessment
 from youthaction_scoring import dumps_assessment
 from youthaction_scoring._cli import main
 from youthaction_scoring._io.register import read_register, write_register
-from youthaction_scoring._io.register.layout import DATA_SHEETS, SHEET_NAMES
+from youthaction_scoring._io.register.sheets import DATA_SHEETS, SHEET_NAMES
 
 openpyxl = pytest.importorskip("openpyxl")
 

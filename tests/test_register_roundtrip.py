@@ -89,3 +89,17 @@ def test_dates_are_real_date_cells(tmp_path: Path) -> None:
         sheet["C2"].value,
         sheet["C2"].number_format,
     )
+
+
+def test_every_field_of_a_record_sheet_has_its_column() -> None:
+    """Each list sheet of records has one column per field of its model class, no more."""
+    import attrs
+
+    from youthaction_scoring._io.register.sheets import LISTS, SUMMARIES
+
+    for layout in (*LISTS, SUMMARIES):
+        if layout.record is None:
+            assert 1 == len(layout.fields), layout.code
+            continue
+        fields = {f.name for f in attrs.fields(layout.record)} - {"recognitions"}
+        assert fields == {c.code for c in layout.fields}, layout.code

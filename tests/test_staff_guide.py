@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from youthaction_scoring._io.register.layout import DATA_SHEETS
+from youthaction_scoring._io.register.sheets import DATA_SHEETS
 
 GUIDE = Path(__file__).parent.parent / "docs" / "staff-guide.md"
 

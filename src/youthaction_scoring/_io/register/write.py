@@ -18,24 +18,15 @@ from ..._domain.calendar import Period
 from ..._domain.codes import CodedEnum
 from ..._domain.model import Assessment, Community, LeaderInstruction
 from .cells import put, require_openpyxl, save_book
-from .layout import (
-    ACTIVITIES,
+from .layout import BOOL_FALSE, BOOL_TRUE, DATE_FORMAT, TEXT_FORMAT, Column, SheetLayout
+from .sheets import (
     ASSESSMENT,
-    BOOL_FALSE,
-    BOOL_TRUE,
-    BRANDS,
     COMMUNITIES,
-    COUNTY_YOUTH_ORGS,
     DATA_SHEETS,
-    DATE_FORMAT,
     INSTRUCTIONS_SHEET,
-    PAIRINGS,
+    LISTS,
     RECOGNITIONS,
-    SERVICE_PROJECTS,
     SUMMARIES,
-    TEXT_FORMAT,
-    Column,
-    SheetLayout,
 )
 
 if TYPE_CHECKING:
@@ -216,6 +207,31 @@ def _community_rows(communities: Iterable[Community]) -> Iterator[tuple[Any, ...
         )
 
 
+def _cell(value: Any, column: Column) -> Any:
+    """A model value as its column's cell shows it: labels for codes, 是/否 for booleans."""
+    if column.kind == "coded":
+        return _label(value)
+    if column.kind == "bool":
+        return _yes_no(value)
+    return value
+
+
+def _list_rows(communities: Iterable[Community], layout: SheetLayout) -> Iterator[tuple[Any, ...]]:
+    """The rows of a list sheet: each community's codes or records, one a row."""
+    for community in communities:
+        items: Any = community
+        for name in layout.target.split("."):
+            items = getattr(items, name)
+        for item in items:
+            if layout.record is None:
+                yield (community.id, *(_cell(item, column) for column in layout.fields))
+            else:
+                yield (
+                    community.id,
+                    *(_cell(getattr(item, column.code), column) for column in layout.fields),
+                )
+
+
 def _summary_rows(
     communities: Iterable[Community],
 ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
@@ -260,33 +276,8 @@ def write_register(assessment: Assessment, path: str | os.PathLike[str]) -> None
     book, sheets = _book(assessment.period, assessment.description)
     cs = assessment.communities
     _write_rows(sheets[COMMUNITIES.code], COMMUNITIES, _community_rows(cs))
-    _write_rows(
-        sheets[COUNTY_YOUTH_ORGS.code],
-        COUNTY_YOUTH_ORGS,
-        ((c.id, _label(k)) for c in cs for k in c.org_system.county_youth_orgs),
-    )
-    _write_rows(
-        sheets[BRANDS.code], BRANDS, ((c.id, _label(b)) for c in cs for b in c.projects.brands)
-    )
-    _write_rows(
-        sheets[SERVICE_PROJECTS.code],
-        SERVICE_PROJECTS,
-        (
-            (c.id, p.title, p.organisation, p.completed_on)
-            for c in cs
-            for p in c.workforce.service_projects
-        ),
-    )
-    _write_rows(
-        sheets[PAIRINGS.code],
-        PAIRINGS,
-        ((c.id, p.partner, p.partner_kind.label, p.date) for c in cs for p in c.workforce.pairings),
-    )
-    _write_rows(
-        sheets[ACTIVITIES.code],
-        ACTIVITIES,
-        ((c.id, a.title, a.date, _yes_no(a.reported)) for c in cs for a in c.projects.activities),
-    )
+    for layout in LISTS:
+        _write_rows(sheets[layout.code], layout, _list_rows(cs, layout))
     summaries, recognitions = _summary_rows(cs)
     _write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries)
     _write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions)

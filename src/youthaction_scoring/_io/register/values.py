@@ -1,0 +1,143 @@
+"""Cell values, one column kind at a time (:data:`~.layout.ColumnKind`).
+
+Each reader turns what openpyxl gives for a cell into a model value, as
+strictly as the JSON readers (it uses the same checks: :mod:`..primitives`,
+:mod:`..._domain.checks`), or raises :class:`Bad` with the message staff see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..._domain.calendar import Month
+from ..._domain.checks import count_problem, describe, text_problem
+from ..._domain.codes import CodedEnum
+from ..primitives import Invalid, parse_date
+from .layout import BOOL_FALSE, BOOL_TRUE, Column
+
+
+class Bad(Exception):  # noqa: N818 - an internal carrier for one cell's problem
+    """One cell's problem."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def letter(index: int) -> str:
+    """The column letter of a 1-based column number (``1`` → ``A``)."""
+    from openpyxl.utils import get_column_letter
+
+    return str(get_column_letter(index))
+
+
+def is_blank(value: Any) -> bool:
+    """Tell whether a cell counts as empty (nothing, or only white space)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+# --------------------------------------------------------------------------
+# Cell values, one kind at a time (ColumnKind in _layout).
+# --------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    problem = text_problem(value)
+    if problem:
+        hint = " (format the column as text so that Excel keeps what you type)"
+        raise Bad(problem + (hint if isinstance(value, int | float) else ""))
+    return str(value)
+
+
+def _count(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    problem = count_problem(value)
+    if problem:
+        raise Bad(problem)
+    return int(value)
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        shown = value.strip()
+        if shown in BOOL_TRUE or shown.upper() == "TRUE":
+            return True
+        if shown in BOOL_FALSE or shown.upper() == "FALSE":
+            return False
+    raise Bad(f"must be 是 or 否 (or TRUE or FALSE), got {describe(value)}")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        if value.time() != dt.time():
+            raise Bad(f"must be a date without a time of day, got {value.isoformat(' ')}")
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value.strip())
+        except Invalid as exc:
+            raise Bad(exc.message) from None
+    raise Bad(f"must be a date (a date cell or text YYYY-MM-DD), got {describe(value)}")
+
+
+def _month(value: Any) -> Month:
+    if isinstance(value, dt.datetime) and value.day == 1 and value.time() == dt.time():
+        return Month.of(value)
+    if isinstance(value, str):
+        try:
+            return Month.parse(value.strip())
+        except ValueError as exc:
+            raise Bad(str(exc)) from None
+    raise Bad(f"must be a month written YYYY-MM, got {describe(value)}")
+
+
+def _coded(value: Any, enum: type[CodedEnum]) -> CodedEnum:
+    if isinstance(value, str):
+        try:
+            return enum.from_code_or_label(value.strip())
+        except ValueError as exc:
+            raise Bad(str(exc)) from None
+    choices = ", ".join(f"{m.label} ({m.code})" for m in enum)
+    raise Bad(f"must be one of {choices}, got {describe(value)}")
+
+
+def key(value: Any) -> str:
+    """Read a summary number (a whole number or text)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    raise Bad(f"must be a summary number, got {describe(value)}")
+
+
+def convert(column: Column, value: Any) -> Any:
+    """Read a cell's value as its column's kind says."""
+    kind = column.kind
+    if kind == "count":
+        return _count(value)
+    if kind == "bool":
+        return _bool(value)
+    if kind == "date":
+        return _date(value)
+    if kind == "month":
+        return _month(value)
+    if kind == "coded":
+        assert column.enum is not None
+        return _coded(value, column.enum)
+    if kind == "key":
+        return key(value)
+    if kind == "free":
+        if not isinstance(value, str):
+            raise Bad(f"must be text, got {describe(value)}")
+        return value
+    return _text(value)  # text and link
