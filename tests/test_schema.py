@@ -38,13 +38,13 @@ from youthaction_scoring._cli import main
 from youthaction_scoring._domain.checks import text_problem
 from youthaction_scoring._io.converter import structure_assessment, unstructure_assessment
 from youthaction_scoring._io.schema import (
-    _SPACES,
     DATE_PATTERN,
     MONTH_PATTERN,
     NOT_IN_SCHEMA,
     TEXT_PATTERN,
     field_docs,
 )
+from youthaction_scoring._io.schema.common import SPACES as _SPACES
 
 Json = Any
 ASSESSMENT = json_schema("assessment")

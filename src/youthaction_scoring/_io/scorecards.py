@@ -57,6 +57,10 @@ def _texts_zh(messages: tuple[Message, ...]) -> list[str]:
     return [m.both()[0] for m in messages]
 
 
+def _has_notes(card: Scorecard) -> bool:
+    return bool(card.notes)
+
+
 _COUNT: Final = {"type": "integer", "minimum": 0}
 _TEXTS: Final = {"type": "array", "items": {"type": "string"}}
 _TEXT: Final = {"$ref": "#/$defs/Text"}
@@ -116,14 +120,14 @@ SCORECARD_KEYS: Final = (
         lambda card: _texts_en(card.notes),
         _TEXTS,
         "Notes on the whole card, in English (only when there are some).",
-        when=lambda card: bool(card.notes),
+        when=_has_notes,
     ),
     Key(
         "notes_zh",
         lambda card: _texts_zh(card.notes),
         _TEXTS,
         "The same notes in Chinese.",
-        when=lambda card: bool(card.notes),
+        when=_has_notes,
     ),
 )
 """A scorecard: identity, totals, the ten items and, when any, card notes."""
