@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from .common import check_output_dir, fail, load_input, user_errors, writing
+from .common import fail, load_input, user_errors
+from .output import check_output_dir, writing
 
 
 @click.command()

@@ -5,19 +5,9 @@ from __future__ import annotations
 import click
 
 from .._domain.calendar import Month
-from .common import (
-    AS_OF_OPTION,
-    INPUT_ARGUMENT,
-    LANG_OPTION,
-    OUTPUT_OPTION,
-    check_output_dir,
-    emit,
-    emit_tables,
-    fail,
-    lang_of,
-    load_input,
-    score_or_fail,
-)
+from .common import fail, load_input, score_or_fail
+from .options import AS_OF_OPTION, INPUT_ARGUMENT, LANG_OPTION, OUTPUT_OPTION, lang_of
+from .output import check_output_dir, emit, emit_tables
 
 
 @click.command()

@@ -4,17 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .common import (
-    INPUT_ARGUMENT,
-    LANG_OPTION,
-    OUTPUT_OPTION,
-    check_output_dir,
-    emit,
-    emit_tables,
-    lang_of,
-    load_input,
-    with_progress,
-)
+from .common import load_input
+from .options import INPUT_ARGUMENT, LANG_OPTION, OUTPUT_OPTION, lang_of
+from .output import check_output_dir, emit, emit_tables, with_progress
 
 
 @click.command()

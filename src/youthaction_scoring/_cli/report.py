@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .common import INPUT_ARGUMENT, LANG_OPTION, check_output_dir, emit, fail, lang_of, load_input
+from .common import fail, load_input
+from .options import INPUT_ARGUMENT, LANG_OPTION, lang_of
+from .output import check_output_dir, emit
 
 
 @click.command()

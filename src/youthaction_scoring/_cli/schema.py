@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .common import OUTPUT_OPTION, check_output_dir, emit
+from .options import OUTPUT_OPTION
+from .output import check_output_dir, emit
 
 
 @click.command()

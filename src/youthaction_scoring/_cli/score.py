@@ -12,21 +12,9 @@ import click
 
 from .._domain.calendar import Month
 from .._domain.errors import InputError, Problem
-from .common import (
-    AS_OF_OPTION,
-    EXIT_USER_ERROR,
-    INPUT_ARGUMENT,
-    OUTPUT_OPTION,
-    UserError,
-    check_output_dir,
-    emit,
-    emit_tables,
-    fail,
-    lang_of,
-    load_input,
-    score_or_fail,
-    writing,
-)
+from .common import EXIT_USER_ERROR, UserError, fail, load_input, score_or_fail
+from .options import AS_OF_OPTION, INPUT_ARGUMENT, OUTPUT_OPTION, lang_of
+from .output import check_output_dir, emit, emit_tables, writing
 
 _TICK = 500
 """Lines between progress bar updates."""

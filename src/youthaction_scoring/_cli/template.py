@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from .._domain.calendar import Period
-from .common import check_output_dir, fail, writing
+from .common import fail
+from .output import check_output_dir, writing
 
 
 def _parse_period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Period | None:

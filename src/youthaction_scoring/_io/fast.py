@@ -209,33 +209,9 @@ def _class_reader(cls: type) -> Reader:
     ]
     plans: list[FieldPlan] = []
     for index, field in enumerate(fields):
-        if not field.init:
-            raise TypeError(f"the fast reader cannot build {cls.__name__}.{field.name}")
-        tp = hints[field.name]
-        body = _value_code(tp, names, index)
-        made = [f"type:{_type_name(tp)}"]
-        for validator in _validators(field):
-            name, code = _validator_code(validator, tp, f"{cls.__name__}.{field.name}")
-            made.append(name)
-            if code is not None:
-                body.append(code)
-        required = field.default is attrs.NOTHING
-        plans.append(FieldPlan(field.name, tp, tuple(made), required))
-        key = repr(field.name)
-        if required:
-            lines.append(f"    v = value[{key}]")
-            lines.extend(f"    {line}" for line in body)
-        else:
-            default = field.default
-            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-                default = default.factory()
-            names[f"default{index}"] = default
-            lines.append(f"    if {key} in value:")
-            lines.append(f"        v = value[{key}]")
-            lines.extend(f"        {line}" for line in body)
-            lines.append("    else:")
-            lines.append(f"        v = default{index}")
-        lines.append(f"    setattr(obj, {key}, v)")
+        plan, code = _field_code(cls, field, hints[field.name], names, index)
+        plans.append(plan)
+        lines.extend(code)
     lines.append("    return obj")
     source = "\n".join(lines) + "\n"
     exec(compile(source, f"<fast reader of {cls.__name__}>", "exec"), names)
@@ -243,6 +219,39 @@ def _class_reader(cls: type) -> Reader:
     _CLASS_READERS[cls] = reader
     PLANS[cls] = tuple(plans)
     return reader
+
+
+def _field_code(
+    cls: type, field: attrs.Attribute[Any], tp: Any, names: dict[str, Any], index: int
+) -> tuple[FieldPlan, list[str]]:
+    """The plan of one field and the lines that read, check and set it."""
+    if not field.init:
+        raise TypeError(f"the fast reader cannot build {cls.__name__}.{field.name}")
+    body = _value_code(tp, names, index)
+    made = [f"type:{_type_name(tp)}"]
+    for validator in _validators(field):
+        name, code = _validator_code(validator, tp, f"{cls.__name__}.{field.name}")
+        made.append(name)
+        if code is not None:
+            body.append(code)
+    required = field.default is attrs.NOTHING
+    key = repr(field.name)
+    lines: list[str] = []
+    if required:
+        lines.append(f"    v = value[{key}]")
+        lines.extend(f"    {line}" for line in body)
+    else:
+        default: Any = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()  # values are frozen: one default serves all
+        names[f"default{index}"] = default
+        lines.append(f"    if {key} in value:")
+        lines.append(f"        v = value[{key}]")
+        lines.extend(f"        {line}" for line in body)
+        lines.append("    else:")
+        lines.append(f"        v = default{index}")
+    lines.append(f"    setattr(obj, {key}, v)")
+    return FieldPlan(field.name, tp, tuple(made), required), lines
 
 
 def _reject() -> Any:

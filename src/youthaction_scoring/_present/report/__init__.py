@@ -13,12 +13,14 @@ from __future__ import annotations
 from typing import Any, Final
 
 from ..._analysis.districts import district_rollup
-from ..._analysis.plan import plan_scorecards
+from ..._analysis.plan import Plan, plan_scorecards
 from ..._analysis.progress import missed_months, shortfalls
-from ..._analysis.ranking import rank_scorecards
+from ..._analysis.ranking import RankedCard, rank_scorecards
 from ..._analysis.score import score_assessment
+from ..._domain.calendar import Month
 from ..._domain.codes import SECTION_TITLES, ItemKind, Lang
 from ..._domain.model import Assessment
+from ..._domain.scorecard import Scorecard
 from ..._rules.clauses import max_total
 from ..._rules.rulebook import GUIYANG_2021, Rulebook
 
@@ -81,6 +83,74 @@ def _texts(lang: Lang) -> dict[str, str]:
     return {key: (zh if lang == "zh" else en) for key, (zh, en) in _TEXT.items()}
 
 
+def _sections(card: Scorecard, lang: Lang, scale: int) -> list[dict[str, Any]]:
+    """The stacked bar of one community: points by section, as shares of the highest total."""
+    sections = []
+    offset = 0.0
+    for section, (zh, en) in SECTION_TITLES.items():
+        points = sum(i.points for i in card.items if i.code.section == section)
+        width = 100.0 * points / scale
+        sections.append(
+            {
+                "code": section,
+                "title": zh if lang == "zh" else en,
+                "points": points,
+                "x": offset,
+                "width": width,
+                "colour": SECTION_COLOURS[section],
+            }
+        )
+        offset += width
+    return sections
+
+
+def _community(
+    entry: RankedCard, plan: Plan, months: tuple[Month, ...], lang: Lang, scale: int
+) -> dict[str, Any]:
+    """One community's part of the report: totals, bars, months, deductions, notes, plan."""
+    card = entry.card
+    missed = set(missed_months(card))
+    return {
+        "rank": entry.rank,
+        "id": card.community_id,
+        "name": card.community_name,
+        "district": card.district,
+        "batch": card.pilot_level.label_in(lang),
+        "base": card.base,
+        "bonus": card.bonus,
+        "total": card.total,
+        "share": 100.0 * card.total / scale,
+        "sections": _sections(card, lang, scale),
+        "months": [{"month": str(m), "covered": m not in missed} for m in months],
+        "deductions": [
+            {
+                "item": item.code.code,
+                "points": d.points,
+                "reason": d.reason.text(lang),
+                "rule": d.rule,
+            }
+            for item in card.items
+            for d in item.deductions
+        ],
+        "notes": [
+            {"item": item.code.code, "text": note.text(lang)}
+            for item in card.items
+            for note in item.notes
+        ]
+        + [{"item": "", "text": note.text(lang)} for note in card.notes],
+        "behind": bool(shortfalls(card)),
+        "actions": [
+            {"item": a.item.code, "gain": a.gain, "text": a.text(lang)} for a in plan.actions
+        ],
+        "lost": [
+            {"item": x.item.code, "points": x.points, "text": x.text(lang)} for x in plan.lost
+        ],
+        "recoverable": plan.recoverable,
+        "unrecoverable": plan.unrecoverable,
+        "gap": plan.max_total - plan.total,
+    }
+
+
 def report_context(
     assessment: Assessment, *, lang: Lang = "zh", rulebook: Rulebook = GUIYANG_2021
 ) -> dict[str, Any]:
@@ -95,75 +165,14 @@ def report_context(
         The template context.
     """
     cards = score_assessment(assessment, rulebook=rulebook)
-    ranked = rank_scorecards(cards)
     plans = {p.community_id: p for p in plan_scorecards(cards, rulebook=rulebook)}
     highest = max_total(rulebook)
     scale = highest or 1
     months = assessment.period.months
-    communities = []
-    for entry in ranked:
-        card = entry.card
-        sections = []
-        offset = 0.0
-        for section, (zh, en) in SECTION_TITLES.items():
-            points = sum(i.points for i in card.items if i.code.section == section)
-            width = 100.0 * points / scale
-            sections.append(
-                {
-                    "code": section,
-                    "title": zh if lang == "zh" else en,
-                    "points": points,
-                    "x": offset,
-                    "width": width,
-                    "colour": SECTION_COLOURS[section],
-                }
-            )
-            offset += width
-        missed = set(missed_months(card))
-        plan = plans[card.community_id]
-        communities.append(
-            {
-                "rank": entry.rank,
-                "id": card.community_id,
-                "name": card.community_name,
-                "district": card.district,
-                "batch": card.pilot_level.label_in(lang),
-                "base": card.base,
-                "bonus": card.bonus,
-                "total": card.total,
-                "share": 100.0 * card.total / scale,
-                "sections": sections,
-                "months": [{"month": str(m), "covered": m not in missed} for m in months],
-                "deductions": [
-                    {
-                        "item": item.code.code,
-                        "points": d.points,
-                        "reason": d.reason.text(lang),
-                        "rule": d.rule,
-                    }
-                    for item in card.items
-                    for d in item.deductions
-                ],
-                "notes": [
-                    {"item": item.code.code, "text": note.text(lang)}
-                    for item in card.items
-                    for note in item.notes
-                ]
-                + [{"item": "", "text": note.text(lang)} for note in card.notes],
-                "behind": bool(shortfalls(card)),
-                "actions": [
-                    {"item": a.item.code, "gain": a.gain, "text": a.text(lang)}
-                    for a in plan.actions
-                ],
-                "lost": [
-                    {"item": x.item.code, "points": x.points, "text": x.text(lang)}
-                    for x in plan.lost
-                ],
-                "recoverable": plan.recoverable,
-                "unrecoverable": plan.unrecoverable,
-                "gap": plan.max_total - plan.total,
-            }
-        )
+    communities = [
+        _community(entry, plans[entry.card.community_id], months, lang, scale)
+        for entry in rank_scorecards(cards)
+    ]
     names = {c.community_id: c.community_name for c in cards}
     districts = [
         {
