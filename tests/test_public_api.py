@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 import youthaction_scoring
 from tests.typing import api
@@ -83,10 +87,109 @@ def test_lazy_exports_resolve_and_stay_out_of_the_import() -> None:
 
     code = (
         "import sys, youthaction_scoring as y\n"
-        "lazy = ('_register', '_schema', '_report', '_pandas')\n"
+        "lazy = ('_io.register', '_io.schema', '_present.report', '_present.pandas',"
+        " '_present.csv', '_present.workbook')\n"
         "print(sorted(m for m in lazy if 'youthaction_scoring.' + m in sys.modules))\n"
         "from youthaction_scoring import read_register, json_schema\n"
         "print(callable(read_register), callable(y.to_dataframe), y.render_report.__name__)\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert ["[]", "True True render_report"] == proc.stdout.split("\n")[:2]
+
+
+# --------------------------------------------------------------------------
+# Arguments of the wrong type are refused at the door, naming the argument.
+# --------------------------------------------------------------------------
+
+PERIOD = youthaction_scoring.Period.parse("2021-11:2022-04")
+
+
+def _community() -> youthaction_scoring.Community:
+    from youthaction_scoring import Community, PilotLevel
+
+    return Community(id="c", name="示例社区", district="南明区", pilot_level=PilotLevel.NATIONAL)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda y: y.score(None, PERIOD), "score(): community must be a Community, got None"),
+        (
+            lambda y: y.score({"id": "c"}, PERIOD),
+            "score(): community must be a Community, got dict",
+        ),
+        (lambda y: y.score(_community(), "2021-11:2022-04"), "score(): period must be a Period"),
+        (
+            lambda y: y.score(_community(), PERIOD, as_of="2022-01"),
+            "score(): as_of must be a Month or None, got str '2022-01' (use Month.parse('2022-01'))",
+        ),
+        (
+            lambda y: y.score(_community(), PERIOD, rulebook=None),
+            "score(): rulebook must be a Rulebook",
+        ),
+        (lambda y: y.score_assessment([]), "score_assessment(): assessment must be an Assessment"),
+        (lambda y: list(y.score_batch([None], PERIOD)), "score_batch(): communities[] must be"),
+        (lambda y: y.loads_assessment({"format": 1}), "loads_assessment(): text must be a str or"),
+        (lambda y: y.load_assessment(None), "load_assessment(): path must be a str or a PathLike"),
+        (lambda y: y.rank_scorecards([None]), "rank_scorecards(): cards[] must be a Scorecard"),
+        (lambda y: y.district_rollup([1]), "district_rollup(): cards[] must be a Scorecard"),
+        (lambda y: y.plan_scorecards(None), "plan_scorecards(): cards must be a Scorecards"),
+        (lambda y: y.plan_scorecard(None, PERIOD), "plan_scorecard(): card must be a Scorecard"),
+        (
+            lambda y: y.explain_scorecard(y.score(_community(), PERIOD), "2021-11"),
+            "explain_scorecard(): period must be a Period, got str '2021-11' (use Period.parse(",
+        ),
+        (
+            lambda y: y.iter_progress(y.Assessment(period=PERIOD), months=["2021-11"]).__next__(),
+            "iter_progress(): months[] must be a Month",
+        ),
+    ],
+)
+def test_wrong_types_are_refused_naming_the_argument(
+    call: Callable[[Any], object], message: str
+) -> None:
+    """A public function given the wrong type raises a TypeError naming the argument."""
+    with pytest.raises(TypeError) as caught:
+        call(youthaction_scoring)
+    assert str(caught.value).startswith(message)
+
+
+def test_a_datetime_is_refused_where_a_date_is_wanted() -> None:
+    """A datetime carries a time of day the model would drop: it is refused, naming the field."""
+    import datetime as dt
+
+    from youthaction_scoring import Activity
+
+    with pytest.raises(TypeError, match="date: must be a date, got datetime"):
+        Activity(title="社区青春行动", date=dt.datetime(2021, 11, 1, 9, 30), reported=True)
+    assert Activity(title="社区青春行动", date=dt.date(2021, 11, 1), reported=True).date.day == 1
+
+
+def test_explain_and_plan_take_the_period_alike() -> None:
+    """plan_scorecard and explain_scorecard both take the period second, by position or name."""
+    from youthaction_scoring import explain_scorecard, plan_scorecard, score
+
+    card = score(_community(), PERIOD)
+    assert explain_scorecard(card, PERIOD) == explain_scorecard(card, period=PERIOD)
+    assert plan_scorecard(card, PERIOD) == plan_scorecard(card, period=PERIOD)
+    with pytest.raises(ValueError, match="lang must be 'zh' or 'en'"):
+        explain_scorecard(card, PERIOD, lang="fr")  # type: ignore[arg-type]
+
+
+def test_a_scorecard_becomes_a_dict_and_json_in_one_call() -> None:
+    """scorecard_to_dict and dumps_scorecards turn one card (or all) into plain data and JSON."""
+    import json
+
+    from youthaction_scoring import (
+        Assessment,
+        dumps_scorecards,
+        score_assessment,
+        scorecard_to_dict,
+        scorecards_to_dict,
+    )
+
+    cards = score_assessment(Assessment(period=PERIOD, communities=(_community(),)))
+    card = cards.scorecards[0]
+    assert scorecard_to_dict(card) == json.loads(dumps_scorecards(card))
+    assert scorecards_to_dict(cards) == json.loads(dumps_scorecards(cards))
+    assert scorecards_to_dict(cards)["scorecards"] == [scorecard_to_dict(card)]

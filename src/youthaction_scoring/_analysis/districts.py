@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from .._domain.checks import check_type
 from .._domain.scorecard import Scorecard
 from .progress import is_behind
 
@@ -50,6 +51,7 @@ def district_rollup(cards: Iterable[Scorecard]) -> tuple[DistrictSummary, ...]:
     """
     groups: dict[str, list[Scorecard]] = {}
     for card in cards:
+        check_type("district_rollup", "cards[]", card, Scorecard)
         groups.setdefault(card.district, []).append(card)
     summaries = []
     for district, members in groups.items():

@@ -11,10 +11,12 @@ from __future__ import annotations
 from typing import Final
 
 from .._domain.calendar import Month, Period
+from .._domain.checks import check_lang
 from .._domain.codes import SECTION_TITLES, ItemKind, Lang
 from .._domain.scorecard import ItemScore, Scorecard
 from .._rules.clauses import max_total
 from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .plan import check_arguments
 
 _TEXT: Final[dict[str, tuple[str, str]]] = {
     "title": ("社区青春行动考核计分说明", "Community Youth Action score statement"),
@@ -77,8 +79,8 @@ def _item_lines(item: ItemScore, lang: Lang) -> list[str]:
 
 def explain_scorecard(
     card: Scorecard,
-    *,
     period: Period,
+    *,
     as_of: Month | None = None,
     rulebook: Rulebook = GUIYANG_2021,
     lang: Lang = "zh",
@@ -94,7 +96,13 @@ def explain_scorecard(
 
     Returns:
         The statement, one line per fact, ending with a newline.
+
+    Raises:
+        TypeError: An argument is not of the type named here.
+        ValueError: *lang* is neither ``"zh"`` nor ``"en"``.
     """
+    check_arguments("explain_scorecard", card, period, as_of, rulebook)
+    check_lang("explain_scorecard", lang)
     batch = card.pilot_level.label_in(lang)
     where = [_t("period", lang, period)]
     if as_of is not None:

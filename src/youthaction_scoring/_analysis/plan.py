@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 
 from .._domain.calendar import Month, Period
+from .._domain.checks import check_type
 from .._domain.codes import ItemCode, ItemKind, Lang
 from .._domain.messages import Message, Text
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
@@ -267,6 +268,20 @@ def _section_lost(plans: Sequence[_ItemPlan], kind: ItemKind, cap: int) -> list[
     return lost
 
 
+def check_arguments(
+    function: str, card: object, period: object, as_of: object, rulebook: object
+) -> None:
+    """Refuse arguments of the wrong type for a function of one scorecard.
+
+    Raises:
+        TypeError: One of them is not of its type.
+    """
+    check_type(function, "card", card, Scorecard)
+    check_type(function, "period", period, Period)
+    check_type(function, "as_of", as_of, Month, optional=True)
+    check_type(function, "rulebook", rulebook, Rulebook)
+
+
 def plan_scorecard(
     card: Scorecard,
     period: Period,
@@ -288,8 +303,10 @@ def plan_scorecard(
         The plan; ``recoverable + unrecoverable == max_total - total``.
 
     Raises:
+        TypeError: An argument is not of the type named here.
         ValueError: *as_of* is before the period's first month (R2).
     """
+    check_arguments("plan_scorecard", card, period, as_of, rulebook)
     period.as_of(as_of)  # validates R2
     cutoff = period.end if as_of is None else min(as_of, period.end)
     item_plans = [
@@ -347,9 +364,11 @@ def plan_scorecards(
         One plan per scorecard, in order.
 
     Raises:
+        TypeError: An argument is not of the type named here.
         ValueError: *cards* were scored as of a month, or by another rulebook
             edition, or *as_of* is before the period (R2).
     """
+    check_type("plan_scorecards", "cards", cards, Scorecards)
     if cards.as_of is not None:
         raise ValueError("plans need scorecards of the whole period (scored without --as-of)")
     if cards.rulebook != rulebook.edition:

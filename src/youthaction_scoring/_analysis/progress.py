@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from .._domain.calendar import Month
+from .._domain.checks import check_type
 from .._domain.codes import ItemCode, ItemKind
 from .._domain.model import Assessment
 from .._domain.scorecard import Deduction, Scorecard, Scorecards
@@ -134,6 +135,8 @@ def iter_progress(
     Returns:
         One :class:`MonthProgress` per month, in order.
     """
+    check_type("iter_progress", "assessment", assessment, Assessment)
     for month in assessment.period.months if months is None else months:
+        check_type("iter_progress", "months[]", month, Month)
         cards = score_assessment(assessment, as_of=month, rulebook=rulebook)
         yield month_progress(cards, month)

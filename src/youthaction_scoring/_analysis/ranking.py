@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from .._domain.checks import check_type
 from .._domain.scorecard import Scorecard
 
 
@@ -45,6 +46,7 @@ def rank_scorecards(
     """
     groups: dict[str, list[Scorecard]] = {}
     for card in cards:
+        check_type("rank_scorecards", "cards[]", card, Scorecard)
         groups.setdefault(card.district if by_district else "", []).append(card)
     ranked: list[RankedCard] = []
     for members in groups.values():

@@ -166,7 +166,9 @@ class IsInstance:
             self.kind is dt.date and isinstance(value, dt.datetime)
         ):
             return
-        raise TypeError(f"{attribute.name}: must be a {_kind_name(self.kind)}, got {shown(value)}")
+        kinds = self.kind if isinstance(self.kind, tuple) else (self.kind,)
+        wanted = " or ".join(_a(k.__name__) for k in kinds)
+        raise TypeError(f"{attribute.name}: must be {wanted}, got {shown(value)}")
 
 
 @attrs.frozen
@@ -257,7 +259,12 @@ def all_of(*checks: Validator) -> AllOf:
 
 
 def check_type(
-    function: str, argument: str, value: object, expected: type, *, optional: bool = False
+    function: str,
+    argument: str,
+    value: object,
+    expected: type | tuple[type, ...],
+    *,
+    optional: bool = False,
 ) -> None:
     """Refuse an argument of the wrong type at a public function's door.
 
@@ -270,7 +277,7 @@ def check_type(
         function: The public function's name, e.g. ``"score"``.
         argument: The argument's name, e.g. ``"as_of"``.
         value: What was passed.
-        expected: The class wanted.
+        expected: The class wanted, or several.
         optional: Whether ``None`` is allowed.
 
     Raises:
@@ -280,11 +287,27 @@ def check_type(
         return
     if isinstance(value, expected) and not (expected is dt.date and isinstance(value, dt.datetime)):
         return
-    wanted = f"a {expected.__name__}" + (" or None" if optional else "")
+    kinds = expected if isinstance(expected, tuple) else (expected,)
+    wanted = " or ".join(_a(k.__name__) for k in kinds) + (" or None" if optional else "")
     hint = ""
-    if isinstance(value, str) and hasattr(expected, "parse"):
-        hint = f" (use {expected.__name__}.parse({value!r}))"
+    if isinstance(value, str) and len(kinds) == 1 and hasattr(kinds[0], "parse"):
+        hint = f" (use {kinds[0].__name__}.parse({value!r}))"
     raise TypeError(f"{function}(): {argument} must be {wanted}, got {shown(value)}{hint}")
+
+
+def _a(name: str) -> str:
+    """*name* with its indefinite article: ``a Month``, ``an Assessment``."""
+    return f"{'an' if name[0] in 'AEIOU' else 'a'} {name}"
+
+
+def check_lang(function: str, lang: object) -> None:
+    """Refuse a display language other than ``"zh"`` or ``"en"``.
+
+    Raises:
+        ValueError: *lang* is neither.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"{function}(): lang must be 'zh' or 'en', got {shown(lang)}")
 
 
 def shown(value: object) -> str:

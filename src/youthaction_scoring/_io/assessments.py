@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
 
+from .._domain.checks import check_type
 from .._domain.errors import InputError, Problem
 from .._domain.model import Assessment
 from .atomic import atomic_output, atomic_write
@@ -31,8 +32,10 @@ def loads_assessment(text: str | bytes) -> Assessment:
         The assessment.
 
     Raises:
+        TypeError: *text* is neither text nor bytes.
         InputError: Every problem found, each with its place.
     """
+    check_type("loads_assessment", "text", text, (str, bytes))
     return structure_assessment(parse_json(text))
 
 
@@ -128,7 +131,9 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
             unsupported file ending.
         ImportError: A register, and the ``excel`` extra is not installed.
         OSError: The file cannot be read.
+        TypeError: *path* is not a file name.
     """
+    check_type("load_assessment", "path", path, (str, os.PathLike))
     return READERS[ending(path, READERS)](Path(path))
 
 
