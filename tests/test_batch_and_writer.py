@@ -6,7 +6,7 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 from tests.malformed import spoiled, valid_community, valid_header
 from tests.strategies import assessments
@@ -79,7 +79,6 @@ def _community() -> Community:
     return structure_as(valid_community(), Community)
 
 
-@settings(max_examples=25, deadline=None)
 @given(assessments())
 def test_score_batch_equals_score_one_by_one(assessment: Assessment) -> None:
     """score_batch gives, in order, what score gives for each community."""
@@ -87,7 +86,6 @@ def test_score_batch_equals_score_one_by_one(assessment: Assessment) -> None:
     assert expected == list(score_batch(iter(assessment.communities), assessment.period))
 
 
-@settings(max_examples=25, deadline=None)
 @given(assessments())
 def test_score_json_lines_equals_scoring_the_document(assessment: Assessment) -> None:
     """Scoring raw JSON Lines gives the scorecards of the same assessment as JSON."""

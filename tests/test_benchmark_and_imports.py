@@ -7,9 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.mark.slow
 def test_benchmark_runs_at_a_tiny_size_and_outputs_match(tmp_path: Path) -> None:
     """benchmarks/run.py completes on 12 communities and both sides write identical bytes."""
     done = subprocess.run(

@@ -123,6 +123,7 @@ def test_template_refuses_bad_arguments(tmp_path: Path, args: list[str], expecte
     assert refused == (result.exit_code, expected in result.output)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     shutil.which("soffice") is None,
     reason="LibreOffice (soffice) is not installed; CI: apt-get install -y libreoffice-calc-nogui",

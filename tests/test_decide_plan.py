@@ -4,7 +4,7 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.decide_helpers import activities as _activities
@@ -52,7 +52,6 @@ def _assessment_and_as_of(draw: st.DrawFn) -> tuple[Assessment, Month | None]:
     return assessment, draw(st.none() | st.just(Month.from_index(index)))
 
 
-@settings(max_examples=60, deadline=None)
 @given(_assessment_and_as_of())
 def test_plan_accounts_for_every_point_under_the_guiyang_rulebook(
     case: tuple[Assessment, Month | None],
@@ -68,7 +67,6 @@ def test_plan_accounts_for_every_point_under_the_guiyang_rulebook(
         _check(card.total, 200, plan)
 
 
-@settings(max_examples=80, deadline=None)
 @given(st.data(), rulebooks())
 def test_plan_accounts_for_every_point_under_any_rulebook(
     data: st.DataObject, rulebook: Rulebook

@@ -2,7 +2,7 @@ import json
 import statistics
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 
 from tests.decide_helpers import read_csv, run, write_assessment
 from tests.strategies import HOSTILE_TEXTS, assessments
@@ -23,7 +23,6 @@ from youthaction_scoring import (
 SAMPLE = Path(__file__).parent / "data" / "decide_sample.json"
 
 
-@settings(max_examples=25, deadline=None)
 @given(assessments(max_communities=3))
 def test_progress_is_the_score_as_of_each_month(assessment: Assessment) -> None:
     """Month M of progress holds exactly the scorecards as of M (R2), for every month."""
@@ -112,7 +111,6 @@ def test_district_rollup_matches_an_independent_computation() -> None:
     assert ("yy-qianling", "yy-zhonghua") == summaries["云岩区"].behind
 
 
-@settings(max_examples=25, deadline=None)
 @given(assessments())
 def test_district_rollup_covers_every_community_once(assessment: Assessment) -> None:
     """Every community is counted in exactly one district; min <= mean <= max."""

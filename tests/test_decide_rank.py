@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.decide_helpers import read_csv, run, write_assessment
@@ -49,7 +49,6 @@ def test_ties_keep_input_order() -> None:
     assert [1, 1, 1] == [r.rank for r in ranked]
 
 
-@settings(max_examples=80, deadline=None)
 @given(st.lists(st.integers(0, 200), max_size=12))
 def test_ranks_follow_totals_and_match_an_independent_count(totals: list[int]) -> None:
     """Rank = 1 + the number of strictly higher totals; order is by total, highest first."""
@@ -116,7 +115,6 @@ def _hostile_assessment(draw: st.DrawFn) -> Assessment:
     return Assessment(period=period, communities=tuple(unique.values()))
 
 
-@settings(max_examples=15, deadline=None)
 @given(_hostile_assessment())
 def test_hostile_names_survive_json_and_csv(assessment: Assessment) -> None:
     """Hostile names come back unchanged from rank json and (unguarded) csv."""
@@ -166,7 +164,6 @@ def test_hostile_names_appear_verbatim_in_the_table(tmp_path: Path) -> None:
         assert text in output
 
 
-@settings(max_examples=20, deadline=None)
 @given(assessments())
 def test_rank_covers_every_community_once(assessment: Assessment) -> None:
     """Every community appears exactly once in the ranking."""

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.chromium import find_chromium, load_page, png_distinct_bytes
@@ -117,7 +117,6 @@ def _hostile_assessments(draw: st.DrawFn) -> Assessment:
     return Assessment(period=period, communities=tuple(unique.values()))
 
 
-@settings(max_examples=10, deadline=None)
 @given(_hostile_assessments())
 def test_generated_reports_parse_without_injected_markup(assessment: Assessment) -> None:
     """Generated assessments with hostile names: no script tag, every id shown as text."""
@@ -154,6 +153,7 @@ def test_importing_the_package_loads_no_heavy_modules() -> None:
     assert "[]" == out.strip()
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_report_loads_in_chromium_without_errors_and_is_not_blank(tmp_path: Path) -> None:
     """Headless chromium loads the hostile-name report: no console errors, a non-blank page."""
@@ -166,6 +166,7 @@ def test_report_loads_in_chromium_without_errors_and_is_not_blank(tmp_path: Path
     assert png_distinct_bytes(result.screenshot) > 16
 
 
+@pytest.mark.slow
 @needs_chromium
 def test_the_browser_check_catches_errors_and_blank_pages(tmp_path: Path) -> None:
     """Control: a console error and a missing resource are caught; a blank page looks blank."""

@@ -22,6 +22,7 @@ DOCS = ROOT / "docs"
 PAGES = sorted(DOCS.glob("*.md"))
 
 
+@pytest.mark.slow
 def test_sphinx_build_has_no_warnings(tmp_path: Path) -> None:
     """`sphinx-build -W -b html docs` succeeds: every warning would be an error."""
     options = ["-W", "--keep-going", "-q", "-b", "html", "-d", str(tmp_path / "doctrees")]

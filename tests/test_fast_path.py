@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.malformed import (
@@ -181,7 +181,6 @@ def test_malformed_header_is_refused_alike_in_json_and_json_lines(case: str) -> 
 
 
 @pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
-@settings(max_examples=60, deadline=None)
 @given(pair=community_and_period())
 def test_generated_valid_communities_give_equal_objects(
     pair: tuple[Community, Period], codec: JsonCodec
@@ -224,7 +223,6 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 
 @pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
-@settings(max_examples=150, deadline=None)
 @given(data=st.data())
 def test_random_damage_is_never_accepted_by_the_fast_path_alone(
     data: st.DataObject, codec: JsonCodec

@@ -13,6 +13,7 @@ NOTEBOOK = EXAMPLES / "scoring.ipynb"
 DATA = EXAMPLES / "guiyang-2021-2022.json"
 
 
+@pytest.mark.slow
 def test_example_notebook_runs() -> None:
     """Executed in a fresh kernel, every cell runs; the ranking table and two charts appear."""
     if not DATA.is_file():

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from tests.strategies import HOSTILE_TEXTS, assessments
 from youthaction_scoring import (
@@ -77,7 +77,6 @@ def test_one_scorecard_and_no_scorecards() -> None:
     assert (0, list(SUMMARY_COLUMNS)) == (len(empty), list(empty.columns))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(assessments())
 def test_frames_match_the_cards(assessment: Assessment) -> None:
     """For any assessment the frames carry the cards' numbers unchanged."""

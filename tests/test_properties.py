@@ -8,7 +8,7 @@ import random
 from typing import TypeVar
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.oracle import oracle_items, oracle_total
@@ -34,10 +34,8 @@ from youthaction_scoring import (
 from youthaction_scoring._io.converter import unstructure_community
 
 T = TypeVar("T")
-COMMON = settings(max_examples=80, deadline=None)
 
 
-@COMMON
 @given(community_and_period())
 def test_every_item_within_bounds_and_totals_add_up(case: tuple[Community, Period]) -> None:
     """Every item is within 0..max; base <= 100, bonus <= 100, total = base + bonus (R16)."""
@@ -54,7 +52,6 @@ def test_every_item_within_bounds_and_totals_add_up(case: tuple[Community, Perio
     assert card.base + card.bonus == card.total
 
 
-@COMMON
 @given(community_and_period(), st.none() | st.integers(0, 15))
 def test_matches_the_independent_oracle(case: tuple[Community, Period], offset: int | None) -> None:
     """Every item agrees with a plain second reading of RULES.md, with and without as-of (R2)."""
@@ -88,7 +85,6 @@ def _add_qualifying_record(community: Community, period: Period, which: int, n: 
     return attrs.evolve(community, workforce=w, projects=p, mechanisms=m)
 
 
-@COMMON
 @given(community_and_period(), st.integers(0, 3), st.integers(0, 1000))
 def test_adding_a_qualifying_record_never_lowers_any_item(
     case: tuple[Community, Period], which: int, n: int
@@ -102,7 +98,6 @@ def test_adding_a_qualifying_record_never_lowers_any_item(
     assert after.total >= before.total
 
 
-@COMMON
 @given(community_and_period(), st.randoms(use_true_random=False))
 def test_record_order_does_not_change_the_score(
     case: tuple[Community, Period], rnd: random.Random
@@ -128,14 +123,12 @@ def test_record_order_does_not_change_the_score(
     assert expected == [i.points for i in score(other, period).items]
 
 
-@COMMON
 @given(assessments())
 def test_converter_round_trip(assessment: object) -> None:
     """Assessment → JSON → assessment gives back an equal value."""
     assert assessment == loads_assessment(dumps_assessment(assessment))  # type: ignore[arg-type]
 
 
-@COMMON
 @given(assessments())
 def test_scorecard_json_is_byte_identical(assessment: object) -> None:
     """The same input gives byte-identical scorecard JSON, also after a JSON round trip."""
@@ -145,7 +138,6 @@ def test_scorecard_json_is_byte_identical(assessment: object) -> None:
     assert json.loads(first)["format"] == "youthaction-scoring/scorecards/1"
 
 
-@settings(max_examples=30, deadline=None)
 @given(periods(), st.integers(-3, 20))
 def test_period_as_of_truncates_or_refuses(period: Period, offset: int) -> None:
     """as_of keeps [start, min(M, end)] and refuses M before the start (R2)."""

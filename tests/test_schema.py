@@ -15,7 +15,7 @@ import attrs
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from tests.malformed import delete_at as _delete
@@ -224,7 +224,6 @@ _digit = st.sampled_from("0123456789")
 _digits = st.text(_digit, min_size=1, max_size=5)
 
 
-@settings(max_examples=300, deadline=None)
 @given(
     st.one_of(
         st.builds(lambda d: d.isoformat(), st.dates()),
@@ -259,7 +258,6 @@ def structure_assessment_date(text: str) -> dt.date:
         raise ValueError(exc.message) from None
 
 
-@settings(max_examples=200, deadline=None)
 @given(
     st.one_of(
         st.builds(
@@ -281,7 +279,6 @@ def test_month_pattern_agrees_with_month_parse(text: str) -> None:
     assert expected == bool(re.search(MONTH_PATTERN, text))
 
 
-@settings(max_examples=300, deadline=None)
 @given(st.text(max_size=4) | st.sampled_from(["\u3000", "\x1c", "\u200b", "\ufeff", " a "]))
 def test_text_pattern_agrees_with_required_text(text: str) -> None:
     """A text passes the Text pattern exactly when the model calls it non-blank."""
@@ -318,7 +315,6 @@ def test_dates_are_refused_without_format_checking(text: str, accepted: bool) ->
 # --------------------------------------------------------------------------
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(assessments())
 def test_generated_assessments_are_valid(assessment: Any) -> None:
     """Every assessment the model allows, written as JSON, passes the schema."""
@@ -326,7 +322,6 @@ def test_generated_assessments_are_valid(assessment: Any) -> None:
     assert [] == [e.message for e in VALIDATOR.iter_errors(doc)]
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(assessments(), st.booleans())
 def test_real_scorecards_are_valid(assessment: Any, as_of: bool) -> None:
     """Scorecards documents the library writes pass the scorecards schema."""
@@ -478,7 +473,6 @@ def _only_exceptions(doc: Json) -> bool:
     return False
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_schema_and_converter_agree_on_random_mutations(data: st.DataObject) -> None:
     """Replacing, deleting or adding any one value: both accept, or both refuse."""

@@ -7,6 +7,8 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 from youthaction_scoring import score_json_lines, scorecard_json_line
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -33,6 +35,7 @@ def _peak(count: int) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow
 def test_peak_memory_does_not_grow_with_the_number_of_communities() -> None:
     """Scoring 3,000 communities as a stream peaks within 1 MiB of scoring 1,500.
 
@@ -59,6 +62,7 @@ def _convert_peak(tmp_path: Path, count: int, *, as_json: bool) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow
 def test_streamed_conversion_memory_does_not_grow(tmp_path: Path) -> None:
     """Converting 1,000 communities of JSON Lines peaks within 1 MiB of converting 100."""
     for as_json in (False, True):
