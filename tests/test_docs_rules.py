@@ -19,10 +19,25 @@ def test_every_clause_function_is_documented() -> None:
     assert [] == missing
 
 
-def test_every_decision_is_cited() -> None:
-    """R1 … R16 all appear on the rules page."""
-    missing = [f"R{n}" for n in range(1, 17) if not re.search(rf"\bR{n}\b", RULES_DOC)]
+def test_every_decision_is_stated() -> None:
+    """R1 … R21 are each stated on the rules page, in bold, where they are decided."""
+    missing = [f"R{n}" for n in range(1, 22) if not re.search(rf"\*\*R{n}\.", RULES_DOC)]
     assert [] == missing
+
+
+def test_each_clause_section_cites_the_decisions_of_its_record() -> None:
+    """The section of each clause on the rules page cites every decision its record lists."""
+    sections = re.split(r"\n(?=#{2,3} )", RULES_DOC)
+    for clause in CLAUSES:
+        code = clause.code.code
+        pattern = rf"#{{2,3}} (?:{re.escape(code)} |Section \({'一二三四'[int(code[0]) - 1]}\))"
+        found = [s for s in sections if re.match(pattern, s)]
+        assert found, code
+        text = "\n".join(found)
+        if code.startswith("4"):
+            text += next(s for s in sections if s.startswith("## Section (四)"))
+        missing = [r for r in clause.decisions if not re.search(rf"\b{r}\b", text)]
+        assert [] == missing, code
 
 
 def test_cited_tests_exist() -> None:

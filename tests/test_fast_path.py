@@ -248,3 +248,85 @@ def test_random_damage_is_never_accepted_by_the_fast_path_alone(
         assert fast is None
     elif fast is not None:
         assert slow == fast
+
+
+def _check_name(validator: object) -> str:
+    """Name a model validator as the fast reader's plans do (an unknown one fails the test)."""
+    from youthaction_scoring._domain import checks
+
+    def name(kind: type | tuple[type, ...]) -> str:
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        return "|".join(k.__name__ for k in kinds)
+
+    if isinstance(validator, checks.Text):
+        return "text"
+    if isinstance(validator, checks.Count):
+        return "count"
+    if isinstance(validator, checks.NoRepeats):
+        return "no_repeats"
+    if isinstance(validator, checks.IsInstance):
+        return f"instance:{name(validator.kind)}"
+    if isinstance(validator, checks.TupleOf):
+        return f"tuple_of:{name(validator.kind)}"
+    if isinstance(validator, checks.Optional):
+        return f"optional({_check_name(validator.inner)})"
+    raise AssertionError(f"a validator the fast reader does not know: {validator!r}")
+
+
+def test_every_field_and_every_check_of_the_model_is_in_the_fast_readers_plan() -> None:
+    """For each class a community holds, every field is read and every validator's check made."""
+    import attrs
+
+    from youthaction_scoring._domain import checks
+    from youthaction_scoring._io.fast import PLANS
+
+    assert Community in PLANS
+    assert len(PLANS) >= 13  # Community and every class below it, recognitions included
+    for cls, plans in PLANS.items():
+        by_name = {plan.name: plan for plan in plans}
+        assert [f.name for f in attrs.fields(cls)] == list(by_name), cls
+        for field in attrs.fields(cls):
+            validators = (
+                list(field.validator.checks)
+                if isinstance(field.validator, checks.AllOf)
+                else [field.validator]
+            )
+            wanted = {_check_name(v) for v in validators if v is not None}
+            assert wanted <= set(by_name[field.name].checks), (cls, field.name)
+            assert by_name[field.name].required == (field.default is attrs.NOTHING)
+
+
+def _wrong_values(value: object) -> list[object]:
+    """Values of the wrong type or refused by a check, for a field holding *value*."""
+    if isinstance(value, bool):
+        return ["true", 1, None]
+    if isinstance(value, int):
+        return [-1, 1.0, "1", True]
+    if isinstance(value, str):
+        return ["", "  ", 7, None, ["x"]]
+    if isinstance(value, list):
+        return ["x", {}, [value[0], value[0]] if value and isinstance(value[0], str) else 3]
+    if isinstance(value, dict):
+        return [[], "x", 1]
+    return [object()]
+
+
+@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
+def test_every_field_refuses_what_its_checks_refuse(codec: JsonCodec) -> None:
+    """Each field of a full community, given a wrong value, is declined by the fast reader."""
+    for path in _paths(valid_community())[1:]:
+        for wrong in _wrong_values(_at(valid_community(), path)):
+            community = valid_community()
+            target: Any = community
+            for step in path[:-1]:
+                target = target[step]
+            target[path[-1]] = wrong
+            with pytest.raises(InputError):
+                _slow(_line(community))
+            assert community_from_json(_line(community), codec) is None, (path, wrong)
+
+
+def _at(value: Any, path: tuple[Any, ...]) -> Any:
+    for step in path:
+        value = value[step]
+    return value

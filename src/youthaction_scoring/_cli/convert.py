@@ -16,7 +16,7 @@ from .output import check_output_dir, writing
 def convert(input_path: str, output_path: str) -> None:
     """Convert an assessment from IN to OUT, losing nothing.
 
-    The formats are chosen by the file endings: .json (FORMAT.md), .jsonl
+    The formats are chosen by the file endings: .json (the format page), .jsonl
     (JSON Lines: a header line, then one community a line) and .xlsx (the
     register workbook, 台账). IN is checked as strictly as `score` checks it;
     OUT is written atomically, so a failed run leaves an existing OUT untouched.

@@ -28,8 +28,8 @@ _TICK = 500
     type=click.Choice(["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]),
     default="table",
     show_default=True,
-    help="table: a readable table with Chinese names; json: the scorecards document (FORMAT.md); "
-    "jsonl: one scorecard a line (FORMAT.md), streamed from a .jsonl INPUT with constant memory; "
+    help="table: a readable table with Chinese names; json: the scorecards document; "
+    "jsonl: one scorecard a line, streamed from a .jsonl INPUT with constant memory; "
     "every bad line is reported, and scorecards stop at the first one; "
     "xlsx: a workbook with summary and detail sheets (needs -o); csv: the summary with ranks; "
     "csv-detail: one row per item. CSV is UTF-8 with a BOM; formula-like text is neutralised.",

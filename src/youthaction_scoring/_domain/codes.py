@@ -1,6 +1,6 @@
-"""Coded values of the interchange format (FORMAT.md), each with its labels.
+"""Coded values of the interchange format (the format page), each with its labels.
 
-Every enum's *value* is the English ``snake_case`` code fixed by FORMAT.md;
+Every enum's *value* is the English ``snake_case`` code fixed by the format page;
 each member also carries its Chinese label (the one the rulebook and league
 staff use) and a short English label for English output.
 """
@@ -18,7 +18,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
 class CodedEnum(enum.Enum):
-    """An enum whose value is a FORMAT.md code and which carries labels.
+    """An enum whose value is an interchange-format code and which carries labels.
 
     Members are declared as ``NAME = (code, chinese_label, english_label)``.
     """
@@ -41,7 +41,7 @@ class CodedEnum(enum.Enum):
 
     @property
     def code(self) -> str:
-        """The FORMAT.md code, e.g. ``"volunteer_service"``."""
+        """The the format page code, e.g. ``"volunteer_service"``."""
         return self._value_
 
     def label_in(self, lang: Lang) -> str:
@@ -60,7 +60,7 @@ class CodedEnum(enum.Enum):
         """Return the member whose code is *code*.
 
         Args:
-            code: A FORMAT.md code.
+            code: A the format page code.
 
         Returns:
             The member.
@@ -79,7 +79,7 @@ class CodedEnum(enum.Enum):
         """Return the member whose code or Chinese label is *text*.
 
         Spreadsheet front ends accept the Chinese label wherever the code is
-        accepted (FORMAT.md).
+        accepted (the format page).
 
         Args:
             text: A code such as ``"drug_free"`` or a label such as
@@ -200,7 +200,7 @@ class ItemKind(CodedEnum):
 
 
 class ItemCode(CodedEnum):
-    """The ten scored items, in the order of RULES.md's table."""
+    """The ten scored items, in the order of the rules page's table."""
 
     C1_1 = ("1.1", "建设县级团属青年社会组织", "county-level league youth organisations")
     C1_2 = ("1.2", "建设社区“Y+青年之家”", "community Y+ Youth Home")

@@ -1,6 +1,6 @@
 """The domain model: what a pilot community has done, as frozen values.
 
-The classes read against FORMAT.md: a :class:`Community` has an
+The classes read against the format page: a :class:`Community` has an
 :class:`OrgSystem` (section 一), a :class:`Workforce` (section 二),
 :class:`Projects` (section 三) and :class:`Mechanisms` (section 四). Every
 class is frozen and slotted; invalid states are refused at construction with
@@ -322,7 +322,7 @@ class Assessment:
         period: The assessment period.
         communities: The communities, ids unique, in input order.
         description: Free text about the data set, not blank (a project
-            extension of FORMAT.md, e.g. to say that example data is fictional).
+            extension of the interchange format, e.g. to say that example data is fictional).
     """
 
     period: Period = attrs.field(validator=_is(Period))

@@ -92,7 +92,7 @@ class Scorecard:
         community_name: Its name.
         district: Its district.
         pilot_level: Its pilot batch.
-        items: The ten items, in RULES.md's order.
+        items: The ten items, in the order of the rules page.
         base: Sum of base items, at most the base cap.
         bonus_before_cap: Sum of bonus items, each after its own cap.
         bonus: ``bonus_before_cap`` capped at the bonus cap.

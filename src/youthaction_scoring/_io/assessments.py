@@ -1,6 +1,6 @@
 """Assessments in and out of files: one loader and one writer, chosen by file ending.
 
-``.json`` is one FORMAT.md document, ``.jsonl`` is JSON Lines (a header line,
+``.json`` is one interchange-format document, ``.jsonl`` is JSON Lines (a header line,
 then one community a line), ``.xlsx`` is a register workbook (台账, needs the
 ``excel`` extra). :func:`load_assessment` and :func:`write_assessment` are the
 only places that pick a format by its ending.
@@ -23,7 +23,7 @@ from .jsonl import read_assessment_jsonl, write_assessment_jsonl
 
 
 def loads_assessment(text: str | bytes) -> Assessment:
-    """Parse and validate an assessment document (FORMAT.md).
+    """Parse and validate an assessment document (the format page).
 
     Args:
         text: The JSON text.
@@ -40,7 +40,7 @@ def loads_assessment(text: str | bytes) -> Assessment:
 
 
 def dumps_assessment(assessment: Assessment) -> str:
-    """Serialise an assessment as a FORMAT.md document.
+    """Serialise an assessment as an interchange-format document.
 
     Args:
         assessment: The assessment.
@@ -117,7 +117,7 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """Read and validate an assessment file, whatever its format.
 
     ``.json`` files hold one document; ``.jsonl`` files are JSON Lines
-    (FORMAT.md): a header line, then one community a line; ``.xlsx`` files
+    (the format page): a header line, then one community a line; ``.xlsx`` files
     are register workbooks (台账).
 
     Args:

@@ -1,4 +1,4 @@
-"""The project's own cattrs converter: FORMAT.md in, FORMAT.md out, strictly.
+"""The project's own cattrs converter: the format page in, the format page out, strictly.
 
 Nothing here uses cattrs' global converter. Structuring refuses what the
 format refuses — unknown keys, wrong JSON types (no ``"yes"`` → ``True``, no
@@ -41,7 +41,7 @@ from .._domain.model import (
 from .primitives import PRIMITIVES, Invalid, code_reader, read_month, recognition_class
 
 ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
-"""The ``format`` value of an assessment document (FORMAT.md)."""
+"""The ``format`` value of an assessment document (the format page)."""
 
 T = TypeVar("T")
 
@@ -158,7 +158,7 @@ class _Several(Exception):  # noqa: N818 - an internal carrier, not an error typ
 
 
 # --------------------------------------------------------------------------
-# Unstructuring: FORMAT.md's exact shapes.
+# Unstructuring: the format's exact shapes.
 # --------------------------------------------------------------------------
 
 
@@ -173,7 +173,7 @@ def make_converter() -> cattrs.Converter:
 
     Returns:
         A converter that structures and unstructures the domain model in the
-        exact shape of FORMAT.md.
+        exact shape of the format page.
     """
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     for kind, read in PRIMITIVES.items():
@@ -343,7 +343,7 @@ def structure_header(
 
 
 def structure_assessment(value: object) -> Assessment:
-    """Structure a parsed assessment document (FORMAT.md) strictly.
+    """Structure a parsed assessment document (the format page) strictly.
 
     Args:
         value: Parsed JSON.
@@ -387,7 +387,7 @@ def structure_assessment(value: object) -> Assessment:
 
 
 def unstructure_community(community: Community) -> dict[str, Any]:
-    """Return a community as a FORMAT.md object.
+    """Return a community as an interchange-format object.
 
     Args:
         community: The community.
@@ -418,7 +418,7 @@ def unstructure_header(assessment_period: Period, description: str | None) -> di
 
 
 def unstructure_assessment(assessment: Assessment) -> dict[str, Any]:
-    """Return an assessment as a FORMAT.md document.
+    """Return an assessment as an interchange-format document.
 
     Args:
         assessment: The assessment.

@@ -1,4 +1,4 @@
-"""JSON Lines assessments (FORMAT.md): a header line, then one community a line.
+"""JSON Lines assessments (the format page): a header line, then one community a line.
 
 :func:`open_json_lines` is the one place that reads and checks the header;
 everything that reads JSON Lines — loading a file, converting it, scoring it
@@ -191,7 +191,7 @@ def write_assessment_jsonl(assessment: Assessment, handle: IO[str]) -> None:
 def _json_document_pieces(
     header: dict[str, object], communities: Iterable[Community]
 ) -> Iterator[str]:
-    """Yield a FORMAT.md document piece by piece, as ``json.dumps(indent=2)`` would."""
+    """Yield an interchange-format document piece by piece, as ``json.dumps(indent=2)`` would."""
     head = json.dumps(header, ensure_ascii=False, indent=2)
     yield head[:-2] + ',\n  "communities": ['
     first = True
@@ -215,7 +215,7 @@ def copy_json_lines(source: Path, handle: IO[str], *, as_json: bool) -> None:
         source: The ``.jsonl`` file to read.
         handle: A text file to write to (normally a temporary file that is
             renamed only on success).
-        as_json: Write one FORMAT.md document instead of JSON Lines.
+        as_json: Write one interchange-format document instead of JSON Lines.
 
     Raises:
         InputError: Every problem on every line (after the whole file was

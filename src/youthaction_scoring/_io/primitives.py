@@ -98,7 +98,7 @@ def read_month(value: object) -> Month:
 
 
 def code_reader(cls: type[CodedEnum]) -> Callable[[object], CodedEnum]:
-    """Return the reader of one coded enum's FORMAT.md codes."""
+    """Return the reader of one coded enum's codes."""
     members = cls._value2member_map_
 
     def read(value: object) -> CodedEnum:

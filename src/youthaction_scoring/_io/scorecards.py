@@ -1,4 +1,4 @@
-"""The scorecards wire format (FORMAT.md, output): its one definition, and every writer.
+"""The scorecards wire format (the format page, output): its one definition, and every writer.
 
 The shape of a scorecard on the wire is declared once, as tables of
 :class:`Key` (:data:`DEDUCTION_KEYS`, :data:`ITEM_KEYS`, :data:`SCORECARD_KEYS`,
@@ -24,7 +24,7 @@ from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from .codec import CODEC, JsonCodec
 
 SCORECARDS_FORMAT: Final = "youthaction-scoring/scorecards/1"
-"""The ``format`` value of a scorecards document (FORMAT.md)."""
+"""The ``format`` value of a scorecards document (the format page)."""
 
 
 @attrs.frozen
@@ -72,14 +72,19 @@ DEDUCTION_KEYS: Final = (
         "rule",
         "rule",
         {"type": "string", "pattern": "^R[1-9][0-9]*(?![\\s\\S])"},
-        "The R-decision of RULES.md applied, e.g. R10.",
+        "The numbered decision of the rules (docs/rules.md) applied, e.g. R10.",
     ),
     Key("reason_zh", lambda d: d.reason.both()[0], {"type": "string"}, "Why, in Chinese."),
 )
 """A deduction: ``{"points", "reason", "rule", "reason_zh"}``."""
 
 ITEM_KEYS: Final = (
-    Key("code", "code.code", {"$ref": "#/$defs/ItemCode"}, "The item's code (RULES.md's table)."),
+    Key(
+        "code",
+        "code.code",
+        {"$ref": "#/$defs/ItemCode"},
+        "The item's code (the table of the rules page).",
+    ),
     Key("kind", "kind.code", {"enum": [k.code for k in ItemKind]}, "Base or bonus."),
     Key("max", "max", _COUNT, "Full points (base item) or cap (bonus item)."),
     Key(
@@ -99,7 +104,7 @@ ITEM_KEYS: Final = (
     Key("notes", lambda item: _texts_en(item.notes), _TEXTS, "Notes in English."),
     Key("notes_zh", lambda item: _texts_zh(item.notes), _TEXTS, "The same notes in Chinese."),
 )
-"""An item of a scorecard; ``raw`` for bonus items only (FORMAT.md)."""
+"""An item of a scorecard; ``raw`` for bonus items only (the format page)."""
 
 SCORECARD_KEYS: Final = (
     Key("community_id", "community_id", _TEXT, "The community's id."),
@@ -113,7 +118,7 @@ SCORECARD_KEYS: Final = (
         "items",
         lambda card: [item_to_dict(i) for i in card.items],
         {"type": "array"},
-        "All ten items, in the order of RULES.md's table.",
+        "All ten items, in the order of the rules page's table.",
     ),
     Key(
         "notes",
@@ -197,7 +202,7 @@ _header_to_dict: Final[Callable[[Scorecards], dict[str, Any]]] = _compile(
 
 
 def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
-    """Return one scorecard as a JSON-ready dict, in FORMAT.md's shape.
+    """Return one scorecard as a JSON-ready dict, in the format's shape.
 
     Args:
         card: The scorecard.
@@ -210,7 +215,7 @@ def scorecard_to_dict(card: Scorecard) -> dict[str, Any]:
 
 
 def scorecards_to_dict(cards: Scorecards) -> dict[str, Any]:
-    """Return a scorecards document (FORMAT.md) as a JSON-ready dict.
+    """Return a scorecards document (the format page) as a JSON-ready dict.
 
     Args:
         cards: The scorecards.
@@ -229,7 +234,7 @@ def scorecards_header(cards: Scorecards) -> dict[str, Any]:
 
 
 def dumps_scorecards(cards: Scorecards | Scorecard, codec: JsonCodec = CODEC) -> str:
-    """Serialise scorecards as a FORMAT.md document, or one scorecard; deterministic.
+    """Serialise scorecards as an interchange-format document, or one scorecard; deterministic.
 
     Args:
         cards: The scorecards of an assessment (the document of ``score
@@ -244,7 +249,7 @@ def dumps_scorecards(cards: Scorecards | Scorecard, codec: JsonCodec = CODEC) ->
 
 
 def scorecard_json_line(card: Scorecard, codec: JsonCodec = CODEC) -> str:
-    """Return one scorecard as a JSON Lines line (FORMAT.md): compact, ending in a newline.
+    """Return one scorecard as a JSON Lines line (the format page): compact, ending in a newline.
 
     Args:
         card: The scorecard.

@@ -5,7 +5,7 @@ communities (only each community id is kept, to refuse repeats):
 
 * :func:`score_json_lines` — for embedding: one :class:`LineScore` a
   community line, holding the scorecard or the line's problems;
-* :func:`stream_scorecards` — for writing files: scorecard lines (FORMAT.md's
+* :func:`stream_scorecards` — for writing files: scorecard lines (the format's
   JSON Lines) to a writer, problems to a reporter, with fewer, larger writes
   and fewer garbage-collector passes. The command line's ``score --format
   jsonl`` is this function with a file around it.

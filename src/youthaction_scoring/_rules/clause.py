@@ -205,11 +205,11 @@ class Clause:
     """One clause of the document: what it is, and the function that scores it.
 
     Args:
-        code: The item's code (RULES.md's table).
+        code: The item's code (the table of the rules page).
         kind: Base or bonus.
         maximum: The :class:`~.rulebook.Rulebook` field that gives its full
             points (base) or cap (bonus).
-        decisions: The R-decisions of RULES.md it applies.
+        decisions: The R-decisions of the rules page it applies.
         score: The function that scores it.
         remedy: How an improvement plan recovers its points.
         facts: When the item depends only on a few facts of the community

@@ -1,4 +1,4 @@
-"""The clause registry: every clause record in RULES.md's order, and what derives from it.
+"""The clause registry: every clause record, in the rules' order, and what derives from it.
 
 Per-item facts of the rulebook — an item's kind, its maximum under a given
 rulebook, the highest total — are read from the records declared in the
@@ -26,7 +26,7 @@ CLAUSES: Final[tuple[Clause, ...]] = (
     *s3_projects.CLAUSES,
     *s4_mechanisms.CLAUSES,
 )
-"""Every clause, in RULES.md's order (one per item)."""
+"""Every clause, in the order of the rules page (one per item)."""
 
 
 def _check_registry() -> dict[ItemCode, Clause]:
@@ -49,7 +49,7 @@ BY_CODE: Final = _check_registry()
 """Each item's clause record."""
 
 ITEM_KINDS: Final[dict[ItemCode, ItemKind]] = {c.code: c.kind for c in CLAUSES}
-"""Base or bonus, per item (RULES.md's table; R14 for 4.3)."""
+"""Base or bonus, per item (the table of the rules page; R14 for 4.3)."""
 
 
 def clause_of(code: ItemCode) -> Clause:

@@ -89,4 +89,4 @@ class Rulebook:
 
 
 GUIYANG_2021: Final = Rulebook(edition="guiyang-2021")
-"""The Guiyang 2021 assessment measures, as RULES.md restates them."""
+"""The Guiyang 2021 assessment measures, as the rules page restates them."""

@@ -29,7 +29,7 @@ def total_stage(
 
     Args:
         community: The community scored.
-        items: Its items, in RULES.md's order.
+        items: Its items, in the order of the rules page.
         rulebook: The caps.
 
     Returns:

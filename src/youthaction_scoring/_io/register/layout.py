@@ -5,7 +5,7 @@ the register reader, the register writer and the instructions sheet (说明)
 all read those declarations, so they cannot disagree. Each
 column has a Chinese header (what staff read), an English field code (shown
 under it, and accepted on its own when reading), a kind that says how its
-cells are read and written, and the clause of RULES.md it feeds.
+cells are read and written, and the clause of the rules page it feeds.
 """
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ ColumnKind = Literal["text", "link", "key", "count", "bool", "date", "month", "c
 * ``text``: required or optional text, kept exactly (spaces, line breaks, ...);
 * ``link``: a community id that must exist on the communities sheet;
 * ``key``: a summary number linking recognitions to their summary;
-* ``count``: a whole number >= 0; blank means 0 (FORMAT.md: absent means zero);
+* ``count``: a whole number >= 0; blank means 0 (the format page: absent means zero);
 * ``bool``: 是/否, TRUE/FALSE or a real Excel boolean;
 * ``date``: a real Excel date or ISO text ``YYYY-MM-DD``;
 * ``month``: ISO text ``YYYY-MM`` (or a real date on the 1st of the month);
-* ``coded``: the Chinese label or the FORMAT.md code of an enum;
+* ``coded``: the Chinese label or the interchange-format code of an enum;
 * ``free``: optional text kept exactly, never required.
 """
 
@@ -45,7 +45,7 @@ class Column:
         zh: The Chinese header, e.g. ``"专职团干部人数"``.
         kind: How cells are read and written (:data:`ColumnKind`).
         required: Whether a record must fill this cell.
-        clause: The RULES.md clause the column feeds (``"—"`` for identity).
+        clause: The clause the column feeds (``"—"`` for identity).
         help_zh: How to fill it in, in Chinese.
         help_en: How to fill it in, in English.
         enum: For ``coded`` columns, the enum whose labels and codes are accepted.

@@ -49,7 +49,7 @@ def json_schema(document: Document = "assessment") -> dict[str, Any]:
     the schema page of the docs lists them.
 
     Args:
-        document: ``"assessment"`` (the input, FORMAT.md) or
+        document: ``"assessment"`` (the input, the format page) or
             ``"scorecards"`` (the output of ``score --format json``).
 
     Returns:

@@ -16,7 +16,7 @@ from .common import DRAFT, NOT_IN_SCHEMA, Builder, field_docs, ref
 
 
 def assessment_schema() -> dict[str, Any]:
-    """Return the JSON Schema of an assessment document (FORMAT.md, input)."""
+    """Return the JSON Schema of an assessment document (the format page, input)."""
     builder = Builder()
     builder.common()
     top = builder.object_schema(

@@ -74,7 +74,7 @@ def _item_schema(kind: ItemKind) -> dict[str, Any]:
 
 
 def _items() -> dict[str, Any]:
-    """The ten items in RULES.md's order, each of its kind (RULES.md's table)."""
+    """The ten items in the order of the rules page's table, each of its kind."""
     prefix = [
         {
             "type": "object",
@@ -87,7 +87,7 @@ def _items() -> dict[str, Any]:
 
 
 def scorecards_schema() -> dict[str, Any]:
-    """Return the JSON Schema of a scorecards document (FORMAT.md, output).
+    """Return the JSON Schema of a scorecards document (the format page, output).
 
     Returns:
         The schema, as a JSON-ready dict.
