@@ -13,67 +13,64 @@ from typing import Final
 from .._domain.calendar import Month, Period
 from .._domain.checks import check_lang
 from .._domain.codes import SECTION_TITLES, ItemKind, Lang
+from .._domain.messages import Text
 from .._domain.scorecard import ItemScore, Scorecard
 from .._rules.clauses import max_total
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .plan import check_arguments
 
-_TEXT: Final[dict[str, tuple[str, str]]] = {
-    "title": ("社区青春行动考核计分说明", "Community Youth Action score statement"),
-    "period": ("考核期{0}", "period {0}"),
-    "as_of": ("截至{0}", "as of {0}"),
-    "rulebook": ("规则版本{0}", "rulebook {0}"),
-    "no_grade": (
+
+class ExplainText(Text):
+    """Texts of the plain-language statement."""
+
+    TITLE = ("社区青春行动考核计分说明", "Community Youth Action score statement")
+    PERIOD = ("考核期{0}", "period {0}")
+    AS_OF = ("截至{0}", "as of {0}")
+    RULEBOOK = ("规则版本{0}", "rulebook {0}")
+    NO_GRADE = (
         "说明：考核办法未规定等次，本说明只列计分依据，不评定等次。",
         "Note: the rulebook defines no grade bands; this statement gives the reckoning only.",
-    ),
-    "base_stages": (
+    )
+    BASE_STAGES = (
         "满分{0} → 扣分后{1} → 计{2}分（最低0分）",
         "full {0} → after deductions {1} → counts {2} (floor 0)",
-    ),
-    "bonus_stages": (
-        "累计{0} → 按上限{1}计{2}分",
-        "earned {0} → counts {2} under the cap of {1}",
-    ),
-    "deduction": ("扣{0}分：{1}", "−{0}: {1}"),
-    "note": ("说明：{0}", "note: {0}"),
-    "points": ("{0}/{1}分", "{0} of {1}"),
-    "base_total": ("基本项合计{0}分（上限{1}）", "base total {0} (cap {1})"),
-    "bonus_total": (
+    )
+    BONUS_STAGES = ("累计{0} → 按上限{1}计{2}分", "earned {0} → counts {2} under the cap of {1}")
+    DEDUCTION = ("扣{0}分：{1}", "−{0}: {1}")
+    NOTE = ("说明：{0}", "note: {0}")
+    POINTS = ("{0}/{1}分", "{0} of {1}")
+    BASE_TOTAL = ("基本项合计{0}分（上限{1}）", "base total {0} (cap {1})")
+    BONUS_TOTAL = (
         "加分项合计{0}分 → 按上限{1}计{2}分",
         "bonus items total {0} → counts {2} under the cap of {1}",
-    ),
-    "total": ("总分{0}分（最高{1}分）", "total {0} (highest possible {1})"),
-}
+    )
+    TOTAL = ("总分{0}分（最高{1}分）", "total {0} (highest possible {1})")
 
 
 _CHINESE_NUMBERS: Final[dict[str, str]] = {"1": "一", "2": "二", "3": "三", "4": "四"}
-
-
-def _t(key: str, lang: Lang, *args: object) -> str:
-    zh, en = _TEXT[key]
-    return (zh if lang == "zh" else en).format(*args)
 
 
 def _item_lines(item: ItemScore, lang: Lang) -> list[str]:
     code = item.code
     head = (
         f"  {code.code} {code.label_in(lang)} [{item.kind.label_in(lang)}]"
-        f"{'：' if lang == 'zh' else ': '}{_t('points', lang, item.points, item.max)}"
+        f"{'：' if lang == 'zh' else ': '}{ExplainText.POINTS.format(lang, item.points, item.max)}"
     )
     lines = [head]
     if item.kind is ItemKind.BASE:
         lines.append(
-            "      " + _t("base_stages", lang, item.raw, item.after_deductions, item.points)
+            "      "
+            + ExplainText.BASE_STAGES.format(lang, item.raw, item.after_deductions, item.points)
         )
     else:
-        lines.append("      " + _t("bonus_stages", lang, item.raw, item.max, item.points))
+        lines.append(
+            "      " + ExplainText.BONUS_STAGES.format(lang, item.raw, item.max, item.points)
+        )
     for deduction in item.deductions:
         reason = deduction.reason.text(lang)
-        lines.append(
-            f"      - {_t('deduction', lang, deduction.points, reason)} ({deduction.rule})"
-        )
-    lines.extend(f"      · {_t('note', lang, note.text(lang))}" for note in item.notes)
+        text = ExplainText.DEDUCTION.format(lang, deduction.points, reason)
+        lines.append(f"      - {text} ({deduction.rule})")
+    lines.extend(f"      · {ExplainText.NOTE.format(lang, note.text(lang))}" for note in item.notes)
     return lines
 
 
@@ -104,13 +101,13 @@ def explain_scorecard(
     check_arguments("explain_scorecard", card, period, as_of, rulebook)
     check_lang("explain_scorecard", lang)
     batch = card.pilot_level.label_in(lang)
-    where = [_t("period", lang, period)]
+    where = [ExplainText.PERIOD.format(lang, period)]
     if as_of is not None:
-        where.append(_t("as_of", lang, as_of))
-    where.append(_t("rulebook", lang, rulebook.edition))
+        where.append(ExplainText.AS_OF.format(lang, as_of))
+    where.append(ExplainText.RULEBOOK.format(lang, rulebook.edition))
     sep = "，" if lang == "zh" else ", "
     lines = [
-        _t("title", lang),
+        ExplainText.TITLE.format(lang),
         f"{card.community_name} ({card.community_id}){sep}{card.district}{sep}{batch}",
         sep.join(where),
         "",
@@ -124,10 +121,12 @@ def explain_scorecard(
             lines.append(f"({number}) {zh if lang == 'zh' else en}")
         lines.extend(_item_lines(item, lang))
     lines.append("")
-    lines.append(_t("base_total", lang, card.base, rulebook.base_cap))
-    lines.append(_t("bonus_total", lang, card.bonus_before_cap, rulebook.bonus_cap, card.bonus))
-    lines.extend(f"· {_t('note', lang, note.text(lang))}" for note in card.notes)
-    lines.append(_t("total", lang, card.total, max_total(rulebook)))
+    lines.append(ExplainText.BASE_TOTAL.format(lang, card.base, rulebook.base_cap))
+    lines.append(
+        ExplainText.BONUS_TOTAL.format(lang, card.bonus_before_cap, rulebook.bonus_cap, card.bonus)
+    )
+    lines.extend(f"· {ExplainText.NOTE.format(lang, note.text(lang))}" for note in card.notes)
+    lines.append(ExplainText.TOTAL.format(lang, card.total, max_total(rulebook)))
     lines.append("")
-    lines.append(_t("no_grade", lang))
+    lines.append(ExplainText.NO_GRADE.format(lang))
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ work in large batches and changes no result.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from typing import Final
+from typing import Final, TypeVar
 
 from .._domain.calendar import Month, Period
 from .._domain.checks import check_type
@@ -24,6 +24,9 @@ from .._rules.clauses import CLAUSES
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .._rules.totals import total_stage
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
 ProgressCallback = Callable[[int], None]
 """Called after each community with how many have been handled so far."""
 
@@ -33,26 +36,41 @@ _SHARED_MAX: Final = 4096
 """At most this many shared items, and deductions, a scorer keeps (they are few)."""
 
 
-class SharedValues(Values):
-    """Makes each distinct deduction and plain bonus item once, and shares it.
+class _Shared(dict[K, V]):
+    """A bounded table of values shared by their key: made once, then reused.
 
-    Typed keys, bounded: beyond :data:`_SHARED_MAX` entries, new values are
-    made afresh (and equal to the shared ones).
+    Look a value up with ``get``; :meth:`keep` a new one. Beyond its bound the
+    table keeps no more (new values are made afresh, equal to what would have
+    been shared).
     """
 
+    def __init__(self, bound: int) -> None:
+        super().__init__()
+        self.bound = bound
+
+    def keep(self, key: K, value: V) -> V:
+        """Keep *value* for *key* while under the bound; return it."""
+        if len(self) < self.bound:
+            self[key] = value
+        return value
+
+
+class SharedValues(Values):
+    """Makes each distinct deduction, note and plain bonus item once, and shares it."""
+
     def __init__(self) -> None:
-        self._deductions: dict[tuple[int, str, Text, tuple[Hashable, ...]], Deduction] = {}
-        self._bonuses: dict[tuple[ItemCode, int, int, int], ItemScore] = {}
-        self._notes: dict[tuple[Text, tuple[Hashable, ...], str | None], Message] = {}
+        self._deductions: _Shared[tuple[int, str, Text, tuple[Hashable, ...]], Deduction]
+        self._deductions = _Shared(_SHARED_MAX)
+        self._notes: _Shared[tuple[Text, tuple[Hashable, ...], str | None], Message]
+        self._notes = _Shared(_NOTES_MAX)
+        self._bonuses: _Shared[tuple[ItemCode, int, int, int], ItemScore] = _Shared(_SHARED_MAX)
 
     def deduction(self, points: int, rule: str, key: Text, args: tuple[Hashable, ...]) -> Deduction:
         """Return the deduction, made once for equal arguments."""
         index = (points, rule, key, args)
         found = self._deductions.get(index)
         if found is None:
-            found = super().deduction(points, rule, key, args)
-            if len(self._deductions) < _SHARED_MAX:
-                self._deductions[index] = found
+            found = self._deductions.keep(index, super().deduction(points, rule, key, args))
         return found
 
     def note(self, key: Text, args: tuple[Hashable, ...], rule: str | None) -> Message:
@@ -60,9 +78,7 @@ class SharedValues(Values):
         index = (key, args, rule)
         found = self._notes.get(index)
         if found is None:
-            found = super().note(key, args, rule)
-            if len(self._notes) < _NOTES_MAX:
-                self._notes[index] = found
+            found = self._notes.keep(index, super().note(key, args, rule))
         return found
 
     def plain_bonus(self, code: ItemCode, each: int, cap: int, counted: int) -> ItemScore:
@@ -70,9 +86,7 @@ class SharedValues(Values):
         index = (code, each, cap, counted)
         found = self._bonuses.get(index)
         if found is None:
-            found = super().plain_bonus(code, each, cap, counted)
-            if len(self._bonuses) < _SHARED_MAX:
-                self._bonuses[index] = found
+            found = self._bonuses.keep(index, super().plain_bonus(code, each, cap, counted))
         return found
 
 
@@ -90,24 +104,21 @@ class Scorer:
 
     def __init__(self, period: Period, as_of: Month | None, rulebook: Rulebook) -> None:
         self.context: Final = Context.make(period, as_of, rulebook, SharedValues())
-        self._shared: dict[tuple[ItemCode, Hashable], ItemScore] = {}
+        self._items: _Shared[tuple[ItemCode, Hashable], ItemScore] = _Shared(_SHARED_MAX)
 
     def __call__(self, community: Community) -> Scorecard:
         """Score one community."""
         ctx = self.context
-        shared = self._shared
         items: list[ItemScore] = []
         for clause in CLAUSES:
             if clause.facts is None:
                 items.append(clause.score(community, ctx))
-                continue
-            key = (clause.code, clause.facts(community))
-            item = shared.get(key)
-            if item is None:
-                item = clause.score(community, ctx)
-                if len(shared) < _SHARED_MAX:
-                    shared[key] = item
-            items.append(item)
+            else:
+                key = (clause.code, clause.facts(community))
+                item = self._items.get(key)
+                if item is None:
+                    item = self._items.keep(key, clause.score(community, ctx))
+                items.append(item)
         return total_stage(community, tuple(items), ctx.rulebook)
 
 

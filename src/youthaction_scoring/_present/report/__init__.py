@@ -19,57 +19,61 @@ from ..._analysis.ranking import RankedCard, rank_scorecards
 from ..._analysis.score import score_assessment
 from ..._domain.calendar import Month
 from ..._domain.codes import SECTION_TITLES, ItemKind, Lang
+from ..._domain.messages import Text
 from ..._domain.model import Assessment
 from ..._domain.scorecard import Scorecard
 from ..._rules.clauses import max_total
 from ..._rules.rulebook import GUIYANG_2021, Rulebook
 
-_TEXT: Final[dict[str, tuple[str, str]]] = {
-    "title": ("社区青春行动考核报告", "Community Youth Action assessment report"),
-    "period": ("考核期", "period"),
-    "rulebook": ("规则版本", "rulebook"),
-    "no_grade": (
+
+class ReportText(Text):
+    """Texts of the HTML report."""
+
+    TITLE = ("社区青春行动考核报告", "Community Youth Action assessment report")
+    PERIOD = ("考核期", "period")
+    RULEBOOK = ("规则版本", "rulebook")
+    NO_GRADE = (
         "考核办法未规定等次；本报告只列得分、排序与欠缺，不评定等次。",
-        "The rulebook defines no grade bands: this report gives scores, order and "
-        "shortfalls only, never a grade.",
-    ),
-    "ranking": ("总分排名", "Ranking by total"),
-    "sections": ("分部分得分", "Points by section"),
-    "months": ("月度专项活动覆盖", "Monthly special activities"),
-    "covered": ("已开展", "covered"),
-    "missed": ("未开展", "missed"),
-    "districts": ("区县汇总", "District roll-up"),
-    "district": ("区（市、县）", "district"),
-    "count": ("社区数", "communities"),
-    "mean": ("平均分", "mean"),
-    "min": ("最低分", "min"),
-    "max": ("最高分", "max"),
-    "behind": ("滞后社区", "behind"),
-    "communities": ("各社区明细", "Communities"),
-    "rank": ("名次", "rank"),
-    "community": ("社区", "community"),
-    "batch": ("批次", "batch"),
-    "base": ("基本项", "base"),
-    "bonus": ("加分项", "bonus"),
-    "total": ("总分", "total"),
-    "deductions": ("扣分", "Deductions"),
-    "notes": ("说明", "Notes"),
-    "none": ("无", "none"),
-    "plan": ("提升计划", "Plan"),
-    "actions": ("可增加的分数", "Points still to gain"),
-    "lost": ("已无法挽回", "Points lost"),
-    "item": ("条款", "item"),
-    "points": ("分值", "points"),
-    "gain": ("可增加", "gain"),
-    "action": ("措施", "action"),
-    "reason": ("原因", "reason"),
-    "rule": ("依据", "rule"),
-    "gap": (
+        "The rulebook defines no grade bands: this report gives scores, order and shortfalls"
+        " only, never a grade.",
+    )
+    RANKING = ("总分排名", "Ranking by total")
+    SECTIONS = ("分部分得分", "Points by section")
+    MONTHS = ("月度专项活动覆盖", "Monthly special activities")
+    COVERED = ("已开展", "covered")
+    MISSED = ("未开展", "missed")
+    DISTRICTS = ("区县汇总", "District roll-up")
+    DISTRICT = ("区（市、县）", "district")
+    COUNT = ("社区数", "communities")
+    MEAN = ("平均分", "mean")
+    MIN = ("最低分", "min")
+    MAX = ("最高分", "max")
+    BEHIND = ("滞后社区", "behind")
+    COMMUNITIES = ("各社区明细", "Communities")
+    RANK = ("名次", "rank")
+    COMMUNITY = ("社区", "community")
+    BATCH = ("批次", "batch")
+    BASE = ("基本项", "base")
+    BONUS = ("加分项", "bonus")
+    TOTAL = ("总分", "total")
+    DEDUCTIONS = ("扣分", "Deductions")
+    NOTES = ("说明", "Notes")
+    NONE = ("无", "none")
+    PLAN = ("提升计划", "Plan")
+    ACTIONS = ("可增加的分数", "Points still to gain")
+    LOST = ("已无法挽回", "Points lost")
+    ITEM = ("条款", "item")
+    POINTS = ("分值", "points")
+    GAIN = ("可增加", "gain")
+    ACTION = ("措施", "action")
+    REASON = ("原因", "reason")
+    RULE = ("依据", "rule")
+    GAP = (
         "可挽回{0}分 + 已失去{1}分 = 与满分{2}分的差距{3}分",
         "recoverable {0} + lost {1} = gap of {3} to the highest total {2}",
-    ),
-    "empty": ("没有社区。", "No communities."),
-}
+    )
+    EMPTY = ("没有社区。", "No communities.")
+
 
 SECTION_COLOURS: Final[dict[str, str]] = {
     "1": "#3b6fb6",
@@ -80,7 +84,7 @@ SECTION_COLOURS: Final[dict[str, str]] = {
 
 
 def _texts(lang: Lang) -> dict[str, str]:
-    return {key: (zh if lang == "zh" else en) for key, (zh, en) in _TEXT.items()}
+    return {text.key: text.template(lang) for text in ReportText}
 
 
 def _sections(card: Scorecard, lang: Lang, scale: int) -> list[dict[str, Any]]:
