@@ -30,12 +30,17 @@ from youthaction_scoring import (
     Workforce,
     YouthHome,
 )
+from youthaction_scoring._domain.checks import id_problem
 
 
 def full_assessment(text: str = "四点半课堂") -> Assessment:
-    """A fictional assessment that uses every field of the format, *text* in every text field."""
+    """A fictional assessment that uses every field of the format, *text* in every text field.
+
+    The id holds *text* too when it can be an id (R17: no whitespace, control
+    or format characters).
+    """
     first = Community(
-        id=text,
+        id=text if id_problem(text) is None else "c-text",
         name=text,
         district=text,
         pilot_level=PilotLevel.NATIONAL,

@@ -40,6 +40,7 @@ from youthaction_scoring import (
     Workforce,
     YouthHome,
 )
+from youthaction_scoring._domain.checks import id_problem
 
 HOSTILE_TEXTS = (
     "=1+1",
@@ -68,7 +69,8 @@ SPREADSHEET_HOSTILE_TEXTS = (
     "a_x000D_b_x005F_",
     "carriage\r\nreturn\r",
     "\ufffe\uffff non-characters",
-    "bell\x07 and nul\x00",
+    "tab\tand line feed\ntogether",
+    "\u200bzero-width\u200d joiners\u2060",
     "0.10",
     "1E5",
     "#N/A",
@@ -78,7 +80,9 @@ SPREADSHEET_HOSTILE_TEXTS = (
     "x" * 32767,
 )
 """Text that is hard for spreadsheets (OOXML escapes, XML-illegal characters,
-number- or error-looking text, the longest a cell holds); registers carry it exactly."""
+number- or error-looking text, format characters, the longest a cell holds);
+registers carry it exactly. (Control characters other than tab, line feed and
+carriage return are refused on input: see tests/hostile.)"""
 
 _CHINESE_NAMES = st.sampled_from(
     [
@@ -105,6 +109,24 @@ names = st.one_of(
     ),
 ).filter(lambda s: bool(s.strip()))
 """Non-blank text: names, titles, with hostile text mixed in."""
+
+
+def as_id(text: str) -> str:
+    """An id made from *text*: ``id-`` and the text without its whitespace (R17)."""
+    return "id-" + "".join(text.split())
+
+
+identifiers = st.one_of(
+    st.sampled_from(["nm-01", "yy-02", "社区1", "ＡＢＣ", "=1+1", "0012", "<b>", "a_x0041_"]),
+    st.text(
+        alphabet=st.characters(
+            codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Zs", "Zl", "Zp")
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+).filter(lambda s: id_problem(s) is None)
+"""Community ids: no whitespace, control or format characters (R17)."""
 
 
 @st.composite
@@ -198,7 +220,7 @@ def communities(
     )
     return st.builds(
         Community,
-        id=ids if ids is not None else names,
+        id=ids if ids is not None else identifiers,
         name=names,
         district=st.sampled_from(["南明区", "云岩区", "花溪区", "观山湖区"]) | names,
         pilot_level=st.sampled_from(PilotLevel),
@@ -214,7 +236,7 @@ def assessments(draw: st.DrawFn, *, max_communities: int = 4) -> Assessment:
     """Assessments with unique community ids and records around the period."""
     period = draw(periods())
     count = draw(st.integers(0, max_communities))
-    ids = draw(st.lists(names, min_size=count, max_size=count, unique=True))
+    ids = draw(st.lists(identifiers, min_size=count, max_size=count, unique=True))
     members = tuple(draw(communities(period, ids=st.just(i))) for i in ids)
     description = draw(st.none() | names)
     return Assessment(period=period, communities=members, description=description)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.decide_helpers import run, unguard, write_assessment
-from tests.strategies import HOSTILE_TEXTS
+from tests.strategies import HOSTILE_TEXTS, as_id
 from youthaction_scoring import (
     Assessment,
     Community,
@@ -28,7 +28,7 @@ def hostile_input(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An assessment whose names, districts, ids and summary titles are all hostile text."""
     members = tuple(
         Community(
-            id=f"id {text}",
+            id=as_id(text),
             name=text,
             district=text,
             pilot_level=PilotLevel.NATIONAL,
@@ -69,7 +69,7 @@ def test_json_outputs_carry_hostile_text_intact(hostile_input: Path, command: st
     walk(json.loads(result.output))
     joined = "\n".join(strings)
     for text in HOSTILE_TEXTS:
-        assert f"id {text}" in strings
+        assert as_id(text) in strings
         if command in ("rank", "districts"):
             assert text in strings
         if command == "plan":  # summary titles appear inside the actions

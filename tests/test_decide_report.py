@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.chromium import find_chromium, load_page, png_distinct_bytes
 from tests.decide_helpers import run
-from tests.strategies import HOSTILE_TEXTS, hostile_communities, periods
+from tests.strategies import HOSTILE_TEXTS, as_id, hostile_communities, periods
 from youthaction_scoring import (
     Assessment,
     Community,
@@ -55,7 +55,7 @@ def _parse(document: str) -> _Collect:
 def _hostile_assessment() -> Assessment:
     period = Period.parse("2021-11:2022-01")
     members = tuple(
-        Community(id=f"id-{t}", name=t, district=t, pilot_level=PilotLevel.NATIONAL)
+        Community(id=as_id(t), name=t, district=t, pilot_level=PilotLevel.NATIONAL)
         for t in HOSTILE_TEXTS
     )
     return Assessment(period=period, communities=members)

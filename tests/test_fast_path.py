@@ -262,6 +262,10 @@ def _check_name(validator: object) -> str:
         return "text"
     if isinstance(validator, checks.Count):
         return "count"
+    if isinstance(validator, checks.Identifier):
+        return "identifier"
+    if isinstance(validator, checks.Day):
+        return "day"
     if isinstance(validator, checks.NoRepeats):
         return "no_repeats"
     if isinstance(validator, checks.IsInstance):

@@ -52,10 +52,13 @@ def test_generated_assessments_survive_json_xlsx_json(assessment: Assessment) ->
 
 
 def test_text_longer_than_a_cell_is_refused(tmp_path: Path) -> None:
-    """Text one character over the cell limit is refused rather than cut."""
-    with pytest.raises(ValueError, match="does not fit a spreadsheet cell"):
-        write_register(full_assessment("x" * 32768), tmp_path / "r.xlsx")
-    assert not (tmp_path / "r.xlsx").exists()
+    """Text one character over the cell limit is refused (by the model) rather than cut."""
+    with pytest.raises(ValueError, match="is 32,768 characters long; at most 32,767 fit"):
+        full_assessment("x" * 32768)
+    with pytest.raises(ValueError, match="takes 32,773 characters as a spreadsheet cell stores"):
+        full_assessment("\r" + "x" * 32766)
+    write_register(full_assessment("\r" * 10 + "x" * 32697), tmp_path / "r.xlsx")
+    assert "\r" * 10 + "x" * 32697 == read_register(tmp_path / "r.xlsx").communities[0].name
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from typing import Any, Final
 import attrs
 
 from .checks import all_of, between, describe, is_
+from .limits import FIRST_YEAR, LAST_YEAR, MAX_PERIOD_MONTHS, year_problem
 
 _MONTH_RE: Final = re.compile(r"([0-9]{4})-([0-9]{2})")
 
@@ -19,11 +20,11 @@ class Month:
     """A calendar month, e.g. ``Month(2021, 11)``; prints as ``2021-11``.
 
     Args:
-        year: 1 … 9999.
+        year: 1900 … 2199 (the format's limits).
         month: 1 … 12.
     """
 
-    year: int = attrs.field(validator=between(1, 9999))
+    year: int = attrs.field(validator=between(FIRST_YEAR, LAST_YEAR))
     month: int = attrs.field(validator=between(1, 12))
 
     @classmethod
@@ -45,6 +46,9 @@ class Month:
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12 or year == 0:
             raise ValueError(f"{text!r} is not a real month")
+        problem = year_problem(year, repr(text))
+        if problem:
+            raise ValueError(problem)
         return cls(year, month)
 
     @classmethod
@@ -93,9 +97,29 @@ def month_index(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
 
 
+def period_problem(start: Month, end: Month) -> str | None:
+    """Say what is wrong with a period from *start* to *end*, or return ``None``.
+
+    Args:
+        start: Its first month.
+        end: Its last month.
+
+    Returns:
+        ``None`` when *start* is not after *end* (R1) and the period is at most
+        120 months long (the format's limits), else a message.
+    """
+    if start > end:
+        return f"start {start} is after end {end} (R1)"
+    months = end.index - start.index + 1
+    if months > MAX_PERIOD_MONTHS:
+        return f"the period is {months:,} months long; at most {MAX_PERIOD_MONTHS} are allowed"
+    return None
+
+
 def _period_order(inst: Period, _attribute: attrs.Attribute[Any], end: Month) -> None:
-    if inst.start > end:
-        raise ValueError(f"period start {inst.start} is after its end {end}")
+    problem = period_problem(inst.start, end)
+    if problem:
+        raise ValueError(f"period {problem}")
 
 
 @attrs.frozen

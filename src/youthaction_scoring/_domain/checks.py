@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import reprlib
+import typing
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
 
 from .codes import CodedEnum
+from .limits import (
+    MAX_COUNT,
+    SHORT_TEXT,
+    identifier_problem,
+    text_content_problem,
+    year_problem,
+)
 
 
 def text_problem(value: object) -> str | None:
@@ -26,13 +34,28 @@ def text_problem(value: object) -> str | None:
 
     Returns:
         ``None`` when *value* is a string with at least one non-whitespace
-        character, else a message.
+        character, within the limits (at most 32,767 characters, no control
+        character but tab, line feed and carriage return, no lone surrogate),
+        else a message.
     """
     if not isinstance(value, str):
         return f"must be text, got {describe(value)}"
     if not value.strip():
         return "must not be blank"
-    return None
+    return text_content_problem(value)
+
+
+def id_problem(value: object) -> str | None:
+    """Say what is wrong with an id, or return ``None``.
+
+    Args:
+        value: The candidate value.
+
+    Returns:
+        ``None`` for required text without whitespace, control or format
+        characters (R17), else a message.
+    """
+    return text_problem(value) or identifier_problem(typing.cast(str, value))
 
 
 def count_problem(value: object) -> str | None:
@@ -42,14 +65,32 @@ def count_problem(value: object) -> str | None:
         value: The candidate value.
 
     Returns:
-        ``None`` for an ``int`` (not a ``bool``) that is at least 0, else a
-        message.
+        ``None`` for an ``int`` (not a ``bool``) from 0 to
+        999,999,999,999,999 (what a spreadsheet holds exactly), else a message.
     """
     if type(value) is not int:
         return f"must be a whole number, got {describe(value)}"
     if value < 0:
-        return f"must be >= 0, got {value}"
+        return f"must be >= 0, got {describe(value).removeprefix('number ')}"
+    if value > MAX_COUNT:
+        limit = f"{MAX_COUNT:,} (what a spreadsheet holds exactly)"
+        return f"must be at most {limit}, got {describe(value)}"
     return None
+
+
+def day_problem(value: object) -> str | None:
+    """Say what is wrong with a calendar date, or return ``None``.
+
+    Args:
+        value: The candidate value.
+
+    Returns:
+        ``None`` for a ``date`` (not a ``datetime``: a time of day would be
+        silently dropped) in the years 1900-2199, else a message.
+    """
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        return f"must be a date, got {shown(value)}"
+    return year_problem(value.year, value.isoformat())
 
 
 def repeat_problem(values: Iterable[object]) -> str | None:
@@ -82,8 +123,13 @@ def describe(value: object) -> str:
     """
     if value is None:
         return "null"
+    if type(value).__name__ == "LongNumber":  # a number too long to convert (the JSON reader's)
+        return str(value)
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, int) and value.bit_length() > 64:
+        digits = len(str(value)) if value.bit_length() < 4000 else int(value.bit_length() * 0.30103)
+        return f"a number of {digits:,} digits"  # repr() refuses ints of over 4,300 digits
     if isinstance(value, int | float):
         return f"number {value!r}"
     if isinstance(value, str):
@@ -112,11 +158,38 @@ class Text:
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Refuse *value* unless it is required text."""
-        if type(value) is str and value and not value.isspace():
-            return
+        usual = type(value) is str and value.isprintable() and 0 < len(value) <= SHORT_TEXT
+        if usual and not value.isspace():  # type: ignore[attr-defined]
+            return  # the common case; anything unusual gets the full check
         problem = text_problem(value)
         if problem:
             raise ValueError(f"{attribute.name}: {problem}")
+
+
+@attrs.frozen
+class Identifier:
+    """An id: text without whitespace, control or format characters (:func:`id_problem`)."""
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is an id."""
+        plain = type(value) is str and value.isascii() and value.isprintable()
+        if plain and " " not in value and 0 < len(value) <= SHORT_TEXT:  # type: ignore[operator, arg-type]
+            return
+        problem = id_problem(value)
+        if problem:
+            raise ValueError(f"{attribute.name}: {problem}")
+
+
+@attrs.frozen
+class Day:
+    """A calendar date in the years 1900-2199, not a ``datetime`` (:func:`day_problem`)."""
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        """Refuse *value* unless it is such a date."""
+        problem = day_problem(value)
+        if problem:
+            error = TypeError if "must be a date" in problem else ValueError
+            raise error(f"{attribute.name}: {problem}")
 
 
 @attrs.frozen
@@ -229,6 +302,8 @@ class AllOf:
 
 
 text: Final = Text()
+identifier: Final = Identifier()
+day: Final = Day()
 count: Final = Count()
 no_repeats: Final = NoRepeats()
 
@@ -315,3 +390,23 @@ def shown(value: object) -> str:
     if value is None:
         return "None"
     return f"{type(value).__name__} {reprlib.repr(value)}"
+
+
+def validators_of(field: attrs.Attribute[Any]) -> list[object]:
+    """A field's validators, one by one (:class:`AllOf` unpacked).
+
+    Args:
+        field: An attrs field of the model.
+
+    Returns:
+        Its validators, in order; empty when it has none.
+    """
+    found: list[object] = []
+    pending: list[object] = [field.validator] if field.validator is not None else []
+    while pending:
+        validator = pending.pop(0)
+        if isinstance(validator, AllOf):
+            pending[:0] = list(validator.checks)
+        else:
+            found.append(validator)
+    return found

@@ -18,6 +18,8 @@ import attrs
 from .calendar import Period
 from .checks import all_of as _all_of
 from .checks import count as _count
+from .checks import day as _day
+from .checks import identifier as _identifier
 from .checks import is_ as _is
 from .checks import no_repeats as _no_repeats
 from .checks import optional as _optional
@@ -126,7 +128,7 @@ class ServiceProject:
 
     title: str = attrs.field(validator=_text)
     organisation: str = attrs.field(validator=_text)
-    completed_on: dt.date = attrs.field(validator=_is(dt.date))
+    completed_on: dt.date = attrs.field(validator=_day)
 
 
 @attrs.frozen
@@ -141,7 +143,7 @@ class Pairing:
 
     partner: str = attrs.field(validator=_text)
     partner_kind: PartnerKind = attrs.field(validator=_is(PartnerKind))
-    date: dt.date = attrs.field(validator=_is(dt.date))
+    date: dt.date = attrs.field(validator=_day)
 
 
 @attrs.frozen
@@ -177,7 +179,7 @@ class Activity:
     """
 
     title: str = attrs.field(validator=_text)
-    date: dt.date = attrs.field(validator=_is(dt.date))
+    date: dt.date = attrs.field(validator=_day)
     reported: bool = attrs.field(validator=_is(bool))
 
 
@@ -242,7 +244,7 @@ class Summary:
 
     title: str = attrs.field(validator=_text)
     mechanism: Mechanism = attrs.field(validator=_is(Mechanism))
-    date: dt.date = attrs.field(validator=_is(dt.date))
+    date: dt.date = attrs.field(validator=_day)
     recognitions: tuple[Recognition, ...] = attrs.field(
         default=(), validator=_tuple_of((LeaderInstruction, MediaPublication))
     )
@@ -279,7 +281,7 @@ class Community:
         mechanisms: Section (四).
     """
 
-    id: str = attrs.field(validator=_text)
+    id: str = attrs.field(validator=_identifier)
     name: str = attrs.field(validator=_text)
     district: str = attrs.field(validator=_text)
     pilot_level: PilotLevel = attrs.field(validator=_is(PilotLevel))

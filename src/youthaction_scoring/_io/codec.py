@@ -48,6 +48,30 @@ def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed in JSON")
 
 
+@attrs.frozen
+class LongNumber:
+    """A whole number in JSON too long to be any count (its digits are not converted).
+
+    Python refuses to convert more than 4,300 digits at once; such a number is
+    kept as this marker, so that the field it is in is refused with its place
+    ("must be a whole number, got a number of 5,000 digits").
+
+    Args:
+        digits: How many digits it has.
+    """
+
+    digits: int
+
+    def __str__(self) -> str:
+        """Describe the number: ``a number of 5,000 digits``."""
+        return f"a number of {self.digits:,} digits"
+
+
+def _parse_int(text: str) -> int | LongNumber:
+    digits = len(text.lstrip("-"))
+    return int(text) if digits <= 40 else LongNumber(digits)
+
+
 def decode_text(data: bytes, place: str = "") -> str:
     """Decode UTF-8 input (a leading byte-order mark is allowed).
 
@@ -97,7 +121,9 @@ def parse_json(text: str | bytes, place: str = "") -> Any:
         return out
 
     try:
-        value = json.loads(text, object_pairs_hook=pairs, parse_constant=_refuse_constant)
+        value = json.loads(
+            text, object_pairs_hook=pairs, parse_constant=_refuse_constant, parse_int=_parse_int
+        )
     except json.JSONDecodeError as exc:
         where = f"{place}, column {exc.colno}" if place else f"line {exc.lineno} column {exc.colno}"
         raise InputError([Problem(where, f"invalid JSON: {exc.msg}")]) from None

@@ -27,7 +27,8 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from .._domain.calendar import Month, Period
+from .._domain import checks
+from .._domain.calendar import Month, Period, period_problem
 from .._domain.checks import describe, repeat_problem, text_problem
 from .._domain.codes import CodedEnum
 from .._domain.errors import InputError, Problem, join_place
@@ -38,7 +39,14 @@ from .._domain.model import (
     MediaPublication,
     Recognition,
 )
-from .primitives import PRIMITIVES, Invalid, code_reader, read_month, recognition_class
+from .primitives import (
+    PRIMITIVES,
+    Invalid,
+    code_reader,
+    read_id,
+    read_month,
+    recognition_class,
+)
 
 ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
 """The ``format`` value of an assessment document (the format page)."""
@@ -87,8 +95,20 @@ def _tuple_hook_factory(
 
 
 def _class_hook_factory(cl: Any, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    # A field whose validators check more than its type's hook does (an id,
+    # R17) is read by the reader of that check, so that its problem is
+    # reported with the others, at its own place.
+    overrides: dict[str, Any] = {
+        field.name: cattrs.gen.override(struct_hook=_hook(read_id))
+        for field in attrs.fields(cl)
+        if any(isinstance(v, checks.Identifier) for v in checks.validators_of(field))
+    }
     inner = cattrs.gen.make_dict_structure_fn(
-        cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+        cl,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True,
+        **overrides,
     )
 
     def structure(value: object, _: type) -> Any:
@@ -140,10 +160,10 @@ def _structure_period(value: object, _: type) -> Period:
     for extra in value:
         if extra not in ("start", "end"):
             problems.append(Invalid("unknown field", str(extra)))
-    if not problems and months["start"] > months["end"]:
-        problems.append(
-            Invalid(f"start {months['start']} is after end {months['end']} (R1)", "start")
-        )
+    if not problems:
+        problem = period_problem(months["start"], months["end"])
+        if problem:
+            problems.append(Invalid(problem, "start" if "after end" in problem else ""))
     if problems:
         raise _Several(problems)
     return Period(months["start"], months["end"])

@@ -43,6 +43,7 @@ import attrs
 from .._domain import checks
 from .._domain.calendar import Month
 from .._domain.codes import CodedEnum
+from .._domain.limits import FIRST_YEAR, LAST_YEAR, MAX_COUNT, SHORT_TEXT
 from .._domain.model import Community, Recognition
 from .codec import CODEC, JsonCodec
 from .primitives import parse_date, read_month, recognition_class
@@ -87,19 +88,6 @@ PLANS: Final[dict[type, tuple[FieldPlan, ...]]] = {}
 """Every class the fast reader reads, with the plan of each of its fields."""
 
 
-def _validators(field: attrs.Attribute[Any]) -> list[object]:
-    """The field's validators, flattened (``AllOf`` unpacked)."""
-    found: list[object] = []
-    pending: list[object] = [field.validator] if field.validator is not None else []
-    while pending:
-        validator = pending.pop(0)
-        if isinstance(validator, checks.AllOf):
-            pending[:0] = list(validator.checks)
-        else:
-            found.append(validator)
-    return found
-
-
 # --------------------------------------------------------------------------
 # Per type: the code that reads and checks a value held in ``v``.
 # --------------------------------------------------------------------------
@@ -127,9 +115,16 @@ def _value_code(tp: Any, names: dict[str, Any], index: int) -> list[str]:
 
 
 _VALIDATOR_CHECKS: Final[dict[type, tuple[str, str]]] = {
-    # validator class -> (its name in a plan, the code making its check on v)
-    checks.Text: ("text", "if not v or v.isspace(): raise _Reject"),
-    checks.Count: ("count", "if v < 0: raise _Reject"),
+    # validator class -> (its name in a plan, the code making its check on v):
+    # the usual value passes at once; anything else gets the shared predicate.
+    checks.Text: (
+        "text",
+        "if not (v.isprintable() and 0 < len(v) <= SHORT_TEXT and not v.isspace())"
+        " and text_problem(v): raise _Reject",
+    ),
+    checks.Identifier: ("identifier", "if id_problem(v): raise _Reject"),
+    checks.Count: ("count", "if v < 0 or v > MAX_COUNT: raise _Reject"),
+    checks.Day: ("day", "if not FIRST_YEAR <= v.year <= LAST_YEAR: raise _Reject"),
     checks.NoRepeats: ("no_repeats", "if len(set(v)) != len(v): raise _Reject"),
 }
 
@@ -199,6 +194,12 @@ def _class_reader(cls: type) -> Reader:
         "_reject": _reject,
         "parse_date": parse_date,
         "read_month": read_month,
+        "text_problem": checks.text_problem,
+        "id_problem": checks.id_problem,
+        "SHORT_TEXT": SHORT_TEXT,
+        "MAX_COUNT": MAX_COUNT,
+        "FIRST_YEAR": FIRST_YEAR,
+        "LAST_YEAR": LAST_YEAR,
     }
     lines = [
         "def read(value, counter):",
@@ -229,7 +230,7 @@ def _field_code(
         raise TypeError(f"the fast reader cannot build {cls.__name__}.{field.name}")
     body = _value_code(tp, names, index)
     made = [f"type:{_type_name(tp)}"]
-    for validator in _validators(field):
+    for validator in checks.validators_of(field):
         name, code = _validator_code(validator, tp, f"{cls.__name__}.{field.name}")
         made.append(name)
         if code is not None:

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from .._domain.calendar import Month
-from .._domain.checks import count_problem, describe, text_problem
+from .._domain.checks import count_problem, describe, id_problem, text_problem
 from .._domain.codes import CodedEnum, RecognitionKind
+from .._domain.limits import MAX_COUNT, SHORT_TEXT, year_problem
 from .._domain.model import RECOGNITION_CLASSES, Recognition
 
 _DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -36,18 +37,27 @@ class Invalid(Exception):  # noqa: N818 - named for what it says about a value
 
 
 def read_text(value: object) -> str:
-    """Read required text: a string with a character that is not white space."""
-    if type(value) is str and not value.isspace() and value:
-        return value  # the common case, without building a message
+    """Read required text: not blank, within the limits (:func:`text_problem`)."""
+    usual = type(value) is str and value.isprintable() and 0 < len(value) <= SHORT_TEXT
+    if usual and not value.isspace():  # type: ignore[attr-defined]
+        return typing.cast(str, value)  # the common case, without building a message
     problem = text_problem(value)
     if problem:
         raise Invalid(problem)
     return typing.cast(str, value)
 
 
+def read_id(value: object) -> str:
+    """Read an id: required text without whitespace, control or format characters (R17)."""
+    problem = id_problem(value)
+    if problem:
+        raise Invalid(problem)
+    return typing.cast(str, value)
+
+
 def read_count(value: object) -> int:
-    """Read a count: a whole number (not a boolean), at least 0."""
-    if type(value) is int and value >= 0:
+    """Read a count: a whole number (not a boolean), from 0 to 999,999,999,999,999."""
+    if type(value) is int and 0 <= value <= MAX_COUNT:
         return value
     problem = count_problem(value)
     if problem:
@@ -72,7 +82,8 @@ def parse_date(value: object) -> dt.date:
         The date.
 
     Raises:
-        Invalid: *value* is not text of that form, or not a real date.
+        Invalid: *value* is not text of that form, not a real date, or
+            outside the years 1900-2199.
     """
     if type(value) is str:
         day = _DAYS.get(value)
@@ -84,6 +95,9 @@ def parse_date(value: object) -> dt.date:
         day = dt.date.fromisoformat(value)
     except ValueError:
         raise Invalid(f"{value!r} is not a real date") from None
+    problem = year_problem(day.year, repr(value))
+    if problem:
+        raise Invalid(problem)
     if len(_DAYS) < _DAYS_MAX:
         _DAYS[value] = day
     return day

@@ -15,22 +15,20 @@ import re
 import typing
 from typing import IO, TYPE_CHECKING, Any, Final
 
+from ..._domain.limits import CELL_ESCAPED, MAX_TEXT
 from ..atomic import atomic_output
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
-MAX_CELL_TEXT: Final = 32767
+MAX_CELL_TEXT: Final = MAX_TEXT
 """The most characters a spreadsheet cell holds (Excel's limit)."""
 
 EXTRA_HINT: Final = (
     "spreadsheet support needs the 'excel' extra: pip install 'youthaction-scoring[excel]'"
 )
 
-_NEEDS_ESCAPE: Final = re.compile(
-    r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
-)
 _ESCAPED: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
@@ -67,7 +65,7 @@ def escape_text(text: str) -> str:
     def one(match: re.Match[str]) -> str:
         return f"_x{ord(match[0]):04X}_"
 
-    return _NEEDS_ESCAPE.sub(one, text)
+    return CELL_ESCAPED.sub(one, text)
 
 
 def unescape_text(text: str) -> str:

@@ -12,14 +12,15 @@ its own here.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
-from ..._domain.calendar import Period
+from ..._domain.calendar import Period, period_problem
 from ..._domain.checks import repeat_problem, text_problem
 from ..._domain.codes import LeaderLevel, RecognitionKind
 from ..._domain.errors import InputError, Problem
+from ..._domain.limits import MAX_UNPACKED_BYTES
 from ..._domain.model import (
     Assessment,
     Cadres,
@@ -71,6 +72,12 @@ class _Draft:
 def read_register(path: str | os.PathLike[str]) -> Assessment:
     """Read a register workbook (``.xlsx``) strictly.
 
+    Before anything is parsed, the workbook's zip directory is read: a
+    workbook that unpacks to more than 256 MiB is refused (a member is never
+    read past the size it declares, so a lying directory cannot help it
+    through). openpyxl's warnings about features a register does not use are
+    not shown.
+
     Args:
         path: The workbook.
 
@@ -83,6 +90,7 @@ def read_register(path: str | os.PathLike[str]) -> Assessment:
         OSError: The file cannot be read.
     """
     require_openpyxl()
+    import warnings
     import zipfile
     from xml.etree.ElementTree import ParseError
 
@@ -92,7 +100,9 @@ def read_register(path: str | os.PathLike[str]) -> Assessment:
 
     name = os.fspath(path)
     unsafe = (DefusedXmlException, ParseError)
-    with open(name, "rb") as handle:  # closed even when openpyxl fails half-way
+    with open(name, "rb") as handle, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
+        _check_unpacked_size(handle, name)
         try:
             book = load_workbook(handle, read_only=True, data_only=False)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
@@ -106,8 +116,39 @@ def read_register(path: str | os.PathLike[str]) -> Assessment:
             return _read_book(book)
         except unsafe as exc:
             raise InputError([_unsafe(name, exc)]) from None
+        except zipfile.BadZipFile as exc:
+            raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
         finally:
             book.close()
+
+
+def _check_unpacked_size(handle: Any, name: str) -> None:
+    """Refuse a workbook whose zip directory says it unpacks to more than the limit."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(handle) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
+    finally:
+        handle.seek(0)
+    unpacked = sum(member.file_size for member in members)
+    if unpacked > MAX_UNPACKED_BYTES or len(members) > _MAX_MEMBERS:
+        mib = unpacked / 2**20
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    f"refused: the workbook unpacks to {mib:,.0f} MiB in {len(members):,} parts;"
+                    f" at most {MAX_UNPACKED_BYTES // 2**20} MiB in {_MAX_MEMBERS:,} are read",
+                )
+            ]
+        )
+
+
+_MAX_MEMBERS: Final = 10_000
+"""The most parts a register workbook may have (a dozen is usual)."""
 
 
 def _unsafe(name: str, exc: BaseException) -> Problem:
@@ -135,8 +176,20 @@ def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
                 f"unknown sheet {sheet_name!r}; expected: {', '.join(SHEET_NAMES)}",
             )
             continue
-        present[sheet_name] = book[sheet_name]
+        sheet = book[sheet_name]
+        if (
+            sheet_name != INSTRUCTIONS_SHEET
+            and getattr(sheet, "sheet_state", "visible") != "visible"
+        ):
+            reader.add(
+                f"{sheet_name}!A1",
+                "the sheet is hidden: unhide it, so that what is scored can be seen",
+            )
+            continue
+        present[sheet_name] = sheet
     for layout in DATA_SHEETS:
+        if layout.required and layout.name not in present and layout.name in book.sheetnames:
+            continue  # refused above (hidden)
         if layout.required and layout.name not in present:
             reader.add(f"{layout.name}!A1", f"sheet {layout.name} ({layout.code}) is missing")
     present.pop(INSTRUCTIONS_SHEET, None)
@@ -178,9 +231,9 @@ def _read_period(
     if values is None:
         return None, None
     start, end = values["period.start"], values["period.end"]
-    if start > end:
-        place = row.cells["period.start"].place
-        reader.add(place, f"start {start} is after end {end} (R1)")
+    problem = period_problem(start, end)
+    if problem:
+        reader.add(row.cells["period.start"].place, problem)
         return None, None
     return Period(start, end), values["description"]
 

@@ -7,11 +7,13 @@ an error value is a problem.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
 from ..._domain.errors import Problem
+from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from .cells import unescape_text
 from .layout import Column, SheetLayout
 from .values import Bad, convert, is_blank, letter
@@ -24,11 +26,14 @@ class Cell:
     Args:
         place: ``Sheet!A1``.
         value: What openpyxl gave (text already unescaped), ``None`` when empty.
+        missing: The sheet has no column for it (reported at the header).
+        refused: It holds a formula or an error value (reported at the cell).
     """
 
     place: str
     value: Any
     missing: bool = False
+    refused: bool = False
 
 
 @attrs.frozen
@@ -57,7 +62,7 @@ class SheetReader:
     def rows(self, sheet: Any, layout: SheetLayout) -> list[Row]:
         """Read a sheet's header and its non-empty rows."""
         sheet.reset_dimensions()  # never trust a stored size: read every row there is
-        raw_rows = sheet.iter_rows(min_row=1, min_col=1)
+        raw_rows = self._guarded(sheet.iter_rows(min_row=1, min_col=1), layout.name)
         header = tuple(next(raw_rows, ()))
         columns = self._columns(header, layout)
         positions = {c.code: i for i, c in columns.items() if c is not _UNKNOWN}
@@ -67,6 +72,29 @@ class SheetReader:
             if cells is not None:
                 out.append(Row(number, _fill(layout, number, cells, positions)))
         return out
+
+    def _guarded(self, raw_rows: Iterator[Any], sheet: str) -> Iterator[Any]:
+        """The rows openpyxl reads, stopping with a problem where it cannot read on.
+
+        A cell whose number is not a number, a date serial out of range, a
+        cell reference beyond a spreadsheet's columns, or more rows than a
+        spreadsheet holds end the sheet with one problem at the row.
+        """
+        number = 0
+        while True:
+            try:
+                row = next(raw_rows)
+            except StopIteration:
+                return
+            except (ValueError, TypeError, OverflowError, KeyError, IndexError) as exc:
+                self.add(f"{sheet}!{number + 1}", f"row {number + 1} cannot be read ({exc})")
+                return
+            number += 1
+            if number > MAX_ROWS or len(row) > MAX_COLUMNS:
+                what = "rows" if number > MAX_ROWS else "columns"
+                self.add(f"{sheet}!{number}", f"the sheet has more {what} than a spreadsheet holds")
+                return
+            yield row
 
     def _columns(self, header: tuple[Any, ...], layout: SheetLayout) -> dict[int, Column]:
         """Match the header cells to the layout's columns; report unknown and missing ones."""
@@ -125,9 +153,11 @@ class SheetReader:
                 continue  # already reported at its header
             if data_type == "f":
                 self.add(place, "formulas are not accepted; enter the value itself")
+                cells[column.code] = Cell(place, None, refused=True)
                 continue
             if data_type == "e":
                 self.add(place, f"the cell holds an error value {value!r}")
+                cells[column.code] = Cell(place, None, refused=True)
                 continue
             if isinstance(value, str):
                 value = unescape_text(value)
@@ -137,8 +167,8 @@ class SheetReader:
     def value(self, row: Row, column: Column) -> Any:
         """Convert a row's cell; record a problem and return ``None`` when it is bad."""
         cell = row.cells[column.code]
-        if cell.missing:
-            return None  # reported once, at the header
+        if cell.missing or cell.refused:
+            return None  # reported once, at the header or at the cell
         if cell.value is None or (column.kind != "free" and is_blank(cell.value)):
             if column.required:
                 self.add(cell.place, f"required cell is empty ({column.zh} {column.code})")
@@ -155,6 +185,8 @@ class SheetReader:
         before = len(self.problems)
         out = {c.code: self.value(row, c) for c in layout.columns}
         if any(row.cells[c.code].missing for c in layout.columns if c.required):
+            return None
+        if any(row.cells[c.code].refused for c in layout.columns):
             return None
         return out if len(self.problems) == before else None
 

@@ -13,6 +13,7 @@ from typing import Any
 from ..._domain.calendar import Month
 from ..._domain.checks import count_problem, describe, text_problem
 from ..._domain.codes import CodedEnum
+from ..._domain.limits import year_problem
 from ..primitives import Invalid, parse_date
 from .layout import BOOL_FALSE, BOOL_TRUE, Column
 
@@ -77,8 +78,11 @@ def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
             raise Bad(f"must be a date without a time of day, got {value.isoformat(' ')}")
-        return value.date()
+        value = value.date()
     if isinstance(value, dt.date):
+        problem = year_problem(value.year, value.isoformat())
+        if problem:
+            raise Bad(problem)
         return value
     if isinstance(value, str):
         try:
@@ -90,6 +94,9 @@ def _date(value: Any) -> dt.date:
 
 def _month(value: Any) -> Month:
     if isinstance(value, dt.datetime) and value.day == 1 and value.time() == dt.time():
+        problem = year_problem(value.year, value.date().isoformat())
+        if problem:
+            raise Bad(problem)
         return Month.of(value)
     if isinstance(value, str):
         try:

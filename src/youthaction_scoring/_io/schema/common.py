@@ -8,16 +8,20 @@ between the two), so browsers and Python validators agree.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 import re
 import types
 import typing
+import unicodedata
 from typing import Any, Final, Literal
 
 import attrs
 
+from ..._domain import checks
 from ..._domain.calendar import Month
 from ..._domain.codes import CodedEnum, RecognitionKind
+from ..._domain.limits import MAX_COUNT, MAX_TEXT
 from ..._domain.model import RECOGNITION_CLASSES, Recognition
 
 Document = Literal["assessment", "scorecards"]
@@ -39,32 +43,70 @@ _NOT_SPACE: Final = "[^" + "".join(f"\\u{ord(c):04x}" for c in SPACES) + "]"
 END: Final = "(?![\\s\\S])"
 """End of text in both dialects (Python's ``$`` also matches before a final newline)."""
 
-_YEAR: Final = "(?!0000)[0-9]{4}"
-_LEAP_YEAR: Final = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_YEAR: Final = "(?:19[0-9]{2}|2[01][0-9]{2})"
+"""A year of 1900-2199 (the format's limits)."""
+_LEAP_YEAR: Final = (
+    "(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26])"
+    "|21(?:0[48]|[2468][048]|[13579][26]))"
+)
+"""A leap year of 1900-2199 (1900 and 2100 are not; 2000 is)."""
 _MONTH_DAY: Final = (
     "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
     "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
     "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
 )
 
-DATE_PATTERN: Final = f"^(?:{_YEAR}-{_MONTH_DAY}|(?!0000){_LEAP_YEAR}-02-29){END}"
-"""A real ``YYYY-MM-DD`` date (leap years included), so validators that do not
-check ``format`` still refuse ``2021-02-30``."""
+DATE_PATTERN: Final = f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){END}"
+"""A real ``YYYY-MM-DD`` date of 1900-2199 (leap years included), so validators
+that do not check ``format`` still refuse ``2021-02-30``."""
 
 MONTH_PATTERN: Final = f"^{_YEAR}-(?:0[1-9]|1[0-2]){END}"
-"""A real ``YYYY-MM`` month (year 0001 … 9999)."""
+"""A real ``YYYY-MM`` month of 1900-2199."""
 
-TEXT_PATTERN: Final = _NOT_SPACE
-"""At least one character that is not white space (required text is never blank)."""
+_REFUSED: Final = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff"
+"""Control characters but tab, line feed and carriage return, and lone surrogates."""
+
+TEXT_PATTERN: Final = f"^(?=[\\s\\S]*{_NOT_SPACE})[^{_REFUSED}]*{END}"
+"""Required text: a character that is not white space, and no refused character."""
+
+
+@functools.lru_cache(maxsize=1)
+def identifier_pattern() -> str:
+    """An id: no white space, control or format character (R17), as a pattern.
+
+    The format characters (Unicode category Cf) are listed from the running
+    Python's Unicode database, so the pattern and the converter agree.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x110000):
+        character = chr(code)
+        if character.isspace() or unicodedata.category(character) in ("Cc", "Cf", "Cs"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+
+    def escaped(code: int) -> str:
+        # Beyond the BMP, the character itself: ``\\u{...}`` is ECMA-262 only.
+        return f"\\u{code:04x}" if code <= 0xFFFF else chr(code)
+
+    parts = "".join(
+        escaped(low) if low == high else f"{escaped(low)}-{escaped(high)}" for low, high in ranges
+    )
+    return f"^[^{parts}]+{END}"
+
 
 NOT_IN_SCHEMA: Final[tuple[str, ...]] = (
     "community ids are unique across `communities` (JSON Schema's `uniqueItems` "
     "compares whole objects, not one key)",
-    "`period.start` is not after `period.end` (JSON Schema cannot compare two values)",
+    "`period.start` is not after `period.end`, and the period is at most 120 months "
+    "long (JSON Schema cannot compare two values)",
     "numbers written with a fraction, such as `1.0`, are not whole numbers "
     "(JSON Schema's `integer` accepts `1.0`; the converter refuses it)",
     "an object key must not appear twice (a JSON parser keeps only the last one "
     "before a validator sees it)",
+    "a text fits a spreadsheet cell as the cell stores it, where a carriage return or a "
+    "literal `_xHHHH_` takes 7 characters (`maxLength` counts each as one)",
 )
 """What the converter refuses and the assessment schema cannot express."""
 
@@ -166,9 +208,14 @@ class Builder:
         self.define(
             "Text",
             lambda: {
-                "description": "Text with at least one character that is not white space.",
+                "description": (
+                    "Text with at least one character that is not white space, at most"
+                    f" {MAX_TEXT:,} characters, no control character but tab, line feed and"
+                    " carriage return."
+                ),
                 "type": "string",
                 "minLength": 1,
+                "maxLength": MAX_TEXT,
                 "pattern": TEXT_PATTERN,
             },
         )
@@ -182,12 +229,12 @@ class Builder:
         if tp is bool:
             return {"type": "boolean"}
         if tp is int:
-            return {"type": "integer", "minimum": 0}
+            return {"type": "integer", "minimum": 0, "maximum": MAX_COUNT}
         if tp is dt.date:
             return self.define(
                 "Date",
                 lambda: {
-                    "description": "A real date written YYYY-MM-DD.",
+                    "description": "A real date written YYYY-MM-DD, in the years 1900-2199.",
                     "type": "string",
                     "format": "date",
                     "pattern": DATE_PATTERN,
@@ -197,7 +244,7 @@ class Builder:
             return self.define(
                 "Month",
                 lambda: {
-                    "description": "A calendar month written YYYY-MM.",
+                    "description": "A calendar month written YYYY-MM, in the years 1900-2199.",
                     "type": "string",
                     "pattern": MONTH_PATTERN,
                 },
@@ -231,7 +278,10 @@ class Builder:
         for field in attrs.fields(cls):
             if field.name in skip:
                 continue
-            schema = dict(self.type_schema(hints[field.name]))
+            if any(isinstance(v, checks.Identifier) for v in checks.validators_of(field)):
+                schema = dict(self.define("Identifier", _identifier))
+            else:
+                schema = dict(self.type_schema(hints[field.name]))
             if field.name in docs:
                 schema["description"] = docs[field.name]
             if field.default is attrs.NOTHING:
@@ -265,6 +315,16 @@ class Builder:
             "properties": {"kind": ref(RecognitionKind.__name__)},
             "oneOf": choices,
         }
+
+
+def _identifier() -> dict[str, Any]:
+    return {
+        "description": "An id: no white space, control or format character (R17).",
+        "type": "string",
+        "minLength": 1,
+        "maxLength": MAX_TEXT,
+        "pattern": identifier_pattern(),
+    }
 
 
 def _default(default: Any) -> Any:
