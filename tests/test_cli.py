@@ -150,10 +150,13 @@ def test_failed_run_leaves_existing_output_untouched(bad: Path, tmp_path: Path) 
     assert ["bad.json", "out.json"] == sorted(p.name for p in tmp_path.iterdir())
 
 
-def test_output_into_missing_folder_is_refused(example: Path, tmp_path: Path) -> None:
-    """-o into a folder that does not exist is a clean error."""
+def test_output_into_missing_folder_is_a_write_failure(example: Path, tmp_path: Path) -> None:
+    """-o into a folder that does not exist cannot be written: one line, exit status 1."""
     code, _, err = run("score", str(example), "-o", str(tmp_path / "no" / "out.json"))
-    assert 2 == code
+    assert 1 == code
+    assert [f"cannot write {tmp_path / 'no' / 'out.json'}: folder"] == [
+        line.split(" '")[0] for line in err.splitlines()
+    ]
     assert "does not exist" in err
 
 

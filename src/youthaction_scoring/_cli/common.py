@@ -1,8 +1,16 @@
-"""User errors: the library's refusals as messages, one a line, exit status 2.
+"""How a command fails: user errors (exit status 2) and write failures (exit status 1).
 
 A command parses its options, calls the library and renders; the plumbing
-here turns the library's exceptions into user errors, so a user never sees a
-traceback. Options are in :mod:`.options`, writing output in :mod:`.output`.
+here turns the library's refusals into messages, one a line, so a user never
+sees a traceback:
+
+* a problem with what the user gave (bad input, a bad option, an output path
+  that may not be written) is a :class:`UserError`: exit status 2;
+* a failure to write (a full disk, no permission) is a :class:`WriteFailure`:
+  one line saying what could not be written, exit status 1;
+* a closed pipe (``| head``) ends the command quietly (:class:`ClosedPipe`).
+
+Options are in :mod:`.options`, writing output in :mod:`.output`.
 """
 
 from __future__ import annotations
@@ -10,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 
 import click
 
@@ -19,13 +27,10 @@ from .._domain.errors import InputError, Problem
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecards
 
-if TYPE_CHECKING:  # pragma: no cover
-    pass
-
-T = TypeVar("T")
-
 EXIT_USER_ERROR = 2
 """Exit status for bad input, a bad option or an unreadable file."""
+EXIT_WRITE_FAILURE = 1
+"""Exit status for output that could not be written."""
 
 
 class UserError(click.ClickException):
@@ -45,6 +50,20 @@ class UserError(click.ClickException):
             click.echo(str(problem), file=stream)
 
 
+class WriteFailure(click.ClickException):
+    """Output that could not be written: one line, exit status 1."""
+
+    exit_code = EXIT_WRITE_FAILURE
+
+    def show(self, file: Any = None) -> None:
+        """Print the message on standard error."""
+        click.echo(self.message, file=file if file is not None else sys.stderr)
+
+
+class ClosedPipe(Exception):  # noqa: N818 - a signal, not an error
+    """Standard output was closed by its reader (``| head``): stop quietly."""
+
+
 def fail(place: str, message: str) -> NoReturn:
     """Stop with one user error.
 
@@ -60,11 +79,11 @@ def user_errors(place: str) -> Iterator[None]:
     """Turn the library's refusals inside the block into user errors.
 
     ``InputError`` keeps its problems; a missing optional extra
-    (``ImportError``) and a file that cannot be read or written (``OSError``)
-    are placed at *place*.
+    (``ImportError``) and a file that cannot be read (``OSError``) are
+    placed at *place*.
 
     Args:
-        place: The file the block reads or writes.
+        place: The file the block reads.
 
     Returns:
         A context manager.
@@ -76,14 +95,54 @@ def user_errors(place: str) -> Iterator[None]:
     except ImportError as exc:
         fail(place, str(exc))
     except OSError as exc:
-        fail(exc.filename or place, f"cannot read or write: {exc.strerror or exc}")
+        fail(exc.filename or place, f"cannot read: {exc.strerror or exc}")
 
 
-def load_input(path: str) -> Assessment:
+def stdin_first_line() -> bytes:
+    """Standard input's first line, read once per run (to tell its format).
+
+    Raises:
+        UserError: Standard input is a terminal.
+    """
+    if sys.stdin.isatty():
+        fail("-", "standard input is a terminal: pipe a file in, or name it instead of -")
+    meta = click.get_current_context().meta
+    if _FIRST_LINE not in meta:
+        meta[_FIRST_LINE] = sys.stdin.buffer.readline()
+    line: bytes = meta[_FIRST_LINE]
+    return line
+
+
+def stdin_lines() -> Iterator[bytes]:
+    """Standard input's lines, the first one included even when already read."""
+    yield stdin_first_line()
+    yield from sys.stdin.buffer
+
+
+_FIRST_LINE = "youthaction_scoring.stdin_first_line"
+
+
+def read_stdin(limit: int) -> bytes:
+    """Read standard input whole, refusing more than *limit* bytes.
+
+    Raises:
+        UserError: Standard input is a terminal, or holds more than *limit*.
+    """
+    head = stdin_first_line()
+    data = head + sys.stdin.buffer.read(limit + 1 - len(head))
+    if len(data) > limit:
+        fail("-", f"standard input holds more than {limit // 2**20:,} MiB; name a file instead")
+    return data
+
+
+def load_input(path: str, input_format: str | None = None) -> Assessment:
     """Load an assessment for a command, turning every failure into a user error.
 
     Args:
-        path: The input file; its ending picks the reader.
+        path: The input file; its ending picks the reader. ``-`` reads
+            standard input, in *input_format* or the format its first bytes
+            show.
+        input_format: ``json``, ``jsonl`` or ``xlsx``, for standard input.
 
     Returns:
         The assessment.
@@ -91,16 +150,17 @@ def load_input(path: str) -> Assessment:
     Raises:
         UserError: Unknown ending, unreadable file, or invalid content.
     """
-    from .._io.assessments import load_assessment
+    from .._domain.limits import MAX_UNPACKED_BYTES
+    from .._io.assessments import guess_format, load_assessment, read_assessment
 
-    try:
-        return load_assessment(path)
-    except InputError as exc:
-        raise UserError(exc.problems) from None
-    except ImportError as exc:
-        fail(path, str(exc))
-    except OSError as exc:
-        fail(path, f"cannot read: {exc.strerror or exc}")
+    with user_errors(path):
+        if path != "-":
+            return load_assessment(path)
+        data = read_stdin(MAX_UNPACKED_BYTES)
+        fmt = input_format or guess_format(data[:65536])
+        if fmt is None:
+            fail("-", "cannot tell the format of standard input: give --input-format")
+        return read_assessment(data, fmt)
 
 
 def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:

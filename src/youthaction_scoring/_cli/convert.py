@@ -6,38 +6,72 @@ from pathlib import Path
 
 import click
 
-from .common import fail, load_input, user_errors
-from .output import check_output_dir, writing
+from .common import UserError, fail, load_input, stdin_lines
+from .options import FORCE_OPTION, INPUT_FORMAT_OPTION
+from .output import prepare_output, writing
 
 
 @click.command()
 @click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False))
 @click.argument("output_path", metavar="OUT", type=click.Path(dir_okay=False))
-def convert(input_path: str, output_path: str) -> None:
+@INPUT_FORMAT_OPTION
+@FORCE_OPTION
+def convert(input_path: str, output_path: str, input_format: str | None, force: bool) -> None:
     """Convert an assessment from IN to OUT, losing nothing.
 
-    The formats are chosen by the file endings: .json (the format page), .jsonl
+    The formats are chosen by the file endings: .json (FORMAT.md), .jsonl
     (JSON Lines: a header line, then one community a line) and .xlsx (the
-    register workbook, 台账). IN is checked as strictly as `score` checks it;
-    OUT is written atomically, so a failed run leaves an existing OUT untouched.
-    A .jsonl IN converted to .json or .jsonl is streamed: memory does not grow
+    register workbook, 台账); IN may be - (standard input, --input-format
+    when its first bytes do not tell). IN is checked as strictly as `score`
+    checks it; OUT is written atomically, so a failed run leaves an existing
+    OUT untouched, and an existing workbook is replaced only with --force.
+    JSON Lines converted to .json or .jsonl is streamed: memory does not grow
     with the number of communities.
     """
+    from .._domain.errors import InputError
     from .._io.assessments import WRITERS, ending, write_assessment
 
-    with user_errors(output_path):
+    try:
         target = ending(output_path, WRITERS)
-    check_output_dir(output_path)
-    if Path(input_path).suffix.lower() == ".jsonl" and target in (".json", ".jsonl"):
-        from .._io.atomic import atomic_output
-        from .._io.jsonl import copy_json_lines
-
-        with user_errors(input_path), atomic_output(output_path) as handle:
-            copy_json_lines(Path(input_path), handle, as_json=target == ".json")  # type: ignore[arg-type]
+    except InputError as exc:
+        raise UserError(exc.problems) from None
+    prepare_output(output_path, inputs=[input_path], force=force or target != ".xlsx")
+    if target in (".json", ".jsonl") and _is_json_lines(input_path, input_format):
+        _stream(input_path, output_path, as_json=target == ".json")
         return
-    assessment = load_input(input_path)
+    assessment = load_input(input_path, input_format)
     with writing(output_path):
         try:
-            write_assessment(assessment, output_path)
+            write_assessment(assessment, output_path, replace=True)
+        except InputError as exc:
+            raise UserError(exc.problems) from None
         except ValueError as exc:
             fail(output_path, f"cannot write: {exc}")
+
+
+def _is_json_lines(input_path: str, input_format: str | None) -> bool:
+    if input_path != "-":
+        return Path(input_path).suffix.lower() == ".jsonl"
+    if input_format is not None:
+        return input_format == "jsonl"
+    from .._io.assessments import guess_format
+    from .common import stdin_first_line
+
+    return guess_format(stdin_first_line()) == "jsonl"
+
+
+def _stream(input_path: str, output_path: str, *, as_json: bool) -> None:
+    """JSON Lines in, JSON or JSON Lines out, one community in memory at a time."""
+    from .._domain.errors import InputError
+    from .._io.atomic import atomic_output
+    from .._io.jsonl import copy_json_lines
+
+    try:
+        with writing(output_path), atomic_output(output_path) as handle:
+            if input_path == "-":
+                copy_json_lines(stdin_lines(), handle, as_json=as_json)  # type: ignore[arg-type]
+            else:
+                with Path(input_path).open("rb") as lines:
+                    copy_json_lines(lines, handle, as_json=as_json)  # type: ignore[arg-type]
+    except InputError as exc:
+        raise UserError(exc.problems) from None

@@ -6,12 +6,20 @@ import click
 
 from .._domain.calendar import Month
 from .common import load_input, score_or_fail
-from .options import AS_OF_OPTION, INPUT_ARGUMENT, LANG_OPTION, OUTPUT_OPTION, lang_of
-from .output import check_output_dir, emit, emit_tables
+from .options import (
+    AS_OF_OPTION,
+    INPUT_ARGUMENT,
+    INPUT_FORMAT_OPTION,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    lang_of,
+)
+from .output import emit, emit_tables, prepare_output
 
 
 @click.command()
 @INPUT_ARGUMENT
+@INPUT_FORMAT_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -24,7 +32,12 @@ from .output import check_output_dir, emit, emit_tables
 @AS_OF_OPTION
 @OUTPUT_OPTION
 def districts(
-    input_path: str, fmt: str, lang: str, as_of: Month | None, output: str | None
+    input_path: str,
+    input_format: str | None,
+    fmt: str,
+    lang: str,
+    as_of: Month | None,
+    output: str | None,
 ) -> None:
     """Roll the scores of INPUT up by district.
 
@@ -34,8 +47,8 @@ def districts(
     """
     from .._analysis.districts import district_rollup
 
-    check_output_dir(output)
-    cards = score_or_fail(load_input(input_path), as_of)
+    output = prepare_output(output, inputs=[input_path])
+    cards = score_or_fail(load_input(input_path, input_format), as_of)
     summaries = district_rollup(cards)
     if fmt == "json":
         from .._io.codec import dumps_json

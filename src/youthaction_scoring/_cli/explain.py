@@ -6,12 +6,20 @@ import click
 
 from .._domain.calendar import Month
 from .common import fail, load_input, score_or_fail
-from .options import AS_OF_OPTION, INPUT_ARGUMENT, LANG_OPTION, OUTPUT_OPTION, lang_of
-from .output import check_output_dir, emit, emit_tables
+from .options import (
+    AS_OF_OPTION,
+    INPUT_ARGUMENT,
+    INPUT_FORMAT_OPTION,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    lang_of,
+)
+from .output import emit, emit_tables, prepare_output
 
 
 @click.command()
 @INPUT_ARGUMENT
+@INPUT_FORMAT_OPTION
 @click.option(
     "--community",
     "community_id",
@@ -32,6 +40,7 @@ from .output import check_output_dir, emit, emit_tables
 @OUTPUT_OPTION
 def explain(
     input_path: str,
+    input_format: str | None,
     community_id: str,
     fmt: str,
     lang: str,
@@ -46,16 +55,17 @@ def explain(
     """
     from .._analysis.explain import explain_scorecard
 
-    check_output_dir(output)
-    cards = score_or_fail(load_input(input_path), as_of)
+    output = prepare_output(output, inputs=[input_path])
+    cards = score_or_fail(load_input(input_path, input_format), as_of)
     try:
         card = cards.get(community_id)
     except KeyError:
         fail("--community", f"no community with id {community_id!r} in {input_path}")
     statement = explain_scorecard(card, period=cards.period, as_of=as_of, lang=lang_of(lang))
     if fmt == "text":
-        emit(statement, output)
+        emit(statement, output, human=True)
         return
     from .._present.tables import items_table
+    from .._present.terminal import terminal_safe
 
-    emit_tables([items_table(card, lang_of(lang)), statement.rstrip("\n")], output)
+    emit_tables([items_table(card, lang_of(lang)), terminal_safe(statement.rstrip("\n"))], output)

@@ -29,8 +29,24 @@ OUTPUT_OPTION = click.option(
     "-o",
     "--output",
     "output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write to this file (atomically: whole or not at all) instead of standard output.",
+    metavar="FILE",
+    help="Write to this file (atomically: whole or not at all) instead of standard output"
+    " (- is standard output).",
+)
+
+INPUT_FORMAT_OPTION = click.option(
+    "--input-format",
+    "input_format",
+    type=click.Choice(["json", "jsonl", "xlsx"]),
+    default=None,
+    help="The format of INPUT when it is - (standard input) and its first bytes do not show it.",
+)
+
+FORCE_OPTION = click.option(
+    "--force",
+    is_flag=True,
+    default=False,
+    help="Replace an existing workbook (without it, an existing .xlsx is never overwritten).",
 )
 
 LANG_OPTION = click.option(

@@ -1,18 +1,26 @@
-"""Writing a command's output: to standard output or a file (atomically), tables as text."""
+"""Writing a command's output: to standard output or a file (atomically), tables as text.
+
+Before anything is computed, :func:`prepare_output` checks where the output
+goes: ``-`` (or nothing) is standard output; a file must be a regular file or
+a new path, not one of the inputs, and an existing workbook is replaced only
+with ``--force``. Writing turns every failure into one line and exit status 1;
+a reader that closes the pipe ends the command quietly.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from .common import fail
+from .common import ClosedPipe, WriteFailure, fail
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
@@ -20,20 +28,83 @@ if TYPE_CHECKING:  # pragma: no cover
 T = TypeVar("T")
 
 
-def emit(text: str, output: str | None) -> None:
+def prepare_output(
+    output: str | None, *, inputs: Iterable[str] = (), force: bool = True
+) -> str | None:
+    """Check an ``-o`` path before the command does any work.
+
+    Args:
+        output: The ``-o`` value: a file, ``-`` or ``None`` for standard output.
+        inputs: The files the command reads (``-`` is standard input).
+        force: Whether an existing file may be replaced (workbooks need
+            ``--force``; other outputs are replaced atomically).
+
+    Returns:
+        The file to write, or ``None`` for standard output.
+
+    Raises:
+        UserError: The path is a directory, a device, a FIFO or a socket, one
+            of the inputs, or an existing workbook without ``--force``.
+        WriteFailure: Its folder does not exist or cannot be written.
+    """
+    if output is None or output == "-":
+        return None
+    from .._io.atomic import OutputRefusedError, check_target
+
+    try:
+        target = check_target(output, inputs=[i for i in inputs if i != "-"], replace=force)
+    except OutputRefusedError as exc:
+        fail(output, str(exc))
+    folder = target.parent
+    if not folder.is_dir():
+        raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} is not writable")
+    return output
+
+
+def emit(text: str, output: str | None, *, human: bool = False) -> None:
     """Write command output to a file (atomically) or to standard output.
 
     Args:
         text: The output.
         output: A file path, or ``None`` for standard output.
+        human: Text for people (a table, a statement): control characters in
+            it are shown as escapes, so that user text cannot steer a terminal.
     """
+    if human:
+        from .._present.terminal import terminal_safe
+
+        text = terminal_safe(text)
     if output is None:
-        click.echo(text, nl=False)
+        with to_stdout():
+            click.echo(text, nl=False)
         return
     from .._io.atomic import atomic_write
 
     with writing(output):
         atomic_write(output, text)
+
+
+@contextlib.contextmanager
+def to_stdout() -> Iterator[None]:
+    """Turn failures to write to standard output into a quiet stop or one line.
+
+    A closed pipe stops the command quietly; any other failure (a full disk)
+    is a :class:`WriteFailure`.
+
+    Returns:
+        A context manager.
+    """
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise ClosedPipe from None
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise ClosedPipe from None
+        raise WriteFailure(f"cannot write to standard output: {exc.strerror or exc}") from None
 
 
 def emit_tables(
@@ -46,7 +117,7 @@ def emit_tables(
     """Render tables as text for the terminal (in colour) or a file (plain).
 
     Args:
-        renderables: Tables or text.
+        renderables: Tables or text (user text in them already made safe).
         output: A file path, or ``None`` for standard output.
         minimum: The narrowest width to render at.
         default: The width when not writing to a terminal.
@@ -60,10 +131,11 @@ def emit_tables(
 
 @contextlib.contextmanager
 def writing(output: str) -> Iterator[None]:
-    """Turn a failure to write *output* into a user error naming the file.
+    """Turn a failure to write *output* into one line naming the file.
 
-    A missing optional extra (``ImportError``) and an ``OSError`` while
-    writing both stop the command with status 2 instead of a traceback.
+    An ``OSError`` (a full disk, no permission) is a :class:`WriteFailure`
+    (exit status 1); a missing optional extra (``ImportError``) and a path
+    that may not be written are user errors (exit status 2).
 
     Args:
         output: The file being written.
@@ -71,26 +143,32 @@ def writing(output: str) -> Iterator[None]:
     Returns:
         A context manager.
     """
+    from .._io.atomic import OutputRefusedError
+
     try:
         yield
     except ImportError as exc:
         fail(output, str(exc))
+    except OutputRefusedError as exc:
+        fail(output, str(exc))
+    except FileExistsError as exc:
+        fail(output, str(exc))
     except OSError as exc:
-        fail(output, f"cannot write: {exc.strerror or exc}")
+        raise WriteFailure(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
 def check_output_dir(output: str | None) -> None:
-    """Fail early when an output file's folder does not exist.
+    """Fail early when an output file's folder does not exist or is not writable.
 
     Args:
         output: The output path, or ``None``.
     """
-    if output is not None:
-        parent = Path(output).parent
-        if not parent.is_dir():
-            fail(output, f"folder {str(parent)!r} does not exist")
-        if not os.access(parent, os.W_OK):
-            fail(output, f"folder {str(parent)!r} is not writable")
+    if output is not None and output != "-":
+        folder = Path(output).parent
+        if not folder.is_dir():
+            raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} does not exist")
+        if not os.access(folder, os.W_OK):
+            raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} is not writable")
 
 
 def with_progress(items: Sequence[T], description: str) -> Iterator[T]:

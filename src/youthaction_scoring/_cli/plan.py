@@ -6,12 +6,20 @@ import click
 
 from .._domain.calendar import Month
 from .common import fail, load_input, score_or_fail
-from .options import AS_OF_OPTION, INPUT_ARGUMENT, LANG_OPTION, OUTPUT_OPTION, lang_of
-from .output import check_output_dir, emit, emit_tables
+from .options import (
+    AS_OF_OPTION,
+    INPUT_ARGUMENT,
+    INPUT_FORMAT_OPTION,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    lang_of,
+)
+from .output import emit, emit_tables, prepare_output
 
 
 @click.command()
 @INPUT_ARGUMENT
+@INPUT_FORMAT_OPTION
 @click.option(
     "--community",
     "community_id",
@@ -32,6 +40,7 @@ from .output import check_output_dir, emit, emit_tables
 @OUTPUT_OPTION
 def plan(
     input_path: str,
+    input_format: str | None,
     community_id: str | None,
     fmt: str,
     lang: str,
@@ -48,8 +57,8 @@ def plan(
     """
     from .._analysis.plan import plan_scorecards
 
-    check_output_dir(output)
-    assessment = load_input(input_path)
+    output = prepare_output(output, inputs=[input_path])
+    assessment = load_input(input_path, input_format)
     if as_of is not None:
         try:
             assessment.period.as_of(as_of)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import click
 
 from .common import load_input
-from .options import INPUT_ARGUMENT, LANG_OPTION, OUTPUT_OPTION, lang_of
-from .output import check_output_dir, emit, emit_tables, with_progress
+from .options import INPUT_ARGUMENT, INPUT_FORMAT_OPTION, LANG_OPTION, OUTPUT_OPTION, lang_of
+from .output import emit, emit_tables, prepare_output, with_progress
 
 
 @click.command()
 @INPUT_ARGUMENT
+@INPUT_FORMAT_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -21,7 +22,9 @@ from .output import check_output_dir, emit, emit_tables, with_progress
 )
 @LANG_OPTION
 @OUTPUT_OPTION
-def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
+def progress(
+    input_path: str, input_format: str | None, fmt: str, lang: str, output: str | None
+) -> None:
     """Score INPUT as of each month of its period (R2) and list who is falling behind.
 
     For every month: every community's total as of that month, the
@@ -30,8 +33,8 @@ def progress(input_path: str, fmt: str, lang: str, output: str | None) -> None:
     """
     from .._analysis.progress import MonthProgress, iter_progress
 
-    check_output_dir(output)
-    assessment = load_input(input_path)
+    output = prepare_output(output, inputs=[input_path])
+    assessment = load_input(input_path, input_format)
     results: list[MonthProgress] = []
     for month in with_progress(assessment.period.months, "progress"):
         results.extend(iter_progress(assessment, months=[month]))

@@ -6,12 +6,20 @@ import click
 
 from .._domain.calendar import Month
 from .common import load_input, score_or_fail
-from .options import AS_OF_OPTION, INPUT_ARGUMENT, LANG_OPTION, OUTPUT_OPTION, lang_of
-from .output import check_output_dir, emit, emit_tables
+from .options import (
+    AS_OF_OPTION,
+    INPUT_ARGUMENT,
+    INPUT_FORMAT_OPTION,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    lang_of,
+)
+from .output import emit, emit_tables, prepare_output
 
 
 @click.command()
 @INPUT_ARGUMENT
+@INPUT_FORMAT_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -31,6 +39,7 @@ from .output import check_output_dir, emit, emit_tables
 @OUTPUT_OPTION
 def rank(
     input_path: str,
+    input_format: str | None,
     fmt: str,
     by: str | None,
     lang: str,
@@ -44,8 +53,8 @@ def rank(
     """
     from .._analysis.ranking import rank_scorecards
 
-    check_output_dir(output)
-    cards = score_or_fail(load_input(input_path), as_of)
+    output = prepare_output(output, inputs=[input_path])
+    cards = score_or_fail(load_input(input_path, input_format), as_of)
     ranked = rank_scorecards(cards, by_district=by == "district")
     if fmt == "json":
         from .._io.codec import dumps_json

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import IO
 
 import click
 
 from .._domain.calendar import Month
 from .._domain.errors import InputError, Problem
-from .common import EXIT_USER_ERROR, UserError, fail, load_input, score_or_fail
-from .options import AS_OF_OPTION, INPUT_ARGUMENT, OUTPUT_OPTION, lang_of
-from .output import check_output_dir, emit, emit_tables, writing
+from .common import (
+    EXIT_USER_ERROR,
+    UserError,
+    fail,
+    load_input,
+    score_or_fail,
+    stdin_first_line,
+    stdin_lines,
+)
+from .options import (
+    AS_OF_OPTION,
+    FORCE_OPTION,
+    INPUT_ARGUMENT,
+    INPUT_FORMAT_OPTION,
+    OUTPUT_OPTION,
+    lang_of,
+)
+from .output import emit, emit_tables, prepare_output, to_stdout, writing
 
 _TICK = 500
 """Lines between progress bar updates."""
@@ -22,6 +37,7 @@ _TICK = 500
 
 @click.command()
 @INPUT_ARGUMENT
+@INPUT_FORMAT_OPTION
 @click.option(
     "--format",
     "fmt",
@@ -43,48 +59,67 @@ _TICK = 500
 )
 @AS_OF_OPTION
 @OUTPUT_OPTION
-def score(input_path: str, fmt: str, lang: str, as_of: Month | None, output: str | None) -> None:
-    """Score every community of INPUT (.json, .jsonl or .xlsx register).
+@FORCE_OPTION
+def score(
+    input_path: str,
+    input_format: str | None,
+    fmt: str,
+    lang: str,
+    as_of: Month | None,
+    output: str | None,
+    force: bool,
+) -> None:
+    """Score every community of INPUT (.json, .jsonl or .xlsx register; - is standard input).
 
     Prints a table (default), writes the scorecards document (json), or
     streams one scorecard a line (jsonl; see docs/performance.md for bad
     lines and memory). Every item of every community is itemised: points,
     deductions with their R-decisions, and notes on excluded or merged records.
     """
-    if fmt == "xlsx" and output is None:
+    if fmt == "xlsx" and (output is None or output == "-"):
         fail("--format xlsx", "a workbook cannot go to standard output: add -o OUT.xlsx")
-    check_output_dir(output)
-    if fmt == "jsonl" and Path(input_path).suffix.lower() == ".jsonl":
-        _stream(input_path, as_of, output)
+    target = prepare_output(output, inputs=[input_path], force=force or fmt != "xlsx")
+    if fmt == "jsonl" and _is_json_lines(input_path, input_format):
+        _stream(input_path, as_of, target)
         return
-    cards = score_or_fail(load_input(input_path), as_of)
+    cards = score_or_fail(load_input(input_path, input_format), as_of)
     if fmt == "jsonl":
         from .._io.scorecards import scorecard_json_line
 
-        emit("".join(scorecard_json_line(card) for card in cards), output)
+        emit("".join(scorecard_json_line(card) for card in cards), target)
     elif fmt == "json":
         from .._io.scorecards import dumps_scorecards
 
-        emit(dumps_scorecards(cards), output)
+        emit(dumps_scorecards(cards), target)
     elif fmt == "xlsx":
         from .._present.workbook import write_scorecards_xlsx
 
-        assert output is not None
-        with writing(output):
-            write_scorecards_xlsx(cards, output, lang_of(lang))
+        assert target is not None
+        with writing(target):
+            write_scorecards_xlsx(cards, target, lang_of(lang), replace=True)
     elif fmt in ("csv", "csv-detail"):
         from .._present.csv import scorecards_csv
 
         table = "summary" if fmt == "csv" else "detail"
-        emit(scorecards_csv(cards, table, lang_of(lang)), output)
+        emit(scorecards_csv(cards, table, lang_of(lang)), target)
     else:
         from .._present.tables import scorecards_table
 
-        emit_tables([scorecards_table(cards, lang_of(lang))], output, minimum=120, default=200)
+        emit_tables([scorecards_table(cards, lang_of(lang))], target, minimum=120, default=200)
+
+
+def _is_json_lines(input_path: str, input_format: str | None) -> bool:
+    if input_path != "-":
+        return Path(input_path).suffix.lower() == ".jsonl"
+    if input_format is not None:
+        return input_format == "jsonl"
+    from .._io.assessments import guess_format
+
+    return guess_format(stdin_first_line()) == "jsonl"
 
 
 def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
-    """Stream a .jsonl INPUT to scorecard lines; every bad line is reported (exit 2).
+    """Stream JSON Lines to scorecard lines; every bad line is reported (exit 2).
 
     To standard output, the scorecards of the lines before the first bad one
     stay written; with ``-o``, the file appears whole or not at all.
@@ -92,19 +127,29 @@ def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
     from .._io.atomic import atomic_output
     from .._io.stream import stream_scorecards
 
-    try:
-        handle = open(input_path, "rb")  # noqa: SIM115 - closed by the with below
-    except OSError as exc:
-        fail(input_path, f"cannot read: {exc.strerror or exc}")
+    source: Iterable[bytes]
+    closing: contextlib.AbstractContextManager[object] = nullcontext()
+    if input_path == "-":
+        source = stdin_lines()
+    else:
+        try:
+            handle = open(input_path, "rb")  # noqa: SIM115 - closed by the with below
+        except OSError as exc:
+            fail(input_path, f"cannot read: {exc.strerror or exc}")
+        source, closing = handle, handle
     # A bar on a terminal that also receives the scorecards would garble both.
-    show_bar = sys.stderr.isatty() and (output is not None or not sys.stdout.isatty())
+    show_bar = (
+        input_path != "-"
+        and sys.stderr.isatty()
+        and (output is not None or not sys.stdout.isatty())
+    )
     bad = 0
-    with handle, _progress(input_path, show_bar) as (advance, report):
-        lines = _counted(handle, advance)
+    with closing, _progress(input_path, show_bar) as (advance, report):
+        lines = _counted(source, advance)
         try:
             if output is None:
-                bad = stream_scorecards(lines, sys.stdout.buffer.write, report, as_of=as_of)
-                sys.stdout.buffer.flush()
+                with to_stdout():
+                    bad = stream_scorecards(lines, sys.stdout.buffer.write, report, as_of=as_of)
             else:
                 with writing(output), atomic_output(output, binary=True) as out:
                     bad = stream_scorecards(lines, out.write, report, as_of=as_of)  # type: ignore[arg-type]
@@ -124,9 +169,9 @@ class _Incomplete(Exception):  # noqa: N818 - a private signal, not an error typ
     """Some line was bad: discard the temporary output file."""
 
 
-def _counted(handle: IO[bytes], advance: Callable[[int], None]) -> Iterator[bytes]:
+def _counted(lines: Iterable[bytes], advance: Callable[[int], None]) -> Iterator[bytes]:
     pending = 0
-    for count, line in enumerate(handle, start=1):
+    for count, line in enumerate(lines, start=1):
         pending += len(line)
         if count % _TICK == 0:
             advance(pending)

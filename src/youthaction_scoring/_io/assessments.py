@@ -8,6 +8,8 @@ only places that pick a format by its ending.
 
 from __future__ import annotations
 
+import io
+import json
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -19,7 +21,7 @@ from .._domain.model import Assessment
 from .atomic import atomic_output, atomic_write
 from .codec import dumps_json, parse_json
 from .converter import structure_assessment, unstructure_assessment
-from .jsonl import read_assessment_jsonl, write_assessment_jsonl
+from .jsonl import read_assessment_jsonl, read_assessment_lines, write_assessment_jsonl
 
 
 def loads_assessment(text: str | bytes) -> Assessment:
@@ -69,22 +71,22 @@ READERS: Final[dict[str, Callable[[Path], Assessment]]] = {
 """Assessment readers by file ending."""
 
 
-def _write_json(assessment: Assessment, path: Path) -> None:
+def _write_json(assessment: Assessment, path: Path, _replace: bool) -> None:
     atomic_write(path, dumps_assessment(assessment))
 
 
-def _write_jsonl(assessment: Assessment, path: Path) -> None:
+def _write_jsonl(assessment: Assessment, path: Path, _replace: bool) -> None:
     with atomic_output(path) as handle:
         write_assessment_jsonl(assessment, handle)  # type: ignore[arg-type]
 
 
-def _write_xlsx(assessment: Assessment, path: Path) -> None:
+def _write_xlsx(assessment: Assessment, path: Path, replace: bool) -> None:
     from .register import write_register
 
-    write_register(assessment, path)
+    write_register(assessment, path, replace=replace)
 
 
-WRITERS: Final[dict[str, Callable[[Assessment, Path], None]]] = {
+WRITERS: Final[dict[str, Callable[[Assessment, Path, bool], None]]] = {
     ".json": _write_json,
     ".jsonl": _write_jsonl,
     ".xlsx": _write_xlsx,
@@ -137,12 +139,16 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     return READERS[ending(path, READERS)](Path(path))
 
 
-def write_assessment(assessment: Assessment, path: str | os.PathLike[str]) -> None:
+def write_assessment(
+    assessment: Assessment, path: str | os.PathLike[str], *, replace: bool = False
+) -> None:
     """Write an assessment to a file, in the format its ending names, atomically.
 
     Args:
         assessment: The assessment.
         path: A ``.json``, ``.jsonl`` or ``.xlsx`` file.
+        replace: Replace an existing register (a ``.json`` or ``.jsonl``
+            file is always replaced, atomically).
 
     Raises:
         InputError: An unsupported file ending.
@@ -150,4 +156,57 @@ def write_assessment(assessment: Assessment, path: str | os.PathLike[str]) -> No
         ImportError: A register, and the ``excel`` extra is not installed.
         OSError: The file cannot be written.
     """
-    WRITERS[ending(path, WRITERS)](assessment, Path(path))
+    WRITERS[ending(path, WRITERS)](assessment, Path(path), replace)
+
+
+FORMATS: Final = ("json", "jsonl", "xlsx")
+"""The formats an assessment is read from: a document, JSON Lines, a register."""
+
+
+def guess_format(head: bytes) -> str | None:
+    """Tell an assessment's format from its first bytes, when they say it.
+
+    Args:
+        head: The first bytes (the first line is enough).
+
+    Returns:
+        ``"xlsx"`` for a zip file, ``"jsonl"`` when the first line is a JSON
+        Lines header (an object with a period and no communities), ``"json"``
+        for other JSON; ``None`` when the bytes say nothing.
+    """
+    if head.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not text.startswith(b"{"):
+        return None
+    first = text.split(b"\n", 1)[0]
+    try:
+        value = json.loads(first)
+    except ValueError:
+        return "json"  # an object over several lines: a document
+    if isinstance(value, dict) and "period" in value and "communities" not in value:
+        return "jsonl"
+    return "json"
+
+
+def read_assessment(data: bytes, fmt: str) -> Assessment:
+    """Read an assessment held in memory (from standard input, say).
+
+    Args:
+        data: The file's bytes.
+        fmt: ``"json"``, ``"jsonl"`` or ``"xlsx"``.
+
+    Returns:
+        The assessment.
+
+    Raises:
+        InputError: Every problem found, each with its place.
+        ImportError: A register, and the ``excel`` extra is not installed.
+    """
+    if fmt == "json":
+        return loads_assessment(data)
+    if fmt == "jsonl":
+        return read_assessment_lines(io.BytesIO(data))
+    from .register import read_register
+
+    return read_register(io.BytesIO(data))

@@ -1,12 +1,120 @@
-"""Atomic file output: a file appears whole or not at all."""
+"""Output files that cannot hurt: checked targets, written atomically, cleaned up.
+
+* Only a regular file (or a new path) is written: a device, a FIFO, a socket
+  or a directory is refused before anything is computed (:func:`check_target`).
+* A symbolic link is followed: the file it points to is replaced (atomically);
+  the link itself stays a link.
+* The file appears whole or not at all: the output goes to a temporary file in
+  the target's folder — on Linux an unnamed one (``O_TMPFILE``), which even a
+  ``kill -9`` cannot leave behind — that is flushed, synced and renamed onto
+  the target; the folder is synced after the rename. On any error, and on
+  SIGTERM, SIGHUP and SIGINT, the temporary file is removed and an existing
+  target is left untouched.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+import secrets
+import signal
+import stat
+import tempfile
+import threading
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from types import FrameType
+from typing import IO, Final
+
+
+class OutputRefusedError(ValueError):
+    """An output path the library will not write to; the message says why."""
+
+
+_KINDS: Final = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, "a named pipe"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+
+
+def check_target(
+    path: str | os.PathLike[str],
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    replace: bool = True,
+) -> Path:
+    """Check that *path* may be written, before anything is computed.
+
+    Args:
+        path: The output file.
+        inputs: Files the run reads; the output must not be one of them.
+        replace: Whether an existing file may be replaced.
+
+    Returns:
+        The file that will be written: *path* with symbolic links followed.
+
+    Raises:
+        OutputRefusedError: *path* is a directory, a device, a FIFO or a socket; it
+            is one of *inputs*; or it exists and *replace* is false.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        status = os.stat(target)
+    except FileNotFoundError:
+        return target
+    except OSError:
+        return target  # unreadable: writing it will say what is wrong
+    if not stat.S_ISREG(status.st_mode):
+        raise OutputRefusedError(
+            f"is {_kind(status.st_mode)}, not a file: only regular files are written"
+        )
+    for name in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(target, name):
+                raise OutputRefusedError("is the input file: writing it would destroy what is read")
+    if not replace:
+        raise OutputRefusedError("exists already, and is replaced only when asked (--force)")
+    return target
+
+
+def _install_cleanup() -> dict[int, object]:
+    """Make SIGTERM and SIGHUP raise SystemExit, so that cleanups run (main thread only)."""
+    previous: dict[int, object] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return previous
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, stop)
+    return previous
+
+
+def _restore(previous: dict[int, object]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+def _open_temporary(folder: Path, name: str) -> tuple[int, str | None]:
+    """Open a temporary file in *folder*: unnamed when the system allows, else hidden."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if flag and Path("/proc/self/fd").is_dir():
+        try:
+            return os.open(folder, flag | os.O_WRONLY, 0o600), None
+        except OSError:
+            pass  # a file system without unnamed files: use a named one
+    fd, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    return fd, temporary
 
 
 @contextlib.contextmanager
@@ -15,41 +123,88 @@ def atomic_output(
 ) -> Iterator[IO[str] | IO[bytes]]:
     """Open a temporary file beside *path*; on success, rename it onto *path*.
 
-    If the block raises, the temporary file is removed and an existing file at
-    *path* is left untouched.
+    If the block raises (or the process is told to stop with SIGTERM, SIGHUP
+    or SIGINT), the temporary file is removed and an existing file at *path*
+    is left untouched.
 
     Args:
-        path: The destination.
+        path: The destination (a symbolic link is followed).
         binary: Open in binary mode instead of UTF-8 text.
 
     Returns:
         A context manager yielding the open temporary file.
-    """
-    import tempfile
 
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    Raises:
+        OutputRefusedError: *path* is not a regular file (see :func:`check_target`).
+    """
+    target = check_target(path)
+    previous = _install_cleanup()
+    fd, temporary = _open_temporary(target.parent, target.name)
+    linked: str | None = None
     try:
         if binary:
-            handle: IO[str] | IO[bytes] = os.fdopen(fd, "wb")
+            handle: IO[str] | IO[bytes] = os.fdopen(fd, "wb", closefd=False)
         else:
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            handle = os.fdopen(fd, "w", encoding="utf-8", newline="", closefd=False)
         with handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            with contextlib.suppress(OSError):
-                os.chmod(tmp, target.stat().st_mode & 0o777)
+            os.fsync(fd)
+        _set_mode(fd, target)
+        if temporary is None:  # unnamed: give it a hidden name only now, then rename
+            linked = _link_unnamed(fd, target)
+            os.replace(linked, target)
+            linked = None
         else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+            os.replace(temporary, target)
+            temporary = None
+        _sync_folder(target.parent)
+    finally:
+        os.close(fd)
+        for leftover in (temporary, linked):
+            if leftover is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
+        _restore(previous)
+
+
+def _link_unnamed(fd: int, target: Path) -> str:
+    """Give an unnamed temporary file a new hidden name beside *target*."""
+    # linkat(…, AT_SYMLINK_FOLLOW) on /proc/self/fd/N, as open(2) describes;
+    # os.link uses linkat only when given a directory descriptor.
+    descriptors = os.open("/proc/self/fd", os.O_RDONLY)
+    try:
+        for _attempt in range(100):
+            name = str(target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp")
+            try:
+                os.link(str(fd), name, src_dir_fd=descriptors, follow_symlinks=True)
+            except FileExistsError:
+                continue
+            return name
+    finally:
+        os.close(descriptors)
+    raise FileExistsError(f"no free temporary name beside {target}")  # pragma: no cover
+
+
+def _set_mode(fd: int, target: Path) -> None:
+    """Give the new file the mode of the file it replaces, or the usual one for a new file."""
+    try:
+        mode = os.stat(target).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, mode)
+
+
+def _sync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 def atomic_write(path: str | os.PathLike[str], data: str | bytes) -> None:

@@ -149,13 +149,28 @@ def read_assessment_jsonl(path: str | Path) -> Assessment:
         OSError: The file cannot be read.
     """
     with Path(path).open("rb") as handle:
-        opened = open_json_lines(handle)
-        communities: list[Community] = []
-        problems: list[Problem] = []
-        for result in opened.lines:
-            if result.community is not None:
-                communities.append(result.community)
-            problems.extend(result.problems)
+        return read_assessment_lines(handle)
+
+
+def read_assessment_lines(lines: Iterable[bytes]) -> Assessment:
+    """Read a whole JSON Lines assessment from its lines (a binary file, say).
+
+    Args:
+        lines: The lines, header first.
+
+    Returns:
+        The assessment.
+
+    Raises:
+        InputError: Every problem on every line.
+    """
+    opened = open_json_lines(lines)
+    communities: list[Community] = []
+    problems: list[Problem] = []
+    for result in opened.lines:
+        if result.community is not None:
+            communities.append(result.community)
+        problems.extend(result.problems)
     if problems:
         raise InputError(problems)
     return Assessment(
@@ -202,7 +217,7 @@ def _json_document_pieces(
     yield "]\n}\n" if first else "\n  ]\n}\n"
 
 
-def copy_json_lines(source: Path, handle: IO[str], *, as_json: bool) -> None:
+def copy_json_lines(source: Iterable[bytes], handle: IO[str], *, as_json: bool) -> None:
     """Copy a JSON Lines assessment to *handle*, one community at a time.
 
     Every line is checked as strictly as :func:`read_assessment_jsonl`
@@ -212,7 +227,7 @@ def copy_json_lines(source: Path, handle: IO[str], *, as_json: bool) -> None:
     (``as_json=True``).
 
     Args:
-        source: The ``.jsonl`` file to read.
+        source: The lines to read (a ``.jsonl`` file opened in binary mode).
         handle: A text file to write to (normally a temporary file that is
             renamed only on success).
         as_json: Write one interchange-format document instead of JSON Lines.
@@ -220,7 +235,6 @@ def copy_json_lines(source: Path, handle: IO[str], *, as_json: bool) -> None:
     Raises:
         InputError: Every problem on every line (after the whole file was
             read; what was written to *handle* by then is to be discarded).
-        OSError: The file cannot be read.
     """
     problems: list[Problem] = []
 
@@ -230,15 +244,14 @@ def copy_json_lines(source: Path, handle: IO[str], *, as_json: bool) -> None:
             if result.community is not None and not problems:
                 yield result.community
 
-    with source.open("rb") as lines:
-        opened = open_json_lines(lines)
-        header = unstructure_header(opened.period, opened.description)
-        if as_json:
-            for piece in _json_document_pieces(header, valid(opened.lines)):
-                handle.write(piece)
-        else:
-            handle.write(_line(header))
-            for community in valid(opened.lines):
-                handle.write(_line(unstructure_community(community)))
+    opened = open_json_lines(source)
+    header = unstructure_header(opened.period, opened.description)
+    if as_json:
+        for piece in _json_document_pieces(header, valid(opened.lines)):
+            handle.write(piece)
+    else:
+        handle.write(_line(header))
+        for community in valid(opened.lines):
+            handle.write(_line(unstructure_community(community)))
     if problems:
         raise InputError(problems)

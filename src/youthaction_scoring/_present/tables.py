@@ -17,6 +17,7 @@ from .._analysis.ranking import RankedCard
 from .._domain.codes import ItemCode, ItemKind, Lang
 from .._domain.scorecard import Scorecard, Scorecards
 from .headings import Heading, ItemHeading
+from .terminal import terminal_safe as safe
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
@@ -72,9 +73,9 @@ def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
         )
     for card in cards:
         table.add_row(
-            card.community_name,
-            card.community_id,
-            card.district,
+            safe(card.community_name),
+            safe(card.community_id),
+            safe(card.district),
             card.pilot_level.label_in(lang),
             *(str(i.points) for i in card.items),
             str(card.base),
@@ -115,9 +116,9 @@ def ranking_table(
         card = entry.card
         table.add_row(
             str(entry.rank),
-            card.community_name,
-            card.community_id,
-            card.district,
+            safe(card.community_name),
+            safe(card.community_id),
+            safe(card.district),
             card.pilot_level.label_in(lang),
             str(card.base),
             str(card.bonus),
@@ -139,7 +140,9 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
     from rich.table import Table
 
     h = Heading
-    title = h.PLAN.format(lang, plan.community_name, plan.community_id, plan.total, plan.max_total)
+    title = safe(
+        h.PLAN.format(lang, plan.community_name, plan.community_id, plan.total, plan.max_total)
+    )
     gap = plan.max_total - plan.total
     actions = Table(
         title=title,
@@ -149,13 +152,13 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
     actions.add_column(h.GAIN.template(lang), justify="right")
     actions.add_column(h.ACTION.template(lang))
     for action in plan.actions:
-        actions.add_row(action.item.code, f"+{action.gain}", action.text(lang))
+        actions.add_row(action.item.code, f"+{action.gain}", safe(action.text(lang)))
     lost = Table(title=h.LOST.template(lang))
     lost.add_column(h.ITEM.template(lang))
     lost.add_column(h.POINTS.template(lang), justify="right")
     lost.add_column(h.REASON.template(lang))
     for entry in plan.lost:
-        lost.add_row(entry.item.code, str(entry.points), entry.text(lang))
+        lost.add_row(entry.item.code, str(entry.points), safe(entry.text(lang)))
     return [actions, lost]
 
 
@@ -180,13 +183,16 @@ def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
         totals.add_column(str(month.month), justify="right")
     if months:
         first = months[0].cards
+        missed = [set(month.missed) for month in months]
         for index, card in enumerate(first):
             cells = []
-            for month in months:
+            for month, missed_then in zip(months, missed, strict=True):
                 now = month.cards.scorecards[index]
-                mark = " ✗" if now.community_id in month.missed else ""
+                mark = " ✗" if now.community_id in missed_then else ""
                 cells.append(f"{now.total}{mark}")
-            totals.add_row(card.community_name, card.community_id, card.district, *cells)
+            totals.add_row(
+                safe(card.community_name), safe(card.community_id), safe(card.district), *cells
+            )
     behind = Table(title=h.BEHIND.template(lang))
     behind.add_column(h.MONTH.template(lang))
     behind.add_column(h.MISSED.template(lang))
@@ -195,8 +201,8 @@ def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
         names = {c.community_id: c.community_name for c in month.cards}
         behind.add_row(
             str(month.month),
-            "\n".join(f"{names[i]} ({i})" for i in month.missed),
-            "\n".join(f"{names[i]} ({i})" for i in month.behind),
+            "\n".join(safe(f"{names[i]} ({i})") for i in month.missed),
+            "\n".join(safe(f"{names[i]} ({i})") for i in month.behind),
         )
     return [totals, behind]
 
@@ -224,12 +230,12 @@ def districts_table(
     table.add_column(h.BEHIND_LIST.template(lang))
     for s in summaries:
         table.add_row(
-            s.district,
+            safe(s.district),
             str(s.count),
             f"{s.mean:.1f}",
             str(s.min),
             str(s.max),
-            "\n".join(f"{names[i]} ({i})" for i in s.behind),
+            "\n".join(safe(f"{names[i]} ({i})") for i in s.behind),
         )
     return table
 
@@ -247,7 +253,7 @@ def items_table(card: Scorecard, lang: Lang) -> Table:
     from rich.table import Table
 
     h = ItemHeading
-    table = Table(title=h.TITLE.format(lang, card.community_name, card.community_id))
+    table = Table(title=safe(h.TITLE.format(lang, card.community_name, card.community_id)))
     table.add_column(h.CODE.template(lang))
     table.add_column(h.NAME.template(lang))
     table.add_column(h.KIND.template(lang))

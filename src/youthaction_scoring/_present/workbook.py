@@ -6,8 +6,10 @@ No formula, ever: every text is a text cell (see :mod:`.._io.register.cells`).
 from __future__ import annotations
 
 import os
+from typing import Final
 
 from .._domain.codes import Lang
+from .._domain.limits import MAX_TEXT, stored_length
 from .._domain.scorecard import Scorecards
 from .._io.register.cells import put, require_openpyxl, save_book
 from .scorecard_rows import DETAIL_HEADERS, SUMMARY_HEADERS, detail_rows, summary_rows
@@ -18,7 +20,7 @@ def _header(zh: str, code: str) -> str:
 
 
 def write_scorecards_xlsx(
-    cards: Scorecards, path: str | os.PathLike[str], lang: Lang = "zh"
+    cards: Scorecards, path: str | os.PathLike[str], lang: Lang = "zh", *, replace: bool = False
 ) -> None:
     """Write scorecards as a workbook with a summary (汇总) and a detail (明细) sheet.
 
@@ -26,9 +28,16 @@ def write_scorecards_xlsx(
         cards: The scorecards.
         path: The ``.xlsx`` file (written atomically).
         lang: Language of labels, deductions and notes.
+        replace: Replace an existing file (a workbook is never overwritten by
+            accident).
+
+    A cell holds at most 32,767 characters: a longer text (a community's
+    notes, say, each naming a record) is cut, and says so; the JSON output
+    always has the full text.
 
     Raises:
         ImportError: The ``excel`` extra is not installed.
+        OutputRefusedError: *path* exists and *replace* is false.
     """
     require_openpyxl()
     from openpyxl import Workbook
@@ -56,7 +65,7 @@ def write_scorecards_xlsx(
             cell.font, cell.fill, cell.alignment = bold, fill, wrap
         for number, row in enumerate(rows, start=2):
             for index, value in enumerate(row, start=1):
-                put(sheet, number, index, value)
+                put(sheet, number, index, _fitting(value))
                 if isinstance(value, str):
                     sheet.cell(row=number, column=index).alignment = wrap
                     longest = max((len(line) for line in value.split("\n")), default=0)
@@ -75,4 +84,17 @@ def write_scorecards_xlsx(
     for number, text in enumerate(lines, start=1):
         put(info, number, 1, text)
     info.column_dimensions["A"].width = 80
-    save_book(book, path)
+    save_book(book, path, replace=replace)
+
+
+_CUT: Final = " …(cut: the JSON output has the full text)"
+
+
+def _fitting(value: object) -> object:
+    """A text cut to fit a cell (saying so), or *value* as it is."""
+    if not isinstance(value, str) or stored_length(value) <= MAX_TEXT:
+        return value
+    kept = value[: MAX_TEXT - len(_CUT)]
+    while stored_length(kept) + len(_CUT) > MAX_TEXT:
+        kept = kept[: -max(1, (stored_length(kept) + len(_CUT) - MAX_TEXT) // 7)]
+    return kept + _CUT

@@ -10,13 +10,13 @@ carries them, and a literal ``_xHHHH_`` in the text is itself escaped as
 
 from __future__ import annotations
 
+import io
 import os
 import re
-import typing
-from typing import IO, TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..._domain.limits import CELL_ESCAPED, MAX_TEXT
-from ..atomic import atomic_output
+from ..atomic import atomic_write, check_target
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -125,12 +125,23 @@ def put(
         cell.number_format = number_format
 
 
-def save_book(book: Workbook, path: str | os.PathLike[str]) -> None:
+def save_book(book: Workbook, path: str | os.PathLike[str], *, replace: bool = False) -> None:
     """Save a workbook atomically: the file appears whole or not at all.
+
+    The workbook is put together in memory first, so that a full disk is met
+    by one plain write (never by a half-closed zip file).
 
     Args:
         book: The workbook.
         path: The ``.xlsx`` file.
+        replace: Whether an existing file may be replaced.
+
+    Raises:
+        OutputRefusedError: *path* exists and *replace* is false, or it is not
+            a regular file.
+        OSError: The file cannot be written.
     """
-    with atomic_output(path, binary=True) as handle:
-        book.save(typing.cast(IO[bytes], handle))
+    check_target(path, replace=replace)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    atomic_write(path, buffer.getvalue())

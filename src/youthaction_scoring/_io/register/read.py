@@ -11,8 +11,9 @@ its own here.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import Any, Final
+from typing import IO, Any, Final
 
 import attrs
 
@@ -69,7 +70,7 @@ class _Draft:
     summaries: dict[str, tuple[str, dict[str, Any], list[Recognition]]] = attrs.Factory(dict)
 
 
-def read_register(path: str | os.PathLike[str]) -> Assessment:
+def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
     """Read a register workbook (``.xlsx``) strictly.
 
     Before anything is parsed, the workbook's zip directory is read: a
@@ -79,7 +80,7 @@ def read_register(path: str | os.PathLike[str]) -> Assessment:
     not shown.
 
     Args:
-        path: The workbook.
+        path: The workbook, or a binary file holding one (seekable).
 
     Returns:
         The assessment it holds.
@@ -98,9 +99,14 @@ def read_register(path: str | os.PathLike[str]) -> Assessment:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    name = os.fspath(path)
+    name = "-" if not isinstance(path, str | os.PathLike) else os.fspath(path)
     unsafe = (DefusedXmlException, ParseError)
-    with open(name, "rb") as handle, warnings.catch_warnings():
+    opened: Any = (
+        open(name, "rb")  # noqa: SIM115 - entered just below
+        if isinstance(path, str | os.PathLike)
+        else contextlib.nullcontext(path)
+    )
+    with opened as handle, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
         _check_unpacked_size(handle, name)
         try:

@@ -248,30 +248,40 @@ def _summary_rows(
     return summaries, recognitions
 
 
-def write_register_template(path: str | os.PathLike[str], period: Period | None = None) -> None:
+def write_register_template(
+    path: str | os.PathLike[str], period: Period | None = None, *, replace: bool = False
+) -> None:
     """Write a blank register for league staff to fill in.
 
     Args:
         path: The ``.xlsx`` file to write (atomically).
         period: The assessment period to fill in, or ``None`` to leave it blank.
+        replace: Replace an existing file (a filled-in register is never
+            overwritten by accident).
 
     Raises:
         ImportError: The ``excel`` extra is not installed.
+        OutputRefusedError: *path* exists and *replace* is false.
     """
     book, _ = _book(period, None)
-    save_book(book, path)
+    save_book(book, path, replace=replace)
 
 
-def write_register(assessment: Assessment, path: str | os.PathLike[str]) -> None:
+def write_register(
+    assessment: Assessment, path: str | os.PathLike[str], *, replace: bool = False
+) -> None:
     """Write an assessment as a register workbook, losing nothing.
 
     Args:
         assessment: The assessment.
         path: The ``.xlsx`` file to write (atomically).
+        replace: Replace an existing file (a register is never overwritten by
+            accident).
 
     Raises:
         ValueError: A text is longer than a spreadsheet cell holds.
         ImportError: The ``excel`` extra is not installed.
+        OutputRefusedError: *path* exists and *replace* is false.
     """
     book, sheets = _book(assessment.period, assessment.description)
     cs = assessment.communities
@@ -281,4 +291,4 @@ def write_register(assessment: Assessment, path: str | os.PathLike[str]) -> None
     summaries, recognitions = _summary_rows(cs)
     _write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries)
     _write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions)
-    save_book(book, path)
+    save_book(book, path, replace=replace)
