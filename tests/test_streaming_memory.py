@@ -55,8 +55,8 @@ def _convert_peak(tmp_path: Path, count: int, *, as_json: bool) -> int:
     source.write_text("".join(generate.lines(count, seed=7)), encoding="utf-8")
     tracemalloc.start()
     try:
-        with (tmp_path / "out").open("w", encoding="utf-8") as handle:
-            copy_json_lines(source, handle, as_json=as_json)
+        with (tmp_path / "out").open("w", encoding="utf-8") as handle, source.open("rb") as lines:
+            copy_json_lines(lines, handle, as_json=as_json)
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
