@@ -105,13 +105,29 @@ def test_ranks_share_a_place_on_equal_totals(totals: list[int], expected: list[i
     assert expected == ranks(totals)
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "=1+1",
+        "+1",
+        "-1",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "\nx",
+        '\x00=HYPERLINK("http://x")',
+        " =x",
+        "\u3000=1+1",
+        "  +1",
+        "\t=1",
+    ],
+)
 def test_csv_neutralises_formula_triggers(text: str) -> None:
-    """Text starting with = + - @ tab or CR gets a leading single quote (OWASP)."""
+    """Text starting with = + - @, tab, CR, LF or NUL (or white space and = + - @) gets a quote."""
     assert "'" + text == neutralise_csv(text)
 
 
-@pytest.mark.parametrize("value", ["社区", "0012", " =x", "TRUE", 5, 0])
+@pytest.mark.parametrize("value", ["社区", "0012", " x", "a=1", "TRUE", 5, 0, -5])
 def test_csv_leaves_other_cells_alone(value: object) -> None:
     """Other text and numbers are written unchanged."""
     assert value == neutralise_csv(value)

@@ -82,6 +82,16 @@ def open_json_lines(lines: Iterable[str | bytes]) -> JsonLines:
     if not first.strip():
         raise InputError([Problem("line 1", "the header line is missing")])
     value = parse_json(first, "line 1")
+    if isinstance(value, dict) and "format" not in value and "period" not in value:
+        raise InputError(
+            [
+                Problem(
+                    "line 1",
+                    "the header line is missing: the first line must be"
+                    ' {"format": "youthaction-scoring/1", "period": {...}}, and line 1 is not',
+                )
+            ]
+        )
     period, description, problems = structure_header(
         value, place="line 1: ", allow_communities=False
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
@@ -23,8 +24,10 @@ from .scorecard_rows import DETAIL_HEADERS, SUMMARY_HEADERS, detail_rows, summar
 BOM: Final = "\ufeff"
 """UTF-8 byte-order mark, so that Excel opens the CSV as UTF-8 and shows Chinese."""
 
-CSV_TRIGGERS: Final = ("=", "+", "-", "@", "\t", "\r")
-"""A cell starting with one of these is read as a formula by spreadsheets."""
+_FORMULA_LIKE: Final = re.compile(r"[\t\r\n\x00]|\s*[=+\-@]")
+"""What a spreadsheet may read as a formula at the start of a cell (OWASP): one of
+``= + - @``, perhaps after white space, or a tab, carriage return, line feed
+or NUL."""
 
 
 def neutralise(value: Any) -> Any:
@@ -34,10 +37,11 @@ def neutralise(value: Any) -> Any:
         value: A cell value.
 
     Returns:
-        Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return,
-        prefixed with ``'``; anything else unchanged.
+        Text starting with ``=``, ``+``, ``-``, ``@``, a tab, a carriage
+        return, a line feed or NUL — or with white space and then one of
+        ``= + - @`` — prefixed with ``'``; anything else unchanged.
     """
-    if isinstance(value, str) and value.startswith(CSV_TRIGGERS):
+    if isinstance(value, str) and _FORMULA_LIKE.match(value):
         return "'" + value
     return value
 

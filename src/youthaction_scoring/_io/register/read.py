@@ -210,6 +210,8 @@ def _read_book(book: Any) -> Assessment:
         layout.code: reader.rows(sheets[layout.name], layout) if layout.name in sheets else []
         for layout in DATA_SHEETS
     }
+    if COMMUNITIES.name in reader.cut_short:
+        reader.check_links = False  # the ids past the unreadable row are unknown, not missing
     period, description = _read_period(reader, rows["assessment"], ASSESSMENT.name in sheets)
     drafts = _read_communities(reader, rows["communities"])
     _read_records(reader, rows, drafts)

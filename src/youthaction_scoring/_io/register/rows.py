@@ -54,6 +54,7 @@ class SheetReader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.check_links = True
+        self.cut_short: set[str] = set()
 
     def add(self, place: str, message: str) -> None:
         """Record a problem at *place*."""
@@ -87,11 +88,16 @@ class SheetReader:
             except StopIteration:
                 return
             except (ValueError, TypeError, OverflowError, KeyError, IndexError) as exc:
-                self.add(f"{sheet}!{number + 1}", f"row {number + 1} cannot be read ({exc})")
+                self.cut_short.add(sheet)
+                self.add(
+                    f"{sheet}!{number + 1}",
+                    f"row {number + 1} cannot be read ({exc}); the rows after it were not read",
+                )
                 return
             number += 1
             if number > MAX_ROWS or len(row) > MAX_COLUMNS:
                 what = "rows" if number > MAX_ROWS else "columns"
+                self.cut_short.add(sheet)
                 self.add(f"{sheet}!{number}", f"the sheet has more {what} than a spreadsheet holds")
                 return
             yield row
