@@ -171,9 +171,7 @@ def test_openpyxl_warnings_do_not_reach_standard_error(register: Path, tmp_path:
 def test_a_register_that_unpacks_to_gigabytes_is_refused_before_parsing(tmp_path: Path) -> None:
     """A small file whose parts unpack to more than 256 MiB is refused, within a 1 GiB address space."""
     bomb = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(
-        bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1
-    ) as archive:
+    with zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
             block = b"<row/>" * 100_000

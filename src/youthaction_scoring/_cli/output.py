@@ -78,12 +78,67 @@ def emit(text: str, output: str | None, *, human: bool = False) -> None:
         text = terminal_safe(text)
     if output is None:
         with to_stdout():
-            click.echo(text, nl=False)
+            if sys.stdout.isatty():
+                click.echo(text, nl=False)  # a console: click knows its encoding
+            else:
+                out = StdoutBytes()
+                out.write(
+                    text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
+                )
+                out.flush()
         return
     from .._io.atomic import atomic_write
 
     with writing(output):
         atomic_write(output, text)
+
+
+class StdoutBytes:
+    """Bytes for standard output, buffered, with every short write followed up.
+
+    Python's own buffered standard output can lose the error of a write cut
+    short (a full disk: the file size limit reached mid-write) and end with
+    status 0 and half the output. Here each write goes to the file
+    descriptor until all of it is taken, so the failure surfaces as an
+    :class:`OSError` that :func:`to_stdout` turns into one line and status 1.
+    """
+
+    _SIZE = 1 << 16
+
+    def __init__(self) -> None:
+        """Write to the file descriptor behind ``sys.stdout`` (or its buffer when it has none)."""
+        sys.stdout.flush()
+        try:
+            self._fd: int | None = sys.stdout.fileno()
+        except (OSError, ValueError):  # io.UnsupportedOperation: a test runner's stream
+            self._fd = None
+        self._pending = bytearray()
+
+    def write(self, data: bytes) -> int:
+        """Take *data*; write out once 64 KiB are pending."""
+        self._pending += data
+        if len(self._pending) >= self._SIZE:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        """Write out everything pending.
+
+        Raises:
+            OSError: Standard output took nothing (say, the disk is full).
+        """
+        if self._fd is None:
+            sys.stdout.buffer.write(self._pending)
+            sys.stdout.buffer.flush()
+        else:
+            with memoryview(self._pending) as view:
+                done = 0
+                while done < len(view):
+                    written = os.write(self._fd, view[done:])
+                    if written == 0:
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    done += written
+        self._pending.clear()
 
 
 @contextlib.contextmanager

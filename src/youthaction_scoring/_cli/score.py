@@ -29,7 +29,7 @@ from .options import (
     OUTPUT_OPTION,
     lang_of,
 )
-from .output import emit, emit_tables, prepare_output, to_stdout, writing
+from .output import StdoutBytes, emit, emit_tables, prepare_output, to_stdout, writing
 
 _TICK = 500
 """Lines between progress bar updates."""
@@ -149,7 +149,9 @@ def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
         try:
             if output is None:
                 with to_stdout():
-                    bad = stream_scorecards(lines, sys.stdout.buffer.write, report, as_of=as_of)
+                    sink = StdoutBytes()
+                    bad = stream_scorecards(lines, sink.write, report, as_of=as_of)
+                    sink.flush()
             else:
                 with writing(output), atomic_output(output, binary=True) as out:
                     bad = stream_scorecards(lines, out.write, report, as_of=as_of)  # type: ignore[arg-type]

@@ -11,7 +11,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL: Final = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""Control characters, and the bidirectional marks, embeddings, overrides and
+isolates that could reorder what a terminal shows (the "Trojan Source" trick)."""
 
 
 def _shown(match: re.Match[str]) -> str:
@@ -20,6 +24,8 @@ def _shown(match: re.Match[str]) -> str:
         return chr(0x2400 + code)  # the Unicode control pictures: ␀ … ␟, ␍ for a carriage return
     if code == 0x7F:
         return "\u2421"  # ␡
+    if code > 0xFF:
+        return f"<U+{code:04X}>"  # a bidirectional control, named instead of obeyed
     return f"\\x{code:02x}"
 
 

@@ -118,6 +118,11 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
             raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
         except unsafe as exc:
             raise InputError([_unsafe(name, exc)]) from None
+        except OSError as exc:
+            if exc.errno is not None:
+                raise  # the file itself could not be read
+            # openpyxl's own IOError: a zip holding no workbook part
+            raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
         try:
             return _read_book(book)
         except unsafe as exc:
