@@ -29,7 +29,8 @@ from .options import (
     OUTPUT_OPTION,
     lang_of,
 )
-from .output import StdoutBytes, emit, emit_tables, prepare_output, to_stdout, writing
+from .output import emit, emit_tables, prepare_output, writing
+from .stdout import StdoutBytes, to_stdout
 
 _TICK = 500
 """Lines between progress bar updates."""

@@ -32,13 +32,7 @@ from .._domain.calendar import Month, Period, period_problem
 from .._domain.checks import describe, repeat_problem, text_problem
 from .._domain.codes import CodedEnum
 from .._domain.errors import InputError, Problem, join_place
-from .._domain.model import (
-    Assessment,
-    Community,
-    LeaderInstruction,
-    MediaPublication,
-    Recognition,
-)
+from .._domain.model import Assessment, Community, LeaderInstruction, MediaPublication, Recognition
 from .primitives import (
     PRIMITIVES,
     Invalid,

@@ -1,0 +1,86 @@
+"""Standard output for command output: a closed pipe ends quietly, a full disk is one line.
+
+Python's own buffered standard output can lose the error of a write cut short
+(the disk full mid-write) and end with status 0 and half the output, so bytes
+for standard output go through :class:`StdoutBytes`, which follows up every
+short write.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import sys
+from collections.abc import Iterator
+
+from .common import ClosedPipe, WriteFailure
+
+
+class StdoutBytes:
+    """Bytes for standard output, buffered, with every short write followed up.
+
+    Python's own buffered standard output can lose the error of a write cut
+    short (a full disk: the file size limit reached mid-write) and end with
+    status 0 and half the output. Here each write goes to the file
+    descriptor until all of it is taken, so the failure surfaces as an
+    :class:`OSError` that :func:`to_stdout` turns into one line and status 1.
+    """
+
+    _SIZE = 1 << 16
+
+    def __init__(self) -> None:
+        """Write to the file descriptor behind ``sys.stdout`` (or its buffer when it has none)."""
+        sys.stdout.flush()
+        try:
+            self._fd: int | None = sys.stdout.fileno()
+        except (OSError, ValueError):  # io.UnsupportedOperation: a test runner's stream
+            self._fd = None
+        self._pending = bytearray()
+
+    def write(self, data: bytes) -> int:
+        """Take *data*; write out once 64 KiB are pending."""
+        self._pending += data
+        if len(self._pending) >= self._SIZE:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        """Write out everything pending.
+
+        Raises:
+            OSError: Standard output took nothing (say, the disk is full).
+        """
+        if self._fd is None:
+            sys.stdout.buffer.write(self._pending)
+            sys.stdout.buffer.flush()
+        else:
+            with memoryview(self._pending) as view:
+                done = 0
+                while done < len(view):
+                    written = os.write(self._fd, view[done:])
+                    if written == 0:
+                        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                    done += written
+        self._pending.clear()
+
+
+@contextlib.contextmanager
+def to_stdout() -> Iterator[None]:
+    """Turn failures to write to standard output into a quiet stop or one line.
+
+    A closed pipe stops the command quietly; any other failure (a full disk)
+    is a :class:`WriteFailure`.
+
+    Returns:
+        A context manager.
+    """
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise ClosedPipe from None
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            raise ClosedPipe from None
+        raise WriteFailure(f"cannot write to standard output: {exc.strerror or exc}") from None
