@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TypeVar
 import click
 
 from .common import WriteFailure, fail
-from .stdout import StdoutBytes, to_stdout
+from .stdout import to_stdout
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
@@ -77,15 +77,13 @@ def emit(text: str, output: str | None, *, human: bool = False) -> None:
 
         text = terminal_safe(text)
     if output is None:
-        with to_stdout():
+        with to_stdout() as sink:
             if sys.stdout.isatty():
                 click.echo(text, nl=False)  # a console: click knows its encoding
             else:
-                out = StdoutBytes()
-                out.write(
+                sink.write(
                     text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict")
                 )
-                out.flush()
         return
     from .._io.atomic import atomic_write
 

@@ -30,7 +30,7 @@ from .options import (
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output, writing
-from .stdout import StdoutBytes, to_stdout
+from .stdout import to_stdout
 
 _TICK = 500
 """Lines between progress bar updates."""
@@ -149,10 +149,8 @@ def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
         lines = _counted(source, advance)
         try:
             if output is None:
-                with to_stdout():
-                    sink = StdoutBytes()
+                with to_stdout() as sink:
                     bad = stream_scorecards(lines, sink.write, report, as_of=as_of)
-                    sink.flush()
             else:
                 with writing(output), atomic_output(output, binary=True) as out:
                     bad = stream_scorecards(lines, out.write, report, as_of=as_of)  # type: ignore[arg-type]

@@ -1,10 +1,4 @@
-"""Standard output for command output: a closed pipe ends quietly, a full disk is one line.
-
-Python's own buffered standard output can lose the error of a write cut short
-(the disk full mid-write) and end with status 0 and half the output, so bytes
-for standard output go through :class:`StdoutBytes`, which follows up every
-short write.
-"""
+"""Standard output for command output: a closed pipe ends quietly, a full disk is one line."""
 
 from __future__ import annotations
 
@@ -66,17 +60,19 @@ class StdoutBytes:
 
 
 @contextlib.contextmanager
-def to_stdout() -> Iterator[None]:
-    """Turn failures to write to standard output into a quiet stop or one line.
+def to_stdout() -> Iterator[StdoutBytes]:
+    """Give a :class:`StdoutBytes` for the output; write it all out at the end.
 
     A closed pipe stops the command quietly; any other failure (a full disk)
     is a :class:`WriteFailure`.
 
     Returns:
-        A context manager.
+        A context manager yielding where to write the bytes.
     """
     try:
-        yield
+        sink = StdoutBytes()
+        yield sink
+        sink.flush()
         sys.stdout.flush()
     except BrokenPipeError:
         raise ClosedPipe from None

@@ -111,18 +111,22 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
         _check_unpacked_size(handle, name)
         try:
             book = load_workbook(handle, read_only=True, data_only=False)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            InvalidFileException,
+            KeyError,
+            ValueError,
+            TypeError,
+            OSError,  # openpyxl's own, with no errno: a zip holding no workbook part
+        ) as exc:
+            if isinstance(exc, OSError) and exc.errno is not None:
+                raise  # the file itself could not be read
             cause = _caused_by(exc, unsafe)
             if cause is not None:
                 raise InputError([_unsafe(name, cause)]) from None
             raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
         except unsafe as exc:
             raise InputError([_unsafe(name, exc)]) from None
-        except OSError as exc:
-            if exc.errno is not None:
-                raise  # the file itself could not be read
-            # openpyxl's own IOError: a zip holding no workbook part
-            raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
         try:
             return _read_book(book)
         except unsafe as exc:
@@ -210,13 +214,13 @@ def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
 def _read_book(book: Any) -> Assessment:
     reader = SheetReader()
     sheets = _sheets(book, reader)
-    reader.check_links = COMMUNITIES.name in sheets
     rows = {
         layout.code: reader.rows(sheets[layout.name], layout) if layout.name in sheets else []
         for layout in DATA_SHEETS
     }
-    if COMMUNITIES.name in reader.cut_short:
-        reader.check_links = False  # the ids past the unreadable row are unknown, not missing
+    # Links are checked against a communities sheet read whole: ids past an
+    # unreadable row are unknown, not missing.
+    reader.check_links = COMMUNITIES.name in sheets and COMMUNITIES.name not in reader.cut_short
     period, description = _read_period(reader, rows["assessment"], ASSESSMENT.name in sheets)
     drafts = _read_communities(reader, rows["communities"])
     _read_records(reader, rows, drafts)
