@@ -16,11 +16,11 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
     """with_progress draws on stderr when it is a terminal, and stays silent otherwise."""
     quiet = io.StringIO()
     monkeypatch.setattr(sys, "stderr", quiet)
-    assert [1, 2, 3] == list(with_progress([1, 2, 3], "work"))
+    assert [1, 2, 3] == list(with_progress(iter([1, 2, 3]), "work", 3))
     assert "" == quiet.getvalue()
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    assert [1, 2, 3] == list(with_progress([1, 2, 3], "work"))
+    assert [1, 2, 3] == list(with_progress(iter([1, 2, 3]), "work", 3))
     assert "work" in terminal.getvalue()
 
 

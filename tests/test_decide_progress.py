@@ -2,16 +2,21 @@ import json
 import statistics
 from pathlib import Path
 
+import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.decide_helpers import read_csv, run, write_assessment
-from tests.strategies import HOSTILE_TEXTS, assessments
+from tests.strategies import HOSTILE_TEXTS, assessments, rulebooks
 from youthaction_scoring import (
     Assessment,
     Community,
     Month,
     Period,
     PilotLevel,
+    Rulebook,
+    Scorecard,
+    Standing,
     district_rollup,
     is_behind,
     iter_progress,
@@ -19,28 +24,59 @@ from youthaction_scoring import (
     missed_months,
     score_assessment,
 )
+from youthaction_scoring._analysis.progress import item_shortfalls
 
 SAMPLE = Path(__file__).parent / "data" / "decide_sample.json"
 
 
-@given(assessments(max_communities=3))
-def test_progress_is_the_score_as_of_each_month(assessment: Assessment) -> None:
-    """Month M of progress holds exactly the scorecards as of M (R2), for every month."""
-    months = list(iter_progress(assessment))
+def _expected(card: Scorecard, month: Month) -> Standing:
+    """A standing read the slow way, off the full scorecard as of *month*."""
+    owed = list(missed_months(card))
+    other = tuple((code, d) for code, d in item_shortfalls(card) if d.rule != "R10")
+    return Standing(card.total, month in owed, len(owed), other)
+
+
+@given(assessments(max_communities=3), rulebooks())
+def test_progress_is_the_score_as_of_each_month(assessment: Assessment, rulebook: Rulebook) -> None:
+    """Month M of progress equals scoring as of M (R2): totals, missed months, shortfalls."""
+    months = list(iter_progress(assessment, rulebook=rulebook))
     assert list(assessment.period.months) == [m.month for m in months]
     for month in months:
-        expected = score_assessment(assessment, as_of=month.month)
-        assert expected == month.cards
-        assert tuple(c.community_id for c in expected if month.month in missed_months(c)) == (
+        cards = score_assessment(assessment, as_of=month.month, rulebook=rulebook)
+        assert [_expected(c, month.month) for c in cards] == [r.standing for r in month.rows]
+        assert [c.community_id for c in cards] == [r.community_id for r in month.rows]
+        assert tuple(c.community_id for c in cards if is_behind(c)) == month.behind
+        assert tuple(c.community_id for c in cards if month.month in missed_months(c)) == (
             month.missed
         )
+
+
+@given(assessments(max_communities=2), st.data())
+def test_progress_in_any_order_of_months(assessment: Assessment, data: st.DataObject) -> None:
+    """Months asked in any order, repeated or past the end, give the as-of standings."""
+    period = assessment.period
+    last = Month.from_index(period.end.index + 2)
+    pool = [*period.months, last]
+    months = data.draw(st.lists(st.sampled_from(pool), max_size=6))
+    for entry in iter_progress(assessment, months=months):
+        cards = score_assessment(assessment, as_of=entry.month)
+        assert [_expected(c, entry.month) for c in cards] == [r.standing for r in entry.rows]
+
+
+def test_progress_before_the_period_is_refused() -> None:
+    """A month before the first month of the period is refused, as for scoring (R2)."""
+    assessment = load_assessment(SAMPLE)
+    first = assessment.period.start
+    with pytest.raises(ValueError, match="before the period"):
+        next(iter_progress(assessment, months=[Month.from_index(first.index - 1)]))
+    assert first == next(iter_progress(assessment, months=[first])).month
 
 
 def test_sample_progress_totals_and_lagging_lists() -> None:
     """The sample: 新华路 drops from 115 to 85 as Feb-Apr go uncovered; 中华北路 misses November."""
     months = {str(m.month): m for m in iter_progress(load_assessment(SAMPLE))}
     assert [100, 105, 115, 105, 95, 85] == [
-        months[k].cards.get("nm-xinhua").total for k in sorted(months)
+        months[k].get("nm-xinhua").total for k in sorted(months)
     ]
     assert ("yy-zhonghua",) == months["2021-11"].missed
     assert ("nm-xinhua", "yy-qianling", "yy-zhonghua") == months["2022-02"].missed
@@ -95,6 +131,10 @@ def test_progress_command_table_and_json() -> None:
     assert ["yy-zhonghua"] == first["missed"]
     xinhua = first["behind"][0]
     assert "nm-xinhua" == xinhua["community_id"]
+    assert 0 == xinhua["months_missed"]
+    zhonghua = doc["months"][-1]["behind"][-1]
+    assert ("yy-zhonghua", 6) == (zhonghua["community_id"], zhonghua["months_missed"])
+    assert all(s["rule"] != "R10" for s in zhonghua["shortfalls"])  # counted, not repeated
     assert [{"item": "1.2", "points": 5, "rule": "R4",
              "reason": "“Y+青年之家”未入驻青年之家云平台"}] == xinhua["shortfalls"]  # fmt: skip
 

@@ -26,9 +26,17 @@ from ._analysis.plan import (
     plan_scorecard,
     plan_scorecards,
 )
-from ._analysis.progress import MonthProgress, is_behind, iter_progress, missed_months, shortfalls
+from ._analysis.progress import (
+    CommunityMonth,
+    MonthProgress,
+    is_behind,
+    iter_progress,
+    missed_months,
+    shortfalls,
+)
 from ._analysis.ranking import RankedCard, rank_scorecards
 from ._analysis.score import ProgressCallback, score, score_assessment, score_batch
+from ._analysis.timeline import Standing
 from ._domain.calendar import Month, Period
 from ._domain.codes import (
     SECTION_TITLES,
@@ -144,6 +152,7 @@ __all__ = [
     "Cadres",
     "CodedEnum",
     "Community",
+    "CommunityMonth",
     "CountyOrgCategory",
     "Deduction",
     "DistrictSummary",
@@ -181,6 +190,7 @@ __all__ = [
     "Scorecard",
     "Scorecards",
     "ServiceProject",
+    "Standing",
     "Summary",
     "Workforce",
     "YouthHome",

@@ -1,10 +1,12 @@
-"""Monthly progress: every community's score as of each month of the period (R2).
+"""Monthly progress: every community's standing as of each month of the period (R2).
 
 The rulebook asks for results to be published periodically and for lagging
 organisations to be called in. Progress lists, month by month, each
-community's total as of that month and its shortfalls: a month with no
-qualifying activity (R10) and base items still short of full points. It
-never assigns a grade (the rulebook defines none).
+community's total as of that month and its shortfalls: the months with no
+qualifying activity so far (R10, counted; the month itself flagged) and the
+other deductions on its base items. It never assigns a grade (the rulebook
+defines none). The standings come from :mod:`.timeline`, so the work grows
+with months plus records, not with months squared.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from .._domain.calendar import Month
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode, ItemKind
 from .._domain.model import Assessment
-from .._domain.scorecard import Deduction, Scorecard, Scorecards
+from .._domain.scorecard import Deduction, Scorecard
 from .._rules.clause import BaseRemedy
 from .._rules.clauses import clause_of
 from .._rules.rulebook import GUIYANG_2021, Rulebook
-from .score import score_assessment
+from .timeline import Contexts, Standing, Timeline, timelines
 
 
 def item_shortfalls(card: Scorecard) -> tuple[tuple[ItemCode, Deduction], ...]:
@@ -84,38 +86,53 @@ def is_behind(card: Scorecard) -> bool:
 
 
 @attrs.frozen
+class CommunityMonth:
+    """One community's line in one month of progress.
+
+    Args:
+        community_id: Its id.
+        community_name: Its name.
+        district: Its district.
+        standing: Its total and shortfalls as of the month (R2).
+    """
+
+    community_id: str
+    community_name: str
+    district: str
+    standing: Standing
+
+    @property
+    def total(self) -> int:
+        """Its total as of the month."""
+        return self.standing.total
+
+
+@attrs.frozen
 class MonthProgress:
     """The state of every community as of one month (R2).
 
     Args:
         month: The as-of month.
-        cards: The scorecards as of that month.
+        rows: Every community's standing as of that month, in input order.
         missed: Ids of communities with no qualifying activity in *month*.
         behind: Ids of communities with any shortfall so far.
     """
 
     month: Month
-    cards: Scorecards
+    rows: tuple[CommunityMonth, ...]
     missed: tuple[str, ...]
     behind: tuple[str, ...]
 
+    def get(self, community_id: str) -> CommunityMonth:
+        """Return the row of the community with this id.
 
-def month_progress(cards: Scorecards, month: Month) -> MonthProgress:
-    """Summarise scorecards scored as of *month*.
-
-    Args:
-        cards: Scorecards as of *month*.
-        month: The month.
-
-    Returns:
-        The month's progress.
-    """
-    return MonthProgress(
-        month=month,
-        cards=cards,
-        missed=tuple(c.community_id for c in cards if month in missed_months(c)),
-        behind=tuple(c.community_id for c in cards if is_behind(c)),
-    )
+        Raises:
+            KeyError: No community has this id.
+        """
+        for row in self.rows:
+            if row.community_id == community_id:
+                return row
+        raise KeyError(community_id)
 
 
 def iter_progress(
@@ -124,19 +141,49 @@ def iter_progress(
     months: Iterable[Month] | None = None,
     rulebook: Rulebook = GUIYANG_2021,
 ) -> Iterator[MonthProgress]:
-    """Score the assessment as of each month of its period, lazily (R2).
+    """Give every community's standing as of each month of its period, lazily (R2).
+
+    Each community is scored once; its standing as of a month is then read
+    from its :class:`~.timeline.Timeline`, equal to scoring it as of that
+    month, in time linear in months and records (not months squared). For
+    the full scorecards as of a month, use
+    :func:`~.score.score_assessment` with ``as_of``.
 
     Args:
         assessment: The assessment.
-        months: The months to score as of; every month of the period by
+        months: The months to report as of; every month of the period by
             default.
         rulebook: The amounts to apply.
 
     Returns:
         One :class:`MonthProgress` per month, in order.
+
+    Raises:
+        TypeError: An argument is not of the type named here.
+        ValueError: A month is before the period's first month (R2).
     """
     check_type("iter_progress", "assessment", assessment, Assessment)
+    check_type("iter_progress", "rulebook", rulebook, Rulebook)
+    contexts = Contexts(assessment.period, rulebook)
+    lines: list[Timeline] | None = None
     for month in assessment.period.months if months is None else months:
         check_type("iter_progress", "months[]", month, Month)
-        cards = score_assessment(assessment, as_of=month, rulebook=rulebook)
-        yield month_progress(cards, month)
+        window = assessment.period.as_of(month)
+        exact = window.end == month
+        if lines is None:
+            lines = timelines(assessment.communities, contexts)
+        rows = tuple(
+            CommunityMonth(
+                line.community.id,
+                line.community.name,
+                line.community.district,
+                line.standing(window, exact),
+            )
+            for line in lines
+        )
+        yield MonthProgress(
+            month=month,
+            rows=rows,
+            missed=tuple(r.community_id for r in rows if r.standing.missed),
+            behind=tuple(r.community_id for r in rows if r.standing.behind),
+        )

@@ -155,12 +155,13 @@ def check_output_dir(output: str | None) -> None:
             raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} is not writable")
 
 
-def with_progress(items: Sequence[T], description: str) -> Iterator[T]:
+def with_progress(items: Iterable[T], description: str, total: int) -> Iterator[T]:
     """Iterate over *items*, showing a progress bar on standard error when it is a terminal.
 
     Args:
-        items: What to iterate over.
+        items: What to iterate over (an iterator is fine).
         description: The bar's label.
+        total: How many items there are.
 
     Returns:
         The items, in order.
@@ -172,7 +173,7 @@ def with_progress(items: Sequence[T], description: str) -> Iterator[T]:
     from rich.progress import Progress
 
     with Progress(console=Console(file=sys.stderr), transient=True) as bar:
-        task = bar.add_task(description, total=len(items))
+        task = bar.add_task(description, total=total)
         for item in items:
             yield item
             bar.advance(task)

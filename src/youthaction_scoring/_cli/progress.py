@@ -31,13 +31,12 @@ def progress(
     communities with no qualifying activity in that month (R10), and those
     with a base item still short.
     """
-    from .._analysis.progress import MonthProgress, iter_progress
+    from .._analysis.progress import iter_progress
 
     output = prepare_output(output, inputs=[input_path])
     assessment = load_input(input_path, input_format)
-    results: list[MonthProgress] = []
-    for month in with_progress(assessment.period.months, "progress"):
-        results.extend(iter_progress(assessment, months=[month]))
+    months = assessment.period.months
+    results = list(with_progress(iter_progress(assessment), "progress", len(months)))
     if fmt == "json":
         from .._io.codec import dumps_json
         from .._io.decisions import progress_document

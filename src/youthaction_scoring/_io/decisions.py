@@ -6,12 +6,12 @@ Each document's rows are built here once; the CSV and terminal outputs of
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any, Final
 
 from .._analysis.districts import DistrictSummary
 from .._analysis.plan import Plan
-from .._analysis.progress import MonthProgress, item_shortfalls
+from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
 from .._domain.codes import Lang
 
@@ -74,25 +74,32 @@ def districts_document(summaries: Iterable[DistrictSummary]) -> dict[str, Any]:
     return {"districts": district_rows(summaries)}
 
 
-def progress_document(months: Sequence[MonthProgress], lang: Lang) -> dict[str, Any]:
+def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, Any]:
     """Return the ``progress --format json`` document: one entry per month.
+
+    A month missed is listed once, in that month's ``missed``; later months
+    count it in ``months_missed``, so the document grows with months, not
+    months squared.
 
     Args:
         months: Progress for each month, in order.
         lang: Language of the shortfalls' reasons.
 
     Returns:
-        ``{"months": [{"month", "totals", "missed", "behind"}, ...]}``.
+        ``{"months": [{"month", "totals", "missed", "behind"}, ...]}``; each
+        entry of ``behind`` is ``{"community_id", "months_missed",
+        "shortfalls"}``.
     """
     return {
         "months": [
             {
                 "month": str(m.month),
-                "totals": [{"community_id": c.community_id, "total": c.total} for c in m.cards],
+                "totals": [{"community_id": r.community_id, "total": r.total} for r in m.rows],
                 "missed": list(m.missed),
                 "behind": [
                     {
-                        "community_id": c.community_id,
+                        "community_id": r.community_id,
+                        "months_missed": r.standing.months_missed,
                         "shortfalls": [
                             {
                                 "item": code.code,
@@ -100,11 +107,11 @@ def progress_document(months: Sequence[MonthProgress], lang: Lang) -> dict[str, 
                                 "reason": d.reason.text(lang),
                                 "rule": d.rule,
                             }
-                            for code, d in item_shortfalls(c)
+                            for code, d in r.standing.shortfalls
                         ],
                     }
-                    for c in m.cards
-                    if c.community_id in m.behind
+                    for r in m.rows
+                    if r.standing.behind
                 ],
             }
             for m in months

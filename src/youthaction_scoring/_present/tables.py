@@ -182,23 +182,20 @@ def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
     for month in months:
         totals.add_column(str(month.month), justify="right")
     if months:
-        first = months[0].cards
-        missed = [set(month.missed) for month in months]
-        for index, card in enumerate(first):
+        for index, row in enumerate(months[0].rows):
             cells = []
-            for month, missed_then in zip(months, missed, strict=True):
-                now = month.cards.scorecards[index]
-                mark = " ✗" if now.community_id in missed_then else ""
-                cells.append(f"{now.total}{mark}")
+            for month in months:
+                now = month.rows[index].standing
+                cells.append(f"{now.total}{' ✗' if now.missed else ''}")
             totals.add_row(
-                safe(card.community_name), safe(card.community_id), safe(card.district), *cells
+                safe(row.community_name), safe(row.community_id), safe(row.district), *cells
             )
     behind = Table(title=h.BEHIND.template(lang))
     behind.add_column(h.MONTH.template(lang))
     behind.add_column(h.MISSED.template(lang))
     behind.add_column(h.SHORT.template(lang))
     for month in months:
-        names = {c.community_id: c.community_name for c in month.cards}
+        names = {r.community_id: r.community_name for r in month.rows}
         behind.add_row(
             str(month.month),
             "\n".join(safe(f"{names[i]} ({i})") for i in month.missed),

@@ -215,6 +215,13 @@ class Clause:
         facts: When the item depends only on a few facts of the community
             (and the context), a function returning them; scorers may then
             share one result among communities with equal facts.
+        monthly: The item owes something every month (R10): each of its
+            dated deductions is for one month (``remedy.due``) and depends
+            only on the records of that month, so as of a month (R2) it keeps
+            its whole-period deductions up to that month and its undated
+            ones. Any other clause depends on the as-of month only through
+            :meth:`Context.exclusion` of its dated records (R21). Monthly
+            progress relies on both (see :mod:`.._analysis.progress`).
     """
 
     code: ItemCode
@@ -224,12 +231,15 @@ class Clause:
     score: ClauseFunction
     remedy: BaseRemedy | BonusRemedy
     facts: Callable[[Community], Hashable] | None = None
+    monthly: bool = False
 
     def __attrs_post_init__(self) -> None:
-        """Check that the remedy fits the kind."""
+        """Check that the remedy fits the kind, and that a monthly item is a base item."""
         base = self.kind is ItemKind.BASE
         if base != isinstance(self.remedy, BaseRemedy):
             raise TypeError(f"clause {self.code.code}: a {self.kind.code} item needs its remedy")
+        if self.monthly and not base:
+            raise TypeError(f"clause {self.code.code}: only a base item owes months")
 
 
 # --------------------------------------------------------------------------
@@ -266,11 +276,16 @@ def base_item(
         kind=ItemKind.BASE,
         max=full,
         raw=full,
-        points=max(0, full - deducted),
+        points=floored(full, deducted),
         deductions=deductions,
         notes=notes,
         counted=counted,
     )
+
+
+def floored(full: int, deducted: int) -> int:
+    """The base stage's arithmetic: full points less the deductions, never below 0."""
+    return max(0, full - deducted)
 
 
 def bonus_item(

@@ -135,6 +135,7 @@ PROJECTS: Final = Clause(
         due=missed_month,
         lost=lambda d: Message(S3Text.PLAN_LOST_MONTH, d.reason.args, "R10"),
     ),
+    monthly=True,
 )
 
 CLAUSES: Final = (PROJECTS,)

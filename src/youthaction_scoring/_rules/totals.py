@@ -37,6 +37,7 @@ def total_stage(
     """
     base_sum = sum(i.points for i in items if i.kind is ItemKind.BASE)
     bonus_sum = sum(i.points for i in items if i.kind is ItemKind.BONUS)
+    base, bonus = capped_totals(base_sum, bonus_sum, rulebook)
     notes: list[Message] = []
     if base_sum > rulebook.base_cap:
         notes.append(Message(TotalText.BASE_CAPPED, (base_sum, rulebook.base_cap), "R16"))
@@ -48,8 +49,22 @@ def total_stage(
         district=community.district,
         pilot_level=community.pilot_level,
         items=items,
-        base=min(base_sum, rulebook.base_cap),
+        base=base,
         bonus_before_cap=bonus_sum,
-        bonus=min(bonus_sum, rulebook.bonus_cap),
+        bonus=bonus,
         notes=tuple(notes),
     )
+
+
+def capped_totals(base_sum: int, bonus_sum: int, rulebook: Rulebook) -> tuple[int, int]:
+    """The total stage's arithmetic: each sum cut to its cap (R16).
+
+    Args:
+        base_sum: The base items' points added up.
+        bonus_sum: The bonus items' points added up (each after its own cap).
+        rulebook: The caps.
+
+    Returns:
+        ``(base, bonus)``; the total is their sum.
+    """
+    return min(base_sum, rulebook.base_cap), min(bonus_sum, rulebook.bonus_cap)
