@@ -192,6 +192,21 @@ def test_progress_covers_the_longest_period_allowed(tmp_path: Path) -> None:
     assert 120 == len(json.loads(outcome.stdout)["months"])
 
 
+def test_progress_output_grows_linearly_with_months(tmp_path: Path) -> None:
+    """Communities missing every month: twice the months give about twice the JSON, not four."""
+    sizes = []
+    for months, end in ((60, "2014-12"), (120, "2019-12")):  # records all dated 2021
+        header = {**valid_header(), "period": {"start": "2010-01", "end": end}}
+        members = (valid_community(f"c{n}") for n in range(20))
+        path = write(tmp_path, f"{end}.json", document(*members, header=header))
+        outcome = cli("progress", str(path), "--format", "json")
+        assert 0 == outcome.status, outcome.stderr
+        doc = json.loads(outcome.stdout)
+        assert months == doc["months"][-1]["behind"][0]["months_missed"]
+        sizes.append(len(outcome.stdout))
+    assert 1.9 < sizes[1] / sizes[0] < 2.2
+
+
 @pytest.mark.parametrize(
     ("name", "content", "place", "message"),
     [
