@@ -88,6 +88,7 @@ from ._io.scorecards import (
 from ._io.stream import LineScore, score_json_lines
 from ._rules.clauses import max_points, max_total
 from ._rules.rulebook import GUIYANG_2021, Rulebook
+from ._version import __version__
 
 if TYPE_CHECKING:  # imported on first use by __getattr__ below
     from ._io.register import read_register, write_register, write_register_template
@@ -96,8 +97,6 @@ if TYPE_CHECKING:  # imported on first use by __getattr__ below
     from ._present.pandas import to_dataframe
     from ._present.report import render_report
     from ._present.workbook import write_scorecards_xlsx
-
-    __version__: str
 
 _LAZY: dict[str, str] = {
     "json_schema": "._io.schema",
@@ -114,11 +113,10 @@ report, pandas), so that ``import youthaction_scoring`` stays fast."""
 
 
 def __getattr__(name: str) -> Any:
-    """Load ``__version__`` and the optional parts of the API on first use.
+    """Load the optional parts of the API on first use.
 
-    Reading the installed version imports ``importlib.metadata``, and the
-    spreadsheet, schema, report and pandas functions bring modules of their
-    own; loading them lazily keeps ``import youthaction_scoring`` fast
+    The spreadsheet, schema, report and pandas functions bring modules of
+    their own; loading them lazily keeps ``import youthaction_scoring`` fast
     (docs/performance.md). ``from youthaction_scoring import read_register``
     works as usual.
     """
@@ -128,16 +126,7 @@ def __getattr__(name: str) -> Any:
         value = getattr(import_module(_LAZY[name], __name__), name)
         globals()[name] = value
         return value
-    if name != "__version__":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        found = version("youthaction-scoring")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        found = "0.0.0"
-    globals()["__version__"] = found
-    return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
