@@ -18,7 +18,8 @@ from youthaction_scoring import (
     Scorecard,
     Standing,
     district_rollup,
-    is_behind,
+    flag_behind,
+    has_shortfalls,
     iter_progress,
     load_assessment,
     missed_months,
@@ -45,7 +46,8 @@ def test_progress_is_the_score_as_of_each_month(assessment: Assessment, rulebook
         cards = score_assessment(assessment, as_of=month.month, rulebook=rulebook)
         assert [_expected(c, month.month) for c in cards] == [r.standing for r in month.rows]
         assert [c.community_id for c in cards] == [r.community_id for r in month.rows]
-        assert tuple(c.community_id for c in cards if is_behind(c)) == month.behind
+        totals = [(c.community_id, c.total) for c in cards]
+        assert flag_behind(totals) == month.behind
         assert tuple(c.community_id for c in cards if month.month in missed_months(c)) == (
             month.missed
         )
@@ -80,7 +82,7 @@ def test_sample_progress_totals_and_lagging_lists() -> None:
     ]
     assert ("yy-zhonghua",) == months["2021-11"].missed
     assert ("nm-xinhua", "yy-qianling", "yy-zhonghua") == months["2022-02"].missed
-    assert "nm-xinhua" in months["2021-11"].behind  # not on the cloud platform (R4)
+    assert ("yy-qianling",) == months["2021-11"].behind  # lowest of three (R19)
 
 
 def test_a_community_with_nothing_short_is_not_behind() -> None:
@@ -107,13 +109,13 @@ def test_a_community_with_nothing_short_is_not_behind() -> None:
         workforce=Workforce(cadres=Cadres(1, 1, 1)),
         projects=_activities("2021-11", "2021-12"),
     )
-    assert not is_behind(score(full, period))
+    assert not has_shortfalls(score(full, period))
     short = _community(
         org_system=full.org_system,
         workforce=full.workforce,
         projects=_activities("2021-11"),
     )
-    assert is_behind(score(short, period))
+    assert has_shortfalls(score(short, period))
     assert (Month(2021, 12),) == missed_months(score(short, period))
 
 
@@ -129,12 +131,24 @@ def test_progress_command_table_and_json() -> None:
     first = doc["months"][0]
     assert {"community_id": "nm-xinhua", "total": 100} == first["totals"][0]
     assert ["yy-zhonghua"] == first["missed"]
-    xinhua = first["behind"][0]
-    assert "nm-xinhua" == xinhua["community_id"]
-    assert 0 == xinhua["months_missed"]
-    zhonghua = doc["months"][-1]["behind"][-1]
-    assert ("yy-zhonghua", 6) == (zhonghua["community_id"], zhonghua["months_missed"])
-    assert all(s["rule"] != "R10" for s in zhonghua["shortfalls"])  # counted, not repeated
+    assert {"share": 0.25} == doc["behind_rule"]
+    assert ["yy-qianling"] == [b["community_id"] for b in first["behind"]]
+    qianling = doc["months"][-1]["behind"][0]
+    assert ("yy-qianling", 5, 5) == (  # covered November only
+        qianling["community_id"],
+        qianling["total"],
+        qianling["months_missed"],
+    )
+    assert all(s["rule"] != "R10" for s in qianling["shortfalls"])  # counted, not repeated
+    below = run("progress", str(SAMPLE), "--format", "json", "--behind-below", "101")
+    doc = json.loads(below.output)
+    assert {"below": 101} == doc["behind_rule"]
+    xinhua = doc["months"][0]["behind"][0]
+    assert ("nm-xinhua", 100, 0) == (
+        xinhua["community_id"],
+        xinhua["total"],
+        xinhua["months_missed"],
+    )
     assert [{"item": "1.2", "points": 5, "rule": "R4",
              "reason": "“Y+青年之家”未入驻青年之家云平台"}] == xinhua["shortfalls"]  # fmt: skip
 
@@ -148,7 +162,8 @@ def test_district_rollup_matches_an_independent_computation() -> None:
         summary = summaries[district]
         expected = (len(totals), statistics.mean(totals), min(totals), max(totals))
         assert expected == (summary.count, summary.mean, summary.min, summary.max)
-    assert ("yy-qianling", "yy-zhonghua") == summaries["云岩区"].behind
+    assert ("yy-qianling",) == summaries["云岩区"].behind  # 5 of 85, 5, 40: the bottom quarter
+    assert () == summaries["南明区"].behind
 
 
 @given(assessments())
@@ -166,7 +181,8 @@ def test_districts_command_formats(tmp_path: Path) -> None:
     assert "区县汇总" in run("districts", str(SAMPLE)).output
     doc = json.loads(run("districts", str(SAMPLE), "--format", "json").output)
     assert {"district": "南明区", "communities": 1, "mean": 85.0, "min": 85, "max": 85,
-            "behind": ["nm-xinhua"]} == doc["districts"][0]  # fmt: skip
+            "behind": []} == doc["districts"][0]  # fmt: skip
+    assert {"share": 0.25} == doc["behind_rule"]
     period = Period.parse("2021-11:2021-11")
     members = tuple(
         Community(id=f"c{i}", name="社区", district=t, pilot_level=PilotLevel.NATIONAL)

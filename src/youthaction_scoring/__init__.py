@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._analysis.behind import BehindRule, flag_behind
 from ._analysis.districts import DistrictSummary, district_rollup
 from ._analysis.explain import explain_scorecard
 from ._analysis.plan import (
@@ -29,7 +30,7 @@ from ._analysis.plan import (
 from ._analysis.progress import (
     CommunityMonth,
     MonthProgress,
-    is_behind,
+    has_shortfalls,
     iter_progress,
     missed_months,
     shortfalls,
@@ -136,6 +137,7 @@ __all__ = [
     "SECTION_TITLES",
     "Activity",
     "Assessment",
+    "BehindRule",
     "Brand",
     "CadreKind",
     "Cadres",
@@ -188,7 +190,8 @@ __all__ = [
     "dumps_assessment",
     "dumps_scorecards",
     "explain_scorecard",
-    "is_behind",
+    "flag_behind",
+    "has_shortfalls",
     "iter_progress",
     "json_schema",
     "load_assessment",

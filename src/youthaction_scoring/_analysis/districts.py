@@ -1,8 +1,9 @@
 """District roll-up: district league committees carry the main responsibility.
 
 Per district: the number of communities, the mean, lowest and highest total,
-and the communities behind (any base-item shortfall, see
-:func:`~._progress.shortfalls`). No grade is assigned.
+and its communities flagged behind (R19) among all those scored together
+(:class:`~.behind.BehindRule`). Districts are listed by mean total, highest
+first. No grade is assigned.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import attrs
 
 from .._domain.checks import check_type
 from .._domain.scorecard import Scorecard
-from .progress import is_behind
+from .behind import BehindRule, flag_behind
 
 
 @attrs.frozen
@@ -27,7 +28,7 @@ class DistrictSummary:
         min: The lowest total.
         max: The highest total.
         community_ids: Its communities, in input order.
-        behind: Ids of its communities with any shortfall, in input order.
+        behind: Ids of its communities flagged behind (R19), in input order.
     """
 
     district: str
@@ -39,20 +40,27 @@ class DistrictSummary:
     behind: tuple[str, ...]
 
 
-def district_rollup(cards: Iterable[Scorecard]) -> tuple[DistrictSummary, ...]:
+def district_rollup(
+    cards: Iterable[Scorecard], behind: BehindRule | None = None
+) -> tuple[DistrictSummary, ...]:
     """Roll scorecards up by district.
 
     Args:
-        cards: The scorecards.
+        cards: The scorecards, scored together (one period, one as-of month).
+        behind: Who is flagged behind among all of them (R19); the bottom
+            quarter by total, ties included, by default.
 
     Returns:
-        One summary per district, in the order of each district's first
-        community.
+        One summary per district, by mean total, highest first (equal means
+        in the order of each district's first community).
     """
     groups: dict[str, list[Scorecard]] = {}
+    every: list[Scorecard] = []
     for card in cards:
         check_type("district_rollup", "cards[]", card, Scorecard)
         groups.setdefault(card.district, []).append(card)
+        every.append(card)
+    flagged = set(flag_behind(((c.community_id, c.total) for c in every), behind))
     summaries = []
     for district, members in groups.items():
         totals = [c.total for c in members]
@@ -64,7 +72,8 @@ def district_rollup(cards: Iterable[Scorecard]) -> tuple[DistrictSummary, ...]:
                 min=min(totals),
                 max=max(totals),
                 community_ids=tuple(c.community_id for c in members),
-                behind=tuple(c.community_id for c in members if is_behind(c)),
+                behind=tuple(c.community_id for c in members if c.community_id in flagged),
             )
         )
+    summaries.sort(key=lambda s: -s.mean)
     return tuple(summaries)

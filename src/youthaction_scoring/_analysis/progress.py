@@ -23,6 +23,7 @@ from .._domain.scorecard import Deduction, Scorecard
 from .._rules.clause import BaseRemedy
 from .._rules.clauses import clause_of
 from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .behind import BehindRule, flag_behind
 from .timeline import Contexts, Standing, Timeline, timelines
 
 
@@ -72,8 +73,11 @@ def missed_months(card: Scorecard) -> tuple[Month, ...]:
     return tuple(months)
 
 
-def is_behind(card: Scorecard) -> bool:
+def has_shortfalls(card: Scorecard) -> bool:
     """Tell whether a community has any shortfall (see :func:`shortfalls`).
+
+    This is not the "behind" label, which compares totals (R19, see
+    :class:`~.behind.BehindRule`).
 
     Args:
         card: Its scorecard.
@@ -115,13 +119,16 @@ class MonthProgress:
         month: The as-of month.
         rows: Every community's standing as of that month, in input order.
         missed: Ids of communities with no qualifying activity in *month*.
-        behind: Ids of communities with any shortfall so far.
+        behind: Ids of communities flagged behind by *rule* among all of
+            them, by total as of *month* (R19), in input order.
+        rule: The rule that flagged them.
     """
 
     month: Month
     rows: tuple[CommunityMonth, ...]
     missed: tuple[str, ...]
     behind: tuple[str, ...]
+    rule: BehindRule = attrs.field(factory=BehindRule)
 
     def get(self, community_id: str) -> CommunityMonth:
         """Return the row of the community with this id.
@@ -140,6 +147,7 @@ def iter_progress(
     *,
     months: Iterable[Month] | None = None,
     rulebook: Rulebook = GUIYANG_2021,
+    behind: BehindRule | None = None,
 ) -> Iterator[MonthProgress]:
     """Give every community's standing as of each month of its period, lazily (R2).
 
@@ -154,6 +162,8 @@ def iter_progress(
         months: The months to report as of; every month of the period by
             default.
         rulebook: The amounts to apply.
+        behind: Who is flagged behind each month (R19); the bottom quarter
+            by total, ties included, by default.
 
     Returns:
         One :class:`MonthProgress` per month, in order.
@@ -164,6 +174,8 @@ def iter_progress(
     """
     check_type("iter_progress", "assessment", assessment, Assessment)
     check_type("iter_progress", "rulebook", rulebook, Rulebook)
+    rule = BehindRule() if behind is None else behind
+    check_type("iter_progress", "behind", rule, BehindRule)
     contexts = Contexts(assessment.period, rulebook)
     lines: list[Timeline] | None = None
     for month in assessment.period.months if months is None else months:
@@ -185,5 +197,6 @@ def iter_progress(
             month=month,
             rows=rows,
             missed=tuple(r.community_id for r in rows if r.standing.missed),
-            behind=tuple(r.community_id for r in rows if r.standing.behind),
+            behind=flag_behind(((r.community_id, r.total) for r in rows), rule),
+            rule=rule,
         )

@@ -70,7 +70,7 @@ class Standing:
     shortfalls: tuple[tuple[ItemCode, Deduction], ...]
 
     @property
-    def behind(self) -> bool:
+    def short(self) -> bool:
         """Any base item short of full points, a missed month included."""
         return bool(self.months_missed or self.shortfalls)
 

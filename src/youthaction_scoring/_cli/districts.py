@@ -12,6 +12,8 @@ from .options import (
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
     OUTPUT_OPTION,
+    behind_options,
+    behind_rule_of,
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output
@@ -30,6 +32,7 @@ from .output import emit, emit_tables, prepare_output
 )
 @LANG_OPTION
 @AS_OF_OPTION
+@behind_options
 @OUTPUT_OPTION
 def districts(
     input_path: str,
@@ -37,24 +40,30 @@ def districts(
     fmt: str,
     lang: str,
     as_of: Month | None,
+    behind_share: str | None,
+    behind_below: int | None,
     output: str | None,
 ) -> None:
-    """Roll the scores of INPUT up by district.
+    """Roll the scores of INPUT up by district, highest mean first.
 
     Per district: the number of communities, the mean, lowest and highest
-    total, and the communities behind (a month with no qualifying activity
-    or a base item still short).
+    total, and its communities flagged behind among all of them (R19: the
+    bottom quarter by total unless --behind-share or --behind-below says
+    otherwise; the table's caption states the rule).
+
+    Example: youthaction-scoring districts 台账.xlsx --as-of 2022-01
     """
     from .._analysis.districts import district_rollup
 
+    rule = behind_rule_of(behind_share, behind_below)
     output = prepare_output(output, inputs=[input_path])
     cards = score_or_fail(load_input(input_path, input_format), as_of)
-    summaries = district_rollup(cards)
+    summaries = district_rollup(cards, rule)
     if fmt == "json":
         from .._io.codec import dumps_json
         from .._io.decisions import districts_document
 
-        emit(dumps_json(districts_document(summaries)), output)
+        emit(dumps_json(districts_document(summaries, rule)), output)
     elif fmt == "csv":
         from .._present.csv import districts_csv
 
@@ -63,4 +72,5 @@ def districts(
         from .._present.tables import districts_table
 
         names = {c.community_id: c.community_name for c in cards}
-        emit_tables([districts_table(summaries, names, lang_of(lang))], output)
+        month = str(as_of or cards.period.end)
+        emit_tables([districts_table(summaries, names, lang_of(lang), rule, month)], output)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 import click
 
+from .._analysis.behind import BehindRule
 from .._domain.calendar import Month
 from .._domain.codes import Lang
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Month | None:
@@ -63,3 +69,58 @@ INPUT_ARGUMENT = click.argument("input_path", metavar="INPUT", type=click.Path(d
 def lang_of(value: str) -> Lang:
     """Narrow a ``--lang`` value to :data:`Lang`."""
     return "en" if value == "en" else "zh"
+
+
+def _parse_share(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from fractions import Fraction
+
+    text = value.strip().removesuffix("%")
+    try:
+        share = Fraction(text) / (100 if value.strip().endswith("%") else 1)
+    except (ValueError, ZeroDivisionError):
+        raise click.BadParameter(f"{value!r} is not a share such as 0.25 or 25%") from None
+    if not 0 < share <= 1:
+        raise click.BadParameter(f"{value!r} must be above 0 and at most 1 (100%)")
+    return str(share)
+
+
+BEHIND_SHARE_OPTION = click.option(
+    "--behind-share",
+    "behind_share",
+    metavar="SHARE",
+    callback=_parse_share,
+    help="Flag as behind the bottom SHARE of communities by total, ties included"
+    " (R19; default 0.25, the bottom quarter). Example: --behind-share 0.2 or 20%.",
+)
+
+BEHIND_BELOW_OPTION = click.option(
+    "--behind-below",
+    "behind_below",
+    metavar="TOTAL",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Flag as behind every community whose total is below TOTAL instead"
+    " (R19). Example: --behind-below 120.",
+)
+
+
+def behind_options(command: F) -> F:
+    """Add --behind-share and --behind-below (R19) to a command."""
+    return BEHIND_SHARE_OPTION(BEHIND_BELOW_OPTION(command))
+
+
+def behind_rule_of(share: str | None, below: int | None) -> BehindRule:
+    """The R19 rule the two options ask for (at most one of them).
+
+    Raises:
+        click.UsageError: Both were given.
+    """
+    from fractions import Fraction
+
+    if share is not None and below is not None:
+        raise click.UsageError("give --behind-share or --behind-below, not both")
+    if below is not None:
+        return BehindRule(below=below)
+    return BehindRule() if share is None else BehindRule(share=Fraction(share))

@@ -5,7 +5,15 @@ from __future__ import annotations
 import click
 
 from .common import load_input
-from .options import INPUT_ARGUMENT, INPUT_FORMAT_OPTION, LANG_OPTION, OUTPUT_OPTION, lang_of
+from .options import (
+    INPUT_ARGUMENT,
+    INPUT_FORMAT_OPTION,
+    LANG_OPTION,
+    OUTPUT_OPTION,
+    behind_options,
+    behind_rule_of,
+    lang_of,
+)
 from .output import emit, emit_tables, prepare_output, with_progress
 
 
@@ -21,22 +29,34 @@ from .output import emit, emit_tables, prepare_output, with_progress
     help="table: readable; json: one entry per month.",
 )
 @LANG_OPTION
+@behind_options
 @OUTPUT_OPTION
 def progress(
-    input_path: str, input_format: str | None, fmt: str, lang: str, output: str | None
+    input_path: str,
+    input_format: str | None,
+    fmt: str,
+    lang: str,
+    behind_share: str | None,
+    behind_below: int | None,
+    output: str | None,
 ) -> None:
     """Score INPUT as of each month of its period (R2) and list who is falling behind.
 
     For every month: every community's total as of that month, the
     communities with no qualifying activity in that month (R10), and those
-    with a base item still short.
+    flagged behind (R19: the bottom quarter by that month's total, ties
+    included, unless --behind-share or --behind-below says otherwise).
+
+    Example: youthaction-scoring progress 台账.xlsx --behind-share 20%
     """
     from .._analysis.progress import iter_progress
 
+    rule = behind_rule_of(behind_share, behind_below)
     output = prepare_output(output, inputs=[input_path])
     assessment = load_input(input_path, input_format)
     months = assessment.period.months
-    results = list(with_progress(iter_progress(assessment), "progress", len(months)))
+    steps = iter_progress(assessment, behind=rule)
+    results = list(with_progress(steps, "progress", len(months)))
     if fmt == "json":
         from .._io.codec import dumps_json
         from .._io.decisions import progress_document

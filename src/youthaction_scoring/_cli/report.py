@@ -5,7 +5,14 @@ from __future__ import annotations
 import click
 
 from .common import fail, load_input
-from .options import INPUT_ARGUMENT, INPUT_FORMAT_OPTION, LANG_OPTION, lang_of
+from .options import (
+    INPUT_ARGUMENT,
+    INPUT_FORMAT_OPTION,
+    LANG_OPTION,
+    behind_options,
+    behind_rule_of,
+    lang_of,
+)
 from .output import emit, prepare_output
 
 
@@ -21,19 +28,32 @@ from .output import emit, prepare_output
     help="The HTML file to write (atomically: whole or not at all; - is standard output).",
 )
 @LANG_OPTION
-def report(input_path: str, input_format: str | None, output: str, lang: str) -> None:
+@behind_options
+def report(
+    input_path: str,
+    input_format: str | None,
+    output: str,
+    lang: str,
+    behind_share: str | None,
+    behind_below: int | None,
+) -> None:
     """Write a self-contained HTML report of INPUT (opens offline).
 
     The ranking as a chart, points by section for every community, a month
     grid of qualifying activities, the district roll-up, and each
-    community's deductions and plan. Needs the ``report`` extra (jinja2).
+    community's deductions and plan; who is behind follows R19 (the bottom
+    quarter by total unless --behind-share or --behind-below says otherwise).
+    Needs the ``report`` extra (jinja2).
+
+    Example: youthaction-scoring report 台账.xlsx -o 考核报告.html
     """
+    rule = behind_rule_of(behind_share, behind_below)
     target = prepare_output(output, inputs=[input_path])
     assessment = load_input(input_path, input_format)
     try:
         from .._present.report import render_report
 
-        html = render_report(assessment, lang=lang_of(lang))
+        html = render_report(assessment, lang=lang_of(lang), behind=rule)
     except ModuleNotFoundError as exc:
         if exc.name != "jinja2":
             raise

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Final
 
+from .._analysis.behind import BehindRule
 from .._analysis.districts import DistrictSummary
 from .._analysis.plan import Plan
 from .._analysis.progress import MonthProgress
@@ -69,9 +70,22 @@ def district_rows(summaries: Iterable[DistrictSummary]) -> list[dict[str, Any]]:
     ]
 
 
-def districts_document(summaries: Iterable[DistrictSummary]) -> dict[str, Any]:
-    """Return the ``districts --format json`` document: ``{"districts": [...]}``."""
-    return {"districts": district_rows(summaries)}
+def districts_document(
+    summaries: Iterable[DistrictSummary], behind: BehindRule | None = None
+) -> dict[str, Any]:
+    """Return the ``districts --format json`` document.
+
+    Args:
+        summaries: The districts.
+        behind: The rule that flagged communities behind (R19); the default.
+
+    Returns:
+        ``{"behind_rule": {...}, "districts": [...]}``.
+    """
+    return {
+        "behind_rule": (behind or BehindRule()).to_dict(),
+        "districts": district_rows(summaries),
+    }
 
 
 def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, Any]:
@@ -86,36 +100,40 @@ def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, 
         lang: Language of the shortfalls' reasons.
 
     Returns:
-        ``{"months": [{"month", "totals", "missed", "behind"}, ...]}``; each
-        entry of ``behind`` is ``{"community_id", "months_missed",
-        "shortfalls"}``.
+        ``{"behind_rule": {...}, "months": [{"month", "totals", "missed",
+        "behind"}, ...]}``; ``behind`` lists the communities flagged (R19),
+        each as ``{"community_id", "total", "months_missed", "shortfalls"}``.
     """
+    months = list(months)
+    rule = months[0].rule if months else BehindRule()
+    return {"behind_rule": rule.to_dict(), "months": [_month_entry(m, lang) for m in months]}
+
+
+def _month_entry(month: MonthProgress, lang: Lang) -> dict[str, Any]:
+    """One month of the progress document."""
+    flagged = set(month.behind)
     return {
-        "months": [
+        "month": str(month.month),
+        "totals": [{"community_id": r.community_id, "total": r.total} for r in month.rows],
+        "missed": list(month.missed),
+        "behind": [
             {
-                "month": str(m.month),
-                "totals": [{"community_id": r.community_id, "total": r.total} for r in m.rows],
-                "missed": list(m.missed),
-                "behind": [
+                "community_id": r.community_id,
+                "total": r.total,
+                "months_missed": r.standing.months_missed,
+                "shortfalls": [
                     {
-                        "community_id": r.community_id,
-                        "months_missed": r.standing.months_missed,
-                        "shortfalls": [
-                            {
-                                "item": code.code,
-                                "points": d.points,
-                                "reason": d.reason.text(lang),
-                                "rule": d.rule,
-                            }
-                            for code, d in r.standing.shortfalls
-                        ],
+                        "item": code.code,
+                        "points": d.points,
+                        "reason": d.reason.text(lang),
+                        "rule": d.rule,
                     }
-                    for r in m.rows
-                    if r.standing.behind
+                    for code, d in r.standing.shortfalls
                 ],
             }
-            for m in months
-        ]
+            for r in month.rows
+            if r.community_id in flagged
+        ],
     }
 
 

@@ -45,7 +45,11 @@ class Heading(Text):
     BEHIND = ("进度滞后名单", "Falling behind")
     MONTH = ("月份", "month")
     MISSED = ("当月无合格专项活动", "no qualifying activity that month")
-    SHORT = ("基本项仍有欠缺", "base items still short")
+    EACH_MONTH = ("当月", "each month")
+    BY_MEAN = (
+        "按平均分从高到低排列；考核办法未规定等次",
+        "by mean total, highest first; the rulebook defines no grade bands",
+    )
     MARKER = ("✗ 当月无合格活动", "✗ no qualifying activity that month")
     DISTRICTS = ("区县汇总", "District roll-up")
     COUNT = ("社区数", "communities")

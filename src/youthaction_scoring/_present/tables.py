@@ -10,6 +10,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .._analysis.behind import BehindRule
 from .._analysis.districts import DistrictSummary
 from .._analysis.plan import Plan
 from .._analysis.progress import MonthProgress
@@ -190,10 +191,11 @@ def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
             totals.add_row(
                 safe(row.community_name), safe(row.community_id), safe(row.district), *cells
             )
-    behind = Table(title=h.BEHIND.template(lang))
+    caption = months[-1].rule.describe(lang, h.EACH_MONTH.template(lang)) if months else None
+    behind = Table(title=h.BEHIND.template(lang), caption=caption)
     behind.add_column(h.MONTH.template(lang))
     behind.add_column(h.MISSED.template(lang))
-    behind.add_column(h.SHORT.template(lang))
+    behind.add_column(h.BEHIND_LIST.template(lang))
     for month in months:
         names = {r.community_id: r.community_name for r in month.rows}
         behind.add_row(
@@ -205,14 +207,20 @@ def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
 
 
 def districts_table(
-    summaries: Sequence[DistrictSummary], names: dict[str, str], lang: Lang
+    summaries: Sequence[DistrictSummary],
+    names: dict[str, str],
+    lang: Lang,
+    behind: BehindRule,
+    as_of: str,
 ) -> Table:
-    """Build the district roll-up table.
+    """Build the district roll-up table, by mean total, with the R19 rule as its caption.
 
     Args:
         summaries: The districts.
         names: Community names by id.
         lang: Language.
+        behind: The rule that flagged communities behind (R19).
+        as_of: The month the totals are as of.
 
     Returns:
         The table.
@@ -220,7 +228,8 @@ def districts_table(
     from rich.table import Table
 
     h = Heading
-    table = Table(title=h.DISTRICTS.template(lang), caption=h.NO_GRADE.template(lang))
+    caption = f"{h.BY_MEAN.template(lang)}\n{behind.describe(lang, as_of)}"
+    table = Table(title=h.DISTRICTS.template(lang), caption=caption)
     table.add_column(h.DISTRICT.template(lang))
     for key in (h.COUNT, h.MEAN, h.MIN, h.MAX):
         table.add_column(key.template(lang), justify="right")

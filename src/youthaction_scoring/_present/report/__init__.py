@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+from ..._analysis.behind import BehindRule, flag_behind
 from ..._analysis.districts import district_rollup
 from ..._analysis.plan import Plan, plan_scorecards
-from ..._analysis.progress import missed_months, shortfalls
+from ..._analysis.progress import missed_months
 from ..._analysis.ranking import RankedCard, rank_scorecards
 from ..._analysis.score import score_assessment
 from ..._domain.calendar import Month
@@ -109,7 +110,12 @@ def _sections(card: Scorecard, lang: Lang, scale: int) -> list[dict[str, Any]]:
 
 
 def _community(
-    entry: RankedCard, plan: Plan, months: tuple[Month, ...], lang: Lang, scale: int
+    entry: RankedCard,
+    plan: Plan,
+    months: tuple[Month, ...],
+    lang: Lang,
+    scale: int,
+    flagged: set[str],
 ) -> dict[str, Any]:
     """One community's part of the report: totals, bars, months, deductions, notes, plan."""
     card = entry.card
@@ -142,7 +148,7 @@ def _community(
             for note in item.notes
         ]
         + [{"item": "", "text": note.text(lang)} for note in card.notes],
-        "behind": bool(shortfalls(card)),
+        "behind": card.community_id in flagged,
         "actions": [
             {"item": a.item.code, "gain": a.gain, "text": a.text(lang)} for a in plan.actions
         ],
@@ -156,7 +162,11 @@ def _community(
 
 
 def report_context(
-    assessment: Assessment, *, lang: Lang = "zh", rulebook: Rulebook = GUIYANG_2021
+    assessment: Assessment,
+    *,
+    lang: Lang = "zh",
+    rulebook: Rulebook = GUIYANG_2021,
+    behind: BehindRule | None = None,
 ) -> dict[str, Any]:
     """Gather everything the report shows, as plain values for the template.
 
@@ -164,17 +174,20 @@ def report_context(
         assessment: The assessment, scored over its whole period.
         lang: ``"zh"`` (default) or ``"en"``.
         rulebook: The amounts to apply.
+        behind: Who is flagged behind (R19); the bottom quarter by default.
 
     Returns:
         The template context.
     """
+    rule = behind or BehindRule()
     cards = score_assessment(assessment, rulebook=rulebook)
     plans = {p.community_id: p for p in plan_scorecards(cards, rulebook=rulebook)}
     highest = max_total(rulebook)
     scale = highest or 1
     months = assessment.period.months
+    flagged = set(flag_behind(((c.community_id, c.total) for c in cards), rule))
     communities = [
-        _community(entry, plans[entry.card.community_id], months, lang, scale)
+        _community(entry, plans[entry.card.community_id], months, lang, scale, flagged)
         for entry in rank_scorecards(cards)
     ]
     names = {c.community_id: c.community_name for c in cards}
@@ -187,7 +200,7 @@ def report_context(
             "max": s.max,
             "behind": [f"{names[i]} ({i})" for i in s.behind],
         }
-        for s in district_rollup(cards)
+        for s in district_rollup(cards, rule)
     ]
     return {
         "lang": lang,
@@ -198,6 +211,7 @@ def report_context(
         "months": [str(m) for m in months],
         "communities": communities,
         "districts": districts,
+        "behind_rule": rule.describe(lang, str(assessment.period.end)),
         "sections": [
             {"code": code, "title": zh if lang == "zh" else en, "colour": SECTION_COLOURS[code]}
             for code, (zh, en) in SECTION_TITLES.items()
@@ -207,7 +221,11 @@ def report_context(
 
 
 def render_report(
-    assessment: Assessment, *, lang: Lang = "zh", rulebook: Rulebook = GUIYANG_2021
+    assessment: Assessment,
+    *,
+    lang: Lang = "zh",
+    rulebook: Rulebook = GUIYANG_2021,
+    behind: BehindRule | None = None,
 ) -> str:
     """Render the self-contained HTML report.
 
@@ -215,6 +233,7 @@ def render_report(
         assessment: The assessment, scored over its whole period.
         lang: ``"zh"`` (default) or ``"en"``.
         rulebook: The amounts to apply.
+        behind: Who is flagged behind (R19); the bottom quarter by default.
 
     Returns:
         One HTML document with inline styles and inline SVG charts.
@@ -233,4 +252,5 @@ def render_report(
         lstrip_blocks=True,
     )
     template = env.get_template("report.html.j2")
-    return template.render(**report_context(assessment, lang=lang, rulebook=rulebook))
+    context = report_context(assessment, lang=lang, rulebook=rulebook, behind=behind)
+    return template.render(**context)

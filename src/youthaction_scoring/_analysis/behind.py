@@ -1,0 +1,129 @@
+"""Who is behind (进度滞后): a label, not a grade (R19).
+
+The rulebook names lagging communities but defines no bands. Every list of
+who is behind — progress, the district roll-up, the report — flags, among the
+communities scored together and as of one month, those in the bottom share
+(a quarter by default) by total: a community is flagged when fewer than
+*share* × *n* communities score strictly below it, so ties at the boundary
+are all flagged. A user may set another share, or an absolute total instead
+(flagged when below it). Every list states the rule it used
+(:meth:`BehindRule.describe`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from fractions import Fraction
+
+import attrs
+
+from .._domain.checks import check_type
+from .._domain.codes import Lang
+from .._domain.messages import Text
+
+DEFAULT_SHARE = Fraction(1, 4)
+"""The bottom quarter (R19)."""
+
+
+class BehindText(Text):
+    """How a list says which rule flagged its communities."""
+
+    SHARE = (
+        "滞后：截至{0}总分位于后{1}的社区（并列者均计入，R19）",
+        "behind: the bottom {1} by total as of {0}, ties included (R19)",
+    )
+    BELOW = (
+        "滞后：截至{0}总分低于{1}分的社区（R19）",
+        "behind: a total below {1} as of {0} (R19)",
+    )
+
+
+def _share(value: Fraction) -> Fraction:
+    if not 0 < value <= 1:
+        raise ValueError(f"the behind share must be above 0 and at most 1, got {value}")
+    return value
+
+
+@attrs.frozen
+class BehindRule:
+    """The rule that flags communities as behind (R19).
+
+    Args:
+        share: Flag the bottom *share* by total (ties at the boundary all
+            flagged); a quarter by default. Ignored when *below* is set.
+        below: Flag every community whose total is below this instead.
+
+    Raises:
+        ValueError: *share* is not above 0 and at most 1, or *below* is
+            negative.
+    """
+
+    share: Fraction = attrs.field(default=DEFAULT_SHARE, converter=Fraction)
+    below: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        """Check the share and the total."""
+        _share(self.share)
+        if self.below is not None:
+            check_type("BehindRule", "below", self.below, int)
+            if self.below < 0:
+                raise ValueError(f"the behind total must be 0 or more, got {self.below}")
+
+    def flag(self, totals: Sequence[int]) -> tuple[bool, ...]:
+        """Flag, among communities scored together, those behind.
+
+        Args:
+            totals: Their totals as of one month, in any order.
+
+        Returns:
+            One flag per total, in the same order.
+        """
+        if self.below is not None:
+            return tuple(t < self.below for t in totals)
+        ordered = sorted(totals)
+        limit = self.share * len(totals)
+        return tuple(bisect.bisect_left(ordered, total) < limit for total in totals)
+
+    def describe(self, lang: Lang, as_of: str) -> str:
+        """Say which rule was used, for the caption of a list.
+
+        Args:
+            lang: The language.
+            as_of: The month the totals are as of (or the period's end).
+
+        Returns:
+            One sentence naming the share or the total, and R19.
+        """
+        if self.below is not None:
+            return BehindText.BELOW.template(lang).format(as_of, self.below)
+        percent = self.share * 100
+        shown = f"{percent.numerator // percent.denominator}%"
+        if percent.denominator != 1:
+            shown = f"{float(percent):.4g}%"
+        return BehindText.SHARE.template(lang).format(as_of, shown)
+
+    def to_dict(self) -> dict[str, object]:
+        """The rule for a JSON document: ``{"share": 0.25}`` or ``{"below": 60}``."""
+        if self.below is not None:
+            return {"below": self.below}
+        return {"share": float(self.share)}
+
+
+def flag_behind(
+    totals: Iterable[tuple[str, int]], rule: BehindRule | None = None
+) -> tuple[str, ...]:
+    """Return the ids of the communities behind, in input order (R19).
+
+    Args:
+        totals: ``(community id, total)`` of the communities scored together.
+        rule: The rule; the bottom quarter by default.
+
+    Returns:
+        The ids flagged.
+    """
+    pairs = list(totals)
+    used = rule or BehindRule()
+    check_type("flag_behind", "rule", used, BehindRule)
+    flags = used.flag([t for _, t in pairs])
+    return tuple(i for (i, _), flagged in zip(pairs, flags, strict=True) if flagged)

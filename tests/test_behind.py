@@ -1,0 +1,143 @@
+"""R19: who is behind — the bottom share by total, ties included, or below a total."""
+
+from __future__ import annotations
+
+import json
+import math
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.decide_helpers import run
+from youthaction_scoring import BehindRule, flag_behind, load_assessment, score_assessment
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "guiyang-2021-2022.json"
+
+
+def _ids(totals: list[int], rule: BehindRule | None = None) -> tuple[str, ...]:
+    return flag_behind(((f"c{i}", t) for i, t in enumerate(totals)), rule)
+
+
+@pytest.mark.parametrize(
+    ("totals", "expected"),
+    [
+        ([40, 30, 20, 10], ("c3",)),  # 4: exactly one quarter
+        ([50, 40, 30, 20, 10], ("c3", "c4")),  # 5: 1.25 -> the two lowest (1 below < 1.25)
+        ([30, 20, 10], ("c2",)),  # 3: 0.75 -> the lowest
+        ([80, 70, 60, 50, 40, 30, 20, 10], ("c6", "c7")),  # 8: exactly two
+        ([90, 80, 70, 60, 50, 40, 30, 20, 10], ("c6", "c7", "c8")),  # 9: 2.25 -> three
+        ([10, 50, 10, 10], ("c0", "c2", "c3")),  # ties at the boundary all flagged
+        ([100, 100], ("c0", "c1")),  # all equal: all flagged (nobody scores lower)
+        ([7], ("c0",)),
+        ([], ()),
+    ],
+)
+def test_the_bottom_quarter_by_total_ties_included(
+    totals: list[int], expected: tuple[str, ...]
+) -> None:
+    """Flagged: fewer than a quarter of the communities score strictly lower."""
+    assert expected == _ids(totals)
+
+
+def test_an_absolute_total_flags_below_it_not_at_it() -> None:
+    """--behind-below 60: 59 is flagged, 60 and 61 are not."""
+    assert ("c0",) == _ids([59, 60, 61], BehindRule(below=60))
+    assert () == _ids([60, 61], BehindRule(below=60))
+
+
+@pytest.mark.parametrize("share", [Fraction(0), Fraction(-1, 4), Fraction(101, 100)])
+def test_a_share_outside_0_to_1_is_refused(share: Fraction) -> None:
+    """A share of 0 or less, or above 1, is refused."""
+    with pytest.raises(ValueError, match="share"):
+        BehindRule(share=share)
+
+
+def test_a_share_of_one_flags_everyone_and_a_negative_total_is_refused() -> None:
+    """Share 1 flags all; below -1 is refused."""
+    assert ("c0", "c1") == _ids([1, 2], BehindRule(share=Fraction(1)))
+    with pytest.raises(ValueError, match="total"):
+        BehindRule(below=-1)
+
+
+@given(
+    st.lists(st.integers(0, 200), max_size=40),
+    st.fractions(min_value=Fraction(1, 100), max_value=1),
+)
+def test_flags_are_a_bottom_share_closed_under_ties(totals: list[int], share: Fraction) -> None:
+    """At least ceil(share·n) flagged; every flagged total is at most every unflagged one."""
+    rule = BehindRule(share=share)
+    flags = rule.flag(totals)
+    flagged = [t for t, f in zip(totals, flags, strict=True) if f]
+    others = [t for t, f in zip(totals, flags, strict=True) if not f]
+    assert len(flagged) >= math.ceil(share * len(totals))
+    assert not flagged or not others or max(flagged) < min(others)
+    if flagged and others:  # minimal: the highest flagged total had fewer than share·n below it
+        assert sum(t < max(flagged) for t in totals) < share * len(totals)
+        assert sum(t < min(others) for t in totals) >= share * len(totals)
+
+
+def test_every_list_states_its_rule() -> None:
+    """Chinese and English captions name the share or the total and R19."""
+    assert "后25%" in BehindRule().describe("zh", "2022-04")
+    assert "bottom 20%" in BehindRule(share=Fraction(1, 5)).describe("en", "2022-04")
+    assert "below 120" in BehindRule(below=120).describe("en", "2022-04")
+    assert "R19" in BehindRule(below=120).describe("zh", "2022-04")
+
+
+def test_the_example_flags_a_quarter_not_everyone() -> None:
+    """The 30 example communities: about a quarter behind, never the top scorer."""
+    cards = score_assessment(load_assessment(EXAMPLE))
+    totals = [(c.community_id, c.total) for c in cards]
+    flagged = flag_behind(totals)
+    assert 0 < len(flagged) <= len(cards) // 2
+    assert len(flagged) >= math.ceil(len(cards) / 4)
+    top = max(totals, key=lambda t: t[1])[0]
+    assert top not in flagged
+    doc = json.loads(run("districts", str(EXAMPLE), "--format", "json").output)
+    assert sorted(flagged) == sorted(i for d in doc["districts"] for i in d["behind"])
+    means = [d["mean"] for d in doc["districts"]]
+    assert sorted(means, reverse=True) == means
+
+
+@pytest.mark.parametrize(
+    ("args", "rule"),
+    [
+        (["--behind-share", "20%"], {"share": 0.2}),
+        (["--behind-share", "0.5"], {"share": 0.5}),
+        (["--behind-below", "120"], {"below": 120}),
+    ],
+)
+def test_the_options_choose_the_rule(args: list[str], rule: dict[str, float]) -> None:
+    """--behind-share (a decimal or a percentage) and --behind-below reach the documents."""
+    for command in ("districts", "progress"):
+        result = run(command, str(EXAMPLE), "--format", "json", *args)
+        assert 0 == result.exit_code, result.output
+        assert rule == json.loads(result.output)["behind_rule"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--behind-share", "0.2", "--behind-below", "100"], "not both"),
+        (["--behind-share", "abc"], "is not a share"),
+        (["--behind-share", "0"], "above 0"),
+        (["--behind-share", "150%"], "at most 1"),
+        (["--behind-below", "-5"], "-5"),
+    ],
+)
+def test_bad_rule_options_are_refused(args: list[str], message: str) -> None:
+    """Both options at once, or a share or total out of range: status 2, the reason."""
+    result = run("districts", str(EXAMPLE), *args)
+    assert 2 == result.exit_code
+    assert message in result.output
+
+
+def test_the_tables_caption_the_rule() -> None:
+    """The districts and progress tables say which rule flagged the communities."""
+    assert "后25%" in run("districts", str(EXAMPLE)).output
+    assert (
+        "below 120" in run("progress", str(EXAMPLE), "--lang", "en", "--behind-below", "120").output
+    )
