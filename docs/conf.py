@@ -40,11 +40,14 @@ napoleon_use_rtype = False
 html_theme = "furo"
 html_title = f"youthaction_scoring {release}"
 
-# Publish the generated JSON Schemas next to the pages (schema.md links to them),
-# written fresh on every build so they always match the code.
+# Publish the generated JSON Schemas at the site root, next to the pages (schema.md
+# links to them), written fresh on every build so they always match the code. Each
+# is published under the last part of its `$id`, so that the id, a URL under this
+# site, resolves to the schema itself.
 _schemas = Path(tempfile.mkdtemp(prefix="youthaction-schemas-"))
 for _document in ("assessment", "scorecards"):
-    (_schemas / f"{_document}.schema.json").write_text(
-        json.dumps(json_schema(_document), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    _schema = json_schema(_document)
+    (_schemas / _schema["$id"].rsplit("/", 1)[-1]).write_text(
+        json.dumps(_schema, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
 html_extra_path = [str(_schemas)]

@@ -17,10 +17,12 @@ from .common import (
     MONTH_PATTERN,
     NOT_IN_SCHEMA,
     NOT_IN_SCORECARDS_SCHEMA,
+    SCHEMA_BASE_URL,
     TEXT_PATTERN,
     Document,
     enum_schema,
     field_docs,
+    schema_id,
 )
 from .scorecards import scorecards_schema
 
@@ -30,12 +32,14 @@ __all__ = [
     "MONTH_PATTERN",
     "NOT_IN_SCHEMA",
     "NOT_IN_SCORECARDS_SCHEMA",
+    "SCHEMA_BASE_URL",
     "TEXT_PATTERN",
     "Document",
     "assessment_schema",
     "enum_schema",
     "field_docs",
     "json_schema",
+    "schema_id",
     "scorecards_schema",
 ]
 

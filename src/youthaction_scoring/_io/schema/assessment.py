@@ -12,7 +12,7 @@ from typing import Any
 
 from ..._domain.model import Assessment
 from ..converter import ASSESSMENT_FORMAT
-from .common import DRAFT, NOT_IN_SCHEMA, Builder, field_docs, ref
+from .common import DRAFT, NOT_IN_SCHEMA, Builder, field_docs, ref, schema_id
 
 
 def assessment_schema() -> dict[str, Any]:
@@ -30,7 +30,7 @@ def assessment_schema() -> dict[str, Any]:
     }
     return {
         "$schema": DRAFT,
-        "$id": "urn:youthaction-scoring:assessment:1",
+        "$id": schema_id("assessment"),
         **top,
         "title": "youthaction-scoring assessment (format youthaction-scoring/1)",
         "$comment": "Generated from the model; not expressible here: " + "; ".join(NOT_IN_SCHEMA),

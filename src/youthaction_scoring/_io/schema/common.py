@@ -3,6 +3,11 @@
 The patterns are written in the common subset of ECMA-262 and Python regular
 expressions (no digit or space classes and no ``$``, whose meanings differ
 between the two), so browsers and Python validators agree.
+
+Both schemas also compile in ajv's strict mode: only draft 2020-12 keywords,
+every keyword specific to a type next to that ``type`` in the same schema
+object, tuples closed, every required property listed in ``properties``
+(``tests/test_schema_strict.py`` checks it, and runs ``ci/ajv``).
 """
 
 from __future__ import annotations
@@ -30,6 +35,30 @@ Document = Literal["assessment", "scorecards"]
 DOCUMENTS: Final[tuple[Document, ...]] = ("assessment", "scorecards")
 
 DRAFT: Final = "https://json-schema.org/draft/2020-12/schema"
+
+SCHEMA_BASE_URL: Final = "https://youthaction-scoring.readthedocs.io/en/latest/"
+"""Where the documentation site publishes the generated schemas (``docs/conf.py``).
+
+Each schema's ``$id`` is its own address there (:func:`schema_id`), so a
+validator or an editor can fetch a schema by its id.
+"""
+
+
+def schema_id(document: Document) -> str:
+    """Return the ``$id`` of *document*'s schema: its URL on the documentation site.
+
+    Args:
+        document: ``"assessment"`` or ``"scorecards"``.
+
+    Returns:
+        :data:`SCHEMA_BASE_URL` followed by ``DOCUMENT.schema.json``, the file
+        name ``docs/conf.py`` publishes it under.
+
+    >>> schema_id("scorecards")
+    'https://youthaction-scoring.readthedocs.io/en/latest/scorecards.schema.json'
+    """
+    return f"{SCHEMA_BASE_URL}{document}.schema.json"
+
 
 # Every character Python's ``str.strip()`` removes (``str.isspace()``),
 # spelled out, because ``\s`` differs between ECMA-262 and Python.

@@ -26,7 +26,7 @@ from ..scorecards import (
     SCORECARDS_FORMAT,
     Key,
 )
-from .common import DRAFT, NOT_IN_SCORECARDS_SCHEMA, Builder, enum_schema, ref
+from .common import DRAFT, NOT_IN_SCORECARDS_SCHEMA, Builder, enum_schema, ref, schema_id
 
 
 def _closed(properties: dict[str, Any], required: list[str], **more: Any) -> dict[str, Any]:
@@ -74,7 +74,12 @@ def _item_schema(kind: ItemKind) -> dict[str, Any]:
 
 
 def _items() -> dict[str, Any]:
-    """The ten items in the order of the rules page's table, each of its kind."""
+    """The ten items in the order of the rules page's table, each of its kind.
+
+    Written for ajv's strict mode too: each entry states ``type`` next to its
+    ``properties`` (strictTypes: the ``allOf`` reference does not count), and
+    the tuple is closed by ``minItems`` and ``items: false`` (strictTuples).
+    """
     prefix = [
         {
             "type": "object",
@@ -133,7 +138,7 @@ def scorecards_schema() -> dict[str, Any]:
     required = [k.name for k in HEADER_KEYS if k.when is None] + ["scorecards"]
     return {
         "$schema": DRAFT,
-        "$id": "urn:youthaction-scoring:scorecards:1",
+        "$id": schema_id("scorecards"),
         "title": f"youthaction-scoring scorecards (format {SCORECARDS_FORMAT})",
         "$comment": "Not expressible here: " + "; ".join(NOT_IN_SCORECARDS_SCHEMA),
         **_closed(top, required),
