@@ -96,7 +96,7 @@ def test_the_example_flags_a_quarter_not_everyone() -> None:
     assert len(flagged) >= math.ceil(len(cards) / 4)
     top = max(totals, key=lambda t: t[1])[0]
     assert top not in flagged
-    doc = json.loads(run("districts", str(EXAMPLE), "--format", "json").output)
+    doc = json.loads(run("districts", str(EXAMPLE), "--format", "json").stdout)
     assert sorted(flagged) == sorted(i for d in doc["districts"] for i in d["behind"])
     means = [d["mean"] for d in doc["districts"]]
     assert sorted(means, reverse=True) == means
@@ -115,7 +115,7 @@ def test_the_options_choose_the_rule(args: list[str], rule: dict[str, float]) ->
     for command in ("districts", "progress"):
         result = run(command, str(EXAMPLE), "--format", "json", *args)
         assert 0 == result.exit_code, result.output
-        assert rule == json.loads(result.output)["behind_rule"]
+        assert rule == json.loads(result.stdout)["behind_rule"]
 
 
 @pytest.mark.parametrize(

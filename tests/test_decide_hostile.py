@@ -66,7 +66,7 @@ def test_json_outputs_carry_hostile_text_intact(hostile_input: Path, command: st
             for v in value:
                 walk(v)
 
-    walk(json.loads(result.output))
+    walk(json.loads(result.stdout))
     joined = "\n".join(strings)
     for text in HOSTILE_TEXTS:
         assert as_id(text) in strings

@@ -194,7 +194,7 @@ def test_plan_json_has_exactly_the_documented_keys() -> None:
     """Plan JSON has exactly the keys of the issue, and every plan accounts for its gap."""
     result = CliRunner().invoke(main, ["plan", str(SAMPLE), "--format", "json"])
     assert 0 == result.exit_code, result.output
-    doc = json.loads(result.output)
+    doc = json.loads(result.stdout)
     assert ["plans"] == list(doc)
     for plan in doc["plans"]:
         assert ["community_id", "total", "actions", "lost"] == list(plan)

@@ -126,7 +126,7 @@ def test_progress_command_table_and_json() -> None:
     for month in ("2021-11", "2022-04"):
         assert month in table.output
     assert "进度滞后名单" in table.output
-    doc = json.loads(run("progress", str(SAMPLE), "--format", "json").output)
+    doc = json.loads(run("progress", str(SAMPLE), "--format", "json").stdout)
     assert 6 == len(doc["months"])
     first = doc["months"][0]
     assert {"community_id": "nm-xinhua", "total": 100} == first["totals"][0]
@@ -141,7 +141,7 @@ def test_progress_command_table_and_json() -> None:
     )
     assert all(s["rule"] != "R10" for s in qianling["shortfalls"])  # counted, not repeated
     below = run("progress", str(SAMPLE), "--format", "json", "--behind-below", "101")
-    doc = json.loads(below.output)
+    doc = json.loads(below.stdout)
     assert {"below": 101} == doc["behind_rule"]
     xinhua = doc["months"][0]["behind"][0]
     assert ("nm-xinhua", 100, 0) == (
@@ -179,7 +179,7 @@ def test_district_rollup_covers_every_community_once(assessment: Assessment) -> 
 def test_districts_command_formats(tmp_path: Path) -> None:
     """districts: table, json and csv (hostile district names carried intact)."""
     assert "区县汇总" in run("districts", str(SAMPLE)).output
-    doc = json.loads(run("districts", str(SAMPLE), "--format", "json").output)
+    doc = json.loads(run("districts", str(SAMPLE), "--format", "json").stdout)
     assert {"district": "南明区", "communities": 1, "mean": 85.0, "min": 85, "max": 85,
             "behind": []} == doc["districts"][0]  # fmt: skip
     assert {"share": 0.25} == doc["behind_rule"]
@@ -189,7 +189,7 @@ def test_districts_command_formats(tmp_path: Path) -> None:
         for i, t in enumerate(HOSTILE_TEXTS)
     )
     path = write_assessment(Assessment(period=period, communities=members), tmp_path)
-    rows = read_csv(run("districts", str(path), "--format", "csv").output)
+    rows = read_csv(run("districts", str(path), "--format", "csv").stdout)
     assert sorted(set(HOSTILE_TEXTS)) == sorted(r["district"] for r in rows)
-    doc = json.loads(run("districts", str(path), "--format", "json").output)
+    doc = json.loads(run("districts", str(path), "--format", "json").stdout)
     assert sorted(set(HOSTILE_TEXTS)) == sorted(d["district"] for d in doc["districts"])

@@ -72,7 +72,7 @@ def test_by_district_ranks_within_each_district() -> None:
 def test_rank_json_shape_and_values() -> None:
     """The rank command: --format json: {"ranking": [{rank, community_id, name, district, ...}]}."""
     result = run("rank", str(SAMPLE), "--format", "json")
-    doc = json.loads(result.output)
+    doc = json.loads(result.stdout)
     assert ["ranking"] == list(doc)
     first = doc["ranking"][0]
     expected = {
@@ -95,7 +95,7 @@ def test_rank_table_and_csv_by_district() -> None:
     assert 0 == table.exit_code
     assert "新华路社区" in table.output
     assert "未规定等次" in table.output
-    rows = read_csv(run("rank", str(SAMPLE), "--format", "csv", "--by", "district").output)
+    rows = read_csv(run("rank", str(SAMPLE), "--format", "csv", "--by", "district").stdout)
     assert [("nm-xinhua", "1"), ("yy-zhonghua", "1"), ("yy-qianling", "2")] == [
         (r["community_id"], r["rank"]) for r in rows
     ]
@@ -122,8 +122,8 @@ def test_hostile_names_survive_json_and_csv(assessment: Assessment) -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         path = write_assessment(assessment, Path(folder))
-        doc = json.loads(run("rank", str(path), "--format", "json").output)
-        rows = read_csv(run("rank", str(path), "--format", "csv").output)
+        doc = json.loads(run("rank", str(path), "--format", "json").stdout)
+        rows = read_csv(run("rank", str(path), "--format", "csv").stdout)
     names = {c.id: (c.name, c.district) for c in assessment.communities}
     assert names == {e["community_id"]: (e["name"], e["district"]) for e in doc["ranking"]}
     assert names == {r["community_id"]: (r["name"], r["district"]) for r in rows}

@@ -288,7 +288,7 @@ def test_cli_scores_a_register(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         main, ["score", str(_register(tmp_path, _good_rows())), "--format", "json"]
     )
-    cards = json.loads(result.output)["scorecards"]
+    cards = json.loads(result.stdout)["scorecards"]
     assert (
         result.exit_code,
         [c["community_id"] for c in cards],

@@ -36,7 +36,7 @@ from youthaction_scoring import (
 )
 from youthaction_scoring._cli import main
 from youthaction_scoring._domain.checks import text_problem
-from youthaction_scoring._io.converter import structure_assessment, unstructure_assessment
+from youthaction_scoring._io.document import structure_assessment, unstructure_assessment
 from youthaction_scoring._io.schema import (
     DATE_PATTERN,
     MONTH_PATTERN,

@@ -18,7 +18,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._analysis.behind import BehindRule, flag_behind
-from ._analysis.districts import DistrictSummary, district_rollup
+from ._analysis.districts import (
+    Disagreement,
+    DistrictSummary,
+    district_disagreements,
+    district_rollup,
+)
 from ._analysis.explain import explain_scorecard
 from ._analysis.plan import (
     LostPoints,
@@ -62,6 +67,7 @@ from ._domain.model import (
     Assessment,
     Cadres,
     Community,
+    DistrictRecord,
     LeaderInstruction,
     LeagueOrg,
     Mechanisms,
@@ -146,6 +152,8 @@ __all__ = [
     "CommunityMonth",
     "CountyOrgCategory",
     "Deduction",
+    "Disagreement",
+    "DistrictRecord",
     "DistrictSummary",
     "InputError",
     "ItemCode",
@@ -186,6 +194,7 @@ __all__ = [
     "Workforce",
     "YouthHome",
     "__version__",
+    "district_disagreements",
     "district_rollup",
     "dumps_assessment",
     "dumps_scorecards",

@@ -13,6 +13,9 @@ from collections.abc import Iterable
 import attrs
 
 from .._domain.checks import check_type
+from .._domain.codes import CountyOrgCategory, Lang
+from .._domain.messages import Text
+from .._domain.model import Assessment, Community
 from .._domain.scorecard import Scorecard
 from .behind import BehindRule, flag_behind
 
@@ -77,3 +80,97 @@ def district_rollup(
         )
     summaries.sort(key=lambda s: -s.mean)
     return tuple(summaries)
+
+
+@attrs.frozen
+class Disagreement:
+    """Communities of one unrecorded district whose 1.1 lists differ (R18).
+
+    Args:
+        district: The district.
+        variants: Each distinct list recorded, with the ids of the
+            communities that recorded it, in order of first appearance.
+    """
+
+    district: str
+    variants: tuple[tuple[tuple[CountyOrgCategory, ...], tuple[str, ...]], ...]
+
+    def text(self, lang: Lang) -> str:
+        """One line naming the district, each list and who recorded it."""
+        parts = []
+        for orgs, ids in self.variants:
+            joiner = "、" if lang == "zh" else ", "
+            labels = joiner.join(o.label_in(lang) for o in orgs) or (
+                "无" if lang == "zh" else "none"
+            )
+            parts.append(f"{', '.join(ids)}: {labels}")
+        return DistrictText.DISAGREE.template(lang).format(
+            self.district, "；".join(parts) if lang == "zh" else "; ".join(parts)
+        )
+
+
+class DistrictText(Text):
+    """The R18 warning."""
+
+    DISAGREE = (
+        "{0}各社区记录的县级团属青年社会组织（1.1）不一致，无区县记录可依（R18），"
+        "分数按各自记录计算：{1}",
+        "{0}: its communities record different county-level organisations for 1.1 and"
+        " there is no district record (R18); each is scored on its own list: {1}",
+    )
+
+
+class DisagreementFinder:
+    """Gathers, community by community, the 1.1 lists of unrecorded districts (R18).
+
+    Only ids are kept, so a stream can be followed in little memory.
+
+    Args:
+        recorded: Names of the districts that have a record (their
+            communities take 1.1 from it and are not compared).
+    """
+
+    def __init__(self, recorded: Iterable[str] = ()) -> None:
+        self.recorded = frozenset(recorded)
+        self._lists: dict[str, dict[frozenset[CountyOrgCategory], list[str]]] = {}
+
+    def add(self, community: Community) -> None:
+        """Note one community's list."""
+        if community.district in self.recorded:
+            return
+        key = frozenset(community.org_system.county_youth_orgs)
+        self._lists.setdefault(community.district, {}).setdefault(key, []).append(community.id)
+
+    def found(self) -> tuple[Disagreement, ...]:
+        """Every district whose communities recorded more than one list, in order."""
+        return tuple(
+            Disagreement(
+                district,
+                tuple(
+                    (tuple(o for o in CountyOrgCategory if o in key), tuple(ids))
+                    for key, ids in variants.items()
+                ),
+            )
+            for district, variants in self._lists.items()
+            if len(variants) > 1
+        )
+
+
+def district_disagreements(assessment: Assessment) -> tuple[Disagreement, ...]:
+    """Find districts without a record whose communities' 1.1 lists differ (R18).
+
+    The scores stand (each community is scored on its own list); the
+    inconsistency is reported so that staff can add a district record.
+
+    Args:
+        assessment: The assessment.
+
+    Returns:
+        One :class:`Disagreement` per such district, in order of first
+        appearance; none when every district agrees or is recorded.
+    """
+    check_type("district_disagreements", "assessment", assessment, Assessment)
+    finder = DisagreementFinder(record.name for record in assessment.districts)
+    for community in assessment.communities:
+        finder.add(community)
+    return finder.found()

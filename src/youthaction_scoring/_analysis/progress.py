@@ -24,6 +24,7 @@ from .._rules.clause import BaseRemedy
 from .._rules.clauses import clause_of
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .behind import BehindRule, flag_behind
+from .score import with_district_records
 from .timeline import Contexts, Standing, Timeline, timelines
 
 
@@ -183,7 +184,9 @@ def iter_progress(
         window = assessment.period.as_of(month)
         exact = window.end == month
         if lines is None:
-            lines = timelines(assessment.communities, contexts)
+            records = {record.name: record for record in assessment.districts}
+            members = [with_district_records(c, records) for c in assessment.communities]
+            lines = timelines(members, contexts)
         rows = tuple(
             CommunityMonth(
                 line.community.id,

@@ -10,14 +10,16 @@ work in large batches and changes no result.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from typing import Final, TypeVar
+
+import attrs
 
 from .._domain.calendar import Month, Period
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode
 from .._domain.messages import Message, Text
-from .._domain.model import Assessment, Community
+from .._domain.model import Assessment, Community, DistrictRecord
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from .._rules.clause import Context, Values
 from .._rules.clauses import CLAUSES
@@ -90,6 +92,26 @@ class SharedValues(Values):
         return found
 
 
+def with_district_records(
+    community: Community, districts: Mapping[str, DistrictRecord]
+) -> Community:
+    """Return the community as scored: with clause 1.1 from its district's record (R18).
+
+    Args:
+        community: The community.
+        districts: District records by name.
+
+    Returns:
+        The community itself when its district has no record; otherwise the
+        community with the record's ``county_youth_orgs``.
+    """
+    record = districts.get(community.district)
+    if record is None:
+        return community
+    orgs = attrs.evolve(community.org_system, county_youth_orgs=record.county_youth_orgs)
+    return attrs.evolve(community, org_system=orgs)
+
+
 class Scorer:
     """Scores communities over one period, as of one month, under one rulebook.
 
@@ -97,17 +119,28 @@ class Scorer:
         period: The assessment period (R1).
         as_of: Score as of this month (R2), or ``None`` for the whole period.
         rulebook: The amounts.
+        districts: District records (R18): a community of a recorded
+            district is scored with its district's 1.1 list.
 
     Raises:
         ValueError: *as_of* is before the period's first month (R2).
     """
 
-    def __init__(self, period: Period, as_of: Month | None, rulebook: Rulebook) -> None:
+    def __init__(
+        self,
+        period: Period,
+        as_of: Month | None,
+        rulebook: Rulebook,
+        districts: Iterable[DistrictRecord] = (),
+    ) -> None:
         self.context: Final = Context.make(period, as_of, rulebook, SharedValues())
+        self.districts: Final = {record.name: record for record in districts}
         self._items: _Shared[tuple[ItemCode, Hashable], ItemScore] = _Shared(_SHARED_MAX)
 
     def __call__(self, community: Community) -> Scorecard:
         """Score one community."""
+        if self.districts:
+            community = with_district_records(community, self.districts)
         ctx = self.context
         items: list[ItemScore] = []
         for clause in CLAUSES:
@@ -163,14 +196,15 @@ def score_assessment(
         rulebook: As in :func:`score`.
 
     Returns:
-        The scorecards, in input order, stamped with the rulebook edition.
+        The scorecards, in input order, stamped with the rulebook edition;
+        communities of a recorded district take 1.1 from its record (R18).
 
     Raises:
         TypeError: An argument is not of the type named here.
         ValueError: *as_of* is before the period's first month (R2).
     """
     check_type("score_assessment", "assessment", assessment, Assessment)
-    scorer = _scorer("score_assessment", assessment.period, as_of, rulebook)
+    scorer = _scorer("score_assessment", assessment.period, as_of, rulebook, assessment.districts)
     cards = tuple(scorer(community) for community in assessment.communities)
     return Scorecards(
         rulebook=rulebook.edition, period=assessment.period, as_of=as_of, scorecards=cards
@@ -184,6 +218,7 @@ def score_batch(
     as_of: Month | None = None,
     rulebook: Rulebook = GUIYANG_2021,
     progress: ProgressCallback | None = None,
+    districts: Iterable[DistrictRecord] = (),
 ) -> Iterator[Scorecard]:
     """Score communities lazily, in order, reporting progress.
 
@@ -197,6 +232,7 @@ def score_batch(
         rulebook: The amounts; the Guiyang 2021 edition by default.
         progress: Called with the number of communities scored so far, after
             each one.
+        districts: District records (R18), as in :func:`score_assessment`.
 
     Returns:
         An iterator of scorecards, one per community, in input order; equal
@@ -208,15 +244,24 @@ def score_batch(
         ValueError: *as_of* is before the period's first month (R2), raised
             at once, before any community is read.
     """
-    scorer = _scorer("score_batch", period, as_of, rulebook)
+    scorer = _scorer("score_batch", period, as_of, rulebook, districts)
     return _score_all(communities, scorer, progress)
 
 
-def _scorer(function: str, period: Period, as_of: Month | None, rulebook: Rulebook) -> Scorer:
+def _scorer(
+    function: str,
+    period: Period,
+    as_of: Month | None,
+    rulebook: Rulebook,
+    districts: Iterable[DistrictRecord] = (),
+) -> Scorer:
     check_type(function, "period", period, Period)
     check_type(function, "as_of", as_of, Month, optional=True)
     check_type(function, "rulebook", rulebook, Rulebook)
-    return Scorer(period, as_of, rulebook)
+    records = tuple(districts)
+    for record in records:
+        check_type(function, "districts[]", record, DistrictRecord)
+    return Scorer(period, as_of, rulebook, records)
 
 
 def _score_all(

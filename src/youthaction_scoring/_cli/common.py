@@ -23,6 +23,7 @@ from typing import Any, NoReturn
 import click
 
 from .._domain.calendar import Month
+from .._domain.codes import Lang
 from .._domain.errors import InputError, Problem
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecards
@@ -135,7 +136,9 @@ def read_stdin(limit: int) -> bytes:
     return data
 
 
-def load_input(path: str, input_format: str | None = None) -> Assessment:
+def load_input(
+    path: str, input_format: str | None = None, *, warn: Lang | None = None
+) -> Assessment:
     """Load an assessment for a command, turning every failure into a user error.
 
     Args:
@@ -143,6 +146,8 @@ def load_input(path: str, input_format: str | None = None) -> Assessment:
             standard input, in *input_format* or the format its first bytes
             show.
         input_format: ``json``, ``jsonl`` or ``xlsx``, for standard input.
+        warn: For a command that scores: print the R18 warnings (districts
+            whose communities record different 1.1 lists) in this language.
 
     Returns:
         The assessment.
@@ -150,6 +155,16 @@ def load_input(path: str, input_format: str | None = None) -> Assessment:
     Raises:
         UserError: Unknown ending, unreadable file, or invalid content.
     """
+    assessment = _load(path, input_format)
+    if warn is not None:
+        from .._analysis.districts import district_disagreements
+        from .warnings import warn_disagreements
+
+        warn_disagreements(district_disagreements(assessment), warn)
+    return assessment
+
+
+def _load(path: str, input_format: str | None) -> Assessment:
     from .._domain.limits import MAX_UNPACKED_BYTES
     from .._io.assessments import guess_format, load_assessment, read_assessment
 

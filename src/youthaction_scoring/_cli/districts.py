@@ -57,7 +57,7 @@ def districts(
 
     rule = behind_rule_of(behind_share, behind_below)
     output = prepare_output(output, inputs=[input_path])
-    cards = score_or_fail(load_input(input_path, input_format), as_of)
+    cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
     summaries = district_rollup(cards, rule)
     if fmt == "json":
         from .._io.codec import dumps_json

@@ -56,7 +56,7 @@ def explain(
     from .._analysis.explain import explain_scorecard
 
     output = prepare_output(output, inputs=[input_path])
-    cards = score_or_fail(load_input(input_path, input_format), as_of)
+    cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
     try:
         card = cards.get(community_id)
     except KeyError:

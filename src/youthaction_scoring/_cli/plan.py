@@ -58,7 +58,7 @@ def plan(
     from .._analysis.plan import plan_scorecards
 
     output = prepare_output(output, inputs=[input_path])
-    assessment = load_input(input_path, input_format)
+    assessment = load_input(input_path, input_format, warn=lang_of(lang))
     if as_of is not None:
         try:
             assessment.period.as_of(as_of)

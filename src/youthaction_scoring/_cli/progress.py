@@ -53,7 +53,7 @@ def progress(
 
     rule = behind_rule_of(behind_share, behind_below)
     output = prepare_output(output, inputs=[input_path])
-    assessment = load_input(input_path, input_format)
+    assessment = load_input(input_path, input_format, warn=lang_of(lang))
     months = assessment.period.months
     steps = iter_progress(assessment, behind=rule)
     results = list(with_progress(steps, "progress", len(months)))

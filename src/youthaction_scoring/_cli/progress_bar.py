@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from .._domain.errors import Problem
+
+_TICK = 500
+"""Lines between progress bar updates."""
+
+
+def counted(lines: Iterable[bytes], advance: Callable[[int], None]) -> Iterator[bytes]:
+    """Pass *lines* through, telling *advance* how many bytes went by every few hundred."""
+    pending = 0
+    for count, line in enumerate(lines, start=1):
+        pending += len(line)
+        if count % _TICK == 0:
+            advance(pending)
+            pending = 0
+        yield line
+    advance(pending)
 
 
 class ByteProgress:

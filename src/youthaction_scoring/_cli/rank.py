@@ -54,7 +54,7 @@ def rank(
     from .._analysis.ranking import rank_scorecards
 
     output = prepare_output(output, inputs=[input_path])
-    cards = score_or_fail(load_input(input_path, input_format), as_of)
+    cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
     ranked = rank_scorecards(cards, by_district=by == "district")
     if fmt == "json":
         from .._io.codec import dumps_json

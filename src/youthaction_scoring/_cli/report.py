@@ -49,7 +49,7 @@ def report(
     """
     rule = behind_rule_of(behind_share, behind_below)
     target = prepare_output(output, inputs=[input_path])
-    assessment = load_input(input_path, input_format)
+    assessment = load_input(input_path, input_format, warn=lang_of(lang))
     try:
         from .._present.report import render_report
 

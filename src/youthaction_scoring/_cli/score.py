@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import click
 
 from .._domain.calendar import Month
+from .._domain.codes import Lang
 from .._domain.errors import InputError, Problem
 from .common import (
     EXIT_USER_ERROR,
@@ -30,10 +31,9 @@ from .options import (
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output, writing
+from .progress_bar import counted
 from .stdout import to_stdout
-
-_TICK = 500
-"""Lines between progress bar updates."""
+from .warnings import disagreement_warner
 
 
 @click.command()
@@ -81,9 +81,9 @@ def score(
         fail("--format xlsx", "a workbook cannot go to standard output: add -o OUT.xlsx")
     target = prepare_output(output, inputs=[input_path], force=force or fmt != "xlsx")
     if fmt == "jsonl" and _is_json_lines(input_path, input_format):
-        _stream(input_path, as_of, target)
+        _stream(input_path, as_of, target, lang_of(lang))
         return
-    cards = score_or_fail(load_input(input_path, input_format), as_of)
+    cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
     if fmt == "jsonl":
         from .._io.scorecards import scorecard_json_line
 
@@ -119,7 +119,7 @@ def _is_json_lines(input_path: str, input_format: str | None) -> bool:
     return guess_format(stdin_first_line()) == "jsonl"
 
 
-def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
+def _stream(input_path: str, as_of: Month | None, output: str | None, lang: Lang) -> None:
     """Stream JSON Lines to scorecard lines; every bad line is reported (exit 2).
 
     To standard output, the scorecards of the lines before the first bad one
@@ -128,6 +128,7 @@ def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
     from .._io.atomic import atomic_output
     from .._io.stream import stream_scorecards
 
+    warn = disagreement_warner(lang)
     source: Iterable[bytes]
     closing: contextlib.AbstractContextManager[object] = nullcontext()
     if input_path == "-":
@@ -146,14 +147,15 @@ def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
     )
     bad = 0
     with closing, _progress(input_path, show_bar) as (advance, report):
-        lines = _counted(source, advance)
+        lines = counted(source, advance)
         try:
             if output is None:
                 with to_stdout() as sink:
-                    bad = stream_scorecards(lines, sink.write, report, as_of=as_of)
+                    bad = stream_scorecards(lines, sink.write, report, as_of=as_of, warn=warn)
             else:
                 with writing(output), atomic_output(output, binary=True) as out:
-                    bad = stream_scorecards(lines, out.write, report, as_of=as_of)  # type: ignore[arg-type]
+                    write: Callable[[bytes], object] = out.write  # type: ignore[assignment]
+                    bad = stream_scorecards(lines, write, report, as_of=as_of, warn=warn)
                     if bad:
                         raise _Incomplete
         except _Incomplete:
@@ -168,17 +170,6 @@ def _stream(input_path: str, as_of: Month | None, output: str | None) -> None:
 
 class _Incomplete(Exception):  # noqa: N818 - a private signal, not an error type
     """Some line was bad: discard the temporary output file."""
-
-
-def _counted(lines: Iterable[bytes], advance: Callable[[int], None]) -> Iterator[bytes]:
-    pending = 0
-    for count, line in enumerate(lines, start=1):
-        pending += len(line)
-        if count % _TICK == 0:
-            advance(pending)
-            pending = 0
-        yield line
-    advance(pending)
 
 
 def _report(problem: Problem) -> None:

@@ -10,7 +10,7 @@ a message that says what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
@@ -317,6 +317,80 @@ def duplicate_id_problem(communities: Iterable[Community]) -> str | None:
 
 
 @attrs.frozen
+class DistrictRecord:
+    """What a district league committee has recorded for all its communities (R18).
+
+    Args:
+        name: The district (区(市、县)), as communities name it in ``district``.
+        county_youth_orgs: Categories of county-level league youth social
+            organisation it has recorded (clause 1.1); no repeats.
+    """
+
+    name: str = attrs.field(validator=_text)
+    county_youth_orgs: tuple[CountyOrgCategory, ...] = attrs.field(
+        default=(), validator=_all_of(_tuple_of(CountyOrgCategory), _no_repeats)
+    )
+
+
+def district_problems(
+    districts: Iterable[DistrictRecord],
+    communities: Iterable[Community],
+    carries: Callable[[int, Community], bool] | None = None,
+) -> list[tuple[str, str]]:
+    """Check district records against the communities (R18).
+
+    Args:
+        districts: The district records, in order.
+        communities: The communities, in order.
+        carries: Whether the community at an index carries its own 1.1 list
+            (by default: a non-empty ``county_youth_orgs``; a reader may say
+            whether the field was given at all).
+
+    Returns:
+        ``(place, message)`` for every problem, places as paths
+        (``districts[1].name``, ``communities[3].org_system.county_youth_orgs``):
+        a repeated district name, a district record with no community, a
+        community of a recorded district with a list of its own.
+    """
+    members = list(communities)
+    has = carries or (lambda _i, c: bool(c.org_system.county_youth_orgs))
+    problems: list[tuple[str, str]] = []
+    first: dict[str, int] = {}
+    for index, record in enumerate(districts):
+        if record.name in first:
+            problems.append(
+                (
+                    f"districts[{index}].name",
+                    f"duplicate district {record.name!r}"
+                    f" (first at districts[{first[record.name]}])",
+                )
+            )
+            continue
+        first[record.name] = index
+        if not any(c.district == record.name for c in members):
+            problems.append((f"districts[{index}]", f"no community is in district {record.name!r}"))
+    for index, community in enumerate(members):
+        where = first.get(community.district)
+        if where is not None and has(index, community):
+            problems.append(
+                (
+                    f"communities[{index}].org_system.county_youth_orgs",
+                    f"district {community.district!r} is recorded at districts[{where}], which"
+                    " gives clause 1.1 for all its communities; remove this list (R18)",
+                )
+            )
+    return problems
+
+
+def _districts_match(
+    inst: Assessment, _attribute: attrs.Attribute[Any], value: tuple[DistrictRecord, ...]
+) -> None:
+    problems = district_problems(value, inst.communities)
+    if problems:
+        raise ValueError("; ".join(f"{place}: {message}" for place, message in problems))
+
+
+@attrs.frozen
 class Assessment:
     """An assessment: a period and the communities assessed over it (R1).
 
@@ -325,6 +399,9 @@ class Assessment:
         communities: The communities, ids unique, in input order.
         description: Free text about the data set, not blank (a project
             extension of the interchange format, e.g. to say that example data is fictional).
+        districts: District records (R18): a community of a recorded
+            district takes clause 1.1 from its record and carries no list of
+            its own; names unique, each with a community.
     """
 
     period: Period = attrs.field(validator=_is(Period))
@@ -332,6 +409,16 @@ class Assessment:
         default=(), validator=_all_of(_tuple_of(Community), _unique_ids)
     )
     description: str | None = attrs.field(default=None, validator=_optional(_text))
+    districts: tuple[DistrictRecord, ...] = attrs.field(
+        default=(), validator=_all_of(_tuple_of(DistrictRecord), _districts_match)
+    )
+
+    def district_record(self, name: str) -> DistrictRecord | None:
+        """Return the record of the district called *name*, or ``None`` (R18)."""
+        for record in self.districts:
+            if record.name == name:
+                return record
+        return None
 
     def community(self, community_id: str) -> Community:
         """Return the community with id *community_id*.

@@ -20,7 +20,7 @@ from .._domain.errors import InputError, Problem
 from .._domain.model import Assessment
 from .atomic import atomic_output, atomic_write
 from .codec import dumps_json, parse_json
-from .converter import structure_assessment, unstructure_assessment
+from .document import structure_assessment, unstructure_assessment
 from .jsonl import read_assessment_jsonl, read_assessment_lines, write_assessment_jsonl
 
 

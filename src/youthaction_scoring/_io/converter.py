@@ -29,10 +29,10 @@ from cattrs.errors import (
 
 from .._domain import checks
 from .._domain.calendar import Month, Period, period_problem
-from .._domain.checks import describe, repeat_problem, text_problem
+from .._domain.checks import describe, repeat_problem
 from .._domain.codes import CodedEnum
 from .._domain.errors import InputError, Problem, join_place
-from .._domain.model import Assessment, Community, LeaderInstruction, MediaPublication, Recognition
+from .._domain.model import Community, LeaderInstruction, MediaPublication, Recognition
 from .primitives import (
     PRIMITIVES,
     Invalid,
@@ -302,104 +302,6 @@ def structure_as(value: object, cls: type[T], place: str = "") -> T:
         raise InputError(list(problems_of(exc, place))) from None
 
 
-_ASSESSMENT_KEYS: Final = ("format", "period", "communities", "description")
-_HEADER_KEYS: Final = ("format", "period", "description")
-
-
-def structure_header(
-    value: object, *, place: str = "", allow_communities: bool = True
-) -> tuple[Period | None, str | None, list[Problem]]:
-    """Check an assessment's header (``format``, ``period``, ``description``).
-
-    Args:
-        value: The parsed top-level object (or a JSON Lines header line).
-        place: Prefix for problem places (e.g. ``"line 1: "``).
-        allow_communities: Whether a ``communities`` key is allowed.
-
-    Returns:
-        The period (``None`` when invalid), the description and the problems.
-    """
-    problems: list[Problem] = []
-    if not isinstance(value, dict):
-        return (
-            None,
-            None,
-            [Problem(place.removesuffix(": "), f"must be an object, got {describe(value)}")],
-        )
-    allowed = _ASSESSMENT_KEYS if allow_communities else _HEADER_KEYS
-    for key in value:
-        if key not in allowed:
-            problems.append(Problem(join_place(place, str(key)), "unknown field"))
-    if "format" not in value:
-        problems.append(Problem(join_place(place, "format"), "required field missing"))
-    elif value["format"] != ASSESSMENT_FORMAT:
-        problems.append(
-            Problem(
-                join_place(place, "format"),
-                f"unsupported format {describe(value['format'])}; expected {ASSESSMENT_FORMAT!r}",
-            )
-        )
-    period: Period | None = None
-    if "period" not in value:
-        problems.append(Problem(join_place(place, "period"), "required field missing"))
-    else:
-        try:
-            period = structure_as(value["period"], Period, join_place(place, "period"))
-        except InputError as exc:
-            problems.extend(exc.problems)
-    description = value.get("description")
-    if "description" in value:
-        problem = text_problem(description)
-        if problem:
-            problems.append(Problem(join_place(place, "description"), problem))
-            description = None
-    return period, description, problems
-
-
-def structure_assessment(value: object) -> Assessment:
-    """Structure a parsed assessment document (the format page) strictly.
-
-    Args:
-        value: Parsed JSON.
-
-    Returns:
-        The assessment.
-
-    Raises:
-        InputError: Every problem found, each with its JSON path.
-    """
-    period, description, problems = structure_header(value)
-    communities: list[Community] = []
-    if isinstance(value, dict) and "communities" in value:
-        raw = value["communities"]
-        if not isinstance(raw, list):
-            problems.append(Problem("communities", f"must be a list, got {describe(raw)}"))
-        else:
-            first_seen: dict[str, int] = {}
-            for index, item in enumerate(raw):
-                place = f"communities[{index}]"
-                try:
-                    communities.append(structure_as(item, Community, place))
-                except InputError as exc:
-                    problems.extend(exc.problems)
-                ident = item.get("id") if isinstance(item, dict) else None
-                if isinstance(ident, str):
-                    if ident in first_seen:
-                        problems.append(
-                            Problem(
-                                f"{place}.id",
-                                f"duplicate community id {ident!r} "
-                                f"(first at communities[{first_seen[ident]}])",
-                            )
-                        )
-                    else:
-                        first_seen[ident] = index
-    if problems:
-        raise InputError(problems)
-    assert period is not None
-    return Assessment(period=period, communities=tuple(communities), description=description)
-
-
 def unstructure_community(community: Community) -> dict[str, Any]:
     """Return a community as an interchange-format object.
 
@@ -410,36 +312,3 @@ def unstructure_community(community: Community) -> dict[str, Any]:
         A JSON-ready dict.
     """
     return typing.cast(dict[str, Any], CONVERTER.unstructure(community))
-
-
-def unstructure_header(assessment_period: Period, description: str | None) -> dict[str, Any]:
-    """Return the header of an assessment (``format``, ``period``, ``description``).
-
-    Args:
-        assessment_period: The period.
-        description: The description, or ``None``.
-
-    Returns:
-        A JSON-ready dict.
-    """
-    out: dict[str, Any] = {
-        "format": ASSESSMENT_FORMAT,
-        "period": CONVERTER.unstructure(assessment_period),
-    }
-    if description is not None:
-        out["description"] = description
-    return out
-
-
-def unstructure_assessment(assessment: Assessment) -> dict[str, Any]:
-    """Return an assessment as an interchange-format document.
-
-    Args:
-        assessment: The assessment.
-
-    Returns:
-        A JSON-ready dict.
-    """
-    out = unstructure_header(assessment.period, assessment.description)
-    out["communities"] = [unstructure_community(c) for c in assessment.communities]
-    return out

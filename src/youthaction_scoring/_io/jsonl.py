@@ -17,16 +17,13 @@ from typing import IO
 
 import attrs
 
+from .._analysis.districts import Disagreement, DisagreementFinder
 from .._domain.calendar import Period
 from .._domain.errors import InputError, Problem
-from .._domain.model import Assessment, Community
+from .._domain.model import Assessment, Community, DistrictRecord
 from .codec import parse_json
-from .converter import (
-    structure_as,
-    structure_header,
-    unstructure_community,
-    unstructure_header,
-)
+from .converter import structure_as, unstructure_community
+from .document import structure_header, unstructure_header
 from .fast import community_from_json
 
 
@@ -53,13 +50,24 @@ class JsonLines:
         period: The period of the header line (R1).
         description: The header's description, if any.
         header_size: The header line's length (for progress in bytes).
-        lines: The community lines, checked one at a time as they are read.
+        lines: The community lines, checked one at a time as they are read;
+            after the last, a result for line 1 when a district record of the
+            header has no community (R18).
+        districts: The header's district records (R18).
+        finder: Gathers the 1.1 lists of unrecorded districts as the lines
+            are read; ask it for :meth:`~DisagreementFinder.found` at the end.
     """
 
     period: Period
     description: str | None
     header_size: int
     lines: Iterator[LineResult]
+    districts: tuple[DistrictRecord, ...] = ()
+    finder: DisagreementFinder = attrs.field(factory=DisagreementFinder)
+
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        """The R18 warnings of the lines read so far (all of them, at the end)."""
+        return self.finder.found()
 
 
 def open_json_lines(lines: Iterable[str | bytes]) -> JsonLines:
@@ -92,13 +100,49 @@ def open_json_lines(lines: Iterable[str | bytes]) -> JsonLines:
                 )
             ]
         )
-    period, description, problems = structure_header(
-        value, place="line 1: ", allow_communities=False
+    header = structure_header(value, place="line 1: ", allow_communities=False)
+    if header.problems:
+        raise InputError(header.problems)
+    assert header.period is not None
+    finder = DisagreementFinder(record.name for record in header.districts)
+    checked = _with_districts(iter_community_lines(iterator), header.districts, finder)
+    return JsonLines(
+        header.period, header.description, len(first), checked, header.districts, finder
     )
-    if problems:
-        raise InputError(problems)
-    assert period is not None
-    return JsonLines(period, description, len(first), iter_community_lines(iterator))
+
+
+def _with_districts(
+    results: Iterator[LineResult],
+    districts: tuple[DistrictRecord, ...],
+    finder: DisagreementFinder,
+) -> Iterator[LineResult]:
+    """Check each community against the header's district records (R18), then the records."""
+    recorded = {record.name: index for index, record in enumerate(districts)}
+    seen: set[str] = set()
+    for result in results:
+        community = result.community
+        if community is not None:
+            where = recorded.get(community.district)
+            if where is not None:
+                seen.add(community.district)
+                if community.org_system.county_youth_orgs:
+                    problem = Problem(
+                        f"line {result.line}: org_system.county_youth_orgs",
+                        f"district {community.district!r} is recorded at line 1:"
+                        f" districts[{where}], which gives clause 1.1 for all its communities;"
+                        " remove this list (R18)",
+                    )
+                    yield LineResult(result.line, None, (problem,))
+                    continue
+            finder.add(community)
+        yield result
+    unused = [
+        Problem(f"line 1: districts[{index}]", f"no community is in district {name!r}")
+        for name, index in recorded.items()
+        if name not in seen
+    ]
+    if unused:
+        yield LineResult(1, None, tuple(unused))
 
 
 def iter_community_lines(
@@ -184,7 +228,10 @@ def read_assessment_lines(lines: Iterable[bytes]) -> Assessment:
     if problems:
         raise InputError(problems)
     return Assessment(
-        period=opened.period, communities=tuple(communities), description=opened.description
+        period=opened.period,
+        communities=tuple(communities),
+        description=opened.description,
+        districts=opened.districts,
     )
 
 
@@ -208,7 +255,8 @@ def write_assessment_jsonl(assessment: Assessment, handle: IO[str]) -> None:
         assessment: The assessment.
         handle: A text file opened for writing (UTF-8, no newline translation).
     """
-    handle.write(_line(unstructure_header(assessment.period, assessment.description)))
+    header = unstructure_header(assessment.period, assessment.description, assessment.districts)
+    handle.write(_line(header))
     for community in assessment.communities:
         handle.write(_line(unstructure_community(community)))
 
@@ -255,7 +303,7 @@ def copy_json_lines(source: Iterable[bytes], handle: IO[str], *, as_json: bool) 
                 yield result.community
 
     opened = open_json_lines(source)
-    header = unstructure_header(opened.period, opened.description)
+    header = unstructure_header(opened.period, opened.description, opened.districts)
     if as_json:
         for piece in _json_document_pieces(header, valid(opened.lines)):
             handle.write(piece)

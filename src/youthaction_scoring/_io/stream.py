@@ -24,6 +24,7 @@ from typing import Final
 
 import attrs
 
+from .._analysis.districts import Disagreement
 from .._analysis.score import ProgressCallback, Scorer
 from .._domain.calendar import Month
 from .._domain.errors import Problem
@@ -85,7 +86,7 @@ def score_json_lines(
         ValueError: *as_of* is before the period's first month (R2).
     """
     opened = open_json_lines(lines)
-    scorer = Scorer(opened.period, as_of, rulebook)
+    scorer = Scorer(opened.period, as_of, rulebook, opened.districts)
     return _score_lines(opened.lines, scorer, progress)
 
 
@@ -109,6 +110,7 @@ def stream_scorecards(
     as_of: Month | None = None,
     rulebook: Rulebook = GUIYANG_2021,
     codec: JsonCodec = CODEC,
+    warn: Callable[[Disagreement], None] | None = None,
 ) -> int:
     """Score a JSON Lines assessment and write its scorecards as JSON Lines.
 
@@ -119,6 +121,8 @@ def stream_scorecards(
         as_of: Score as of this month (R2), or ``None``.
         rulebook: The amounts.
         codec: The JSON encoder.
+        warn: Takes, at the end, every district whose communities record
+            different 1.1 lists without a district record (R18).
 
     Returns:
         The number of bad lines: 0 when every scorecard was written; else the
@@ -130,7 +134,7 @@ def stream_scorecards(
             was written.
     """
     opened = open_json_lines(lines)
-    scorer = Scorer(opened.period, as_of, rulebook)
+    scorer = Scorer(opened.period, as_of, rulebook, opened.districts)
     bad = 0
 
     def valid_cards() -> Iterator[Scorecard]:
@@ -152,6 +156,9 @@ def stream_scorecards(
                 pending.clear()
         if pending:
             write(b"".join(pending))
+    if warn is not None:
+        for disagreement in opened.disagreements():
+            warn(disagreement)
     return bad
 
 

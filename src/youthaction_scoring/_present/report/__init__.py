@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Final
 
 from ..._analysis.behind import BehindRule, flag_behind
-from ..._analysis.districts import district_rollup
+from ..._analysis.districts import district_disagreements, district_rollup
 from ..._analysis.plan import Plan, plan_scorecards
 from ..._analysis.progress import missed_months
 from ..._analysis.ranking import RankedCard, rank_scorecards
@@ -50,6 +50,10 @@ class ReportText(Text):
     MIN = ("最低分", "min")
     MAX = ("最高分", "max")
     BEHIND = ("滞后社区", "behind")
+    DISAGREE = (
+        "同一区县的社区所记县级组织（1.1）不一致（R18）",
+        "Communities of one district disagree on 1.1 (R18)",
+    )
     COMMUNITIES = ("各社区明细", "Communities")
     RANK = ("名次", "rank")
     COMMUNITY = ("社区", "community")
@@ -212,6 +216,7 @@ def report_context(
         "communities": communities,
         "districts": districts,
         "behind_rule": rule.describe(lang, str(assessment.period.end)),
+        "disagreements": [d.text(lang) for d in district_disagreements(assessment)],
         "sections": [
             {"code": code, "title": zh if lang == "zh" else en, "colour": SECTION_COLOURS[code]}
             for code, (zh, en) in SECTION_TITLES.items()

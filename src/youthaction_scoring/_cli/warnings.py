@@ -1,0 +1,23 @@
+"""Warnings on standard error: the input is accepted, but staff should look (R18)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import click
+
+from .._analysis.districts import Disagreement
+from .._domain.codes import Lang
+from .._present.terminal import terminal_safe
+
+
+def disagreement_warner(lang: Lang) -> Callable[[Disagreement], None]:
+    """A function that prints one R18 warning (for a stream, which finds them at its end)."""
+    return lambda disagreement: warn_disagreements([disagreement], lang)
+
+
+def warn_disagreements(found: Iterable[Disagreement], lang: Lang) -> None:
+    """Print one warning line per district whose communities disagree on 1.1 (R18)."""
+    prefix = "警告" if lang == "zh" else "warning"
+    for disagreement in found:
+        click.echo(f"{prefix}: {terminal_safe(disagreement.text(lang))}", err=True)
