@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -41,6 +42,7 @@ class App(click.Group):
         **extra: Any,
     ) -> Any:
         """Run the command line; exit (or, not standalone, return) with the status."""
+        _tolerant_streams()
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0
@@ -58,6 +60,23 @@ class App(click.Group):
         if not standalone_mode:
             return code
         sys.exit(code)
+
+
+def _tolerant_streams() -> None:
+    """Let standard output and error write ASCII stand-ins for what their encoding lacks.
+
+    On a GBK console (Chinese Windows, or ``PYTHONIOENCODING=gbk``) a ``✗`` or
+    a ``−`` would otherwise end the run with a UnicodeEncodeError. Files
+    written with ``-o`` are UTF-8 and keep every character.
+    """
+    from .._present.terminal import register_ascii_fallback
+
+    handler = register_ascii_fallback()
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors=handler)
 
 
 def _silence_stdout() -> None:
