@@ -24,3 +24,8 @@ _COMMON = {
 settings.register_profile("dev", max_examples=12, **_COMMON)  # type: ignore[arg-type]
 settings.register_profile("ci", max_examples=50, **_COMMON)  # type: ignore[arg-type]
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+# Commands default to the locale's language (en_US gives English); tests expect
+# the built-in default, Chinese, whatever the machine's locale. Tests of the
+# choice itself set the variables they need.
+os.environ["YOUTHACTION_LANG"] = "zh"

@@ -54,3 +54,38 @@ def test_commands_on_a_narrow_console_encoding(args: list[str], encoding: str) -
     if args[0] == "progress" and encoding == "gbk":
         assert " x" in text  # the ✗ marker's stand-in
         assert "南明区" in text
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "zh"),
+        ({"LANG": "C.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_CN.UTF-8", "LC_ALL": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "en_US.UTF-8", "YOUTHACTION_LANG": "zh"}, "zh"),
+        ({"LANG": "zh_CN.UTF-8", "YOUTHACTION_LANG": "en"}, "en"),
+    ],
+)
+def test_the_language_without_lang(environ: dict[str, str], expected: str) -> None:
+    """--lang, else YOUTHACTION_LANG, else LC_ALL/LC_MESSAGES/LANG, else Chinese."""
+    from youthaction_scoring._cli.options import default_lang
+
+    assert expected == default_lang(environ)
+
+
+def test_the_language_reaches_the_commands() -> None:
+    """LANG=en_US gives English tables; --lang zh wins; a bad YOUTHACTION_LANG is refused."""
+    base = {k: v for k, v in os.environ.items() if k not in ("YOUTHACTION_LANG", "LC_ALL")}
+    english = {**base, "LANG": "en_US.UTF-8"}
+    command = [sys.executable, "-m", "youthaction_scoring", "districts", EXAMPLE]
+    done = subprocess.run(command, capture_output=True, text=True, env=english)
+    assert "District roll-up" in done.stdout
+    done = subprocess.run([*command, "--lang", "zh"], capture_output=True, text=True, env=english)
+    assert "区县汇总" in done.stdout
+    bad = {**base, "YOUTHACTION_LANG": "fr"}
+    done = subprocess.run(command, capture_output=True, text=True, env=bad)
+    assert 2 == done.returncode
+    assert "YOUTHACTION_LANG must be zh or en, got 'fr'" in done.stderr

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+import os
+from collections.abc import Callable, Mapping
+from typing import Any, Final, TypeVar
 
 import click
 
@@ -55,12 +56,45 @@ FORCE_OPTION = click.option(
     help="Replace an existing workbook (without it, an existing .xlsx is never overwritten).",
 )
 
+LANG_ENV: Final = "YOUTHACTION_LANG"
+"""The environment variable that sets the language when ``--lang`` is not given."""
+
+
+def default_lang(environ: Mapping[str, str]) -> str:
+    """The language when ``--lang`` is not given: the variable, else the locale, else Chinese.
+
+    Args:
+        environ: The environment (``os.environ``).
+
+    Returns:
+        ``"zh"`` or ``"en"``.
+
+    Raises:
+        click.UsageError: :data:`LANG_ENV` is set to something else than zh or en.
+    """
+    chosen = environ.get(LANG_ENV, "").strip()
+    if chosen:
+        if chosen not in ("zh", "en"):
+            raise click.UsageError(f"{LANG_ENV} must be zh or en, got {chosen!r}")
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # POSIX precedence
+        value = environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"
+
+
+def _resolve_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    return value if value is not None else default_lang(os.environ)
+
+
 LANG_OPTION = click.option(
     "--lang",
     type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of headings, reasons and actions.",
+    default=None,
+    callback=_resolve_lang,
+    help="Language of headings, reasons and actions [default: $YOUTHACTION_LANG, else"
+    " the locale (LC_ALL, LC_MESSAGES, LANG: en… gives en), else zh].",
 )
 
 INPUT_ARGUMENT = click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
