@@ -45,7 +45,7 @@ def unguard(cell: str) -> str:
 
 def read_csv(text: str) -> list[dict[str, str]]:
     """Parse CSV output into rows of unguarded cells."""
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
     return [{k: unguard(v) for k, v in row.items()} for row in rows]
 
 

@@ -189,7 +189,7 @@ def test_districts_command_formats(tmp_path: Path) -> None:
         for i, t in enumerate(HOSTILE_TEXTS)
     )
     path = write_assessment(Assessment(period=period, communities=members), tmp_path)
-    rows = read_csv(run("districts", str(path), "--format", "csv").stdout)
+    rows = read_csv(run("districts", str(path), "--format", "csv", "--lang", "en").stdout)
     assert sorted(set(HOSTILE_TEXTS)) == sorted(r["district"] for r in rows)
     doc = json.loads(run("districts", str(path), "--format", "json").stdout)
     assert sorted(set(HOSTILE_TEXTS)) == sorted(d["district"] for d in doc["districts"])

@@ -95,7 +95,9 @@ def test_rank_table_and_csv_by_district() -> None:
     assert 0 == table.exit_code
     assert "新华路社区" in table.output
     assert "未规定等次" in table.output
-    rows = read_csv(run("rank", str(SAMPLE), "--format", "csv", "--by", "district").stdout)
+    rows = read_csv(
+        run("rank", str(SAMPLE), "--format", "csv", "--by", "district", "--lang", "en").stdout
+    )
     assert [("nm-xinhua", "1"), ("yy-zhonghua", "1"), ("yy-qianling", "2")] == [
         (r["community_id"], r["rank"]) for r in rows
     ]
@@ -123,7 +125,7 @@ def test_hostile_names_survive_json_and_csv(assessment: Assessment) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = write_assessment(assessment, Path(folder))
         doc = json.loads(run("rank", str(path), "--format", "json").stdout)
-        rows = read_csv(run("rank", str(path), "--format", "csv").stdout)
+        rows = read_csv(run("rank", str(path), "--format", "csv", "--lang", "en").stdout)
     names = {c.id: (c.name, c.district) for c in assessment.communities}
     assert names == {e["community_id"]: (e["name"], e["district"]) for e in doc["ranking"]}
     assert names == {r["community_id"]: (r["name"], r["district"]) for r in rows}

@@ -8,6 +8,7 @@ from .._domain.calendar import Month
 from .common import load_input, score_or_fail
 from .options import (
     AS_OF_OPTION,
+    BILINGUAL_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
@@ -31,6 +32,7 @@ from .output import emit, emit_tables, prepare_output
     help='table: readable; json: {"districts": [...]}; csv: one row per district.',
 )
 @LANG_OPTION
+@BILINGUAL_OPTION
 @AS_OF_OPTION
 @behind_options
 @OUTPUT_OPTION
@@ -39,6 +41,7 @@ def districts(
     input_format: str | None,
     fmt: str,
     lang: str,
+    bilingual: bool,
     as_of: Month | None,
     behind_share: str | None,
     behind_below: int | None,
@@ -67,7 +70,7 @@ def districts(
     elif fmt == "csv":
         from .._present.csv import districts_csv
 
-        emit(districts_csv(summaries), output)
+        emit(districts_csv(summaries, lang_of(lang), bilingual=bilingual), output)
     else:
         from .._present.tables import districts_table
 

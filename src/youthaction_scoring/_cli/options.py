@@ -158,3 +158,12 @@ def behind_rule_of(share: str | None, below: int | None) -> BehindRule:
     if below is not None:
         return BehindRule(below=below)
     return BehindRule() if share is None else BehindRule(share=Fraction(share))
+
+
+BILINGUAL_OPTION = click.option(
+    "--bilingual-headers",
+    "bilingual",
+    is_flag=True,
+    default=False,
+    help="CSV headers in Chinese and English (排名 rank) instead of the --lang language.",
+)

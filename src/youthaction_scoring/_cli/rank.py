@@ -8,6 +8,7 @@ from .._domain.calendar import Month
 from .common import load_input, score_or_fail
 from .options import (
     AS_OF_OPTION,
+    BILINGUAL_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
@@ -35,6 +36,7 @@ from .output import emit, emit_tables, prepare_output
     help="Rank within each district instead of overall.",
 )
 @LANG_OPTION
+@BILINGUAL_OPTION
 @AS_OF_OPTION
 @OUTPUT_OPTION
 def rank(
@@ -43,6 +45,7 @@ def rank(
     fmt: str,
     by: str | None,
     lang: str,
+    bilingual: bool,
     as_of: Month | None,
     output: str | None,
 ) -> None:
@@ -64,7 +67,7 @@ def rank(
     elif fmt == "csv":
         from .._present.csv import ranking_csv
 
-        emit(ranking_csv(ranked), output)
+        emit(ranking_csv(ranked, lang_of(lang), bilingual=bilingual), output)
     else:
         from .._present.tables import ranking_table
 

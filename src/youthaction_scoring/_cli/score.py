@@ -24,9 +24,11 @@ from .common import (
 )
 from .options import (
     AS_OF_OPTION,
+    BILINGUAL_OPTION,
     FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
+    LANG_OPTION,
     OUTPUT_OPTION,
     lang_of,
 )
@@ -51,13 +53,8 @@ from .warnings import disagreement_warner
     "xlsx: a workbook with summary and detail sheets (needs -o); csv: the summary with ranks; "
     "csv-detail: one row per item. CSV is UTF-8 with a BOM; formula-like text is neutralised.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default="zh",
-    show_default=True,
-    help="Language of the table and of the xlsx/csv labels, deductions and notes.",
-)
+@LANG_OPTION
+@BILINGUAL_OPTION
 @AS_OF_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
@@ -66,6 +63,7 @@ def score(
     input_format: str | None,
     fmt: str,
     lang: str,
+    bilingual: bool,
     as_of: Month | None,
     output: str | None,
     force: bool,
@@ -102,7 +100,7 @@ def score(
         from .._present.csv import scorecards_csv
 
         table = "summary" if fmt == "csv" else "detail"
-        emit(scorecards_csv(cards, table, lang_of(lang)), target)
+        emit(scorecards_csv(cards, table, lang_of(lang), bilingual=bilingual), target)
     else:
         from .._present.tables import scorecards_table
 

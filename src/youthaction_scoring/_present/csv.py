@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from .._analysis.districts import DistrictSummary
 from .._analysis.ranking import RankedCard
-from .._domain.codes import Lang
+from .._domain.codes import Lang, PilotLevel
 from .._domain.scorecard import Scorecards
 from .._io.decisions import DISTRICT_FIELDS, RANKING_FIELDS, district_rows, ranking_rows
 from .scorecard_rows import DETAIL_HEADERS, SUMMARY_HEADERS, detail_rows, summary_rows
@@ -83,13 +83,67 @@ def csv_text(
     return (BOM if bom else "") + out.getvalue()
 
 
-def scorecards_csv(cards: Scorecards, table: str = "summary", lang: Lang = "zh") -> str:
+RANKING_HEADERS: Final = (
+    ("排名", "rank"),
+    ("社区编号", "community_id"),
+    ("社区名称", "name"),
+    ("所在区县", "district"),
+    ("试点批次", "pilot_level"),
+    ("基本分", "base"),
+    ("加分", "bonus"),
+    ("总分", "total"),
+)
+"""Ranking columns: (Chinese header, English code); the codes are :data:`RANKING_FIELDS`."""
+
+DISTRICT_HEADERS: Final = (
+    ("区（市、县）", "district"),
+    ("社区数", "communities"),
+    ("平均分", "mean"),
+    ("最低分", "min"),
+    ("最高分", "max"),
+    ("滞后社区", "behind"),
+)
+"""District columns: (Chinese header, English code); the codes are :data:`DISTRICT_FIELDS`."""
+
+
+def header_row(
+    headers: Sequence[tuple[str, str]], lang: Lang, bilingual: bool = False
+) -> list[str]:
+    """The header row of every CSV: the chosen language, or both if asked.
+
+    Args:
+        headers: (Chinese header, English code) per column.
+        lang: ``"zh"``: the Chinese headers; ``"en"``: the English codes.
+        bilingual: Both, as ``排名 rank``.
+
+    Returns:
+        One header per column.
+    """
+    if bilingual:
+        return [f"{zh} {code}" for zh, code in headers]
+    return [zh if lang == "zh" else code for zh, code in headers]
+
+
+def _table_csv(
+    headers: Sequence[tuple[str, str]],
+    rows: Iterable[Sequence[object]],
+    lang: Lang,
+    bilingual: bool,
+) -> str:
+    """Every CSV's conventions: BOM, headers in the language, text quoted, formulas guarded."""
+    return csv_text(header_row(headers, lang, bilingual), rows, bom=True, quote_text=True)
+
+
+def scorecards_csv(
+    cards: Scorecards, table: str = "summary", lang: Lang = "zh", *, bilingual: bool = False
+) -> str:
     """Return the summary or the detail table as CSV text, starting with a BOM.
 
     Args:
         cards: The scorecards.
         table: ``"summary"`` or ``"detail"``.
-        lang: Language of labels, deductions and notes.
+        lang: Language of headers, labels, deductions and notes.
+        bilingual: Headers in Chinese and English (``排名 rank``).
 
     Returns:
         The CSV text (UTF-8 BOM first; every text cell quoted).
@@ -99,17 +153,34 @@ def scorecards_csv(cards: Scorecards, table: str = "summary", lang: Lang = "zh")
         if table == "summary"
         else (DETAIL_HEADERS, detail_rows(cards, lang))
     )
-    return csv_text([f"{zh} {code}" for zh, code in headers], rows, bom=True, quote_text=True)
+    return _table_csv(headers, rows, lang, bilingual)
 
 
-def ranking_csv(ranked: Iterable[RankedCard]) -> str:
-    """Return the ranking as CSV: one row per community (``rank --format csv``)."""
+def ranking_csv(ranked: Iterable[RankedCard], lang: Lang = "zh", *, bilingual: bool = False) -> str:
+    """Return the ranking as CSV (``rank --format csv``): a row per community, labels not codes."""
     rows = ranking_rows(ranked)
-    return csv_text(RANKING_FIELDS, [[row[f] for f in RANKING_FIELDS] for row in rows])
+    for row in rows:
+        row["pilot_level"] = PilotLevel.from_code(row["pilot_level"]).label_in(lang)
+    return _table_csv(
+        RANKING_HEADERS, ([row[f] for f in RANKING_FIELDS] for row in rows), lang, bilingual
+    )
 
 
-def districts_csv(summaries: Sequence[DistrictSummary]) -> str:
-    """Return the district roll-up as CSV: one row per district (``districts --format csv``)."""
+def districts_csv(
+    summaries: Sequence[DistrictSummary], lang: Lang = "zh", *, bilingual: bool = False
+) -> str:
+    """Return the district roll-up as CSV (``districts --format csv``): one row per district."""
     rows = district_rows(summaries)
     body = [[*(r[h] for h in DISTRICT_FIELDS[:-1]), "\n".join(r["behind"])] for r in rows]
-    return csv_text(DISTRICT_FIELDS, body)
+    return _table_csv(DISTRICT_HEADERS, body, lang, bilingual)
+
+
+def _check_columns() -> None:
+    """The CSV headers name the same columns as the JSON rows, in the same order."""
+    if tuple(code for _, code in RANKING_HEADERS) != tuple(RANKING_FIELDS):
+        raise RuntimeError("RANKING_HEADERS do not match RANKING_FIELDS")
+    if tuple(code for _, code in DISTRICT_HEADERS) != tuple(DISTRICT_FIELDS):
+        raise RuntimeError("DISTRICT_HEADERS do not match DISTRICT_FIELDS")
+
+
+_check_columns()
