@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -137,3 +138,24 @@ def test_without_orjson_every_output_is_byte_identical(tmp_path: Path, args: lis
         outputs.append(written.read_bytes())
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 1000
+
+
+def test_the_documented_shell_completion_works() -> None:
+    """The staff guide's completion variable makes the program print a bash completion script."""
+    guide = (ROOT / "docs" / "staff-guide.md").read_text(encoding="utf-8")
+    assert "_YOUTHACTION_SCORING_COMPLETE=bash_source youthaction-scoring" in guide
+    done = subprocess.run(
+        [sys.executable, "-m", "youthaction_scoring"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "_YOUTHACTION_SCORING_COMPLETE": "bash_source"},
+        check=False,
+    )
+    assert "_youthaction_scoring_completion()" in done.stdout
+
+
+def test_windows_install_is_documented() -> None:
+    """README and staff guide give the Windows commands (py -m pip) for staff."""
+    for path in ("README.md", "docs/staff-guide.md"):
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert 'py -m pip install "youthaction-scoring[excel]"' in text, path
