@@ -51,6 +51,7 @@ class PageResult:
     errors: tuple[str, ...]
     screenshot: bytes
     loaded: bool
+    value: Any = None
 
 
 class _Pipe:
@@ -157,7 +158,14 @@ def _errors(events: list[dict[str, Any]]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def load_page(executable: str, page: Path, *, width: int = 1200, height: int = 1600) -> PageResult:
+def load_page(
+    executable: str,
+    page: Path,
+    *,
+    width: int = 1200,
+    height: int = 1600,
+    evaluate: str | None = None,
+) -> PageResult:
     """Open *page* in headless chromium; collect console errors and a screenshot.
 
     Args:
@@ -165,10 +173,12 @@ def load_page(executable: str, page: Path, *, width: int = 1200, height: int = 1
         page: An HTML file.
         width: Viewport width.
         height: Viewport height.
+        evaluate: A JavaScript expression to run once the page has loaded
+            (before the screenshot); its JSON value is returned.
 
     Returns:
         Console errors (exceptions, console.error, failed loads), the PNG
-        screenshot, and whether the load event fired.
+        screenshot, whether the load event fired, and the expression's value.
     """
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
         pipe = _Pipe(executable, profile)
@@ -187,8 +197,13 @@ def load_page(executable: str, page: Path, *, width: int = 1200, height: int = 1
             pipe.send("Page.navigate", {"url": page.resolve().as_uri()}, session=session)
             loaded = pipe.wait_for("Page.loadEventFired")
             pipe.settle(0.5)
+            value = None
+            if evaluate is not None:
+                params = {"expression": evaluate, "returnByValue": True}
+                reply = pipe.send("Runtime.evaluate", params, session=session)
+                value = reply.get("result", {}).get("value")
             shot = pipe.send("Page.captureScreenshot", {"format": "png"}, session=session)
-            return PageResult(_errors(pipe.events), base64.b64decode(shot["data"]), loaded)
+            return PageResult(_errors(pipe.events), base64.b64decode(shot["data"]), loaded, value)
         finally:
             pipe.close()
 

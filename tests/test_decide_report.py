@@ -62,12 +62,15 @@ def _hostile_assessment() -> Assessment:
 
 
 def test_report_is_self_contained() -> None:
-    """No scripts, no links, no external sources, no url() or @import in the styles."""
+    """One inline script (the filter), no links out, no sources, no url() or @import."""
     document = render_report(load_assessment(SAMPLE))
     parsed = _parse(document)
-    assert "script" not in parsed.tags
+    assert 1 == parsed.tags.count("script")
     assert "link" not in parsed.tags
-    assert [] == [(k, v) for k, v in parsed.attrs if k in ("src", "href")]
+    assert [] == [(k, v) for k, v in parsed.attrs if k == "src"]
+    hrefs = [v for k, v in parsed.attrs if k == "href"]
+    assert hrefs
+    assert all(v is not None and v.startswith("#") for v in hrefs)  # only within the page
     assert "url(" not in document
     assert "@import" not in document
     urls = set(re.findall(r"https?://[^\s\"'<>]+", document))
@@ -79,8 +82,8 @@ def test_report_has_charts_grid_districts_and_every_community() -> None:
     document = render_report(load_assessment(SAMPLE), lang="en")
     assert 'id="ranking-chart"' in document
     assert 'id="section-chart"' in document
-    assert 3 == document.count('<g class="bar">')
-    assert 3 == document.count('<g class="stack">')
+    assert 3 == document.count('<g class="bar"')
+    assert 3 == document.count('<g class="stack"')
     assert 6 == document.count("<th>2021-11</th>") + 5 * document.count("<th>2021-11</th>")
     assert "District roll-up" in document
     for cid in ("nm-xinhua", "yy-qianling", "yy-zhonghua"):
@@ -92,7 +95,7 @@ def test_report_has_charts_grid_districts_and_every_community() -> None:
 def test_month_grid_marks_covered_and_missed_months() -> None:
     """新华路 covered Nov-Jan and missed Feb-Apr: three ✓ then three ✗ (R10)."""
     document = render_report(load_assessment(SAMPLE))
-    row = re.search(r"<tr><th>新华路社区 \(nm-xinhua\)</th>(.*?)</tr>", document)
+    row = re.search(r"<tr[^>]*><th>新华路社区 \(nm-xinhua\)</th>(.*?)</tr>", document)
     assert row is not None
     assert ["✓", "✓", "✓", "✗", "✗", "✗"] == re.findall(r">([✓✗])<", row.group(1))
 
@@ -103,7 +106,7 @@ def test_report_escapes_hostile_names() -> None:
     assert "<script>alert(1)</script>" not in document
     assert html.escape("<script>alert(1)</script>", quote=False) in document
     parsed = _parse(document)
-    assert "script" not in parsed.tags
+    assert 1 == parsed.tags.count("script")  # the report's own filter, nothing injected
     text = "".join(parsed.text)
     for name in HOSTILE_TEXTS:
         assert name in text
@@ -122,7 +125,7 @@ def test_generated_reports_parse_without_injected_markup(assessment: Assessment)
     """Generated assessments with hostile names: no script tag, every id shown as text."""
     document = render_report(assessment)
     parsed = _parse(document)
-    assert "script" not in parsed.tags
+    assert 1 == parsed.tags.count("script")  # the report's own filter, nothing injected
     text = "".join(parsed.text)
     for community in assessment.communities:
         assert community.id in text
@@ -189,3 +192,72 @@ def test_report_of_an_assessment_without_communities() -> None:
     document = render_report(Assessment(period=Period.parse("2021-11:2021-12"), communities=()))
     assert "没有社区。" in document
     assert 0 == document.count('<g class="bar">')
+
+
+def test_the_contents_link_to_every_section_and_community() -> None:
+    """Every link of the table of contents leads to an element of the page; each community has one."""
+    document = render_report(load_assessment(SAMPLE))
+    parsed = _parse(document)
+    ids = {v for k, v in parsed.attrs if k == "id"}
+    targets = [v[1:] for k, v in parsed.attrs if k == "href" and v]
+    assert {"ranking", "sections", "months", "districts", "communities"} <= set(targets)
+    assert [] == [t for t in targets if t not in ids]
+    assert 3 == sum(t.startswith("community-") for t in targets)
+
+
+def test_the_ranking_axis_has_ticks() -> None:
+    """The ranking chart's axis is labelled 0, 50, 100, 150, 200 (not only 0 and 200)."""
+    document = render_report(load_assessment(SAMPLE))
+    chart = document[document.index('id="ranking-chart"') : document.index("</svg>")]
+    labels = re.findall(r'class="tick-label"[^>]*>(\d+)<', chart)
+    assert ["0", "50", "100", "150", "200"] == labels
+
+
+def test_the_report_as_of_a_month() -> None:
+    """--as-of: totals as of the month, the grid up to it, the month named, plans' basis said."""
+    from youthaction_scoring import Month, score_assessment
+
+    assessment = load_assessment(SAMPLE)
+    document = render_report(assessment, lang="en", as_of=Month(2022, 1))
+    assert "as of 2022-01" in document
+    assert "<th>2022-01</th>" in document
+    assert "<th>2022-02</th>" not in document
+    assert "Plans count the whole period: months after 2022-01" in document
+    cards = score_assessment(assessment, as_of=Month(2022, 1))
+    for card in cards:
+        assert f"{card.total}/200" in document
+    result = run("report", str(SAMPLE), "-o", "-", "--as-of", "2020-01")
+    assert 2 == result.exit_code
+    assert "--as-of: as-of month 2020-01 is before" in result.stderr
+
+
+def test_the_report_prints_without_navigation() -> None:
+    """Print styles hide the contents and the filter and keep a community on one page."""
+    document = render_report(load_assessment(SAMPLE))
+    printing = document[document.index("@media print") :]
+    assert "nav.toc, .filter { display: none; }" in printing
+    assert "break-inside: avoid" in printing
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_the_filter_box_hides_other_communities(tmp_path: Path) -> None:
+    """Typing a district in the filter box leaves only its communities, in every part."""
+    page = tmp_path / "report.html"
+    page.write_text(render_report(load_assessment(SAMPLE)), encoding="utf-8")
+    script = """(() => {
+      const box = document.getElementById("filter");
+      box.value = "云岩";
+      box.dispatchEvent(new Event("input"));
+      const shown = [...document.querySelectorAll("section.community")]
+        .filter(s => !s.classList.contains("hidden")).map(s => s.id);
+      const bars = [...document.querySelectorAll("g.bar")]
+        .filter(g => !g.classList.contains("hidden")).length;
+      return {shown, bars, count: document.getElementById("filter-count").textContent};
+    })()"""
+    assert CHROMIUM is not None
+    result = load_page(CHROMIUM, page, evaluate=script)
+    assert () == result.errors
+    assert 2 == len(result.value["shown"])
+    assert 2 == result.value["bars"]
+    assert "2" in result.value["count"]

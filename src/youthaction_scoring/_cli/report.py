@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import click
 
+from .._domain.calendar import Month
 from .common import fail, load_input
 from .options import (
+    AS_OF_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
@@ -28,12 +30,14 @@ from .output import emit, prepare_output
     help="The HTML file to write (atomically: whole or not at all; - is standard output).",
 )
 @LANG_OPTION
+@AS_OF_OPTION
 @behind_options
 def report(
     input_path: str,
     input_format: str | None,
     output: str,
     lang: str,
+    as_of: Month | None,
     behind_share: str | None,
     behind_below: int | None,
 ) -> None:
@@ -41,7 +45,8 @@ def report(
 
     The ranking as a chart, points by section for every community, a month
     grid of qualifying activities, the district roll-up, and each
-    community's deductions and plan; who is behind follows R19 (the bottom
+    community's deductions and plan, with a table of contents and a filter
+    box; --as-of reports as of a month (R2). Who is behind follows R19 (the bottom
     quarter by total unless --behind-share or --behind-below says otherwise).
     Needs the ``report`` extra (jinja2).
 
@@ -53,7 +58,9 @@ def report(
     try:
         from .._present.report import render_report
 
-        html = render_report(assessment, lang=lang_of(lang), behind=rule)
+        html = render_report(assessment, lang=lang_of(lang), behind=rule, as_of=as_of)
+    except ValueError as exc:  # an as-of month before the period (R2)
+        fail("--as-of", str(exc))
     except ModuleNotFoundError as exc:
         if exc.name != "jinja2":
             raise

@@ -55,6 +55,15 @@ class ReportText(Text):
         "Communities of one district disagree on 1.1 (R18)",
     )
     COMMUNITIES = ("各社区明细", "Communities")
+    CONTENTS = ("目录", "Contents")
+    FILTER = ("筛选社区（名称、编号或区县）", "Filter communities (name, id or district)")
+    SHOWN = ("显示{0}个社区，共{1}个", "{0} of {1} communities shown")
+    AS_OF = ("截至", "as of")
+    PLAN_BASIS = (
+        "提升计划按整个考核期计：{0}之后的月份仍可补上，之前未开展的月份已无法挽回。",
+        "Plans count the whole period: months after {0} can still be covered;"
+        " earlier months without an activity are lost.",
+    )
     RANK = ("名次", "rank")
     COMMUNITY = ("社区", "community")
     BATCH = ("批次", "batch")
@@ -171,24 +180,33 @@ def report_context(
     lang: Lang = "zh",
     rulebook: Rulebook = GUIYANG_2021,
     behind: BehindRule | None = None,
+    as_of: Month | None = None,
 ) -> dict[str, Any]:
     """Gather everything the report shows, as plain values for the template.
 
     Args:
-        assessment: The assessment, scored over its whole period.
+        assessment: The assessment.
         lang: ``"zh"`` (default) or ``"en"``.
         rulebook: The amounts to apply.
         behind: Who is flagged behind (R19); the bottom quarter by default.
+        as_of: Report as of this month (R2): scores, the month grid and who
+            is behind as of it; plans count the whole period, later months
+            still to be covered. ``None``: the whole period.
 
     Returns:
         The template context.
+
+    Raises:
+        ValueError: *as_of* is before the period's first month (R2).
     """
     rule = behind or BehindRule()
-    cards = score_assessment(assessment, rulebook=rulebook)
-    plans = {p.community_id: p for p in plan_scorecards(cards, rulebook=rulebook)}
+    whole = score_assessment(assessment, rulebook=rulebook)
+    cards = whole if as_of is None else score_assessment(assessment, as_of=as_of, rulebook=rulebook)
+    plans = {p.community_id: p for p in plan_scorecards(whole, as_of=as_of, rulebook=rulebook)}
     highest = max_total(rulebook)
     scale = highest or 1
-    months = assessment.period.months
+    window = assessment.period.as_of(as_of)
+    months = window.months
     flagged = set(flag_behind(((c.community_id, c.total) for c in cards), rule))
     communities = [
         _community(entry, plans[entry.card.community_id], months, lang, scale, flagged)
@@ -213,9 +231,11 @@ def report_context(
         "rulebook": cards.rulebook,
         "max_total": highest,
         "months": [str(m) for m in months],
+        "as_of": None if as_of is None else str(window.end),
+        "ticks": [round(highest * k / 4) for k in range(5)] if highest else [0],
         "communities": communities,
         "districts": districts,
-        "behind_rule": rule.describe(lang, str(assessment.period.end)),
+        "behind_rule": rule.describe(lang, str(window.end)),
         "disagreements": [d.text(lang) for d in district_disagreements(assessment)],
         "sections": [
             {"code": code, "title": zh if lang == "zh" else en, "colour": SECTION_COLOURS[code]}
@@ -231,14 +251,16 @@ def render_report(
     lang: Lang = "zh",
     rulebook: Rulebook = GUIYANG_2021,
     behind: BehindRule | None = None,
+    as_of: Month | None = None,
 ) -> str:
     """Render the self-contained HTML report.
 
     Args:
-        assessment: The assessment, scored over its whole period.
+        assessment: The assessment.
         lang: ``"zh"`` (default) or ``"en"``.
         rulebook: The amounts to apply.
         behind: Who is flagged behind (R19); the bottom quarter by default.
+        as_of: As in :func:`report_context`.
 
     Returns:
         One HTML document with inline styles and inline SVG charts.
@@ -257,5 +279,5 @@ def render_report(
         lstrip_blocks=True,
     )
     template = env.get_template("report.html.j2")
-    context = report_context(assessment, lang=lang, rulebook=rulebook, behind=behind)
+    context = report_context(assessment, lang=lang, rulebook=rulebook, behind=behind, as_of=as_of)
     return template.render(**context)
