@@ -95,22 +95,24 @@ def emit_tables(
     renderables: Sequence[RenderableType],
     output: str | None,
     *,
-    minimum: int = 100,
     default: int = 160,
 ) -> None:
     """Render tables as text for the terminal (in colour) or a file (plain).
 
+    On a terminal the tables fit its width (``COLUMNS`` when set), numbers
+    never cut (:mod:`.._present.fit`); to a pipe or a file, a plain layout
+    at a stable width.
+
     Args:
         renderables: Tables or text (user text in them already made safe).
         output: A file path, or ``None`` for standard output.
-        minimum: The narrowest width to render at.
         default: The width when not writing to a terminal.
     """
     from .._present.tables import render
 
     to_terminal = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size((default, 24)).columns if to_terminal else default
-    emit(render(renderables, width=max(width, minimum), color=to_terminal), output)
+    emit(render(renderables, width=max(width, 20), color=to_terminal), output)
 
 
 @contextlib.contextmanager

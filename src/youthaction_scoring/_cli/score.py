@@ -104,7 +104,7 @@ def score(
     else:
         from .._present.tables import scorecards_table
 
-        emit_tables([scorecards_table(cards, lang_of(lang))], target, minimum=120, default=200)
+        emit_tables([scorecards_table(cards, lang_of(lang))], target, default=200)
 
 
 def _is_json_lines(input_path: str, input_format: str | None) -> bool:

@@ -291,6 +291,9 @@ def render(renderables: Sequence[RenderableType], *, width: int, color: bool = F
         The text.
     """
     from rich.console import Console
+    from rich.table import Table
+
+    from .fit import fit_lines, natural_width
 
     buffer = io.StringIO()
     console = Console(
@@ -303,5 +306,8 @@ def render(renderables: Sequence[RenderableType], *, width: int, color: bool = F
         markup=False,
     )
     for renderable in renderables:
-        console.print(renderable)
+        if isinstance(renderable, Table) and natural_width(renderable) > width:
+            console.print("\n".join(fit_lines(renderable, width)), crop=False, soft_wrap=True)
+        else:
+            console.print(renderable)
     return buffer.getvalue()

@@ -1,0 +1,169 @@
+"""Tables that fit: a table never cuts a number, however narrow the terminal (80 columns or less).
+
+Squeezed into a narrow terminal, a rich table shortens every column, numbers
+included (a total of 165 shown as ``1…``). :func:`fit_lines` lays a table out
+by plain arithmetic instead, when its natural width does not fit:
+
+1. every number column (right-justified) keeps the width of its widest cell;
+2. text columns shorten, with ``…``, down to a few characters;
+3. if that does not fit, text columns are dropped from the last to the
+   second (the first, the community's name, stays);
+4. if the numbers still do not fit side by side (120 months of progress),
+   they are split over several blocks, each repeating the text column;
+5. whatever width is left goes back to the text columns, a cell each in turn.
+
+Columns are two spaces apart; wide (Chinese) characters count double.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Final
+
+import attrs
+from rich.cells import cell_len
+from rich.table import Table
+
+_GAP: Final = 2
+"""Spaces between columns."""
+_SHORTEST: Final = 8
+"""The narrowest a text column is made (``青云路…``) before text columns are dropped."""
+
+
+@attrs.frozen
+class PlainColumn:
+    """A column as plain text: its header, whether it holds numbers, its cells' lines."""
+
+    header: str
+    numeric: bool
+    cells: tuple[tuple[str, ...], ...]
+
+    @property
+    def widest(self) -> int:
+        """The width of the widest line, header included."""
+        lines = [self.header, *(line for cell in self.cells for line in cell)]
+        return max((cell_len(line) for line in lines), default=1)
+
+
+def _plain(cell: object) -> tuple[str, ...]:
+    text = cell.plain if hasattr(cell, "plain") else str(cell)
+    return tuple(text.split("\n")) or ("",)
+
+
+def plain_columns(table: Table) -> list[PlainColumn]:
+    """The columns of a rich table as plain text (numbers are its right-justified columns)."""
+    return [
+        PlainColumn(
+            _plain(column.header)[0], column.justify == "right", tuple(map(_plain, column.cells))
+        )
+        for column in table.columns
+    ]
+
+
+def natural_width(table: Table) -> int:
+    """The width rich draws the table at, nothing shortened (borders and padding included)."""
+    columns = plain_columns(table)
+    return sum(c.widest for c in columns) + 3 * len(columns) + 1
+
+
+def shorten(text: str, width: int) -> str:
+    """Cut *text* to *width* display cells, ending with ``…`` when cut."""
+    if cell_len(text) <= width:
+        return text
+    out: list[str] = []
+    used = 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width - 1:
+            break
+        out.append(char)
+        used += size
+    return "".join(out) + "…"
+
+
+def _total(widths: Sequence[int]) -> int:
+    return sum(widths) + _GAP * (len(widths) - 1)
+
+
+def fit_lines(table: Table, width: int) -> Iterator[str]:
+    """Lay *table* out in *width* columns, numbers whole; yield its lines.
+
+    Args:
+        table: A rich table (its title, columns and caption are used).
+        width: The line width.
+
+    Returns:
+        The lines: title, then one block per group of number columns (a
+        header, a rule, the rows), then the caption.
+    """
+    columns = plain_columns(table)
+    text = [c for c in columns if not c.numeric]
+    numbers = [c for c in columns if c.numeric]
+    keep = list(text)
+    least = [min(c.widest, _SHORTEST) for c in keep]
+    while len(keep) > 1 and _total([*least, *(c.widest for c in numbers)]) > width:
+        keep.pop()
+        least.pop()
+    if table.title:
+        yield from _wrapped(_plain(table.title)[0], width)
+    for group in _groups(numbers, _total(least) + _GAP if keep else 0, width):
+        yield from _block([*keep, *group], width)
+    if table.caption:
+        for line in _plain(table.caption):
+            yield from _wrapped(line, width)
+
+
+def _groups(numbers: list[PlainColumn], used: int, width: int) -> Iterator[list[PlainColumn]]:
+    group: list[PlainColumn] = []
+    for column in numbers:
+        if group and used + _total([*(c.widest for c in group), column.widest]) > width:
+            yield group
+            group = []
+        group.append(column)
+    yield group
+
+
+def _block(columns: list[PlainColumn], width: int) -> Iterator[str]:
+    widths = [c.widest if c.numeric else min(c.widest, _SHORTEST) for c in columns]
+    spare = width - _total(widths)
+    growing = [i for i, c in enumerate(columns) if not c.numeric and widths[i] < c.widest]
+    while spare > 0 and growing:  # what is left goes to the text columns, a cell each in turn
+        for index in list(growing):
+            if spare == 0:
+                break
+            widths[index] += 1
+            spare -= 1
+            if widths[index] == columns[index].widest:
+                growing.remove(index)
+    yield _row([c.header for c in columns], columns, widths)
+    yield _row(["─" * w for w in widths], columns, widths)
+    rows = len(columns[0].cells) if columns else 0
+    for r in range(rows):
+        cells = [c.cells[r] for c in columns]
+        for line in range(max(len(cell) for cell in cells)):
+            parts = [cell[line] if line < len(cell) else "" for cell in cells]
+            yield _row(parts, columns, widths)
+    yield ""
+
+
+def _row(parts: list[str], columns: list[PlainColumn], widths: list[int]) -> str:
+    out = []
+    for part, column, size in zip(parts, columns, widths, strict=True):
+        shown = part if column.numeric else shorten(part, size)
+        pad = " " * (size - cell_len(shown))
+        out.append(pad + shown if column.numeric else shown + pad)
+    return (" " * _GAP).join(out).rstrip()
+
+
+def _wrapped(text: str, width: int) -> Iterator[str]:
+    line: list[str] = []
+    used = 0
+    for char in text:
+        size = cell_len(char)
+        if used + size > width:
+            yield "".join(line).rstrip()
+            line, used = [], 0
+        line.append(char)
+        used += size
+    if line:
+        yield "".join(line).rstrip()
