@@ -6,22 +6,22 @@ Reading is as strict as the JSON converter and reuses its checks (see
 column, a record whose community does not exist, or a formula is an error.
 Fully empty rows are ignored. The sheets are those of :mod:`.sheets`: a list
 sheet adds a code or a record to a list of its community, with no code of
-its own here.
+its own here. District records (区县, R18) are read and checked against the
+communities by :mod:`.districts`; a register without that sheet has none.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from typing import IO, Any, Final
+from typing import IO, Any
 
 import attrs
 
 from ..._domain.calendar import Period, period_problem
-from ..._domain.checks import repeat_problem, text_problem
+from ..._domain.checks import id_problem, repeat_problem, text_problem
 from ..._domain.codes import LeaderLevel, RecognitionKind
 from ..._domain.errors import InputError, Problem
-from ..._domain.limits import MAX_UNPACKED_BYTES
 from ..._domain.model import (
     Assessment,
     Cadres,
@@ -38,7 +38,9 @@ from ..._domain.model import (
     YouthHome,
 )
 from .cells import require_openpyxl
+from .districts import DISTRICTS, Member, check_districts, district_records, read_districts
 from .rows import Row, SheetReader
+from .safety import caused_by, check_unpacked_size, unsafe_problem
 from .sheets import (
     ASSESSMENT,
     COMMUNITIES,
@@ -61,12 +63,13 @@ class _Draft:
     """A community while its records are being collected.
 
     ``lists`` holds the items of each list sheet by the sheet's target
-    (``"workforce.pairings"``).
+    (``"workforce.pairings"``); ``places``, for a list of codes, the cell of each.
     """
 
     place: str
     fields: dict[str, Any]
     lists: dict[str, list[Any]] = attrs.Factory(lambda: {s.target: [] for s in LISTS})
+    places: dict[str, list[str]] = attrs.Factory(lambda: {s.target: [] for s in LISTS})
     summaries: dict[str, tuple[str, dict[str, Any], list[Recognition]]] = attrs.Factory(dict)
 
 
@@ -108,7 +111,7 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
     )
     with opened as handle, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
-        _check_unpacked_size(handle, name)
+        check_unpacked_size(handle, name)
         try:
             book = load_workbook(handle, read_only=True, data_only=False)
         except (
@@ -121,65 +124,20 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
         ) as exc:
             if isinstance(exc, OSError) and exc.errno is not None:
                 raise  # the file itself could not be read
-            cause = _caused_by(exc, unsafe)
+            cause = caused_by(exc, unsafe)
             if cause is not None:
-                raise InputError([_unsafe(name, cause)]) from None
+                raise InputError([unsafe_problem(name, cause)]) from None
             raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
         except unsafe as exc:
-            raise InputError([_unsafe(name, exc)]) from None
+            raise InputError([unsafe_problem(name, exc)]) from None
         try:
             return _read_book(book)
         except unsafe as exc:
-            raise InputError([_unsafe(name, exc)]) from None
+            raise InputError([unsafe_problem(name, exc)]) from None
         except zipfile.BadZipFile as exc:
             raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
         finally:
             book.close()
-
-
-def _check_unpacked_size(handle: Any, name: str) -> None:
-    """Refuse a workbook whose zip directory says it unpacks to more than the limit."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(handle) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
-    finally:
-        handle.seek(0)
-    unpacked = sum(member.file_size for member in members)
-    if unpacked > MAX_UNPACKED_BYTES or len(members) > _MAX_MEMBERS:
-        mib = unpacked / 2**20
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    f"refused: the workbook unpacks to {mib:,.0f} MiB in {len(members):,} parts;"
-                    f" at most {MAX_UNPACKED_BYTES // 2**20} MiB in {_MAX_MEMBERS:,} are read",
-                )
-            ]
-        )
-
-
-_MAX_MEMBERS: Final = 10_000
-"""The most parts a register workbook may have (a dozen is usual)."""
-
-
-def _unsafe(name: str, exc: BaseException) -> Problem:
-    return Problem(name, f"refused: unsafe or broken XML ({type(exc).__name__}: {exc})")
-
-
-def _caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:
-    """Return the exception of one of *kinds* in *exc*'s chain, or ``None``."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, kinds):
-            return current
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return None
 
 
 def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
@@ -224,11 +182,32 @@ def _read_book(book: Any) -> Assessment:
     period, description = _read_period(reader, rows["assessment"], ASSESSMENT.name in sheets)
     drafts = _read_communities(reader, rows["communities"])
     _read_records(reader, rows, drafts)
+    districts = read_districts(reader, rows[DISTRICTS.code])
+    if districts and reader.check_links and all(d.fields for d in drafts.values()):
+        members = [_member(draft) for draft in drafts.values()]
+        check_districts(reader, districts, members, COMMUNITIES)
     communities = _build(reader, drafts)
     if reader.problems:
         raise InputError(reader.problems)
     assert period is not None
-    return Assessment(period=period, communities=communities, description=description)
+    return Assessment(
+        period=period,
+        communities=communities,
+        description=description,
+        districts=district_records(districts),
+    )
+
+
+def _member(draft: _Draft) -> Member:
+    """A community as the district check sees it: identity, id cell, its 1.1 cells."""
+    values = draft.fields
+    community = Community(
+        id=values["id"],
+        name=values["name"],
+        district=values["district"],
+        pilot_level=values["pilot_level"],
+    )
+    return Member(community, draft.place, tuple(draft.places["org_system.county_youth_orgs"]))
 
 
 def _read_period(
@@ -271,7 +250,10 @@ def _read_communities(reader: SheetReader, rows: list[Row]) -> dict[str, _Draft]
                 drafts[ident] = _Draft(row.cells["id"].place, {})  # records still link to it
             continue
         _check_optional_parts(reader, row, values)
-        drafts[values["id"]] = _Draft(row.cells["id"].place, values)
+        problem = id_problem(values["id"])  # R17
+        if problem:
+            reader.add(row.cells["id"].place, problem)
+        drafts[values["id"]] = _Draft(row.cells["id"].place, {} if problem else values)
     return drafts
 
 
@@ -327,6 +309,7 @@ def _read_records(
                 reader.add(row.cells[value_column.code].place, f"{problem} for this community")
                 continue
             items.append(value)
+            draft.places[layout.target].append(row.cells[value_column.code].place)
     for row in rows[SUMMARIES.code]:
         _read_summary(reader, row, drafts)
     for row in rows[RECOGNITIONS.code]:

@@ -7,7 +7,9 @@ writer need no per-sheet code, and a test checks that every field has its
 column.
 
 This module is declarations only (the Chinese and English help of every
-column), and longer than the others for that reason.
+column), and longer than the others for that reason. The districts sheet
+(区县, R18) is declared beside the code that reads it, in :mod:`.districts`,
+and placed among the others here.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..._domain.codes import (
     RecognitionKind,
 )
 from ..._domain.model import Activity, Pairing, ServiceProject, Summary
+from .districts import DISTRICTS
 from .layout import Column, SheetLayout
 
 
@@ -196,8 +199,9 @@ COUNTY_YOUTH_ORGS = SheetLayout(
     "县级组织",
     "county_youth_orgs",
     False,
-    "所在区县团委已录入的县级团属青年社会组织类别,每类一行",
-    "categories of county-level league youth organisation recorded, one row each",
+    "所在区县团委已录入的县级团属青年社会组织类别,每类一行;所在区县已在“区县”表填写的社区不填(R18)",
+    "categories of county-level league youth organisation recorded, one row each;"
+    " none for a community whose district is on the districts sheet (R18)",
     (
         _community_link("1.1"),
         Column(
@@ -426,8 +430,10 @@ DATA_SHEETS: Final = (
     ACTIVITIES,
     SUMMARIES,
     RECOGNITIONS,
+    DISTRICTS,
 )
-"""Every data sheet of the register, in workbook order."""
+"""Every data sheet of the register, in workbook order (区县 came last, so a
+register's older sheets keep their places)."""
 
 INSTRUCTIONS_SHEET: Final = "说明"
 """The instructions sheet: written by the tool, ignored when reading."""

@@ -1,6 +1,6 @@
 """Writing register workbooks: the blank template and a filled register.
 
-Both come from the same layout (:mod:`._layout`) and look the same: an
+Both come from the same layout (:mod:`.sheets`) and look the same: an
 instructions sheet (说明), Chinese headers with the English field code under
 them, frozen header rows, dropdowns showing the Chinese labels of every coded
 field, date columns formatted as dates and text columns formatted as text.
@@ -18,6 +18,7 @@ from ..._domain.calendar import Period
 from ..._domain.codes import CodedEnum
 from ..._domain.model import Assessment, Community, LeaderInstruction
 from .cells import put, require_openpyxl, save_book
+from .districts import DISTRICTS, district_rows
 from .layout import BOOL_FALSE, BOOL_TRUE, DATE_FORMAT, TEXT_FORMAT, Column, SheetLayout
 from .sheets import (
     ASSESSMENT,
@@ -112,6 +113,14 @@ def _instructions(sheet: Worksheet, period: Period | None) -> None:
         "Records link to their community by its id; coded fields take the Chinese label or "
         "the English code; yes/no fields take 是/否 or TRUE/FALSE; dates are dates such as "
         "2021-12-18; fully empty rows are ignored. Formulas are not accepted.",
+        "“区县”表(1.1,R18):县级团属青年社会组织由区县团委统一录入,每个区县只填一次——每个组织类别一行"
+        "(区县名称 + 组织类别),未录入任何类别的区县填一行、组织类别留空。已在“区县”表填写的区县,"
+        "其社区的 1.1 以区县记录为准,这些社区在“县级组织”表中不填;"
+        "未填写的区县仍用各社区自己的“县级组织”。",
+        "The 区县 (districts) sheet (1.1, R18): fill in each district once, one row per category "
+        "(district name and category), or one row with the category empty if it recorded none. "
+        "Communities of a district listed there take 1.1 from it and leave their own 1.1 "
+        "(rows on the 县级组织 sheet) empty; other communities keep their own.",
         "考核期 / period: " + (str(period) if period is not None else "(在“考核期”表中填写)"),
     ]
     for number, text in enumerate(intro, start=1):
@@ -291,4 +300,5 @@ def write_register(
     summaries, recognitions = _summary_rows(cs)
     _write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries)
     _write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions)
+    _write_rows(sheets[DISTRICTS.code], DISTRICTS, district_rows(assessment.districts))
     save_book(book, path, replace=replace)
