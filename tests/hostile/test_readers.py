@@ -219,6 +219,11 @@ def test_progress_output_grows_linearly_with_months(tmp_path: Path) -> None:
         ("binary.jsonl", b"\x80\x81\n", "line 1", "not UTF-8 text"),
         ("nested.jsonl", "[" * 100_000 + "\n", "line 1", "nested too deeply"),
     ],
+    # A 200,000-character value must not become the test's name (pytest before
+    # 9.2 would put it into an environment variable of the child process).
+    ids=lambda value: (
+        f"{len(value)} characters" if isinstance(value, str) and len(value) > 99 else None
+    ),
 )
 def test_malformed_files_are_refused_with_a_place(
     tmp_path: Path, name: str, content: str | bytes, place: str, message: str

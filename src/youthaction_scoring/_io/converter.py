@@ -132,6 +132,10 @@ def _is_optional_class(cl: Any) -> bool:
     )
 
 
+def _structure_code(value: object, cl: type[CodedEnum]) -> CodedEnum:
+    return code_reader(cl)(value)
+
+
 def _structure_recognition(value: object, _: type) -> Recognition:
     cls, rest = recognition_class(value)
     recognition: Recognition = CONVERTER.structure(rest, cls)
@@ -197,10 +201,9 @@ def make_converter() -> cattrs.Converter:
         lambda t: t == Recognition or t == (LeaderInstruction | MediaPublication),
         _structure_recognition,
     )
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, CodedEnum),
-        lambda t: _hook(code_reader(t)),
-    )
+    # By class, not by predicate: before cattrs 26.1 its own hook for every
+    # Enum is found by class, ahead of any predicate.
+    converter.register_structure_hook(CodedEnum, _structure_code)
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda t: _tuple_hook_factory(t, converter)
     )

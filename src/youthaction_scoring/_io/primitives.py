@@ -9,6 +9,7 @@ is accepted, refused and described alike wherever it comes from. Each raises
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import typing
 from collections.abc import Callable
@@ -111,8 +112,9 @@ def read_month(value: object) -> Month:
         raise Invalid(str(exc)) from None
 
 
+@functools.cache
 def code_reader(cls: type[CodedEnum]) -> Callable[[object], CodedEnum]:
-    """Return the reader of one coded enum's codes."""
+    """Return the reader of one coded enum's codes (one per enum, kept)."""
     members = cls._value2member_map_
 
     def read(value: object) -> CodedEnum:
