@@ -60,6 +60,7 @@ from ._domain.codes import (
     RecognitionKind,
     RecordKind,
 )
+from ._domain.districts import DistrictRecord
 from ._domain.errors import InputError, Problem
 from ._domain.messages import Message
 from ._domain.model import (
@@ -67,7 +68,6 @@ from ._domain.model import (
     Assessment,
     Cadres,
     Community,
-    DistrictRecord,
     LeaderInstruction,
     LeagueOrg,
     Mechanisms,

@@ -10,7 +10,7 @@ a message that says what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, ClassVar, Final, TypeAlias
 
 import attrs
@@ -35,6 +35,7 @@ from .codes import (
     PilotLevel,
     RecognitionKind,
 )
+from .districts import DistrictRecord, district_problems
 
 # --------------------------------------------------------------------------
 # Section (一): organisation system.
@@ -316,78 +317,12 @@ def duplicate_id_problem(communities: Iterable[Community]) -> str | None:
     return None
 
 
-@attrs.frozen
-class DistrictRecord:
-    """What a district league committee has recorded for all its communities (R18).
-
-    Args:
-        name: The district (区(市、县)), as communities name it in ``district``.
-        county_youth_orgs: Categories of county-level league youth social
-            organisation it has recorded (clause 1.1); no repeats.
-    """
-
-    name: str = attrs.field(validator=_text)
-    county_youth_orgs: tuple[CountyOrgCategory, ...] = attrs.field(
-        default=(), validator=_all_of(_tuple_of(CountyOrgCategory), _no_repeats)
-    )
-
-
-def district_problems(
-    districts: Iterable[DistrictRecord],
-    communities: Iterable[Community],
-    carries: Callable[[int, Community], bool] | None = None,
-) -> list[tuple[str, str]]:
-    """Check district records against the communities (R18).
-
-    Args:
-        districts: The district records, in order.
-        communities: The communities, in order.
-        carries: Whether the community at an index carries its own 1.1 list
-            (by default: a non-empty ``county_youth_orgs``; a reader may say
-            whether the field was given at all).
-
-    Returns:
-        ``(place, message)`` for every problem, places as paths
-        (``districts[1].name``, ``communities[3].org_system.county_youth_orgs``):
-        a repeated district name, a district record with no community, a
-        community of a recorded district with a list of its own.
-    """
-    members = list(communities)
-    has = carries or (lambda _i, c: bool(c.org_system.county_youth_orgs))
-    problems: list[tuple[str, str]] = []
-    first: dict[str, int] = {}
-    for index, record in enumerate(districts):
-        if record.name in first:
-            problems.append(
-                (
-                    f"districts[{index}].name",
-                    f"duplicate district {record.name!r}"
-                    f" (first at districts[{first[record.name]}])",
-                )
-            )
-            continue
-        first[record.name] = index
-        if not any(c.district == record.name for c in members):
-            problems.append((f"districts[{index}]", f"no community is in district {record.name!r}"))
-    for index, community in enumerate(members):
-        where = first.get(community.district)
-        if where is not None and has(index, community):
-            problems.append(
-                (
-                    f"communities[{index}].org_system.county_youth_orgs",
-                    f"district {community.district!r} is recorded at districts[{where}], which"
-                    " gives clause 1.1 for all its communities; remove this list (R18)",
-                )
-            )
-    return problems
-
-
 def _districts_match(
     inst: Assessment, _attribute: attrs.Attribute[Any], value: tuple[DistrictRecord, ...]
 ) -> None:
     problems = district_problems(value, inst.communities)
     if problems:
-        raise ValueError("; ".join(f"{place}: {message}" for place, message in problems))
+        raise ValueError("; ".join(f"{p.place}: {p.message}" for p in problems))
 
 
 @attrs.frozen

@@ -4,7 +4,7 @@ One home for the keys of an assessment's top level. A JSON document and a
 JSON Lines header line are read by :func:`structure_header` (``format``,
 ``period``, ``description``, ``districts``); the communities by the
 converter. District records (R18) are checked against the communities with
-:func:`~.._domain.model.district_problems`, so every problem has its place.
+:func:`~.._domain.districts.district_problems`, so every problem has its place.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import attrs
 
 from .._domain.calendar import Period
 from .._domain.checks import describe, text_problem
+from .._domain.districts import DistrictRecord, district_problems
 from .._domain.errors import InputError, Problem, join_place
-from .._domain.model import Assessment, Community, DistrictRecord, district_problems
+from .._domain.model import Assessment, Community
 from .converter import ASSESSMENT_FORMAT, CONVERTER, structure_as, unstructure_community
 
 HEADER_KEYS: Final = ("format", "period", "description", "districts")
@@ -106,9 +107,9 @@ def _structure_districts(
             problems.extend(exc.problems)
     if len(records) == len(raw):  # names checked when every record could be read
         problems.extend(
-            Problem(join_place(place, p), m)
-            for p, m in district_problems(records, ())
-            if p.endswith(".name")
+            Problem(join_place(place, p.place), p.message)
+            for p in district_problems(records, ())
+            if p.kind == "repeated"
         )
     return tuple(records)
 
@@ -156,9 +157,9 @@ def structure_assessment(value: object) -> Assessment:
                         first_seen[ident] = index
     if complete and header.districts:
         problems.extend(
-            Problem(p, m)
-            for p, m in district_problems(header.districts, communities)
-            if not p.endswith(".name")
+            Problem(p.place, p.message)
+            for p in district_problems(header.districts, communities)
+            if p.kind != "repeated"
         )
     if problems:
         raise InputError(problems)

@@ -19,8 +19,9 @@ import attrs
 
 from .._analysis.districts import Disagreement, DisagreementFinder
 from .._domain.calendar import Period
+from .._domain.districts import DistrictCheck, DistrictRecord
 from .._domain.errors import InputError, Problem
-from .._domain.model import Assessment, Community, DistrictRecord
+from .._domain.model import Assessment, Community
 from .codec import parse_json
 from .converter import structure_as, unstructure_community
 from .document import structure_header, unstructure_header
@@ -117,30 +118,19 @@ def _with_districts(
     finder: DisagreementFinder,
 ) -> Iterator[LineResult]:
     """Check each community against the header's district records (R18), then the records."""
-    recorded = {record.name: index for index, record in enumerate(districts)}
-    seen: set[str] = set()
+    check = DistrictCheck(districts, where="line 1: ")
     for result in results:
         community = result.community
         if community is not None:
-            where = recorded.get(community.district)
-            if where is not None:
-                seen.add(community.district)
-                if community.org_system.county_youth_orgs:
-                    problem = Problem(
-                        f"line {result.line}: org_system.county_youth_orgs",
-                        f"district {community.district!r} is recorded at line 1:"
-                        f" districts[{where}], which gives clause 1.1 for all its communities;"
-                        " remove this list (R18)",
-                    )
-                    yield LineResult(result.line, None, (problem,))
-                    continue
+            place = f"line {result.line}: org_system.county_youth_orgs"
+            carries = bool(community.org_system.county_youth_orgs)
+            found = check.community(result.line, community, place, carries)
+            if found is not None:
+                yield LineResult(result.line, None, (Problem(found.place, found.message),))
+                continue
             finder.add(community)
         yield result
-    unused = [
-        Problem(f"line 1: districts[{index}]", f"no community is in district {name!r}")
-        for name, index in recorded.items()
-        if name not in seen
-    ]
+    unused = [Problem(p.place, p.message) for p in check.unused()]
     if unused:
         yield LineResult(1, None, tuple(unused))
 

@@ -22,7 +22,8 @@ import attrs
 
 from ..._domain.checks import repeat_problem, text_problem
 from ..._domain.codes import CountyOrgCategory
-from ..._domain.model import Community, DistrictRecord, district_problems
+from ..._domain.districts import DistrictRecord, district_problems
+from ..._domain.model import Community
 from .layout import Column, SheetLayout
 from .rows import Row, SheetReader
 
@@ -153,9 +154,6 @@ def district_records(drafts: Mapping[str, DistrictDraft]) -> tuple[DistrictRecor
     return tuple(DistrictRecord(name, tuple(draft.categories)) for name, draft in drafts.items())
 
 
-_PATH: Final = re.compile(r"(districts|communities)\[(\d+)\](.*)")
-
-
 def check_districts(
     reader: SheetReader,
     drafts: Mapping[str, DistrictDraft],
@@ -164,7 +162,7 @@ def check_districts(
 ) -> None:
     """Check the districts against the communities (R18), placing problems at cells.
 
-    Uses :func:`~..._domain.model.district_problems`, with a community
+    Uses :func:`~..._domain.districts.district_problems`, with a community
     carrying its own 1.1 list when it has rows on the 县级组织 sheet. A
     district with no community is placed at its name cell; a community of a
     recorded district with a list of its own at each category cell of that
@@ -182,21 +180,21 @@ def check_districts(
         [member.community for member in members],
         lambda index, _community: bool(members[index].orgs),
     )
-    for path, message in found:
-        match = _PATH.fullmatch(path)
-        assert match is not None, path
-        index = int(match[2])
-        if match[1] == "communities":
-            _carries(reader, members[index], drafts[members[index].community.district])
-        elif not match[3]:  # the record itself: no community is in it
+    for problem in found:
+        if problem.kind == "carries":
+            assert problem.community is not None
+            member = members[problem.community]
+            _carries(reader, member, drafts[member.community.district])
+        elif problem.kind == "unused":  # the record itself: no community is in it
             column = communities.column("district")
+            name = names[problem.district]
             reader.add(
-                drafts[names[index]].place,
-                f"no community is in district {names[index]!r}: no {column.zh} ({column.code})"
+                drafts[name].place,
+                f"no community is in district {name!r}: no {column.zh} ({column.code})"
                 f" on sheet {communities.name} names it",
             )
         else:  # any other problem of a record (its rows make one district: names never repeat)
-            reader.add(drafts[names[index]].place, _placed(message, drafts))
+            reader.add(drafts[names[problem.district]].place, _placed(problem.message, drafts))
 
 
 def _carries(reader: SheetReader, member: Member, draft: DistrictDraft) -> None:
