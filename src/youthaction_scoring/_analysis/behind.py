@@ -98,9 +98,7 @@ class BehindRule:
         if self.below is not None:
             return BehindText.BELOW.template(lang).format(as_of, self.below)
         percent = self.share * 100
-        shown = f"{percent.numerator // percent.denominator}%"
-        if percent.denominator != 1:
-            shown = f"{float(percent):.4g}%"
+        shown = f"{percent.numerator}%" if percent.denominator == 1 else f"{float(percent):.4g}%"
         return BehindText.SHARE.template(lang).format(as_of, shown)
 
     def to_dict(self) -> dict[str, object]:

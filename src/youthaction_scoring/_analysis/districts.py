@@ -58,11 +58,10 @@ def district_rollup(
         in the order of each district's first community).
     """
     groups: dict[str, list[Scorecard]] = {}
-    every: list[Scorecard] = []
     for card in cards:
         check_type("district_rollup", "cards[]", card, Scorecard)
         groups.setdefault(card.district, []).append(card)
-        every.append(card)
+    every = (c for members in groups.values() for c in members)
     flagged = set(flag_behind(((c.community_id, c.total) for c in every), behind))
     summaries = []
     for district, members in groups.items():

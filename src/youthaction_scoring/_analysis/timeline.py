@@ -69,11 +69,6 @@ class Standing:
     months_missed: int
     shortfalls: tuple[tuple[ItemCode, Deduction], ...]
 
-    @property
-    def short(self) -> bool:
-        """Any base item short of full points, a missed month included."""
-        return bool(self.months_missed or self.shortfalls)
-
 
 class Contexts:
     """The scoring contexts of one assessment, one per as-of month, made once and shared."""

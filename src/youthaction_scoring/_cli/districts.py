@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import click
 
 from .._domain.calendar import Month
@@ -43,7 +45,7 @@ def districts(
     lang: str,
     bilingual: bool,
     as_of: Month | None,
-    behind_share: str | None,
+    behind_share: Fraction | None,
     behind_below: int | None,
     output: str | None,
 ) -> None:

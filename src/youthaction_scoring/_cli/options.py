@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any, Final, TypeVar
 
 import click
@@ -105,19 +106,21 @@ def lang_of(value: str) -> Lang:
     return "en" if value == "en" else "zh"
 
 
-def _parse_share(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def _parse_share(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> Fraction | None:
     if value is None:
         return None
-    from fractions import Fraction
-
-    text = value.strip().removesuffix("%")
+    text = value.strip()
     try:
-        share = Fraction(text) / (100 if value.strip().endswith("%") else 1)
+        share = Fraction(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
     except (ValueError, ZeroDivisionError):
         raise click.BadParameter(f"{value!r} is not a share such as 0.25 or 25%") from None
-    if not 0 < share <= 1:
-        raise click.BadParameter(f"{value!r} must be above 0 and at most 1 (100%)")
-    return str(share)
+    try:
+        BehindRule(share=share)  # the rule's own check of the range (R19)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return share
 
 
 BEHIND_SHARE_OPTION = click.option(
@@ -145,19 +148,17 @@ def behind_options(command: F) -> F:
     return BEHIND_SHARE_OPTION(BEHIND_BELOW_OPTION(command))
 
 
-def behind_rule_of(share: str | None, below: int | None) -> BehindRule:
+def behind_rule_of(share: Fraction | None, below: int | None) -> BehindRule:
     """The R19 rule the two options ask for (at most one of them).
 
     Raises:
         click.UsageError: Both were given.
     """
-    from fractions import Fraction
-
     if share is not None and below is not None:
         raise click.UsageError("give --behind-share or --behind-below, not both")
     if below is not None:
         return BehindRule(below=below)
-    return BehindRule() if share is None else BehindRule(share=Fraction(share))
+    return BehindRule() if share is None else BehindRule(share=share)
 
 
 BILINGUAL_OPTION = click.option(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import click
 
 from .common import load_input
@@ -36,7 +38,7 @@ def progress(
     input_format: str | None,
     fmt: str,
     lang: str,
-    behind_share: str | None,
+    behind_share: Fraction | None,
     behind_below: int | None,
     output: str | None,
 ) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import click
 
 from .._domain.calendar import Month
@@ -38,7 +40,7 @@ def report(
     output: str,
     lang: str,
     as_of: Month | None,
-    behind_share: str | None,
+    behind_share: Fraction | None,
     behind_below: int | None,
 ) -> None:
     """Write a self-contained HTML report of INPUT (opens offline).

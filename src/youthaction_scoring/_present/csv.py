@@ -83,27 +83,23 @@ def csv_text(
     return (BOM if bom else "") + out.getvalue()
 
 
-RANKING_HEADERS: Final = (
-    ("排名", "rank"),
-    ("社区编号", "community_id"),
-    ("社区名称", "name"),
-    ("所在区县", "district"),
-    ("试点批次", "pilot_level"),
-    ("基本分", "base"),
-    ("加分", "bonus"),
-    ("总分", "total"),
+RANKING_HEADERS: Final = tuple(
+    zip(
+        ("排名", "社区编号", "社区名称", "所在区县", "试点批次", "基本分", "加分", "总分"),
+        RANKING_FIELDS,
+        strict=True,
+    )
 )
-"""Ranking columns: (Chinese header, English code); the codes are :data:`RANKING_FIELDS`."""
+"""Ranking columns: (Chinese header, English code), the codes those of the JSON rows."""
 
-DISTRICT_HEADERS: Final = (
-    ("区（市、县）", "district"),
-    ("社区数", "communities"),
-    ("平均分", "mean"),
-    ("最低分", "min"),
-    ("最高分", "max"),
-    ("滞后社区", "behind"),
+DISTRICT_HEADERS: Final = tuple(
+    zip(
+        ("区（市、县）", "社区数", "平均分", "最低分", "最高分", "滞后社区"),
+        DISTRICT_FIELDS,
+        strict=True,
+    )
 )
-"""District columns: (Chinese header, English code); the codes are :data:`DISTRICT_FIELDS`."""
+"""District columns: (Chinese header, English code), the codes those of the JSON rows."""
 
 
 def header_row(
@@ -173,14 +169,3 @@ def districts_csv(
     rows = district_rows(summaries)
     body = [[*(r[h] for h in DISTRICT_FIELDS[:-1]), "\n".join(r["behind"])] for r in rows]
     return _table_csv(DISTRICT_HEADERS, body, lang, bilingual)
-
-
-def _check_columns() -> None:
-    """The CSV headers name the same columns as the JSON rows, in the same order."""
-    if tuple(code for _, code in RANKING_HEADERS) != tuple(RANKING_FIELDS):
-        raise RuntimeError("RANKING_HEADERS do not match RANKING_FIELDS")
-    if tuple(code for _, code in DISTRICT_HEADERS) != tuple(DISTRICT_FIELDS):
-        raise RuntimeError("DISTRICT_HEADERS do not match DISTRICT_FIELDS")
-
-
-_check_columns()
