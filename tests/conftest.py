@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 _COMMON = {
@@ -29,3 +30,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 # the built-in default, Chinese, whatever the machine's locale. Tests of the
 # choice itself set the variables they need.
 os.environ["YOUTHACTION_LANG"] = "zh"
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run commands in English (tests that check the English wording of errors)."""
+    monkeypatch.setenv("YOUTHACTION_LANG", "en")

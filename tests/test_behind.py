@@ -128,6 +128,7 @@ def test_the_options_choose_the_rule(args: list[str], rule: dict[str, float]) ->
         (["--behind-below", "-5"], "-5"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_rule_options_are_refused(args: list[str], message: str) -> None:
     """Both options at once, or a share or total out of range: status 2, the reason."""
     result = run("districts", str(EXAMPLE), *args)

@@ -78,6 +78,7 @@ def test_as_of_is_applied_and_stamped(example: Path) -> None:
     assert ("3", 40) == (item3["code"], item3["points"])
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_input_lists_every_problem_and_exits_2(bad: Path) -> None:
     """Every problem is on stderr, one a line with its place; nothing on stdout; status 2."""
     code, out, err = run("score", str(bad), "--format", "json")
@@ -90,6 +91,7 @@ def test_bad_input_lists_every_problem_and_exits_2(bad: Path) -> None:
     ] == err.splitlines()
 
 
+@pytest.mark.usefixtures("english")
 def test_missing_file_is_a_clean_error(tmp_path: Path) -> None:
     """A missing file is reported with its name, no traceback, status 2."""
     missing = tmp_path / "nope.json"
@@ -107,6 +109,7 @@ def test_directory_is_a_clean_error(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.usefixtures("english")
 def test_unknown_file_type_is_refused(tmp_path: Path) -> None:
     """An input with an unknown ending is refused, naming the endings we read."""
     path = tmp_path / "in.txt"
@@ -124,6 +127,7 @@ def test_unknown_file_type_is_refused(tmp_path: Path) -> None:
         ("21-1", "YYYY-MM"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_bad_as_of_exits_2(example: Path, as_of: str, fragment: str) -> None:
     """An as-of month before the period or malformed is refused with status 2 (R2)."""
     code, out, err = run("score", str(example), "--as-of", as_of)
@@ -150,6 +154,7 @@ def test_failed_run_leaves_existing_output_untouched(bad: Path, tmp_path: Path) 
     assert ["bad.json", "out.json"] == sorted(p.name for p in tmp_path.iterdir())
 
 
+@pytest.mark.usefixtures("english")
 def test_output_into_missing_folder_is_a_write_failure(example: Path, tmp_path: Path) -> None:
     """-o into a folder that does not exist cannot be written: one line, exit status 1."""
     code, _, err = run("score", str(example), "-o", str(tmp_path / "no" / "out.json"))
@@ -160,6 +165,7 @@ def test_output_into_missing_folder_is_a_write_failure(example: Path, tmp_path: 
     assert "does not exist" in err
 
 
+@pytest.mark.usefixtures("english")
 def test_help_describes_the_command() -> None:
     """Score --help explains INPUT and every option."""
     code, out, _ = run("score", "--help")

@@ -53,6 +53,7 @@ def test_jsonl_output_file_is_written(tmp_path: Path) -> None:
     assert _expected(source) == target.read_text("utf-8")
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_lines_deep_inside_are_all_reported_and_the_file_survives(tmp_path: Path) -> None:
     """Two bad lines: both reported with line and path, exit 2, existing -o file untouched."""
     communities = _good(30)
@@ -84,6 +85,7 @@ def test_failed_run_creates_no_output_file(tmp_path: Path) -> None:
     assert not target.exists()
 
 
+@pytest.mark.usefixtures("english")
 def test_stdout_keeps_the_lines_before_the_first_bad_one(tmp_path: Path) -> None:
     """To stdout: scorecards of lines before the first bad one stay; none after; exit 2."""
     communities = [*_good(3), spoiled("missing id"), *_good(5)[3:]]
@@ -94,6 +96,7 @@ def test_stdout_keeps_the_lines_before_the_first_bad_one(tmp_path: Path) -> None
     assert result.stderr.splitlines() == ["line 5: id: required field missing"]
 
 
+@pytest.mark.usefixtures("english")
 def test_duplicate_id_is_a_bad_line(tmp_path: Path) -> None:
     """A repeated community id is reported at the repeating line, naming the first."""
     source = _write(tmp_path / "in.jsonl", valid_community("a"), valid_community("a"))
@@ -104,6 +107,7 @@ def test_duplicate_id_is_a_bad_line(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_bad_header_writes_nothing(tmp_path: Path) -> None:
     """An invalid header is reported on line 1 and no scorecard is written."""
     header = valid_header()
@@ -118,6 +122,7 @@ def test_bad_header_writes_nothing(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_empty_file_has_no_header(tmp_path: Path) -> None:
     """An empty .jsonl file is refused: the header line is missing."""
     source = tmp_path / "in.jsonl"
@@ -149,6 +154,7 @@ def test_json_input_can_be_written_as_jsonl(tmp_path: Path) -> None:
     assert _expected(twin) == result.stdout
 
 
+@pytest.mark.usefixtures("english")
 def test_missing_input_file_is_a_user_error(tmp_path: Path) -> None:
     """A missing .jsonl file: exit 2, no traceback."""
     result = CliRunner().invoke(main, ["score", str(tmp_path / "no.jsonl"), "--format", "jsonl"])
@@ -193,15 +199,17 @@ def test_progress_bar_is_drawn_on_a_terminal(
     assert drawn[-1] == "stop"
 
 
+@pytest.mark.usefixtures("english")
 def test_rich_progress_bar_runs(tmp_path: Path) -> None:
     """The real rich progress bar starts, advances, reports and stops without error."""
     from youthaction_scoring._cli.progress_bar import ByteProgress
     from youthaction_scoring._domain.errors import Problem
+    from youthaction_scoring._io.texts import ReadText
 
     source = _write(tmp_path / "in.jsonl", *_good(1))
     with ByteProgress(str(source)) as (advance, report):
         advance(5)
-        report(Problem("line 2", "something"))
+        report(Problem("line 2", ReadText.MISSING()))
 
 
 def test_no_progress_bar_when_scorecards_go_to_the_same_terminal(
@@ -268,6 +276,7 @@ def test_streamed_convert_of_an_empty_assessment(tmp_path: Path, ending: str) ->
         assert () == doc.communities
 
 
+@pytest.mark.usefixtures("english")
 def test_streamed_convert_with_bad_lines_reports_all_and_keeps_the_old_file(tmp_path: Path) -> None:
     """Every bad line is reported with its number; an existing OUT survives untouched."""
     source = tmp_path / "in.jsonl"

@@ -71,11 +71,12 @@ def test_commands_on_a_narrow_console_encoding(args: list[str], encoding: str) -
 )
 def test_the_language_without_lang(environ: dict[str, str], expected: str) -> None:
     """--lang, else YOUTHACTION_LANG, else LC_ALL/LC_MESSAGES/LANG, else Chinese."""
-    from youthaction_scoring._cli.options import default_lang
+    from youthaction_scoring._cli.lang import default_lang
 
     assert expected == default_lang(environ)
 
 
+@pytest.mark.usefixtures("english")
 def test_the_language_reaches_the_commands() -> None:
     """LANG=en_US gives English tables; --lang zh wins; a bad YOUTHACTION_LANG is refused."""
     base = {k: v for k, v in os.environ.items() if k not in ("YOUTHACTION_LANG", "LC_ALL")}
@@ -88,4 +89,4 @@ def test_the_language_reaches_the_commands() -> None:
     bad = {**base, "YOUTHACTION_LANG": "fr"}
     done = subprocess.run(command, capture_output=True, text=True, env=bad)
     assert 2 == done.returncode
-    assert "YOUTHACTION_LANG must be zh or en, got 'fr'" in done.stderr
+    assert "YOUTHACTION_LANG 必须是 zh 或 en，实为“fr”" in done.stderr

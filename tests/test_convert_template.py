@@ -51,6 +51,7 @@ def test_jsonl_output_is_a_header_and_one_community_a_line(tmp_path: Path) -> No
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_convert_refuses_an_unknown_ending_before_reading(tmp_path: Path) -> None:
     """An unsupported OUT ending is a user error; nothing is written."""
     expected = (2, f"{tmp_path / 'out.csv'}: unsupported file type '.csv'; expected one of ")
@@ -58,6 +59,7 @@ def test_convert_refuses_an_unknown_ending_before_reading(tmp_path: Path) -> Non
     assert expected == (code, output[: len(expected[1])])
 
 
+@pytest.mark.usefixtures("english")
 def test_a_failed_convert_leaves_the_existing_output_untouched(tmp_path: Path) -> None:
     """Bad input: status 2, problems placed by cell, the old OUT unchanged."""
     path = tmp_path / "reg.xlsx"
@@ -113,9 +115,13 @@ def test_instructions_sheet_lists_every_column_and_its_clause(tmp_path: Path) ->
     ("args", "expected"),
     [
         (["out.json"], "out.json: the template is a workbook: the file name must end in .xlsx"),
-        (["t.xlsx", "--period", "2022-05:2022-04"], "Invalid value for '--period'"),
+        (
+            ["t.xlsx", "--period", "2022-05:2022-04"],
+            "invalid value for --period: start 2022-05 is after end 2022-04 (R1)",
+        ),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_template_refuses_bad_arguments(tmp_path: Path, args: list[str], expected: str) -> None:
     """A wrong ending or a backwards period is a user error with status 2."""
     result = CliRunner().invoke(main, ["template", *args])

@@ -79,6 +79,7 @@ def test_explain_command_default_chinese_and_english(tmp_path: Path) -> None:
     assert "no featured community brand formed (R11)" in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("english")
 def test_explain_unknown_community_is_a_user_error() -> None:
     """An unknown --community: status 2 with the id in the message."""
     result = run("explain", str(SAMPLE), "--community", "missing")

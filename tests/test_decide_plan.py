@@ -227,6 +227,7 @@ def test_plan_command_single_community_table_and_as_of() -> None:
         (["--community", "nope"], "no community with id 'nope'"),
     ],
 )
+@pytest.mark.usefixtures("english")
 def test_plan_command_refuses_bad_options_with_status_2(args: list[str], message: str) -> None:
     """An as-of month before the period (R2) or an unknown community: status 2, no traceback."""
     result = CliRunner().invoke(main, ["plan", str(SAMPLE), *args])

@@ -213,6 +213,7 @@ def test_the_ranking_axis_has_ticks() -> None:
     assert ["0", "50", "100", "150", "200"] == labels
 
 
+@pytest.mark.usefixtures("english")
 def test_the_report_as_of_a_month() -> None:
     """--as-of: totals as of the month, the grid up to it, the month named, plans' basis said."""
     from youthaction_scoring import Month, score_assessment

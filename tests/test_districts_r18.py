@@ -107,11 +107,12 @@ def test_district_problems_are_refused_with_their_places(
     """Each R18 conflict, and each malformed record, is an error at its JSON path."""
     with pytest.raises(InputError) as caught:
         loads_assessment(_document(*members, districts=districts))
-    found = {p.place: p.message for p in caught.value.problems}
+    found = {p.place: p.message.en for p in caught.value.problems}
     assert place in found, found
     assert message in found[place]
 
 
+@pytest.mark.usefixtures("english")
 def test_the_conflict_names_both_places_on_the_command_line(tmp_path: Path) -> None:
     """The score command exits 2; the message names the community's list and the district record."""
     path = tmp_path / "in.json"
@@ -183,6 +184,7 @@ def test_json_lines_streams_score_with_the_header_records(tmp_path: Path) -> Non
     assert points == _item_1_1(load_assessment(path))
 
 
+@pytest.mark.usefixtures("english")
 def test_json_lines_conflicts_are_placed_by_line(tmp_path: Path) -> None:
     """A list in a recorded district is its line's error; an unused record is line 1's, at the end."""
     header = {
@@ -211,7 +213,7 @@ def test_differing_lists_without_a_record_are_a_warning_not_an_error(tmp_path: P
     result = run("score", str(path), "--format", "json")
     assert 0 == result.exit_code
     assert json.loads(result.stdout)["scorecards"]  # standard output is the scorecards only
-    assert result.stderr.startswith("警告: 南明区")
+    assert result.stderr.startswith("警告：南明区")
     assert "a: " in result.stderr
     assert "b: 无" in result.stderr
     english = run("rank", str(path), "--lang", "en")
@@ -241,7 +243,7 @@ def test_a_json_lines_stream_warns_at_its_end(tmp_path: Path) -> None:
     result = run("score", str(path), "--format", "jsonl")
     assert 0 == result.exit_code
     assert 2 == len(result.stdout.splitlines())
-    assert result.stderr.startswith("警告: 南明区")
+    assert result.stderr.startswith("警告：南明区")
 
 
 def test_the_report_shows_the_warning(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def _slow(line: bytes) -> Community:
 def _jsonl_problems(*lines: bytes) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for result in iter_community_lines(lines):
-        out.extend((p.place, p.message) for p in result.problems)
+        out.extend((p.place, p.message.en) for p in result.problems)
     return out
 
 
@@ -47,7 +47,7 @@ def _json_problems(communities: list[Any], header: dict[str, Any] | None = None)
     doc["communities"] = communities
     with pytest.raises(InputError) as caught:
         loads_assessment(json.dumps(doc, ensure_ascii=False))
-    return [(p.place, p.message) for p in caught.value.problems]
+    return [(p.place, p.message.en) for p in caught.value.problems]
 
 
 @pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
@@ -104,7 +104,7 @@ def test_repeated_key_is_refused_by_both_formats(codec: JsonCodec) -> None:
     doc = json.dumps(valid_header())[:-1] + f', "communities": [{line.decode("utf-8")}]}}'
     with pytest.raises(InputError) as caught:
         loads_assessment(doc)
-    assert [(p.place, p.message) for p in caught.value.problems] == [
+    assert [(p.place, p.message.en) for p in caught.value.problems] == [
         ("communities[0].workforce.cadres.full_time", "key appears more than once")
     ]
 
@@ -173,7 +173,7 @@ def test_malformed_header_is_refused_alike_in_json_and_json_lines(case: str) -> 
     with pytest.raises(InputError) as caught:
         open_json_lines([_line(header)])
     in_lines = [
-        (p.place.removeprefix("line 1: ").removeprefix("line 1"), p.message)
+        (p.place.removeprefix("line 1: ").removeprefix("line 1"), p.message.en)
         for p in caught.value.problems
     ]
     assert in_json

@@ -268,6 +268,7 @@ def test_headers_may_be_the_chinese_name_or_the_code(tmp_path: Path) -> None:
     assert expected == len(read_register(path).communities)
 
 
+@pytest.mark.usefixtures("english")
 def test_cli_reports_cells_one_a_line_with_status_2(tmp_path: Path) -> None:
     """Score REG.xlsx prints every problem on its own line and exits with 2."""
     rows = _good_rows()

@@ -477,7 +477,7 @@ def _only_exceptions(doc: Json) -> bool:
         structure_assessment(doc)
     except InputError as exc:
         return all(
-            p.message.startswith("duplicate community id") or "is after end" in p.message
+            p.message.en.startswith("duplicate community id") or "is after end" in p.message.en
             for p in exc.problems
         )
     return False

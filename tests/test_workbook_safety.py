@@ -75,6 +75,7 @@ def test_importing_the_library_does_not_import_spreadsheet_libraries() -> None:
     assert expected == out.stdout.strip()
 
 
+@pytest.mark.usefixtures("english")
 def test_a_missing_extra_is_a_clear_user_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -191,6 +192,7 @@ def test_scorecard_workbook_matches_the_scorecards(tmp_path: Path) -> None:
     assert no_formulas == formula_cells(out)
 
 
+@pytest.mark.usefixtures("english")
 def test_xlsx_format_needs_an_output_file(tmp_path: Path) -> None:
     """Scoring with --format xlsx without -o is a clear user error (status 2)."""
     source = tmp_path / "in.json"

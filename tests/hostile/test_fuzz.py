@@ -54,8 +54,8 @@ def _clean(problems: Iterable[Problem]) -> list[Problem]:
     for problem in out:
         assert isinstance(problem, Problem), problem
         assert isinstance(problem.place, str), problem
-        assert isinstance(problem.message, str), problem
-        assert problem.message.strip(), problem
+        assert problem.message.text("en").strip(), problem
+        assert problem.message.text("zh").strip(), problem
     return out
 
 
@@ -409,7 +409,7 @@ def test_damaged_communities_are_judged_alike_by_every_reader(
     assert not (by_text and isinstance(by_text[0], Problem))
     assert by_bytes == by_text  # the fast path changes nothing a caller sees
     line_problems = [
-        (_without(p.place, f"line {s.line}"), s.line - 2, p.message)
+        (_without(p.place, f"line {s.line}"), s.line - 2, p.message.en)
         for s in by_bytes
         if isinstance(s, LineScore)
         for p in s.problems
@@ -422,7 +422,9 @@ def test_damaged_communities_are_judged_alike_by_every_reader(
         for p in in_json:
             assert p.place.startswith("communities["), p
             number = int(p.place[len("communities[") : p.place.index("]")])
-            json_problems.append((_without(p.place, f"communities[{number}]"), number, p.message))
+            json_problems.append(
+                (_without(p.place, f"communities[{number}]"), number, p.message.en)
+            )
         assert json_problems == line_problems
 
 

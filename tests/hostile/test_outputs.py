@@ -42,6 +42,7 @@ def _scorecards(text: str) -> list[str]:
 # 1. Targets that are not regular files.
 
 
+@pytest.mark.usefixtures("english")
 def test_fifo_target_refused_without_blocking(tmp_path: Path) -> None:
     """A named pipe as -o is refused at once (exit 2) instead of blocking on open."""
     source = _input(tmp_path)
@@ -54,6 +55,7 @@ def test_fifo_target_refused_without_blocking(tmp_path: Path) -> None:
     assert not outcome.stdout
 
 
+@pytest.mark.usefixtures("english")
 def test_directory_target_refused(tmp_path: Path) -> None:
     """A directory as -o is refused with exit 2 and nothing is written into it."""
     source = _input(tmp_path)
@@ -66,6 +68,7 @@ def test_directory_target_refused(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.usefixtures("english")
 def test_refused_run_leaves_existing_target_untouched(tmp_path: Path) -> None:
     """A refused run (bad input) leaves an existing -o target byte for byte as it was."""
     source = write(tmp_path, "in.json", "{not json")
@@ -98,6 +101,7 @@ def test_symlink_target_followed_and_kept(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("via_link", [False, True], ids=["directly", "via-symlink"])
 @pytest.mark.parametrize("command", ["score", "convert"])
+@pytest.mark.usefixtures("english")
 def test_output_same_as_input_refused(tmp_path: Path, command: str, via_link: bool) -> None:
     """-o (or OUT) naming the input file, directly or through a symlink, is refused."""
     source = _input(tmp_path)
@@ -125,6 +129,7 @@ WORKBOOK_COMMANDS = {
 
 
 @pytest.mark.parametrize("name", sorted(WORKBOOK_COMMANDS))
+@pytest.mark.usefixtures("english")
 def test_existing_workbook_needs_force(tmp_path: Path, name: str) -> None:
     """An existing .xlsx is refused without --force (unchanged) and replaced with it."""
     source = _input(tmp_path)
@@ -186,6 +191,7 @@ def test_stdin_register_with_input_format(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("data", [b"hello world\n", b""], ids=["text", "empty"])
+@pytest.mark.usefixtures("english")
 def test_stdin_unguessable_refused(data: bytes) -> None:
     """Standard input whose format cannot be told is refused at '-' with exit 2."""
     outcome = quick("score", "-", "--format", "json", stdin=data)
@@ -209,6 +215,7 @@ def test_full_disk_file_target(tmp_path: Path) -> None:
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.usefixtures("english")
 def test_full_disk_stdout(tmp_path: Path) -> None:
     """Standard output redirected to a file on a full disk: exit 1 with one line, no traceback."""
     source = _input(tmp_path)

@@ -121,6 +121,7 @@ CELL_CASES: dict[str, tuple[str, Callable[[str], str], str, str]] = {
 
 
 @pytest.mark.parametrize("case", sorted(CELL_CASES))
+@pytest.mark.usefixtures("english")
 def test_a_hostile_cell_is_refused_with_its_place(
     register: Path, tmp_path: Path, case: str
 ) -> None:
@@ -134,6 +135,7 @@ def test_a_hostile_cell_is_refused_with_its_place(
     assert "no community with id" not in outcome.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_a_hidden_data_sheet_is_refused(register: Path, tmp_path: Path) -> None:
     """A hidden sheet's records would be scored unseen: the register is refused at that sheet."""
     path = patched(
@@ -168,6 +170,7 @@ def test_openpyxl_warnings_do_not_reach_standard_error(register: Path, tmp_path:
     assert "" == outcome.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_a_register_that_unpacks_to_gigabytes_is_refused_before_parsing(tmp_path: Path) -> None:
     """A small file whose parts unpack to more than 256 MiB is refused, within a 1 GiB address space."""
     bomb = tmp_path / "bomb.xlsx"
@@ -183,6 +186,7 @@ def test_a_register_that_unpacks_to_gigabytes_is_refused_before_parsing(tmp_path
     assert "refused: the workbook unpacks to 260 MiB" in outcome.stderr
 
 
+@pytest.mark.usefixtures("english")
 def test_a_part_that_lies_about_its_size_is_not_read_past_it(
     register: Path, tmp_path: Path
 ) -> None:
@@ -213,6 +217,7 @@ def test_a_part_that_lies_about_its_size_is_not_read_past_it(
     "content",
     [b"", b"PK\x03\x04", b"not a zip at all", b"PK\x05\x06" + b"\x00" * 18],
 )
+@pytest.mark.usefixtures("english")
 def test_a_broken_workbook_is_one_clean_refusal(tmp_path: Path, content: bytes) -> None:
     """An empty, truncated or foreign file named .xlsx is refused with the file as its place."""
     path = tmp_path / "broken.xlsx"

@@ -20,7 +20,8 @@ import attrs
 
 from .._domain.checks import check_type
 from .._domain.codes import Lang
-from .._domain.messages import Text
+from .._domain.errors import Refusal
+from .._domain.messages import Message, Text
 
 DEFAULT_SHARE = Fraction(1, 4)
 """The bottom quarter (R19)."""
@@ -39,9 +40,25 @@ class BehindText(Text):
     )
 
 
+class BehindCheckText(Text):
+    """Why a rule's numbers are refused."""
+
+    SHARE = (
+        "滞后比例必须大于0且不超过1，实为{0}",
+        "the behind share must be above 0 and at most 1, got {0}",
+    )
+    BELOW = ("滞后分数线必须不小于0，实为{0}", "the behind total must be 0 or more, got {0}")
+
+
+def share_problem(value: Fraction) -> Message | None:
+    """Say why *value* cannot be the share of communities flagged as behind, or ``None`` (R19)."""
+    return None if 0 < value <= 1 else BehindCheckText.SHARE(str(value))
+
+
 def _share(value: Fraction) -> Fraction:
-    if not 0 < value <= 1:
-        raise ValueError(f"the behind share must be above 0 and at most 1, got {value}")
+    problem = share_problem(value)
+    if problem is not None:
+        raise Refusal(problem)
     return value
 
 
@@ -68,7 +85,7 @@ class BehindRule:
         if self.below is not None:
             check_type("BehindRule", "below", self.below, int)
             if self.below < 0:
-                raise ValueError(f"the behind total must be 0 or more, got {self.below}")
+                raise Refusal(BehindCheckText.BELOW(self.below))
 
     def flag(self, totals: Sequence[int]) -> tuple[bool, ...]:
         """Flag, among communities scored together, those behind.

@@ -12,10 +12,14 @@ from typing import Any
 import click
 
 from .. import __version__
+from .._present.command_help import MAIN
+from .._present.help_texts import HelpWord
 from .common import ClosedPipe
 from .convert import convert
 from .districts import districts
 from .explain import explain
+from .help import HelpGroup, HelpOption
+from .lang import reset_run_lang, scan_lang, set_run_lang
 from .plan import plan
 from .progress import progress
 from .rank import rank
@@ -23,9 +27,17 @@ from .report import report
 from .schema import schema
 from .score import score
 from .template import template
+from .texts import CliText
+from .usage import StopUsage, UsageText, show_usage_error
+
+_NO_ARGS_IS_HELP: tuple[type[Exception], ...] = tuple(
+    getattr(click.exceptions, name)
+    for name in ("NoArgsIsHelpError",)  # click 8.2 and later; before, click prints the help
+    if hasattr(click.exceptions, name)
+)
 
 
-class App(click.Group):
+class App(HelpGroup):
     """The command group; it ends every run with exit status 0, 1 or 2 and no traceback.
 
     0: done; 1: output could not be written (one line says what); 2: a
@@ -43,23 +55,47 @@ class App(click.Group):
     ) -> Any:
         """Run the command line; exit (or, not standalone, return) with the status."""
         _tolerant_streams()
+        argv = list(sys.argv[1:] if args is None else args)
+        lang = scan_lang(argv, os.environ)
+        token = set_run_lang(lang)
         try:
-            result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+            result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0
         except click.exceptions.Exit as stop:
             code = stop.exit_code
+        except _NO_ARGS_IS_HELP as shown:  # no arguments: the help, on standard error
+            shown_in: click.Context | None = getattr(shown, "ctx", None)
+            if shown_in is not None:
+                click.echo(shown_in.get_help(), err=True)
+            code = getattr(shown, "exit_code", 2)
+        except click.UsageError as error:
+            show_usage_error(error, lang)
+            code = error.exit_code
         except click.ClickException as error:
             error.show()
             code = error.exit_code
         except click.Abort:
-            click.echo("Aborted.", err=True)
+            click.echo(CliText.ABORTED.format(lang), err=True)
             code = 1
         except ClosedPipe:
             _silence_stdout()
             code = 0
+        finally:
+            reset_run_lang(token)
         if not standalone_mode:
             return code
         sys.exit(code)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Find the command; an unknown one is named with the commands there are."""
+        name = args[0] if args else ""
+        unknown = name and not name.startswith("-") and self.get_command(ctx, name) is None
+        if unknown and not ctx.resilient_parsing:
+            commands = ", ".join(sorted(self.commands))
+            raise StopUsage(UsageText.NO_SUCH_COMMAND(name, commands), ctx)
+        return super().resolve_command(ctx, args)
 
 
 def _tolerant_streams() -> None:
@@ -88,17 +124,14 @@ def _silence_stdout() -> None:
 
 @click.group(
     cls=App,
+    doc=MAIN,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, prog_name="youthaction-scoring")
+@click.version_option(
+    __version__, prog_name="youthaction-scoring", cls=HelpOption, help_text=HelpWord.VERSION
+)
 def main() -> None:
-    """Score Community Youth Action (社区青春行动) pilot communities.
-
-    Applies the Guiyang Communist Youth League assessment rulebook (2021):
-    100 base points with fixed deductions and up to 100 bonus points under
-    caps, itemised per clause. Bad input is reported one problem a line, with
-    its place, and exits with status 2.
-    """
+    """Score Community Youth Action pilot communities (help: :data:`.command_help.MAIN`)."""
 
 
 for _command in (

@@ -10,7 +10,7 @@ sees a traceback:
   one line saying what could not be written, exit status 1;
 * a closed pipe (``| head``) ends the command quietly (:class:`ClosedPipe`).
 
-Options are in :mod:`.options`, writing output in :mod:`.output`.
+Options are in :mod:`.options`, writing output in :mod:`.output`, the texts in :mod:`.texts`.
 """
 
 from __future__ import annotations
@@ -24,9 +24,13 @@ import click
 
 from .._domain.calendar import Month
 from .._domain.codes import Lang
-from .._domain.errors import InputError, Problem
+from .._domain.errors import InputError, Problem, Refusal
+from .._domain.messages import Message
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecards
+from .._present.terminal import terminal_safe
+from .lang import run_lang
+from .texts import CliText, missing_extra, os_reason
 
 EXIT_USER_ERROR = 2
 """Exit status for bad input, a bad option or an unreadable file."""
@@ -35,7 +39,7 @@ EXIT_WRITE_FAILURE = 1
 
 
 class UserError(click.ClickException):
-    """Problems with what the user gave us: printed one a line, exit status 2."""
+    """Problems with what the user gave us: printed one a line, in the run's language, exit 2."""
 
     exit_code = EXIT_USER_ERROR
 
@@ -47,25 +51,32 @@ class UserError(click.ClickException):
     def show(self, file: Any = None) -> None:
         """Print every problem on its own line to standard error."""
         stream = file if file is not None else sys.stderr
+        lang = run_lang()
         for problem in self.problems:
-            click.echo(str(problem), file=stream)
+            click.echo(terminal_safe(problem.text(lang)), file=stream)
 
 
 class WriteFailure(click.ClickException):
-    """Output that could not be written: one line, exit status 1."""
+    """Output that could not be written (*reason*): one line in the run's language, exit 1."""
 
     exit_code = EXIT_WRITE_FAILURE
 
+    def __init__(self, reason: Message) -> None:
+        """Create the failure."""
+        super().__init__(reason.en)
+        self.reason = reason
+
     def show(self, file: Any = None) -> None:
         """Print the message on standard error."""
-        click.echo(self.message, file=file if file is not None else sys.stderr)
+        text = terminal_safe(self.reason.text(run_lang()))
+        click.echo(text, file=file if file is not None else sys.stderr)
 
 
 class ClosedPipe(Exception):  # noqa: N818 - a signal, not an error
     """Standard output was closed by its reader (``| head``): stop quietly."""
 
 
-def fail(place: str, message: str) -> NoReturn:
+def fail(place: str, message: Message) -> NoReturn:
     """Stop with one user error.
 
     Args:
@@ -94,9 +105,9 @@ def user_errors(place: str) -> Iterator[None]:
     except InputError as exc:
         raise UserError(exc.problems) from None
     except ImportError as exc:
-        fail(place, str(exc))
+        fail(place, missing_extra(exc))
     except OSError as exc:
-        fail(exc.filename or place, f"cannot read: {exc.strerror or exc}")
+        fail(exc.filename or place, CliText.CANNOT_READ(os_reason(exc)))
 
 
 def stdin_first_line() -> bytes:
@@ -106,7 +117,7 @@ def stdin_first_line() -> bytes:
         UserError: Standard input is a terminal.
     """
     if sys.stdin.isatty():
-        fail("-", "standard input is a terminal: pipe a file in, or name it instead of -")
+        fail("-", CliText.STDIN_TERMINAL())
     meta = click.get_current_context().meta
     if _FIRST_LINE not in meta:
         meta[_FIRST_LINE] = sys.stdin.buffer.readline()
@@ -132,7 +143,7 @@ def read_stdin(limit: int) -> bytes:
     head = stdin_first_line()
     data = head + sys.stdin.buffer.read(limit + 1 - len(head))
     if len(data) > limit:
-        fail("-", f"standard input holds more than {limit // 2**20:,} MiB; name a file instead")
+        fail("-", CliText.STDIN_TOO_BIG(f"{limit // 2**20:,}"))
     return data
 
 
@@ -174,7 +185,7 @@ def _load(path: str, input_format: str | None) -> Assessment:
         data = read_stdin(MAX_UNPACKED_BYTES)
         fmt = input_format or guess_format(data[:65536])
         if fmt is None:
-            fail("-", "cannot tell the format of standard input: give --input-format")
+            fail("-", CliText.STDIN_FORMAT())
         return read_assessment(data, fmt)
 
 
@@ -184,5 +195,5 @@ def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:
 
     try:
         return score_assessment(assessment, as_of=as_of)
-    except ValueError as exc:
-        fail("--as-of", str(exc))
+    except Refusal as exc:
+        fail("--as-of", exc.message)

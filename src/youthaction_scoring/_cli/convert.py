@@ -6,28 +6,25 @@ from pathlib import Path
 
 import click
 
+from .._domain.errors import Refusal
+from .._present.command_help import CONVERT
+from .._present.help_texts import OptionHelp
 from .common import UserError, fail, load_input, stdin_lines
+from .help import argument, command
 from .options import FORCE_OPTION, INPUT_FORMAT_OPTION
 from .output import prepare_output, writing
+from .texts import CliText
 
 
-@click.command()
-@click.argument("input_path", metavar="IN", type=click.Path(dir_okay=False))
-@click.argument("output_path", metavar="OUT", type=click.Path(dir_okay=False))
+@command(CONVERT)
+@argument("input_path", metavar="IN", type=click.Path(dir_okay=False), text=OptionHelp.CONVERT_IN)
+@argument(
+    "output_path", metavar="OUT", type=click.Path(dir_okay=False), text=OptionHelp.CONVERT_OUT
+)
 @INPUT_FORMAT_OPTION
 @FORCE_OPTION
 def convert(input_path: str, output_path: str, input_format: str | None, force: bool) -> None:
-    """Convert an assessment from IN to OUT, losing nothing.
-
-    The formats are chosen by the file endings: .json (FORMAT.md), .jsonl
-    (JSON Lines: a header line, then one community a line) and .xlsx (the
-    register workbook, 台账); IN may be - (standard input, --input-format
-    when its first bytes do not tell). IN is checked as strictly as `score`
-    checks it; OUT is written atomically, so a failed run leaves an existing
-    OUT untouched, and an existing workbook is replaced only with --force.
-    JSON Lines converted to .json or .jsonl is streamed: memory does not grow
-    with the number of communities.
-    """
+    """Convert an assessment from IN to OUT (help: :data:`.command_help.CONVERT`)."""
     from .._domain.errors import InputError
     from .._io.assessments import WRITERS, ending, write_assessment
 
@@ -45,8 +42,8 @@ def convert(input_path: str, output_path: str, input_format: str | None, force: 
             write_assessment(assessment, output_path, replace=True)
         except InputError as exc:
             raise UserError(exc.problems) from None
-        except ValueError as exc:
-            fail(output_path, f"cannot write: {exc}")
+        except Refusal as exc:
+            fail(output_path, CliText.CANNOT_WRITE_HERE(exc.message))
 
 
 def _is_json_lines(input_path: str, input_format: str | None) -> bool:

@@ -7,7 +7,10 @@ from fractions import Fraction
 import click
 
 from .._domain.calendar import Month
+from .._present.command_help import DISTRICTS
+from .._present.help_texts import OptionHelp
 from .common import load_input, score_or_fail
+from .help import command, option
 from .options import (
     AS_OF_OPTION,
     BILINGUAL_OPTION,
@@ -22,16 +25,16 @@ from .options import (
 from .output import emit, emit_tables, prepare_output
 
 
-@click.command()
+@command(DISTRICTS)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help='table: readable; json: {"districts": [...]}; csv: one row per district.',
+    text=OptionHelp.DISTRICTS_FORMAT,
 )
 @LANG_OPTION
 @BILINGUAL_OPTION
@@ -49,15 +52,7 @@ def districts(
     behind_below: int | None,
     output: str | None,
 ) -> None:
-    """Roll the scores of INPUT up by district, highest mean first.
-
-    Per district: the number of communities, the mean, lowest and highest
-    total, and its communities flagged behind among all of them (R19: the
-    bottom quarter by total unless --behind-share or --behind-below says
-    otherwise; the table's caption states the rule).
-
-    Example: youthaction-scoring districts 台账.xlsx --as-of 2022-01
-    """
+    """Roll the scores of INPUT up by district (help: :data:`.command_help.DISTRICTS`)."""
     from .._analysis.districts import district_rollup
 
     rule = behind_rule_of(behind_share, behind_below)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from .._domain.calendar import Month
+from .._present.command_help import EXPLAIN
+from .._present.help_texts import OptionHelp
 from .common import fail, load_input, score_or_fail
+from .help import command, option
 from .options import (
     AS_OF_OPTION,
     INPUT_ARGUMENT,
@@ -15,25 +18,26 @@ from .options import (
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output
+from .texts import CliText
 
 
-@click.command()
+@command(EXPLAIN)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
-@click.option(
+@option(
     "--community",
     "community_id",
     required=True,
     metavar="ID",
-    help="The id of the community to explain.",
+    text=OptionHelp.EXPLAIN_COMMUNITY,
 )
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["table", "text"]),
     default="table",
     show_default=True,
-    help="table: an item-by-item table, then the statement; text: the statement only.",
+    text=OptionHelp.EXPLAIN_FORMAT,
 )
 @LANG_OPTION
 @AS_OF_OPTION
@@ -47,12 +51,7 @@ def explain(
     as_of: Month | None,
     output: str | None,
 ) -> None:
-    """Explain one community's score, clause by clause (Chinese by default).
-
-    Lists every item with its points and maximum and its stages (full points,
-    after deductions, after the floor or cap), every deduction with its
-    reason and R-decision, and every excluded or merged record.
-    """
+    """Explain one community's score (help: :data:`.command_help.EXPLAIN`)."""
     from .._analysis.explain import explain_scorecard
 
     output = prepare_output(output, inputs=[input_path])
@@ -60,7 +59,7 @@ def explain(
     try:
         card = cards.get(community_id)
     except KeyError:
-        fail("--community", f"no community with id {community_id!r} in {input_path}")
+        fail("--community", CliText.NO_SUCH_COMMUNITY(community_id, input_path))
     statement = explain_scorecard(card, period=cards.period, as_of=as_of, lang=lang_of(lang))
     if fmt == "text":
         emit(statement, output, human=True)

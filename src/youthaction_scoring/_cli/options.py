@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Any, Final, TypeVar
+from typing import Any, TypeVar
 
 import click
 
-from .._analysis.behind import BehindRule
+from .._analysis.behind import BehindRule, share_problem
 from .._domain.calendar import Month
 from .._domain.codes import Lang
+from .._domain.errors import Refusal
+from .._present.help_texts import OptionHelp
+from .help import argument, option
+from .lang import LANG_ENV, default_lang, env_lang_problem
+from .texts import CliText
+from .usage import BadValue, StopUsage
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -21,84 +27,52 @@ def _parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None
         return None
     try:
         return Month.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except Refusal as exc:
+        raise BadValue(exc.message) from None
 
 
-AS_OF_OPTION = click.option(
+AS_OF_OPTION = option(
     "--as-of",
     "as_of",
     metavar="YYYY-MM",
     callback=_parse_as_of,
-    help="Score as of this month (R2): later months are not yet owed, later records do not count.",
+    text=OptionHelp.AS_OF,
 )
 
-OUTPUT_OPTION = click.option(
-    "-o",
-    "--output",
-    "output",
-    metavar="FILE",
-    help="Write to this file (atomically: whole or not at all) instead of standard output"
-    " (- is standard output).",
-)
+OUTPUT_OPTION = option("-o", "--output", "output", metavar="FILE", text=OptionHelp.OUTPUT)
 
-INPUT_FORMAT_OPTION = click.option(
+INPUT_FORMAT_OPTION = option(
     "--input-format",
     "input_format",
     type=click.Choice(["json", "jsonl", "xlsx"]),
     default=None,
-    help="The format of INPUT when it is - (standard input) and its first bytes do not show it.",
+    text=OptionHelp.INPUT_FORMAT,
 )
 
-FORCE_OPTION = click.option(
-    "--force",
-    is_flag=True,
-    default=False,
-    help="Replace an existing workbook (without it, an existing .xlsx is never overwritten).",
-)
-
-LANG_ENV: Final = "YOUTHACTION_LANG"
-"""The environment variable that sets the language when ``--lang`` is not given."""
-
-
-def default_lang(environ: Mapping[str, str]) -> str:
-    """The language when ``--lang`` is not given: the variable, else the locale, else Chinese.
-
-    Args:
-        environ: The environment (``os.environ``).
-
-    Returns:
-        ``"zh"`` or ``"en"``.
-
-    Raises:
-        click.UsageError: :data:`LANG_ENV` is set to something else than zh or en.
-    """
-    chosen = environ.get(LANG_ENV, "").strip()
-    if chosen:
-        if chosen not in ("zh", "en"):
-            raise click.UsageError(f"{LANG_ENV} must be zh or en, got {chosen!r}")
-        return chosen
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):  # POSIX precedence
-        value = environ.get(name, "")
-        if value:
-            return "en" if value.lower().startswith("en") else "zh"
-    return "zh"
+FORCE_OPTION = option("--force", is_flag=True, default=False, text=OptionHelp.FORCE)
 
 
 def _resolve_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
-    return value if value is not None else default_lang(os.environ)
+    """``--lang``, else the environment's language; a bad ``YOUTHACTION_LANG`` is refused."""
+    if value is not None:
+        return value
+    wrong = env_lang_problem(os.environ)
+    if wrong is not None:
+        raise StopUsage(CliText.ENV_LANG(LANG_ENV, wrong))
+    return default_lang(os.environ)
 
 
-LANG_OPTION = click.option(
+LANG_OPTION = option(
     "--lang",
     type=click.Choice(["zh", "en"]),
     default=None,
     callback=_resolve_lang,
-    help="Language of headings, reasons and actions [default: $YOUTHACTION_LANG, else"
-    " the locale (LC_ALL, LC_MESSAGES, LANG: en… gives en), else zh].",
+    text=OptionHelp.LANG,
 )
 
-INPUT_ARGUMENT = click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+INPUT_ARGUMENT = argument(
+    "input_path", metavar="INPUT", type=click.Path(dir_okay=False), text=OptionHelp.INPUT
+)
 
 
 def lang_of(value: str) -> Lang:
@@ -115,31 +89,38 @@ def _parse_share(
     try:
         share = Fraction(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
     except (ValueError, ZeroDivisionError):
-        raise click.BadParameter(f"{value!r} is not a share such as 0.25 or 25%") from None
-    try:
-        BehindRule(share=share)  # the rule's own check of the range (R19)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise BadValue(CliText.NOT_A_SHARE(value)) from None
+    problem = share_problem(share)  # the rule's own check of the range (R19)
+    if problem is not None:
+        raise BadValue(problem)
     return share
 
 
-BEHIND_SHARE_OPTION = click.option(
+BEHIND_SHARE_OPTION = option(
     "--behind-share",
     "behind_share",
     metavar="SHARE",
     callback=_parse_share,
-    help="Flag as behind the bottom SHARE of communities by total, ties included"
-    " (R19; default 0.25, the bottom quarter). Example: --behind-share 0.2 or 20%.",
+    text=OptionHelp.BEHIND_SHARE,
 )
 
-BEHIND_BELOW_OPTION = click.option(
+
+def _parse_total(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    text = value.strip()
+    if not text.isascii() or not text.isdigit():
+        raise BadValue(CliText.NOT_A_TOTAL(value))
+    return int(text)
+
+
+BEHIND_BELOW_OPTION = option(
     "--behind-below",
     "behind_below",
     metavar="TOTAL",
-    type=click.IntRange(min=0),
+    callback=_parse_total,
     default=None,
-    help="Flag as behind every community whose total is below TOTAL instead"
-    " (R19). Example: --behind-below 120.",
+    text=OptionHelp.BEHIND_BELOW,
 )
 
 
@@ -152,19 +133,15 @@ def behind_rule_of(share: Fraction | None, below: int | None) -> BehindRule:
     """The R19 rule the two options ask for (at most one of them).
 
     Raises:
-        click.UsageError: Both were given.
+        StopUsage: Both were given.
     """
     if share is not None and below is not None:
-        raise click.UsageError("give --behind-share or --behind-below, not both")
+        raise StopUsage(CliText.BEHIND_BOTH())
     if below is not None:
         return BehindRule(below=below)
     return BehindRule() if share is None else BehindRule(share=share)
 
 
-BILINGUAL_OPTION = click.option(
-    "--bilingual-headers",
-    "bilingual",
-    is_flag=True,
-    default=False,
-    help="CSV headers in Chinese and English (排名 rank) instead of the --lang language.",
+BILINGUAL_OPTION = option(
+    "--bilingual-headers", "bilingual", is_flag=True, default=False, text=OptionHelp.BILINGUAL
 )

@@ -21,6 +21,7 @@ import click
 
 from .common import WriteFailure, fail
 from .stdout import to_stdout
+from .texts import CliText, missing_extra, os_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
@@ -54,13 +55,16 @@ def prepare_output(
     try:
         target = check_target(output, inputs=[i for i in inputs if i != "-"], replace=force)
     except OutputRefusedError as exc:
-        fail(output, str(exc))
-    folder = target.parent
-    if not folder.is_dir():
-        raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} is not writable")
+        fail(output, exc.message)
+    _check_folder(output, target.parent)
     return output
+
+
+def _check_folder(output: str, folder: Path) -> None:
+    if not folder.is_dir():
+        raise WriteFailure(CliText.NO_FOLDER(output, str(folder)))
+    if not os.access(folder, os.W_OK):
+        raise WriteFailure(CliText.FOLDER_READ_ONLY(output, str(folder)))
 
 
 def emit(text: str, output: str | None, *, human: bool = False) -> None:
@@ -129,18 +133,18 @@ def writing(output: str) -> Iterator[None]:
     Returns:
         A context manager.
     """
-    from .._io.atomic import OutputRefusedError
+    from .._io.atomic import OutputRefusedError, OutputText
 
     try:
         yield
     except ImportError as exc:
-        fail(output, str(exc))
+        fail(output, missing_extra(exc))
     except OutputRefusedError as exc:
-        fail(output, str(exc))
-    except FileExistsError as exc:
-        fail(output, str(exc))
+        fail(output, exc.message)
+    except FileExistsError:
+        fail(output, OutputText.EXISTS())
     except OSError as exc:
-        raise WriteFailure(f"cannot write {output}: {exc.strerror or exc}") from None
+        raise WriteFailure(CliText.CANNOT_WRITE(output, os_reason(exc))) from None
 
 
 def check_output_dir(output: str | None) -> None:
@@ -150,11 +154,7 @@ def check_output_dir(output: str | None) -> None:
         output: The output path, or ``None``.
     """
     if output is not None and output != "-":
-        folder = Path(output).parent
-        if not folder.is_dir():
-            raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} does not exist")
-        if not os.access(folder, os.W_OK):
-            raise WriteFailure(f"cannot write {output}: folder {str(folder)!r} is not writable")
+        _check_folder(output, Path(output).parent)
 
 
 def with_progress(items: Iterable[T], description: str, total: int) -> Iterator[T]:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import click
 
 from .._domain.calendar import Month
+from .._domain.errors import Refusal
+from .._present.command_help import PLAN
+from .._present.help_texts import OptionHelp
 from .common import fail, load_input, score_or_fail
+from .help import command, option
 from .options import (
     AS_OF_OPTION,
     INPUT_ARGUMENT,
@@ -15,25 +19,26 @@ from .options import (
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output
+from .texts import CliText
 
 
-@click.command()
+@command(PLAN)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
-@click.option(
+@option(
     "--community",
     "community_id",
     default=None,
     metavar="ID",
-    help="Plan only this community (default: every community).",
+    text=OptionHelp.PLAN_COMMUNITY,
 )
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json"]),
     default="table",
     show_default=True,
-    help='table: readable; json: {"plans": [...]}.',
+    text=OptionHelp.PLAN_FORMAT,
 )
 @LANG_OPTION
 @AS_OF_OPTION
@@ -47,14 +52,7 @@ def plan(
     as_of: Month | None,
     output: str | None,
 ) -> None:
-    """List the actions that would still gain points, and the points already lost.
-
-    The total is scored over the whole period. Without --as-of the whole
-    period has passed, so months with no qualifying activity are lost (R10);
-    with --as-of, months after it are not yet owed (R2) and still
-    recoverable. For every community the gains plus the lost points equal
-    the highest total (200) minus its total.
-    """
+    """List what would still gain points (help: :data:`.command_help.PLAN`)."""
     from .._analysis.plan import plan_scorecards
 
     output = prepare_output(output, inputs=[input_path])
@@ -62,14 +60,14 @@ def plan(
     if as_of is not None:
         try:
             assessment.period.as_of(as_of)
-        except ValueError as exc:
-            fail("--as-of", str(exc))
+        except Refusal as exc:
+            fail("--as-of", exc.message)
     cards = score_or_fail(assessment, None)
     plans = plan_scorecards(cards, as_of=as_of)
     if community_id is not None:
         plans = tuple(p for p in plans if p.community_id == community_id)
         if not plans:
-            fail("--community", f"no community with id {community_id!r} in {input_path}")
+            fail("--community", CliText.NO_SUCH_COMMUNITY(community_id, input_path))
     if fmt == "json":
         from .._io.codec import dumps_json
         from .._io.decisions import plans_to_dict

@@ -6,7 +6,10 @@ from fractions import Fraction
 
 import click
 
+from .._present.command_help import PROGRESS
+from .._present.help_texts import OptionHelp
 from .common import load_input
+from .help import command, option
 from .options import (
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
@@ -19,16 +22,16 @@ from .options import (
 from .output import emit, emit_tables, prepare_output, with_progress
 
 
-@click.command()
+@command(PROGRESS)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json"]),
     default="table",
     show_default=True,
-    help="table: readable; json: one entry per month.",
+    text=OptionHelp.PROGRESS_FORMAT,
 )
 @LANG_OPTION
 @behind_options
@@ -42,15 +45,7 @@ def progress(
     behind_below: int | None,
     output: str | None,
 ) -> None:
-    """Score INPUT as of each month of its period (R2) and list who is falling behind.
-
-    For every month: every community's total as of that month, the
-    communities with no qualifying activity in that month (R10), and those
-    flagged behind (R19: the bottom quarter by that month's total, ties
-    included, unless --behind-share or --behind-below says otherwise).
-
-    Example: youthaction-scoring progress 台账.xlsx --behind-share 20%
-    """
+    """Score INPUT month by month (help: :data:`.command_help.PROGRESS`)."""
     from .._analysis.progress import iter_progress
 
     rule = behind_rule_of(behind_share, behind_below)

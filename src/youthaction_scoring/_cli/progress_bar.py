@@ -66,4 +66,8 @@ class ByteProgress:
         self.progress.advance(self.task, count)
 
     def _report(self, problem: Problem) -> None:
-        self.console.print(str(problem), markup=False, highlight=False, soft_wrap=True)
+        from .._present.terminal import terminal_safe
+        from .lang import run_lang
+
+        text = terminal_safe(problem.text(run_lang()))
+        self.console.print(text, markup=False, highlight=False, soft_wrap=True)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import click
 
 from .._domain.calendar import Month
+from .._present.command_help import RANK
+from .._present.help_texts import OptionHelp
 from .common import load_input, score_or_fail
+from .help import command, option
 from .options import (
     AS_OF_OPTION,
     BILINGUAL_OPTION,
@@ -18,22 +21,22 @@ from .options import (
 from .output import emit, emit_tables, prepare_output
 
 
-@click.command()
+@command(RANK)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help='table: readable; json: {"ranking": [...]}; csv: one row per community.',
+    text=OptionHelp.RANK_FORMAT,
 )
-@click.option(
+@option(
     "--by",
     type=click.Choice(["district"]),
     default=None,
-    help="Rank within each district instead of overall.",
+    text=OptionHelp.RANK_BY,
 )
 @LANG_OPTION
 @BILINGUAL_OPTION
@@ -49,11 +52,7 @@ def rank(
     as_of: Month | None,
     output: str | None,
 ) -> None:
-    """Rank the communities of INPUT by total, highest first.
-
-    Ties share a rank (1, 2, 2, 4). The rulebook defines no grade bands, so
-    the ranking is an order only, never a grade.
-    """
+    """Rank the communities of INPUT by total (help: :data:`.command_help.RANK`)."""
     from .._analysis.ranking import rank_scorecards
 
     output = prepare_output(output, inputs=[input_path])

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import click
-
 from .._domain.calendar import Month
+from .._domain.errors import Refusal
+from .._present.command_help import REPORT
+from .._present.help_texts import OptionHelp
 from .common import fail, load_input
+from .help import command, option
 from .options import (
     AS_OF_OPTION,
     INPUT_ARGUMENT,
@@ -18,18 +20,19 @@ from .options import (
     lang_of,
 )
 from .output import emit, prepare_output
+from .texts import missing_extra
 
 
-@click.command()
+@command(REPORT)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
-@click.option(
+@option(
     "-o",
     "--output",
     "output",
     required=True,
     metavar="FILE",
-    help="The HTML file to write (atomically: whole or not at all; - is standard output).",
+    text=OptionHelp.REPORT_OUTPUT,
 )
 @LANG_OPTION
 @AS_OF_OPTION
@@ -43,17 +46,7 @@ def report(
     behind_share: Fraction | None,
     behind_below: int | None,
 ) -> None:
-    """Write a self-contained HTML report of INPUT (opens offline).
-
-    The ranking as a chart, points by section for every community, a month
-    grid of qualifying activities, the district roll-up, and each
-    community's deductions and plan, with a table of contents and a filter
-    box; --as-of reports as of a month (R2). Who is behind follows R19 (the bottom
-    quarter by total unless --behind-share or --behind-below says otherwise).
-    Needs the ``report`` extra (jinja2).
-
-    Example: youthaction-scoring report 台账.xlsx -o 考核报告.html
-    """
+    """Write an HTML report of INPUT (help: :data:`.command_help.REPORT`)."""
     rule = behind_rule_of(behind_share, behind_below)
     target = prepare_output(output, inputs=[input_path])
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
@@ -61,10 +54,10 @@ def report(
         from .._present.report import render_report
 
         html = render_report(assessment, lang=lang_of(lang), behind=rule, as_of=as_of)
-    except ValueError as exc:  # an as-of month before the period (R2)
-        fail("--as-of", str(exc))
+    except Refusal as exc:  # an as-of month before the period (R2)
+        fail("--as-of", exc.message)
     except ModuleNotFoundError as exc:
         if exc.name != "jinja2":
             raise
-        fail("report", "needs jinja2: pip install 'youthaction-scoring[report]'")
+        fail("report", missing_extra(exc))
     emit(html, target)

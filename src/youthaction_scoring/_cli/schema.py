@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import click
 
+from .._present.command_help import SCHEMA
+from .._present.help_texts import OptionHelp
+from .help import command, option
 from .options import OUTPUT_OPTION
 from .output import check_output_dir, emit
 
 
-@click.command()
-@click.option(
+@command(SCHEMA)
+@option(
     "--document",
     type=click.Choice(["assessment", "scorecards"]),
     default="assessment",
     show_default=True,
-    help="assessment: the input format; scorecards: the output of `score --format json`.",
+    text=OptionHelp.SCHEMA_DOCUMENT,
 )
 @OUTPUT_OPTION
 def schema(document: str, output: str | None) -> None:
-    """Print the JSON Schema (draft 2020-12) of the input or the output format.
-
-    The schema is generated from the installed version's model, so front ends
-    can build and check forms with it. A few checks cannot be expressed in
-    JSON Schema (unique community ids, a period's start not after its end,
-    whole numbers written as 1.0); the converter still makes them.
-    """
+    """Print the JSON Schema of a document (help: :data:`.command_help.SCHEMA`)."""
     from .._io.codec import dumps_json
     from .._io.schema import json_schema
 

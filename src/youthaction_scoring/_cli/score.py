@@ -12,7 +12,10 @@ import click
 
 from .._domain.calendar import Month
 from .._domain.codes import Lang
-from .._domain.errors import InputError, Problem
+from .._domain.errors import InputError, Problem, Refusal
+from .._present.command_help import SCORE
+from .._present.help_texts import OptionHelp
+from .._present.terminal import terminal_safe
 from .common import (
     EXIT_USER_ERROR,
     UserError,
@@ -22,6 +25,8 @@ from .common import (
     stdin_first_line,
     stdin_lines,
 )
+from .help import command, option
+from .lang import run_lang
 from .options import (
     AS_OF_OPTION,
     BILINGUAL_OPTION,
@@ -35,23 +40,20 @@ from .options import (
 from .output import emit, emit_tables, prepare_output, writing
 from .progress_bar import counted
 from .stdout import to_stdout
+from .texts import CliText, os_reason
 from .warnings import disagreement_warner
 
 
-@click.command()
+@command(SCORE)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
-@click.option(
+@option(
     "--format",
     "fmt",
     type=click.Choice(["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]),
     default="table",
     show_default=True,
-    help="table: a readable table with Chinese names; json: the scorecards document; "
-    "jsonl: one scorecard a line, streamed from a .jsonl INPUT with constant memory; "
-    "every bad line is reported, and scorecards stop at the first one; "
-    "xlsx: a workbook with summary and detail sheets (needs -o); csv: the summary with ranks; "
-    "csv-detail: one row per item. CSV is UTF-8 with a BOM; formula-like text is neutralised.",
+    text=OptionHelp.SCORE_FORMAT,
 )
 @LANG_OPTION
 @BILINGUAL_OPTION
@@ -68,15 +70,9 @@ def score(
     output: str | None,
     force: bool,
 ) -> None:
-    """Score every community of INPUT (.json, .jsonl or .xlsx register; - is standard input).
-
-    Prints a table (default), writes the scorecards document (json), or
-    streams one scorecard a line (jsonl; see docs/performance.md for bad
-    lines and memory). Every item of every community is itemised: points,
-    deductions with their R-decisions, and notes on excluded or merged records.
-    """
+    """Score every community of INPUT (help: :data:`.command_help.SCORE`)."""
     if fmt == "xlsx" and (output is None or output == "-"):
-        fail("--format xlsx", "a workbook cannot go to standard output: add -o OUT.xlsx")
+        fail("--format xlsx", CliText.WORKBOOK_TO_STDOUT())
     target = prepare_output(output, inputs=[input_path], force=force or fmt != "xlsx")
     if fmt == "jsonl" and _is_json_lines(input_path, input_format):
         _stream(input_path, as_of, target, lang_of(lang))
@@ -135,7 +131,7 @@ def _stream(input_path: str, as_of: Month | None, output: str | None, lang: Lang
         try:
             handle = open(input_path, "rb")  # noqa: SIM115 - closed by the with below
         except OSError as exc:
-            fail(input_path, f"cannot read: {exc.strerror or exc}")
+            fail(input_path, CliText.CANNOT_READ(os_reason(exc)))
         source, closing = handle, handle
     # A bar on a terminal that also receives the scorecards would garble both.
     show_bar = (
@@ -160,8 +156,8 @@ def _stream(input_path: str, as_of: Month | None, output: str | None, lang: Lang
             pass
         except InputError as exc:
             raise UserError(exc.problems) from None
-        except ValueError as exc:
-            fail("--as-of", str(exc))
+        except Refusal as exc:
+            fail("--as-of", exc.message)
     if bad:
         raise click.exceptions.Exit(EXIT_USER_ERROR)
 
@@ -171,7 +167,7 @@ class _Incomplete(Exception):  # noqa: N818 - a private signal, not an error typ
 
 
 def _report(problem: Problem) -> None:
-    click.echo(str(problem), err=True)
+    click.echo(terminal_safe(problem.text(run_lang())), err=True)
 
 
 def _progress(

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 
 from .common import ClosedPipe, WriteFailure
+from .texts import CliText, os_reason
 
 
 class StdoutBytes:
@@ -79,4 +80,4 @@ def to_stdout() -> Iterator[StdoutBytes]:
     except OSError as exc:
         if exc.errno == errno.EPIPE:
             raise ClosedPipe from None
-        raise WriteFailure(f"cannot write to standard output: {exc.strerror or exc}") from None
+        raise WriteFailure(CliText.STDOUT(os_reason(exc))) from None

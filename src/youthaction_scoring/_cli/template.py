@@ -7,9 +7,15 @@ from pathlib import Path
 import click
 
 from .._domain.calendar import Period
+from .._domain.errors import Refusal
+from .._present.command_help import TEMPLATE
+from .._present.help_texts import OptionHelp
 from .common import fail
+from .help import argument, command, option
 from .options import FORCE_OPTION
 from .output import prepare_output, writing
+from .texts import CliText
+from .usage import BadValue
 
 
 def _parse_period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Period | None:
@@ -17,31 +23,25 @@ def _parse_period(_ctx: click.Context, _param: click.Parameter, value: str | Non
         return None
     try:
         return Period.parse(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except Refusal as exc:
+        raise BadValue(exc.message) from None
 
 
-@click.command()
-@click.argument("output_path", metavar="OUT.xlsx", type=click.Path(dir_okay=False))
-@click.option(
+@command(TEMPLATE)
+@argument(
+    "output_path", metavar="OUT.xlsx", type=click.Path(dir_okay=False), text=OptionHelp.TEMPLATE_OUT
+)
+@option(
     "--period",
     metavar="YYYY-MM:YYYY-MM",
     callback=_parse_period,
-    help="Fill in the assessment period (e.g. 2021-11:2022-04); blank when not given.",
+    text=OptionHelp.TEMPLATE_PERIOD,
 )
 @FORCE_OPTION
 def template(output_path: str, period: Period | None, force: bool) -> None:
-    """Write a blank register workbook (台账) for league staff to fill in.
-
-    It has an instructions sheet (说明), a sheet for the period, one for the
-    communities and one for each kind of record; Chinese headers with the
-    English field code, dropdowns for coded fields, date-formatted date
-    columns and frozen header rows. Read it back with `score` or `convert`.
-    An existing workbook (a filled-in register, say) is replaced only with
-    --force.
-    """
+    """Write a blank register (help: :data:`.command_help.TEMPLATE`)."""
     if Path(output_path).suffix.lower() != ".xlsx":
-        fail(output_path, "the template is a workbook: the file name must end in .xlsx")
+        fail(output_path, CliText.TEMPLATE_ENDING())
     prepare_output(output_path, force=force)
     from .._io.register import write_register_template
 

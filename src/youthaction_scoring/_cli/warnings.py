@@ -9,6 +9,7 @@ import click
 from .._analysis.districts import Disagreement
 from .._domain.codes import Lang
 from .._present.terminal import terminal_safe
+from .texts import CliText
 
 
 def disagreement_warner(lang: Lang) -> Callable[[Disagreement], None]:
@@ -18,6 +19,5 @@ def disagreement_warner(lang: Lang) -> Callable[[Disagreement], None]:
 
 def warn_disagreements(found: Iterable[Disagreement], lang: Lang) -> None:
     """Print one warning line per district whose communities disagree on 1.1 (R18)."""
-    prefix = "警告" if lang == "zh" else "warning"
     for disagreement in found:
-        click.echo(f"{prefix}: {terminal_safe(disagreement.text(lang))}", err=True)
+        click.echo(terminal_safe(CliText.WARNING.format(lang, disagreement.text(lang))), err=True)

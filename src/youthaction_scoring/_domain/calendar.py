@@ -10,7 +10,29 @@ from typing import Any, Final
 import attrs
 
 from .checks import all_of, between, describe, is_
+from .errors import Refusal
 from .limits import FIRST_YEAR, LAST_YEAR, MAX_PERIOD_MONTHS, year_problem
+from .messages import Message, Text
+
+
+class CalendarText(Text):
+    """The texts of months and periods."""
+
+    MONTH = (
+        "必须是“年-月”格式（YYYY-MM）的月份，实为{0}",
+        "must be a month written YYYY-MM, got {0}",
+    )
+    NO_SUCH_MONTH = ("“{0}”不是一个真实的月份", "{0!r} is not a real month")
+    START_AFTER_END = ("起始月{0}晚于结束月{1}", "start {0} is after end {1}")
+    TOO_LONG = (
+        "考核期长{0}个月；最多允许{1}个月",
+        "the period is {0} months long; at most {1} are allowed",
+    )
+    AS_OF_BEFORE = (
+        "截至月份{0}早于考核期的第一个月{1}",
+        "as-of month {0} is before the period's first month {1}",
+    )
+
 
 _MONTH_RE: Final = re.compile(r"([0-9]{4})-([0-9]{2})")
 
@@ -38,17 +60,18 @@ class Month:
             The month.
 
         Raises:
-            ValueError: *text* is not a ``YYYY-MM`` month that exists.
+            Refusal: *text* is not a ``YYYY-MM`` month that exists (a
+                ``ValueError`` whose message is in Chinese and English).
         """
         match = _MONTH_RE.fullmatch(text) if isinstance(text, str) else None
         if match is None:
-            raise ValueError(f"must be a month written YYYY-MM, got {describe(text)}")
+            raise Refusal(CalendarText.MONTH(describe(text)))
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12 or year == 0:
-            raise ValueError(f"{text!r} is not a real month")
+            raise Refusal(CalendarText.NO_SUCH_MONTH(text))
         problem = year_problem(year, repr(text))
         if problem:
-            raise ValueError(problem)
+            raise Refusal(problem)
         return cls(year, month)
 
     @classmethod
@@ -97,7 +120,7 @@ def month_index(day: dt.date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def period_problem(start: Month, end: Month) -> str | None:
+def period_problem(start: Month, end: Month) -> Message | None:
     """Say what is wrong with a period from *start* to *end*, or return ``None``.
 
     Args:
@@ -109,17 +132,17 @@ def period_problem(start: Month, end: Month) -> str | None:
         120 months long (the format's limits), else a message.
     """
     if start > end:
-        return f"start {start} is after end {end} (R1)"
+        return CalendarText.START_AFTER_END(str(start), str(end), rule="R1")
     months = end.index - start.index + 1
     if months > MAX_PERIOD_MONTHS:
-        return f"the period is {months:,} months long; at most {MAX_PERIOD_MONTHS} are allowed"
+        return CalendarText.TOO_LONG(f"{months:,}", MAX_PERIOD_MONTHS)
     return None
 
 
 def _period_order(inst: Period, _attribute: attrs.Attribute[Any], end: Month) -> None:
     problem = period_problem(inst.start, end)
     if problem:
-        raise ValueError(f"period {problem}")
+        raise Refusal(problem, "period")
 
 
 @attrs.frozen
@@ -181,14 +204,13 @@ class Period:
             ``[start, min(month, end)]``, or the period itself for ``None``.
 
         Raises:
-            ValueError: *month* is before the first month of the period.
+            Refusal: *month* is before the first month of the period (a
+                ``ValueError``).
         """
         if month is None:
             return self
         if month < self.start:
-            raise ValueError(
-                f"as-of month {month} is before the period's first month {self.start} (R2)"
-            )
+            raise Refusal(CalendarText.AS_OF_BEFORE(str(month), str(self.start), rule="R2"))
         return self if month >= self.end else Period(self.start, month)
 
     def __str__(self) -> str:

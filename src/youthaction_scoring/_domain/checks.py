@@ -17,6 +17,7 @@ from typing import Any, Final
 import attrs
 
 from .codes import CodedEnum
+from .errors import Refusal
 from .limits import (
     MAX_COUNT,
     SHORT_TEXT,
@@ -24,9 +25,45 @@ from .limits import (
     text_content_problem,
     year_problem,
 )
+from .messages import Message
+from .messages import Text as _Catalogue
 
 
-def text_problem(value: object) -> str | None:
+class CheckText(_Catalogue):
+    """The texts of the checks every reader shares (values as a user wrote them)."""
+
+    TEXT = ("必须是文本，实为{0}", "must be text, got {0}")
+    BLANK = ("不能为空白", "must not be blank")
+    WHOLE_NUMBER = ("必须是整数，实为{0}", "must be a whole number, got {0}")
+    NEGATIVE = ("不能小于0，实为{0}", "must be >= 0, got {0}")
+    TOO_LARGE = (
+        "不能大于{0}（电子表格能精确保存的最大整数），实为{1}",
+        "must be at most {0} (what a spreadsheet holds exactly), got {1}",
+    )
+    DATE = ("必须是日期，实为{0}", "must be a date, got {0}")
+    REPEATED = ("{0}重复出现", "{0} is repeated")
+    TUPLE = ("必须是元组，实为{0}", "must be a tuple, got {0}")
+    BETWEEN = (
+        "必须是{0}到{1}之间的整数，实为{2}",
+        "must be a whole number from {0} to {1}, got {2}",
+    )
+
+
+class ValueText(_Catalogue):
+    """How a value is described in a message: its JSON type and, when short, itself."""
+
+    NULL = ("空值 null", "null")
+    TRUE = ("布尔值 true", "true")
+    FALSE = ("布尔值 false", "false")
+    NUMBER = ("数字 {0}", "number {0}")
+    DIGITS = ("{0}位数字", "a number of {0} digits")
+    TEXT = ("文本 {0}", "text {0}")
+    LIST = ("列表", "a list")
+    OBJECT = ("对象", "an object")
+    OTHER = ("{0}类型的值", "{0}")
+
+
+def text_problem(value: object) -> Message | None:
     """Say what is wrong with a required text value, or return ``None``.
 
     Args:
@@ -39,13 +76,13 @@ def text_problem(value: object) -> str | None:
         else a message.
     """
     if not isinstance(value, str):
-        return f"must be text, got {describe(value)}"
+        return CheckText.TEXT(describe(value))
     if not value.strip():
-        return "must not be blank"
+        return CheckText.BLANK()
     return text_content_problem(value)
 
 
-def id_problem(value: object) -> str | None:
+def id_problem(value: object) -> Message | None:
     """Say what is wrong with an id, or return ``None``.
 
     Args:
@@ -58,7 +95,7 @@ def id_problem(value: object) -> str | None:
     return text_problem(value) or identifier_problem(typing.cast(str, value))
 
 
-def count_problem(value: object) -> str | None:
+def count_problem(value: object) -> Message | None:
     """Say what is wrong with a count (a whole number >= 0), or return ``None``.
 
     Args:
@@ -69,16 +106,15 @@ def count_problem(value: object) -> str | None:
         999,999,999,999,999 (what a spreadsheet holds exactly), else a message.
     """
     if type(value) is not int:
-        return f"must be a whole number, got {describe(value)}"
+        return CheckText.WHOLE_NUMBER(describe(value))
     if value < 0:
-        return f"must be >= 0, got {describe(value).removeprefix('number ')}"
+        return CheckText.NEGATIVE(describe(value).args[0])
     if value > MAX_COUNT:
-        limit = f"{MAX_COUNT:,} (what a spreadsheet holds exactly)"
-        return f"must be at most {limit}, got {describe(value)}"
+        return CheckText.TOO_LARGE(f"{MAX_COUNT:,}", describe(value))
     return None
 
 
-def day_problem(value: object) -> str | None:
+def day_problem(value: object) -> Message | None:
     """Say what is wrong with a calendar date, or return ``None``.
 
     Args:
@@ -89,11 +125,11 @@ def day_problem(value: object) -> str | None:
         silently dropped) in the years 1900-2199, else a message.
     """
     if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-        return f"must be a date, got {shown(value)}"
+        return CheckText.DATE(shown(value))
     return year_problem(value.year, value.isoformat())
 
 
-def repeat_problem(values: Iterable[object]) -> str | None:
+def repeat_problem(values: Iterable[object]) -> Message | None:
     """Say which values repeat in *values*, or return ``None``.
 
     Args:
@@ -107,39 +143,39 @@ def repeat_problem(values: Iterable[object]) -> str | None:
     for value in values:
         if value in seen:
             shown = value.code if isinstance(value, CodedEnum) else value
-            return f"{shown!r} is repeated"
+            return CheckText.REPEATED(repr(shown))
         seen.add(value)
     return None
 
 
-def describe(value: object) -> str:
-    """Describe a JSON-ish value for an error message, e.g. ``text "3"``.
+def describe(value: object) -> Message:
+    """Describe a JSON-ish value for an error message, e.g. ``text '3'`` (``文本 '3'``).
 
     Args:
         value: Any value.
 
     Returns:
-        A short description naming its JSON type and, when short, its value.
+        A short description naming its JSON type and, when short, its value
+        (its ``repr``, so that invisible characters show).
     """
     if value is None:
-        return "null"
+        return ValueText.NULL()
     if type(value).__name__ == "LongNumber":  # a number too long to convert (the JSON reader's)
-        return str(value)
+        return ValueText.DIGITS(f"{value.digits:,}")  # type: ignore[attr-defined]
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return ValueText.TRUE() if value else ValueText.FALSE()
     if isinstance(value, int) and value.bit_length() > 64:
         digits = len(str(value)) if value.bit_length() < 4000 else int(value.bit_length() * 0.30103)
-        return f"a number of {digits:,} digits"  # repr() refuses ints of over 4,300 digits
+        return ValueText.DIGITS(f"{digits:,}")  # repr() refuses ints of over 4,300 digits
     if isinstance(value, int | float):
-        return f"number {value!r}"
+        return ValueText.NUMBER(repr(value))
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text {shown!r}"
+        return ValueText.TEXT(repr(value if len(value) <= 40 else value[:37] + "..."))
     if isinstance(value, list | tuple):
-        return "a list"
+        return ValueText.LIST()
     if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
+        return ValueText.OBJECT()
+    return ValueText.OTHER(type(value).__name__)
 
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -163,7 +199,7 @@ class Text:
             return  # the common case; anything unusual gets the full check
         problem = text_problem(value)
         if problem:
-            raise ValueError(f"{attribute.name}: {problem}")
+            raise Refusal(problem, attribute.name)
 
 
 @attrs.frozen
@@ -177,7 +213,7 @@ class Identifier:
             return
         problem = id_problem(value)
         if problem:
-            raise ValueError(f"{attribute.name}: {problem}")
+            raise Refusal(problem, attribute.name)
 
 
 @attrs.frozen
@@ -188,8 +224,9 @@ class Day:
         """Refuse *value* unless it is such a date."""
         problem = day_problem(value)
         if problem:
-            error = TypeError if "must be a date" in problem else ValueError
-            raise error(f"{attribute.name}: {problem}")
+            if problem.key is CheckText.DATE:
+                raise TypeError(f"{attribute.name}: {problem.en}")
+            raise Refusal(problem, attribute.name)
 
 
 @attrs.frozen
@@ -202,7 +239,7 @@ class Count:
             return
         problem = count_problem(value)
         if problem:
-            raise ValueError(f"{attribute.name}: {problem}")
+            raise Refusal(problem, attribute.name)
 
 
 @attrs.frozen
@@ -212,10 +249,10 @@ class NoRepeats:
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Refuse *value* unless it is a tuple without repeats."""
         if not isinstance(value, tuple):
-            raise TypeError(f"{attribute.name}: must be a tuple, got {describe(value)}")
+            raise TypeError(f"{attribute.name}: must be a tuple, got {describe(value).en}")
         problem = repeat_problem(value)
         if problem:
-            raise ValueError(f"{attribute.name}: {problem}")
+            raise Refusal(problem, attribute.name)
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
@@ -283,10 +320,7 @@ class Between:
         """Refuse *value* unless it is a whole number in range."""
         if type(value) is int and self.low <= value <= self.high:
             return
-        raise ValueError(
-            f"{attribute.name}: must be a whole number from {self.low} to {self.high},"
-            f" got {shown(value)}"
-        )
+        raise Refusal(CheckText.BETWEEN(self.low, self.high, shown(value)), attribute.name)
 
 
 @attrs.frozen

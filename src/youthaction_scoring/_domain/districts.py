@@ -19,6 +19,8 @@ from .checks import no_repeats as _no_repeats
 from .checks import text as _text
 from .checks import tuple_of as _tuple_of
 from .codes import CountyOrgCategory
+from .errors import Place
+from .messages import Message, Text
 
 if TYPE_CHECKING:  # the model imports this module; its communities are only read here
     from .model import Community
@@ -59,7 +61,19 @@ class DistrictProblem:
     district: int
     community: int | None
     place: str
-    message: str
+    message: Message
+
+
+class DistrictText(Text):
+    """The texts of the R18 checks."""
+
+    REPEATED = ("区县“{0}”重复（首次出现在 {1}）", "duplicate district {0!r} (first at {1})")
+    CARRIES = (
+        "区县“{0}”已在 {1} 记录，该记录为其所有社区给出第1.1条；请删除此处的列表",
+        "district {0!r} is recorded at {1}, which gives clause 1.1 for all its communities;"
+        " remove this list",
+    )
+    UNUSED = ("没有社区属于区县“{0}”", "no community is in district {0!r}")
 
 
 class DistrictCheck:
@@ -77,7 +91,7 @@ class DistrictCheck:
         for index, record in enumerate(districts):
             first = self.recorded.setdefault(record.name, index)
             if first != index:
-                message = f"duplicate district {record.name!r} (first at districts[{first}])"
+                message = DistrictText.REPEATED(record.name, Place(f"districts[{first}]"))
                 self.repeated.append(
                     DistrictProblem("repeated", index, None, f"districts[{index}].name", message)
                 )
@@ -93,9 +107,8 @@ class DistrictCheck:
         self._seen.add(community.district)
         if not carries:
             return None
-        message = (
-            f"district {community.district!r} is recorded at {self.where}districts[{where}],"
-            " which gives clause 1.1 for all its communities; remove this list (R18)"
+        message = DistrictText.CARRIES(
+            community.district, Place(f"{self.where}districts[{where}]"), rule="R18"
         )
         return DistrictProblem("carries", where, index, place, message)
 
@@ -107,7 +120,7 @@ class DistrictCheck:
                 i,
                 None,
                 f"{self.where}districts[{i}]",
-                f"no community is in district {name!r}",
+                DistrictText.UNUSED(name),
             )
             for name, i in self.recorded.items()
             if name not in self._seen

@@ -12,6 +12,36 @@ import re
 import unicodedata
 from typing import Final
 
+from .messages import Message, Text
+
+
+class LimitText(Text):
+    """The texts of the limits."""
+
+    TOO_LONG = (
+        "长度为{0}个字符；一个电子表格单元格最多容纳{1}个",
+        "is {0} characters long; at most {1} fit (a spreadsheet cell)",
+    )
+    TOO_LONG_STORED = (
+        "按电子表格单元格的存储方式占{0}个字符（回车和 _xHHHH_ 各占7个）；最多容纳{1}个",
+        "takes {0} characters as a spreadsheet cell stores it (carriage returns"
+        " and _xHHHH_ take 7); at most {1} fit",
+    )
+    SURROGATE = (
+        "含有孤立代理字符 {0}（第{1}个字符）",
+        "contains a lone surrogate {0} at position {1}",
+    )
+    CONTROL = (
+        "含有控制字符 {0}（第{1}个字符）",
+        "contains the control character {0} at position {1}",
+    )
+    INVISIBLE = (
+        "不能含有空白、控制或格式字符（第{1}个字符是 {0}）",
+        "must not contain whitespace, control or format characters (found {0} at position {1})",
+    )
+    YEAR = ("{0}不在{1}—{2}年之间", "{0} is outside the years {1}-{2}")
+
+
 MAX_TEXT: Final = 32_767
 """The longest text: a spreadsheet cell's limit."""
 SHORT_TEXT: Final = MAX_TEXT // 7
@@ -48,11 +78,11 @@ def stored_length(text: str) -> int:
     return len(text) + 6 * len(CELL_ESCAPED.findall(text))
 
 
-def _character(text: str, index: int) -> str:
-    return f"U+{ord(text[index]):04X} at position {index + 1}"
+def _character(text: str, index: int) -> tuple[str, str]:
+    return f"U+{ord(text[index]):04X}", str(index + 1)
 
 
-def text_content_problem(text: str) -> str | None:
+def text_content_problem(text: str) -> Message | None:
     """Say what in a text exceeds the limits, or return ``None``.
 
     Args:
@@ -64,24 +94,21 @@ def text_content_problem(text: str) -> str | None:
         else a message.
     """
     if len(text) > MAX_TEXT:
-        return f"is {len(text):,} characters long; at most {MAX_TEXT:,} fit (a spreadsheet cell)"
+        return LimitText.TOO_LONG(f"{len(text):,}", f"{MAX_TEXT:,}")
     if "\r" in text or "_x" in text or "\ufffe" in text or "\uffff" in text:
         stored = stored_length(text)
         if stored > MAX_TEXT:
-            return (
-                f"takes {stored:,} characters as a spreadsheet cell stores it (carriage returns"
-                f" and _xHHHH_ take 7); at most {MAX_TEXT:,} fit"
-            )
+            return LimitText.TOO_LONG_STORED(f"{stored:,}", f"{MAX_TEXT:,}")
     found = _REFUSED.search(text)
     if found is None:
         return None
     index = found.start()
     if "\ud800" <= text[index] <= "\udfff":
-        return f"contains a lone surrogate {_character(text, index)}"
-    return f"contains the control character {_character(text, index)}"
+        return LimitText.SURROGATE(*_character(text, index))
+    return LimitText.CONTROL(*_character(text, index))
 
 
-def identifier_problem(text: str) -> str | None:
+def identifier_problem(text: str) -> Message | None:
     """Say why a text cannot be an id, or return ``None`` (R17).
 
     An id holds no whitespace, control or format character: two ids that look
@@ -97,14 +124,11 @@ def identifier_problem(text: str) -> str | None:
         return None
     for index, character in enumerate(text):
         if character.isspace() or unicodedata.category(character) in ("Cc", "Cf"):
-            return (
-                "must not contain whitespace, control or format characters"
-                f" (found {_character(text, index)})"
-            )
+            return LimitText.INVISIBLE(*_character(text, index))
     return None
 
 
-def year_problem(year: int, what: str) -> str | None:
+def year_problem(year: int, what: str) -> Message | None:
     """Say why a year is outside the limits, or return ``None``.
 
     Args:
@@ -116,7 +140,7 @@ def year_problem(year: int, what: str) -> str | None:
     """
     if FIRST_YEAR <= year <= LAST_YEAR:
         return None
-    return f"{what} is outside the years {FIRST_YEAR}-{LAST_YEAR}"
+    return LimitText.YEAR(what, FIRST_YEAR, LAST_YEAR)
 
 
 def without_format_characters(text: str) -> str:

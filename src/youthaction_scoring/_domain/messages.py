@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Sequence
-from typing import Final, Self
+from typing import Final, Protocol, Self, runtime_checkable
 
 import attrs
 
@@ -27,12 +27,21 @@ from .codes import CodedEnum, Lang
 _JOINERS: Final[dict[Lang, str]] = {"zh": "、", "en": ", "}
 
 
+@runtime_checkable
+class Localized(Protocol):
+    """A value that renders itself in either language (a place, a nested message)."""
+
+    def text(self, lang: Lang) -> str:
+        """Render the value in *lang*."""
+
+
 def render_arg(arg: object, lang: Lang) -> str:
     """Render one argument of a template.
 
     Args:
         arg: Text, a number, a month, a date, a code (shown by its label in
-            *lang*) or a tuple of those (joined).
+            *lang*), a :class:`Message` (rendered in *lang*) or a tuple of
+            those (joined).
         lang: ``"zh"`` or ``"en"``.
 
     Returns:
@@ -42,8 +51,12 @@ def render_arg(arg: object, lang: Lang) -> str:
         return arg
     if isinstance(arg, CodedEnum):
         return arg.label_in(lang)
+    if isinstance(arg, Message):
+        return arg.text(lang)
     if isinstance(arg, tuple):
         return _JOINERS[lang].join(render_arg(a, lang) for a in arg)
+    if isinstance(arg, Localized):
+        return arg.text(lang)
     return str(arg)
 
 
@@ -67,6 +80,10 @@ class Text(enum.Enum):
         member.zh = zh
         member.en = en
         return member
+
+    def __call__(self, *args: object, rule: str | None = None) -> Message:
+        """Make a message of this text: ``CheckText.BLANK()``, ``Text.X(3, rule="R1")``."""
+        return Message(self, args, rule)
 
     @property
     def key(self) -> str:
@@ -103,7 +120,9 @@ def _render_both(arg: object) -> tuple[str, str]:
         return text, text
     if isinstance(arg, CodedEnum):
         return arg.label, arg.label_en
-    if isinstance(arg, tuple):
+    if isinstance(arg, Message):
+        return arg.both()
+    if isinstance(arg, tuple | Localized):
         return render_arg(arg, "zh"), render_arg(arg, "en")
     text = str(arg)
     return text, text
@@ -116,7 +135,8 @@ class Message:
     Args:
         key: The text it is made from: a member of a :class:`Text` catalogue.
         args: Values for the template: text, numbers, months, dates, codes
-            (rendered by their label) or tuples of those (joined).
+            (rendered by their label), messages (rendered in the same
+            language) or tuples of those (joined).
         rule: The R-decision behind the message, if any (e.g. ``"R1"``).
     """
 

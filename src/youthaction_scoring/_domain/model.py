@@ -36,6 +36,8 @@ from .codes import (
     RecognitionKind,
 )
 from .districts import DistrictRecord, district_problems
+from .errors import Refusal
+from .messages import Message, Text
 
 # --------------------------------------------------------------------------
 # Section (一): organisation system.
@@ -297,10 +299,20 @@ def _unique_ids(
 ) -> None:
     problem = duplicate_id_problem(value)
     if problem:
-        raise ValueError(problem)
+        raise Refusal(problem)
 
 
-def duplicate_id_problem(communities: Iterable[Community]) -> str | None:
+class ModelText(Text):
+    """The texts of the assessment's own checks."""
+
+    DUPLICATE_ID = ("社区编号“{0}”重复", "duplicate community id {0!r}")
+    DUPLICATE_ID_AT = (
+        "社区编号“{0}”重复（首次出现在 {1}）",
+        "duplicate community id {0!r} (first at {1})",
+    )
+
+
+def duplicate_id_problem(communities: Iterable[Community]) -> Message | None:
     """Say which community id repeats, or return ``None``.
 
     Args:
@@ -312,7 +324,7 @@ def duplicate_id_problem(communities: Iterable[Community]) -> str | None:
     seen: set[str] = set()
     for community in communities:
         if community.id in seen:
-            return f"duplicate community id {community.id!r}"
+            return ModelText.DUPLICATE_ID(community.id)
         seen.add(community.id)
     return None
 
@@ -322,7 +334,7 @@ def _districts_match(
 ) -> None:
     problems = district_problems(value, inst.communities)
     if problems:
-        raise ValueError("; ".join(f"{p.place}: {p.message}" for p in problems))
+        raise ValueError("; ".join(f"{p.place}: {p.message.en}" for p in problems))
 
 
 @attrs.frozen

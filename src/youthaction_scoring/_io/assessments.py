@@ -22,6 +22,7 @@ from .atomic import atomic_output, atomic_write
 from .codec import dumps_json, parse_json
 from .document import structure_assessment, unstructure_assessment
 from .jsonl import read_assessment_jsonl, read_assessment_lines, write_assessment_jsonl
+from .texts import ReadText
 
 
 def loads_assessment(text: str | bytes) -> Assessment:
@@ -110,7 +111,7 @@ def ending(path: str | os.PathLike[str], table: Mapping[str, object]) -> str:
     suffix = Path(path).suffix
     if suffix.lower() not in table:
         endings = ", ".join(sorted(table))
-        message = f"unsupported file type {suffix or '(none)'!r}; expected one of {endings}"
+        message = ReadText.FILE_TYPE(suffix or ReadText.NO_ENDING(), endings)
         raise InputError([Problem(os.fspath(path), message)])
     return suffix.lower()
 

@@ -26,22 +26,56 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Final
 
+from .._domain.messages import Message, Text
+
+
+class OutputText(Text):
+    """Why an output path is refused."""
+
+    NOT_A_FILE = (
+        "是{0}而不是文件：只写入普通文件",
+        "is {0}, not a file: only regular files are written",
+    )
+    DIRECTORY = ("文件夹", "a directory")
+    CHARACTER_DEVICE = ("字符设备", "a character device")
+    BLOCK_DEVICE = ("块设备", "a block device")
+    FIFO = ("命名管道", "a named pipe")
+    SOCKET = ("套接字", "a socket")
+    OTHER = ("特殊文件", "not a regular file")
+    IS_INPUT = (
+        "是输入文件：写入它会毁掉正在读取的内容",
+        "is the input file: writing it would destroy what is read",
+    )
+    EXISTS = (
+        "已经存在；只有要求时（--force）才会替换",
+        "exists already, and is replaced only when asked (--force)",
+    )
+
 
 class OutputRefusedError(ValueError):
-    """An output path the library will not write to; the message says why."""
+    """An output path the library will not write to; :attr:`message` says why.
+
+    Args:
+        message: Why, in Chinese and English (``str()`` is the English).
+    """
+
+    def __init__(self, message: Message) -> None:
+        """Create the error."""
+        super().__init__(message.en)
+        self.message = message
 
 
 _KINDS: Final = (
-    (stat.S_ISDIR, "a directory"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISFIFO, "a named pipe"),
-    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISDIR, OutputText.DIRECTORY),
+    (stat.S_ISCHR, OutputText.CHARACTER_DEVICE),
+    (stat.S_ISBLK, OutputText.BLOCK_DEVICE),
+    (stat.S_ISFIFO, OutputText.FIFO),
+    (stat.S_ISSOCK, OutputText.SOCKET),
 )
 
 
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+def _kind(mode: int) -> Message:
+    return next((name for test, name in _KINDS if test(mode)), OutputText.OTHER)()
 
 
 def check_target(
@@ -72,15 +106,13 @@ def check_target(
     except OSError:
         return target  # unreadable: writing it will say what is wrong
     if not stat.S_ISREG(status.st_mode):
-        raise OutputRefusedError(
-            f"is {_kind(status.st_mode)}, not a file: only regular files are written"
-        )
+        raise OutputRefusedError(OutputText.NOT_A_FILE(_kind(status.st_mode)))
     for name in inputs:
         with contextlib.suppress(OSError):
             if os.path.samefile(target, name):
-                raise OutputRefusedError("is the input file: writing it would destroy what is read")
+                raise OutputRefusedError(OutputText.IS_INPUT())
     if not replace:
-        raise OutputRefusedError("exists already, and is replaced only when asked (--force)")
+        raise OutputRefusedError(OutputText.EXISTS())
     return target
 
 

@@ -19,7 +19,8 @@ from typing import Any, Final
 
 import attrs
 
-from .._domain.errors import InputError, Problem
+from .._domain.errors import InputError, Problem, Refusal
+from .texts import ReadText, json_reason
 
 
 class _Keyed(dict[str, Any]):
@@ -32,8 +33,7 @@ def _find_repeats(value: object, place: str) -> list[Problem]:
     found: list[Problem] = []
     if isinstance(value, _Keyed):
         found.extend(
-            Problem(f"{place}.{k}" if place else k, "key appears more than once")
-            for k in value.repeated
+            Problem(f"{place}.{k}" if place else k, ReadText.KEY_TWICE()) for k in value.repeated
         )
     if isinstance(value, dict):
         for key, sub in value.items():
@@ -45,7 +45,7 @@ def _find_repeats(value: object, place: str) -> list[Problem]:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed in JSON")
+    raise Refusal(ReadText.CONSTANT(name))
 
 
 @attrs.frozen
@@ -88,7 +88,7 @@ def decode_text(data: bytes, place: str = "") -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([Problem(place, f"not UTF-8 text (byte {exc.start})")]) from None
+        raise InputError([Problem(place, ReadText.NOT_UTF8(exc.start))]) from None
 
 
 def parse_json(text: str | bytes, place: str = "") -> Any:
@@ -126,11 +126,13 @@ def parse_json(text: str | bytes, place: str = "") -> Any:
         )
     except json.JSONDecodeError as exc:
         where = f"{place}, column {exc.colno}" if place else f"line {exc.lineno} column {exc.colno}"
-        raise InputError([Problem(where, f"invalid JSON: {exc.msg}")]) from None
+        raise InputError([Problem(where, ReadText.INVALID_JSON(json_reason(exc.msg)))]) from None
+    except Refusal as exc:
+        raise InputError([Problem(place, ReadText.INVALID_JSON(exc.message))]) from None
     except ValueError as exc:
-        raise InputError([Problem(place, f"invalid JSON: {exc}")]) from None
+        raise InputError([Problem(place, ReadText.INVALID_JSON(json_reason(str(exc))))]) from None
     except RecursionError:
-        raise InputError([Problem(place, "invalid JSON: nested too deeply")]) from None
+        raise InputError([Problem(place, ReadText.NESTED())]) from None
     if repeats:
         problems = _find_repeats(value, "")
         if place:

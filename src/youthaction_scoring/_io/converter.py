@@ -31,7 +31,7 @@ from .._domain import checks
 from .._domain.calendar import Month, Period, period_problem
 from .._domain.checks import describe, repeat_problem
 from .._domain.codes import CodedEnum
-from .._domain.errors import InputError, Problem, join_place
+from .._domain.errors import InputError, Problem, join_place, problem_of
 from .._domain.model import Community, LeaderInstruction, MediaPublication, Recognition
 from .primitives import (
     PRIMITIVES,
@@ -41,6 +41,7 @@ from .primitives import (
     read_month,
     recognition_class,
 )
+from .texts import ReadText
 
 ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
 """The ``format`` value of an assessment document (the format page)."""
@@ -65,7 +66,7 @@ def _tuple_hook_factory(
 
     def structure(value: object, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise Invalid(f"must be a list, got {describe(value)}")
+            raise Invalid(ReadText.LIST(describe(value)))
         out: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -107,7 +108,7 @@ def _class_hook_factory(cl: Any, converter: cattrs.Converter) -> Callable[[objec
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
-            raise Invalid(f"must be an object, got {describe(value)}")
+            raise Invalid(ReadText.OBJECT(describe(value)))
         return inner(value, cl)
 
     return structure
@@ -144,12 +145,12 @@ def _structure_recognition(value: object, _: type) -> Recognition:
 
 def _structure_period(value: object, _: type) -> Period:
     if not isinstance(value, dict):
-        raise Invalid(f"must be an object, got {describe(value)}")
+        raise Invalid(ReadText.OBJECT(describe(value)))
     problems: list[Exception] = []
     months: dict[str, Month] = {}
     for name in ("start", "end"):
         if name not in value:
-            problems.append(Invalid("required field missing", name))
+            problems.append(Invalid(ReadText.MISSING(), name))
             continue
         try:
             months[name] = read_month(value[name])
@@ -157,11 +158,11 @@ def _structure_period(value: object, _: type) -> Period:
             problems.append(Invalid(exc.message, name))
     for extra in value:
         if extra not in ("start", "end"):
-            problems.append(Invalid("unknown field", str(extra)))
+            problems.append(Invalid(ReadText.UNKNOWN_FIELD(), str(extra)))
     if not problems:
         problem = period_problem(months["start"], months["end"])
         if problem:
-            problems.append(Invalid(problem, "start" if "after end" in problem else ""))
+            problems.append(Invalid(problem, "start" if problem.rule == "R1" else ""))
     if problems:
         raise _Several(problems)
     return Period(months["start"], months["end"])
@@ -269,7 +270,7 @@ def problems_of(exc: BaseException, place: str = "") -> Iterator[Problem]:
             yield from problems_of(sub, place if index is None else f"{place}[{index}]")
     elif isinstance(exc, ForbiddenExtraKeysError):
         for key in sorted(exc.extra_fields):
-            yield Problem(join_place(place, key), "unknown field")
+            yield Problem(join_place(place, key), ReadText.UNKNOWN_FIELD())
     elif isinstance(exc, _Several):
         for sub in exc.problems:
             yield from problems_of(sub, place)
@@ -278,9 +279,9 @@ def problems_of(exc: BaseException, place: str = "") -> Iterator[Problem]:
     elif isinstance(exc, KeyError) and any(
         isinstance(n, AttributeValidationNote) for n in getattr(exc, "__notes__", [])
     ):
-        yield Problem(place, "required field missing")
+        yield Problem(place, ReadText.MISSING())
     elif isinstance(exc, ValueError | TypeError):
-        yield Problem(place, str(exc))
+        yield problem_of(exc, place)
     else:  # pragma: no cover - a bug, not bad input
         raise exc
 

@@ -16,9 +16,10 @@ import attrs
 from .._domain.calendar import Period
 from .._domain.checks import describe, text_problem
 from .._domain.districts import DistrictRecord, district_problems
-from .._domain.errors import InputError, Problem, join_place
-from .._domain.model import Assessment, Community
+from .._domain.errors import InputError, Place, Problem, join_place
+from .._domain.model import Assessment, Community, ModelText
 from .converter import ASSESSMENT_FORMAT, CONVERTER, structure_as, unstructure_community
+from .texts import ReadText
 
 HEADER_KEYS: Final = ("format", "period", "description", "districts")
 """The keys of a JSON Lines header line, in the order they are written."""
@@ -55,25 +56,27 @@ def structure_header(value: object, *, place: str = "", allow_communities: bool 
         The header; its problems are empty when it is valid.
     """
     if not isinstance(value, dict):
-        wrong = Problem(place.removesuffix(": "), f"must be an object, got {describe(value)}")
+        wrong = Problem(place.removesuffix(": "), ReadText.OBJECT(describe(value)))
         return Header(None, None, (), (wrong,))
     problems: list[Problem] = []
     allowed = ASSESSMENT_KEYS if allow_communities else HEADER_KEYS
     problems.extend(
-        Problem(join_place(place, str(key)), "unknown field") for key in value if key not in allowed
+        Problem(join_place(place, str(key)), ReadText.UNKNOWN_FIELD())
+        for key in value
+        if key not in allowed
     )
     if "format" not in value:
-        problems.append(Problem(join_place(place, "format"), "required field missing"))
+        problems.append(Problem(join_place(place, "format"), ReadText.MISSING()))
     elif value["format"] != ASSESSMENT_FORMAT:
         problems.append(
             Problem(
                 join_place(place, "format"),
-                f"unsupported format {describe(value['format'])}; expected {ASSESSMENT_FORMAT!r}",
+                ReadText.FORMAT(describe(value["format"]), ASSESSMENT_FORMAT),
             )
         )
     period: Period | None = None
     if "period" not in value:
-        problems.append(Problem(join_place(place, "period"), "required field missing"))
+        problems.append(Problem(join_place(place, "period"), ReadText.MISSING()))
     else:
         try:
             period = structure_as(value["period"], Period, join_place(place, "period"))
@@ -97,7 +100,7 @@ def _structure_districts(
     raw = value["districts"]
     where = join_place(place, "districts")
     if not isinstance(raw, list):
-        problems.append(Problem(where, f"must be a list, got {describe(raw)}"))
+        problems.append(Problem(where, ReadText.LIST(describe(raw))))
         return ()
     records: list[DistrictRecord] = []
     for index, item in enumerate(raw):
@@ -133,7 +136,7 @@ def structure_assessment(value: object) -> Assessment:
     if isinstance(value, dict) and "communities" in value:
         raw = value["communities"]
         if not isinstance(raw, list):
-            problems.append(Problem("communities", f"must be a list, got {describe(raw)}"))
+            problems.append(Problem("communities", ReadText.LIST(describe(raw))))
         else:
             first_seen: dict[str, int] = {}
             for index, item in enumerate(raw):
@@ -149,8 +152,9 @@ def structure_assessment(value: object) -> Assessment:
                         problems.append(
                             Problem(
                                 f"{place}.id",
-                                f"duplicate community id {ident!r} "
-                                f"(first at communities[{first_seen[ident]}])",
+                                ModelText.DUPLICATE_ID_AT(
+                                    ident, Place(f"communities[{first_seen[ident]}]")
+                                ),
                             )
                         )
                     else:

@@ -20,12 +20,13 @@ import attrs
 from .._analysis.districts import Disagreement, DisagreementFinder
 from .._domain.calendar import Period
 from .._domain.districts import DistrictCheck, DistrictRecord
-from .._domain.errors import InputError, Problem
-from .._domain.model import Assessment, Community
+from .._domain.errors import InputError, Place, Problem
+from .._domain.model import Assessment, Community, ModelText
 from .codec import parse_json
 from .converter import structure_as, unstructure_community
 from .document import structure_header, unstructure_header
 from .fast import community_from_json
+from .texts import ReadText
 
 
 @attrs.frozen
@@ -89,18 +90,11 @@ def open_json_lines(lines: Iterable[str | bytes]) -> JsonLines:
     iterator = iter(lines)
     first = next(iterator, b"")
     if not first.strip():
-        raise InputError([Problem("line 1", "the header line is missing")])
+        raise InputError([Problem("line 1", ReadText.HEADER_MISSING())])
     value = parse_json(first, "line 1")
     if isinstance(value, dict) and "format" not in value and "period" not in value:
-        raise InputError(
-            [
-                Problem(
-                    "line 1",
-                    "the header line is missing: the first line must be"
-                    ' {"format": "youthaction-scoring/1", "period": {...}}, and line 1 is not',
-                )
-            ]
-        )
+        example = '{"format": "youthaction-scoring/1", "period": {...}}'
+        raise InputError([Problem("line 1", ReadText.HEADER_FIRST(example))])
     header = structure_header(value, place="line 1: ", allow_communities=False)
     if header.problems:
         raise InputError(header.problems)
@@ -171,7 +165,7 @@ def iter_community_lines(
             first = first_seen[community.id]
             problem = Problem(
                 f"line {number}: id",
-                f"duplicate community id {community.id!r} (first at line {first})",
+                ModelText.DUPLICATE_ID_AT(community.id, Place(f"line {first}")),
             )
             yield LineResult(number, None, (problem,))
             continue

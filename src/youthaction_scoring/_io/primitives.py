@@ -18,8 +18,11 @@ from typing import Any, Final
 from .._domain.calendar import Month
 from .._domain.checks import count_problem, describe, id_problem, text_problem
 from .._domain.codes import CodedEnum, RecognitionKind
+from .._domain.errors import Refusal
 from .._domain.limits import MAX_COUNT, SHORT_TEXT, year_problem
+from .._domain.messages import Message
 from .._domain.model import RECOGNITION_CLASSES, Recognition
+from .texts import ReadText
 
 _DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DAYS: dict[str, dt.date] = {}
@@ -30,9 +33,9 @@ _DAYS_MAX: Final = 20_000
 class Invalid(Exception):  # noqa: N818 - named for what it says about a value
     """A value is wrong; *field* names a key below the current place, if any."""
 
-    def __init__(self, message: str, field: str = "") -> None:
+    def __init__(self, message: Message, field: str = "") -> None:
         """Create the error."""
-        super().__init__(message)
+        super().__init__(message.en)
         self.message = message
         self.field = field
 
@@ -69,7 +72,7 @@ def read_count(value: object) -> int:
 def read_bool(value: object) -> bool:
     """Read ``true`` or ``false`` (nothing else: no ``"yes"``, no ``1``)."""
     if type(value) is not bool:
-        raise Invalid(f"must be true or false, got {describe(value)}")
+        raise Invalid(ReadText.BOOL(describe(value)))
     return value
 
 
@@ -91,11 +94,11 @@ def parse_date(value: object) -> dt.date:
         if day is not None:
             return day
     if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-        raise Invalid(f"must be a date written YYYY-MM-DD, got {describe(value)}")
+        raise Invalid(ReadText.DATE(describe(value)))
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise Invalid(f"{value!r} is not a real date") from None
+        raise Invalid(ReadText.NO_SUCH_DATE(value)) from None
     problem = year_problem(day.year, repr(value))
     if problem:
         raise Invalid(problem)
@@ -108,8 +111,8 @@ def read_month(value: object) -> Month:
     """Read a ``YYYY-MM`` month."""
     try:
         return Month.parse(typing.cast(str, value))
-    except ValueError as exc:
-        raise Invalid(str(exc)) from None
+    except Refusal as exc:
+        raise Invalid(exc.message) from None
 
 
 @functools.cache
@@ -123,11 +126,8 @@ def code_reader(cls: type[CodedEnum]) -> Callable[[object], CodedEnum]:
             if member is not None:
                 return typing.cast(CodedEnum, member)
         if not isinstance(value, str):
-            raise Invalid(f"must be a code ({cls.codes_text()}), got {describe(value)}")
-        try:
-            return cls.from_code(value)
-        except ValueError as exc:
-            raise Invalid(str(exc)) from None
+            raise Invalid(ReadText.CODE(cls.codes_text(), describe(value)))
+        raise Invalid(ReadText.UNKNOWN_CODE(value, cls.codes_text()))
 
     return read
 
@@ -155,15 +155,15 @@ def recognition_class(value: object) -> tuple[type[Recognition], dict[str, Any]]
         Invalid: Not an object, or no known ``kind`` (placed at ``kind``).
     """
     if not isinstance(value, dict):
-        raise Invalid(f"must be an object, got {describe(value)}")
+        raise Invalid(ReadText.OBJECT(describe(value)))
     if "kind" not in value:
-        raise Invalid("required field missing", "kind")
+        raise Invalid(ReadText.MISSING(), "kind")
     raw_kind = value["kind"]
     if not isinstance(raw_kind, str) or raw_kind not in RecognitionKind._value2member_map_:
         raise Invalid(
-            f"unknown code {raw_kind!r}; expected one of {RecognitionKind.codes_text()}"
+            ReadText.UNKNOWN_CODE(raw_kind, RecognitionKind.codes_text())
             if isinstance(raw_kind, str)
-            else f"must be a code ({RecognitionKind.codes_text()}), got {describe(raw_kind)}",
+            else ReadText.CODE(RecognitionKind.codes_text(), describe(raw_kind)),
             "kind",
         )
     cls = RECOGNITION_CLASSES[RecognitionKind.from_code(raw_kind)]

@@ -15,8 +15,11 @@ import os
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from ..._domain.errors import Refusal
 from ..._domain.limits import CELL_ESCAPED, MAX_TEXT
+from ..._domain.messages import Message
 from ..atomic import atomic_write, check_target
+from .texts import RegisterText
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -46,7 +49,7 @@ def require_openpyxl() -> None:
         import defusedxml  # noqa: F401 - imported to prove it is there
         import openpyxl
     except ImportError:
-        raise ImportError(EXTRA_HINT) from None
+        raise ModuleNotFoundError(EXTRA_HINT, name="openpyxl") from None
     if not openpyxl.DEFUSEDXML:  # pragma: no cover - only with OPENPYXL_DEFUSEDXML=False
         raise ImportError("openpyxl is not using defusedxml (OPENPYXL_DEFUSEDXML is off)")
 
@@ -82,7 +85,7 @@ def unescape_text(text: str) -> str:
     return _ESCAPED.sub(lambda m: chr(int(m[1], 16)), text)
 
 
-def text_too_long(text: str) -> str | None:
+def text_too_long(text: str) -> Message | None:
     """Say why *text* does not fit a cell, or return ``None``.
 
     Args:
@@ -93,7 +96,7 @@ def text_too_long(text: str) -> str | None:
     """
     stored = escape_text(text)
     if len(stored) > MAX_CELL_TEXT:
-        return f"text of {len(stored)} characters does not fit a spreadsheet cell ({MAX_CELL_TEXT})"
+        return RegisterText.CELL_TOO_LONG(f"{len(stored):,}", f"{MAX_CELL_TEXT:,}")
     return None
 
 
@@ -110,13 +113,13 @@ def put(
         number_format: The cell's number format, if any.
 
     Raises:
-        ValueError: Text too long for a cell.
+        Refusal: Text too long for a cell (a ``ValueError``).
     """
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
         problem = text_too_long(value)
         if problem:
-            raise ValueError(problem)
+            raise Refusal(problem)
         cell.value = escape_text(value)
         cell.data_type = "s"  # openpyxl guesses "f" for text starting with "="
     else:

@@ -23,9 +23,12 @@ import attrs
 from ..._domain.checks import repeat_problem, text_problem
 from ..._domain.codes import CountyOrgCategory
 from ..._domain.districts import DistrictRecord, district_problems
+from ..._domain.errors import Place
+from ..._domain.messages import Message
 from ..._domain.model import Community
 from .layout import Column, SheetLayout
 from .rows import Row, SheetReader
+from .texts import RegisterText
 
 DISTRICTS: Final = SheetLayout(
     "区县",
@@ -128,7 +131,7 @@ def read_districts(reader: SheetReader, rows: Iterable[Row]) -> dict[str, Distri
         elif category in draft.categories:
             where = draft.places[draft.categories.index(category)]
             problem = repeat_problem([category, category])
-            reader.add(category_cell.place, f"{problem} for this district (first at {where})")
+            reader.add(category_cell.place, RegisterText.FOR_DISTRICT(problem, where))
         else:
             draft.categories.append(category)
             draft.places.append(category_cell.place)
@@ -140,13 +143,9 @@ def _name(value: Any) -> str | None:
     return value if isinstance(value, str) and not text_problem(value) else None
 
 
-def _only_row(name: str, first: str) -> str:
+def _only_row(name: str, first: str) -> Message:
     category = DISTRICTS.column("category")
-    return (
-        f"district {name!r} is already listed at {first}; a district with {category.zh}"
-        f" ({category.code}) empty has that one row only, a district with categories one row"
-        " per category"
-    )
+    return RegisterText.ONLY_ROW(name, first, category.zh, category.code)
 
 
 def district_records(drafts: Mapping[str, DistrictDraft]) -> tuple[DistrictRecord, ...]:
@@ -190,8 +189,7 @@ def check_districts(
             name = names[problem.district]
             reader.add(
                 drafts[name].place,
-                f"no community is in district {name!r}: no {column.zh} ({column.code})"
-                f" on sheet {communities.name} names it",
+                RegisterText.NO_MEMBER(name, column.zh, column.code, communities.name),
             )
         else:  # any other problem of a record (its rows make one district: names never repeat)
             reader.add(drafts[names[problem.district]].place, _placed(problem.message, drafts))
@@ -202,16 +200,21 @@ def _carries(reader: SheetReader, member: Member, draft: DistrictDraft) -> None:
     for place in member.orgs:
         reader.add(
             place,
-            f"community {community.id!r} ({member.place}) is in district"
-            f" {community.district!r}, recorded at {draft.place}, which gives clause 1.1"
-            " for all its communities; remove this row (R18)",
+            RegisterText.CARRIES(
+                community.id, member.place, community.district, draft.place, rule="R18"
+            ),
         )
 
 
-def _placed(message: str, drafts: Mapping[str, DistrictDraft]) -> str:
-    """*message* with its ``districts[i]`` paths turned into cells."""
+def _placed(message: Message, drafts: Mapping[str, DistrictDraft]) -> Message:
+    """*message* with its ``districts[i]`` places turned into cells."""
     places = [draft.place for draft in drafts.values()]
-    return re.sub(r"districts\[(\d+)\]", lambda m: places[int(m[1])], message)
+
+    def cell(arg: object) -> object:
+        found = re.fullmatch(r"districts\[(\d+)\]", arg.value) if isinstance(arg, Place) else None
+        return places[int(found[1])] if found else arg
+
+    return Message(message.key, tuple(cell(a) for a in message.args), message.rule)
 
 
 def district_rows(records: Iterable[DistrictRecord]) -> Iterator[tuple[Any, ...]]:

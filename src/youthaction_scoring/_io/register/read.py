@@ -30,6 +30,7 @@ from ..._domain.model import (
     LeagueOrg,
     Mechanisms,
     MediaPublication,
+    ModelText,
     OrgSystem,
     Projects,
     Recognition,
@@ -51,6 +52,7 @@ from .sheets import (
     SHEET_NAMES,
     SUMMARIES,
 )
+from .texts import RegisterText
 from .values import Bad, is_blank, key
 
 # --------------------------------------------------------------------------
@@ -127,7 +129,7 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
             cause = caused_by(exc, unsafe)
             if cause is not None:
                 raise InputError([unsafe_problem(name, cause)]) from None
-            raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
+            raise InputError([Problem(name, RegisterText.UNREADABLE(str(exc)))]) from None
         except unsafe as exc:
             raise InputError([unsafe_problem(name, exc)]) from None
         try:
@@ -135,7 +137,7 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
         except unsafe as exc:
             raise InputError([unsafe_problem(name, exc)]) from None
         except zipfile.BadZipFile as exc:
-            raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
+            raise InputError([Problem(name, RegisterText.UNREADABLE(str(exc)))]) from None
         finally:
             book.close()
 
@@ -146,7 +148,7 @@ def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
         if sheet_name not in SHEET_NAMES:
             reader.add(
                 f"{sheet_name}!A1",
-                f"unknown sheet {sheet_name!r}; expected: {', '.join(SHEET_NAMES)}",
+                RegisterText.UNKNOWN_SHEET(sheet_name, ", ".join(SHEET_NAMES)),
             )
             continue
         sheet = book[sheet_name]
@@ -156,7 +158,7 @@ def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
         ):
             reader.add(
                 f"{sheet_name}!A1",
-                "the sheet is hidden: unhide it, so that what is scored can be seen",
+                RegisterText.HIDDEN(),
             )
             continue
         present[sheet_name] = sheet
@@ -164,7 +166,7 @@ def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
         if layout.required and layout.name not in present and layout.name in book.sheetnames:
             continue  # refused above (hidden)
         if layout.required and layout.name not in present:
-            reader.add(f"{layout.name}!A1", f"sheet {layout.name} ({layout.code}) is missing")
+            reader.add(f"{layout.name}!A1", RegisterText.SHEET_MISSING(layout.name, layout.code))
     present.pop(INSTRUCTIONS_SHEET, None)
     return present
 
@@ -216,13 +218,13 @@ def _read_period(
     if not present:
         return None, None
     if not rows:
-        reader.add(f"{ASSESSMENT.name}!A2", "the period is missing: fill in row 2")
+        reader.add(f"{ASSESSMENT.name}!A2", RegisterText.PERIOD_MISSING())
         return None, None
     for extra in rows[1:]:
-        reader.add(extra.first_place(), "only one row (row 2) is allowed on this sheet")
+        reader.add(extra.first_place(), RegisterText.ONE_ROW())
     row = rows[0]
     if row.number != 2:
-        reader.add(row.first_place(), "the period belongs in row 2")
+        reader.add(row.first_place(), RegisterText.ROW_TWO())
     values = reader.values(row, ASSESSMENT)
     if values is None:
         return None, None
@@ -242,7 +244,7 @@ def _read_communities(reader: SheetReader, rows: list[Row]) -> dict[str, _Draft]
         if isinstance(ident, str) and ident in drafts:
             reader.add(
                 row.cells["id"].place,
-                f"duplicate community id {ident!r} (first at {drafts[ident].place})",
+                ModelText.DUPLICATE_ID_AT(ident, drafts[ident].place),
             )
             continue
         if values is None:
@@ -267,9 +269,9 @@ def _check_optional_parts(reader: SheetReader, row: Row, values: dict[str, Any])
         for detail in details:
             cell = row.cells[detail]
             if values[flag] and values[detail] is None:
-                reader.add(cell.place, f"required when {column.zh} is 是 ({detail})")
+                reader.add(cell.place, RegisterText.REQUIRED_WHEN(column.zh, detail))
             elif not values[flag] and values[detail] is not None:
-                reader.add(cell.place, f"must be empty when {column.zh} is 否 or empty ({flag})")
+                reader.add(cell.place, RegisterText.EMPTY_WHEN(column.zh, flag))
 
 
 def _link(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> _Draft | None:
@@ -284,7 +286,7 @@ def _link(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> _Draft | 
     loose = [d for key, d in drafts.items() if key.strip() == value.strip()]
     if len(loose) == 1:
         return loose[0]  # a stray space around an id that is otherwise unique
-    reader.add(cell.place, f"no community with id {value!r} on sheet {COMMUNITIES.name}")
+    reader.add(cell.place, RegisterText.NO_COMMUNITY(value, COMMUNITIES.name))
     return None
 
 
@@ -306,7 +308,7 @@ def _read_records(
             value = values[value_column.code]
             problem = repeat_problem([*items, value]) if value in items else None
             if problem:
-                reader.add(row.cells[value_column.code].place, f"{problem} for this community")
+                reader.add(row.cells[value_column.code].place, RegisterText.FOR_COMMUNITY(problem))
                 continue
             items.append(value)
             draft.places[layout.target].append(row.cells[value_column.code].place)
@@ -334,7 +336,7 @@ def _read_summary(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> N
         first = draft.summaries[number][0]
         reader.add(
             key_cell.place,
-            f"duplicate summary number {number} for this community (first at {first})",
+            RegisterText.DUPLICATE_SUMMARY(number, first),
         )
         return
     draft.summaries[number] = (key_cell.place, values or {}, [])
@@ -350,17 +352,17 @@ def _read_recognition(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) 
     recognition: Recognition | None = None
     if kind is RecognitionKind.LEADER_INSTRUCTION:
         if outlet is not None:
-            reader.add(outlet_cell.place, f"must be empty for {kind.label} ({kind.code})")
+            reader.add(outlet_cell.place, RegisterText.EMPTY_FOR(kind.label, kind.code))
         if level is None:
-            reader.add(level_cell.place, f"required for {kind.label} ({kind.code})")
+            reader.add(level_cell.place, RegisterText.REQUIRED_FOR(kind.label, kind.code))
         elif outlet is None:
             assert isinstance(level, LeaderLevel)
             recognition = LeaderInstruction(level)
     else:
         if level is not None:
-            reader.add(level_cell.place, f"must be empty for {kind.label} ({kind.code})")
+            reader.add(level_cell.place, RegisterText.EMPTY_FOR(kind.label, kind.code))
         if outlet is None:
-            reader.add(outlet_cell.place, f"required for {kind.label} ({kind.code})")
+            reader.add(outlet_cell.place, RegisterText.REQUIRED_FOR(kind.label, kind.code))
         elif level is None:
             recognition = MediaPublication(outlet)
     if draft is None or recognition is None:
@@ -369,7 +371,7 @@ def _read_recognition(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) 
     if key not in draft.summaries:
         reader.add(
             row.cells["summary_no"].place,
-            f"no summary number {key} for this community on sheet {SUMMARIES.name}",
+            RegisterText.NO_SUMMARY(key, SUMMARIES.name),
         )
         return
     draft.summaries[key][2].append(recognition)

@@ -14,8 +14,10 @@ import attrs
 
 from ..._domain.errors import Problem
 from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
+from ..._domain.messages import Message
 from .cells import unescape_text
 from .layout import Column, SheetLayout
+from .texts import RegisterText
 from .values import Bad, convert, is_blank, letter
 
 
@@ -56,7 +58,7 @@ class SheetReader:
         self.check_links = True
         self.cut_short: set[str] = set()
 
-    def add(self, place: str, message: str) -> None:
+    def add(self, place: str, message: Message) -> None:
         """Record a problem at *place*."""
         self.problems.append(Problem(place, message))
 
@@ -91,14 +93,18 @@ class SheetReader:
                 self.cut_short.add(sheet)
                 self.add(
                     f"{sheet}!{number + 1}",
-                    f"row {number + 1} cannot be read ({exc}); the rows after it were not read",
+                    RegisterText.ROW_UNREADABLE(number + 1, str(exc)),
                 )
                 return
             number += 1
             if number > MAX_ROWS or len(row) > MAX_COLUMNS:
-                what = "rows" if number > MAX_ROWS else "columns"
                 self.cut_short.add(sheet)
-                self.add(f"{sheet}!{number}", f"the sheet has more {what} than a spreadsheet holds")
+                self.add(
+                    f"{sheet}!{number}",
+                    RegisterText.TOO_MANY_ROWS()
+                    if number > MAX_ROWS
+                    else RegisterText.TOO_MANY_COLUMNS(),
+                )
                 return
             yield row
 
@@ -117,11 +123,13 @@ class SheetReader:
             column = next((c for c in layout.columns if c.matches(text)), None)
             if column is None:
                 expected = ", ".join(" ".join(c.header.split()) for c in layout.columns)
-                self.add(place, f"unknown column {text!r}; expected one of: {expected}")
+                self.add(place, RegisterText.UNKNOWN_COLUMN(text, expected))
                 columns[index] = _UNKNOWN
                 continue
             if column.code in seen:
-                self.add(place, f"column {column.zh} ({column.code}) repeats {seen[column.code]}")
+                self.add(
+                    place, RegisterText.COLUMN_REPEATS(column.zh, column.code, seen[column.code])
+                )
                 columns[index] = _UNKNOWN
                 continue
             seen[column.code] = place
@@ -134,7 +142,7 @@ class SheetReader:
                     next_free += 1
                 self.add(
                     f"{layout.name}!{letter(where)}1",
-                    f"missing column {column.zh} ({column.code})",
+                    RegisterText.MISSING_COLUMN(column.zh, column.code),
                 )
         return columns
 
@@ -153,16 +161,16 @@ class SheetReader:
             place = f"{layout.name}!{letter(index)}{number}"
             column = columns.get(index)
             if column is None:
-                self.add(place, "value in a column without a header")
+                self.add(place, RegisterText.NO_HEADER())
                 continue
             if column is _UNKNOWN:
                 continue  # already reported at its header
             if data_type == "f":
-                self.add(place, "formulas are not accepted; enter the value itself")
+                self.add(place, RegisterText.FORMULA())
                 cells[column.code] = Cell(place, None, refused=True)
                 continue
             if data_type == "e":
-                self.add(place, f"the cell holds an error value {value!r}")
+                self.add(place, RegisterText.ERROR_VALUE(str(value)))
                 cells[column.code] = Cell(place, None, refused=True)
                 continue
             if isinstance(value, str):
@@ -177,7 +185,7 @@ class SheetReader:
             return None  # reported once, at the header or at the cell
         if cell.value is None or (column.kind != "free" and is_blank(cell.value)):
             if column.required:
-                self.add(cell.place, f"required cell is empty ({column.zh} {column.code})")
+                self.add(cell.place, RegisterText.REQUIRED(column.zh, column.code))
                 return None
             return None if column.kind != "count" else 0
         try:

@@ -11,6 +11,7 @@ from typing import Any, Final
 
 from ..._domain.errors import InputError, Problem
 from ..._domain.limits import MAX_UNPACKED_BYTES
+from .texts import RegisterText
 
 MAX_MEMBERS: Final = 10_000
 """The most parts a register workbook may have (a dozen is usual)."""
@@ -32,7 +33,7 @@ def check_unpacked_size(handle: Any, name: str) -> None:
         with zipfile.ZipFile(handle) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise InputError([Problem(name, f"not a readable .xlsx workbook ({exc})")]) from None
+        raise InputError([Problem(name, RegisterText.UNREADABLE(str(exc)))]) from None
     finally:
         handle.seek(0)
     unpacked = sum(member.file_size for member in members)
@@ -42,8 +43,12 @@ def check_unpacked_size(handle: Any, name: str) -> None:
             [
                 Problem(
                     name,
-                    f"refused: the workbook unpacks to {mib:,.0f} MiB in {len(members):,} parts;"
-                    f" at most {MAX_UNPACKED_BYTES // 2**20} MiB in {MAX_MEMBERS:,} are read",
+                    RegisterText.TOO_BIG(
+                        f"{mib:,.0f}",
+                        f"{len(members):,}",
+                        MAX_UNPACKED_BYTES // 2**20,
+                        f"{MAX_MEMBERS:,}",
+                    ),
                 )
             ]
         )
@@ -51,7 +56,7 @@ def check_unpacked_size(handle: Any, name: str) -> None:
 
 def unsafe_problem(name: str, exc: BaseException) -> Problem:
     """The refusal of a workbook whose XML is unsafe or broken."""
-    return Problem(name, f"refused: unsafe or broken XML ({type(exc).__name__}: {exc})")
+    return Problem(name, RegisterText.UNSAFE(type(exc).__name__, str(exc)))
 
 
 def caused_by(exc: BaseException, kinds: tuple[type[BaseException], ...]) -> BaseException | None:

@@ -10,19 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..._domain.calendar import Month
+from ..._domain.calendar import CalendarText, Month
 from ..._domain.checks import count_problem, describe, text_problem
 from ..._domain.codes import CodedEnum
+from ..._domain.errors import Refusal
 from ..._domain.limits import year_problem
+from ..._domain.messages import Message
 from ..primitives import Invalid, parse_date
 from .layout import BOOL_FALSE, BOOL_TRUE, Column
+from .texts import RegisterText
 
 
 class Bad(Exception):  # noqa: N818 - an internal carrier for one cell's problem
     """One cell's problem."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.en)
         self.message = message
 
 
@@ -46,8 +49,7 @@ def is_blank(value: Any) -> bool:
 def _text(value: Any) -> str:
     problem = text_problem(value)
     if problem:
-        hint = " (format the column as text so that Excel keeps what you type)"
-        raise Bad(problem + (hint if isinstance(value, int | float) else ""))
+        raise Bad(RegisterText.AS_TEXT(problem) if isinstance(value, int | float) else problem)
     return str(value)
 
 
@@ -71,13 +73,13 @@ def _bool(value: Any) -> bool:
             return True
         if shown in BOOL_FALSE or shown.upper() == "FALSE":
             return False
-    raise Bad(f"must be 是 or 否 (or TRUE or FALSE), got {describe(value)}")
+    raise Bad(RegisterText.BOOL(describe(value)))
 
 
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
-            raise Bad(f"must be a date without a time of day, got {value.isoformat(' ')}")
+            raise Bad(RegisterText.TIME_OF_DAY(value.isoformat(" ")))
         value = value.date()
     if isinstance(value, dt.date):
         problem = year_problem(value.year, value.isoformat())
@@ -89,7 +91,7 @@ def _date(value: Any) -> dt.date:
             return parse_date(value.strip())
         except Invalid as exc:
             raise Bad(exc.message) from None
-    raise Bad(f"must be a date (a date cell or text YYYY-MM-DD), got {describe(value)}")
+    raise Bad(RegisterText.DATE(describe(value)))
 
 
 def _month(value: Any) -> Month:
@@ -101,19 +103,22 @@ def _month(value: Any) -> Month:
     if isinstance(value, str):
         try:
             return Month.parse(value.strip())
-        except ValueError as exc:
-            raise Bad(str(exc)) from None
-    raise Bad(f"must be a month written YYYY-MM, got {describe(value)}")
+        except Refusal as exc:
+            raise Bad(exc.message) from None
+    raise Bad(CalendarText.MONTH(describe(value)))
 
 
 def _coded(value: Any, enum: type[CodedEnum]) -> CodedEnum:
     if isinstance(value, str):
         try:
             return enum.from_code_or_label(value.strip())
-        except ValueError as exc:
-            raise Bad(str(exc)) from None
-    choices = ", ".join(f"{m.label} ({m.code})" for m in enum)
-    raise Bad(f"must be one of {choices}, got {describe(value)}")
+        except ValueError:
+            raise Bad(RegisterText.UNKNOWN_VALUE(value.strip(), _choices(enum))) from None
+    raise Bad(RegisterText.CHOICE(_choices(enum), describe(value)))
+
+
+def _choices(enum: type[CodedEnum]) -> str:
+    return ", ".join(f"{m.label} ({m.code})" for m in enum)
 
 
 def key(value: Any) -> str:
@@ -124,7 +129,7 @@ def key(value: Any) -> str:
         return str(value)
     if isinstance(value, str) and value.strip():
         return value.strip()
-    raise Bad(f"must be a summary number, got {describe(value)}")
+    raise Bad(RegisterText.SUMMARY_NUMBER(describe(value)))
 
 
 def convert(column: Column, value: Any) -> Any:
@@ -145,6 +150,6 @@ def convert(column: Column, value: Any) -> Any:
         return key(value)
     if kind == "free":
         if not isinstance(value, str):
-            raise Bad(f"must be text, got {describe(value)}")
+            raise Bad(RegisterText.FREE_TEXT(describe(value)))
         return value
     return _text(value)  # text and link

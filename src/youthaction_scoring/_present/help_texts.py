@@ -1,0 +1,186 @@
+"""The help of the command line, in Chinese and English: its frame and every option's text.
+
+One catalogue holds every text ``--help`` shows: this module the headings,
+the options and the arguments; :mod:`.command_help` each command's summary,
+description and examples. The texts are written for league staff: staff
+words (考核期, 台账, 截至月份, 区县, 滞后), and a rule's number only as a
+reference at the end, in parentheses ("（规则 R2）", "(rule R2)").
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .._domain.messages import Text
+
+
+class HelpWord(Text):
+    """The frame of every help page: headings and the words around the texts."""
+
+    USAGE = ("用法：", "Usage: ")
+    OPTIONS = ("选项：", "Options:")
+    ARGUMENTS = ("参数：", "Arguments:")
+    COMMANDS = ("命令：", "Commands:")
+    EXAMPLES = ("示例：", "Examples:")
+    CAPTION = ("{0}：", "{0}:")
+    DEFAULT = ("[默认：{0}]", "[default: {0}]")
+    REQUIRED = ("[必填]", "[required]")
+    OPTIONS_METAVAR = ("[选项]", "[OPTIONS]")
+    COMMAND_METAVAR = ("命令 [参数]...", "COMMAND [ARGS]...")
+    HELP = ("显示此帮助并退出。", "Show this help and exit.")
+    VERSION = ("显示版本并退出。", "Show the version and exit.")
+
+
+class OptionHelp(Text):
+    """What each option and argument does."""
+
+    INPUT = (
+        "要读取的考核数据：台账（.xlsx）、.json 或 .jsonl 文件；- 表示从标准输入读取。",
+        "The assessment to read: a register (.xlsx), a .json or a .jsonl file;"
+        " - reads standard input.",
+    )
+    INPUT_FORMAT = (
+        "输入为 -（标准输入）且从开头的内容看不出格式时，用它指明格式。",
+        "The format of the input when it is - (standard input) and its first bytes do not show it.",
+    )
+    AS_OF = (
+        "截至月份：按截至该月的情况计分。之后的月份尚未到期、不算缺，"
+        "日期在该月之后的记录暂不计分。不能早于考核期的第一个月（规则 R2）。",
+        "Score as of this month: later months are not yet owed and records dated after it"
+        " do not count yet. It may not be before the first month of the period (rule R2).",
+    )
+    OUTPUT = (
+        "写入此文件，而不是显示在屏幕上；- 表示标准输出。文件要么完整写出，要么不写，"
+        "输入文件不会被覆盖。",
+        "Write to this file instead of the screen; - is standard output. The file is"
+        " written whole or not at all, and never over an input file.",
+    )
+    FORCE = (
+        "覆盖已有的工作簿（.xlsx）。不加此选项时，已有的工作簿（例如填好的台账）决不会被覆盖。",
+        "Replace an existing workbook (.xlsx). Without it, an existing workbook (a filled-in"
+        " register, say) is never overwritten.",
+    )
+    LANG = (
+        "输出和提示信息的语言：zh 中文，en 英文。不加此选项时，取环境变量 YOUTHACTION_LANG，"
+        "其次取系统的区域设置（以 en 开头为英文），否则为中文。",
+        "The language of the output and of the messages: zh Chinese, en English. Without it:"
+        " $YOUTHACTION_LANG, else the locale (one starting with en gives English), else zh.",
+    )
+    BILINGUAL = (
+        "CSV 表头同时写中文和英文（如“排名 rank”），而不只用 --lang 的语言。",
+        "CSV headers in Chinese and English (排名 rank) instead of the --lang language only.",
+    )
+    BEHIND_SHARE = (
+        "把总分排在最后 SHARE 比例的社区列为滞后，同分的一并列入；默认 0.25，即最后四分之一。"
+        "可写 0.2 或 20%（规则 R19）。",
+        "Flag as behind the bottom SHARE of the communities by total, ties included; by"
+        " default 0.25, the bottom quarter. Write 0.2 or 20%, say (rule R19).",
+    )
+    BEHIND_BELOW = (
+        "改为把总分低于 TOTAL 的社区都列为滞后，如 120。"
+        "不能与 --behind-share 同时使用（规则 R19）。",
+        "Flag as behind every community whose total is below TOTAL instead, 120 say. Not"
+        " together with --behind-share (rule R19).",
+    )
+    SCORE_FORMAT = (
+        "输出什么：table 屏幕上的得分表；json 得分文档；jsonl 每行一个社区的得分，"
+        ".jsonl 输入逐行计分、社区再多也不多占内存，有问题的行逐一报告，"
+        "得分只写到第一个有问题的行之前；xlsx 含汇总表和明细表的得分工作簿（需要 -o）；"
+        "csv 带排名的汇总表；csv-detail 每个考核项目一行的明细表。"
+        "CSV 为带 BOM 的 UTF-8，Excel 可直接打开；像公式的文字不会被当作公式执行。",
+        "What to write: table, a table of scores on the screen; json, the scorecards"
+        " document; jsonl, one scorecard a line, scored line by line from a .jsonl INPUT with"
+        " constant memory (every bad line is reported, and scorecards stop at the first one);"
+        " xlsx, a workbook with summary and detail sheets (needs -o); csv, the summary with"
+        " ranks; csv-detail, one row per item. CSV is UTF-8 with a BOM, which Excel opens"
+        " directly; text that looks like a formula is never run as one.",
+    )
+    DISTRICTS_FORMAT = (
+        "输出什么：table 屏幕上的表格；json 汇总文档；csv 每个区县一行。",
+        "What to write: table, a table on the screen; json, the roll-up document;"
+        " csv, one row per district.",
+    )
+    RANK_FORMAT = (
+        "输出什么：table 屏幕上的表格；json 排名文档；csv 每个社区一行。",
+        "What to write: table, a table on the screen; json, the ranking document;"
+        " csv, one row per community.",
+    )
+    RANK_BY = (
+        "district：在各区县内分别排名，而不是全部社区一起排名。",
+        "district: rank within each district instead of all communities together.",
+    )
+    EXPLAIN_COMMUNITY = (
+        "要说明的社区的社区编号（台账“社区”表中的“社区编号”，如 nm-01）。",
+        "The id of the community to explain (its 社区编号 on the register, e.g. nm-01).",
+    )
+    EXPLAIN_FORMAT = (
+        "输出什么：table 逐项表格加文字说明；text 只输出文字说明。",
+        "What to write: table, an item-by-item table, then the statement; text, the"
+        " statement only.",
+    )
+    PLAN_COMMUNITY = (
+        "只为这个社区（社区编号，如 nm-01）列提升计划；不加时列出全部社区。",
+        "Plan only this community (its id, e.g. nm-01); without it, every community.",
+    )
+    PLAN_FORMAT = (
+        "输出什么：table 屏幕上的表格；json 计划文档。",
+        "What to write: table, tables on the screen; json, the plans document.",
+    )
+    PROGRESS_FORMAT = (
+        "输出什么：table 屏幕上的表格；json 每月一条的文档。",
+        "What to write: table, tables on the screen; json, a document with one entry a month.",
+    )
+    REPORT_OUTPUT = (
+        "要写的 HTML 文件；- 表示标准输出。文件要么完整写出，要么不写。",
+        "The HTML file to write; - is standard output. The file is written whole or not at all.",
+    )
+    SCHEMA_DOCUMENT = (
+        "哪种文档：assessment 输入的考核数据；scorecards 用 score --format json 输出的得分文档。",
+        "Which document: assessment, the input; scorecards, what score --format json writes.",
+    )
+    TEMPLATE_OUT = (
+        "要写的空白台账，文件名须以 .xlsx 结尾。",
+        "The blank register to write; its name must end in .xlsx.",
+    )
+    TEMPLATE_PERIOD = (
+        "在台账中填好考核期：开始月份:结束月份，如 2021-11:2022-04；不加时留空。",
+        "Fill in the assessment period, first month:last month, e.g. 2021-11:2022-04;"
+        " blank without it.",
+    )
+    CONVERT_IN = (
+        "要转换的考核数据：.xlsx（台账）、.json 或 .jsonl；- 表示从标准输入读取。",
+        "The assessment to convert: .xlsx (a register), .json or .jsonl; - reads standard input.",
+    )
+    CONVERT_OUT = (
+        "要写的文件，格式由扩展名决定：.xlsx、.json 或 .jsonl。",
+        "The file to write, in the format its ending names: .xlsx, .json or .jsonl.",
+    )
+
+
+@attrs.frozen
+class Example:
+    """One example of a command: what it does, and the command line that does it.
+
+    Args:
+        caption: What the example does, in both languages.
+        line: The command line, starting with ``youthaction-scoring``; it
+            reads ``台账.xlsx`` or ``台账.json`` and runs as it stands.
+    """
+
+    caption: Text
+    line: str
+
+
+@attrs.frozen
+class CommandDoc:
+    """The help of one command (or of the program).
+
+    Args:
+        summary: One line for the program's list of commands.
+        description: What the command does; paragraphs are separated by a blank line.
+        examples: At least one example.
+    """
+
+    summary: Text
+    description: Text
+    examples: tuple[Example, ...]
