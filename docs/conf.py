@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import tempfile
 from pathlib import Path
 
@@ -16,14 +17,17 @@ version = __version__
 language = "en"
 smartquotes = False  # keep `--format` and quotes as typed
 
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 extensions = [
+    "program_output",  # the staff guide's examples: real output, run at build time
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx_click",
 ]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "README.md"]
+exclude_patterns = ["_build", "_ext", "README.md"]
 root_doc = "index"
 
 myst_enable_extensions = ["colon_fence", "deflist"]

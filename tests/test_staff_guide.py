@@ -39,3 +39,34 @@ def test_staff_guide_names_the_commands_it_teaches() -> None:
         "`--format csv-detail`",
     ]
     assert commands == [c for c in commands if c in text]
+
+
+def _program_outputs() -> list[str]:
+    import re
+
+    text = GUIDE.read_text("utf-8")
+    return re.findall(r"```\{program-output\} (.+)\n", text)
+
+
+def test_the_guide_shows_real_output_in_both_languages() -> None:
+    """The guide's examples are run at build time: errors in Chinese and English, scores."""
+    import importlib.util
+    import sys
+
+    ext = GUIDE.parent / "_ext" / "program_output.py"
+    spec = importlib.util.spec_from_file_location("program_output", ext)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["program_output"] = module
+    spec.loader.exec_module(module)
+    commands = _program_outputs()
+    assert "youthaction-scoring score 有错的台账.xlsx" in commands
+    assert "youthaction-scoring score 有错的台账.xlsx --lang en" in commands
+    results = {command: module.run(command) for command in commands}
+    zh, status = results["youthaction-scoring score 有错的台账.xlsx"]
+    assert 2 == status
+    assert "社区!J2：必须是整数，实为文本 '两人'" in zh.splitlines()
+    en, _ = results["youthaction-scoring score 有错的台账.xlsx --lang en"]
+    assert "社区!J2: must be a whole number, got text '两人'" in en.splitlines()
+    assert all(status in (0, 2) and output.strip() for output, status in results.values())
