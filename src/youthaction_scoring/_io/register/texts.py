@@ -31,7 +31,6 @@ class RegisterText(Text):
     CHOICE = ("必须是以下之一：{0}，实为{1}", "must be one of {0}, got {1}")
     UNKNOWN_VALUE = ("未知的值“{0}”；应为以下之一：{1}", "unknown value {0!r}; expected one of {1}")
     SUMMARY_NUMBER = ("必须是综述编号，实为{0}", "must be a summary number, got {0}")
-    FREE_TEXT = ("必须是文本，实为{0}", "must be text, got {0}")
     ROW_UNREADABLE = (
         "第{0}行无法读取（{1}）；其后各行均未读取",
         "row {0} cannot be read ({1}); the rows after it were not read",

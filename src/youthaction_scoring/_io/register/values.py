@@ -11,7 +11,7 @@ import datetime as dt
 from typing import Any
 
 from ..._domain.calendar import CalendarText, Month
-from ..._domain.checks import count_problem, describe, text_problem
+from ..._domain.checks import CheckText, count_problem, describe, text_problem
 from ..._domain.codes import CodedEnum
 from ..._domain.errors import Refusal
 from ..._domain.limits import year_problem
@@ -150,6 +150,6 @@ def convert(column: Column, value: Any) -> Any:
         return key(value)
     if kind == "free":
         if not isinstance(value, str):
-            raise Bad(RegisterText.FREE_TEXT(describe(value)))
+            raise Bad(CheckText.TEXT(describe(value)))
         return value
     return _text(value)  # text and link
