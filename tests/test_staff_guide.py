@@ -53,12 +53,12 @@ def test_the_guide_shows_real_output_in_both_languages() -> None:
     import importlib.util
     import sys
 
-    ext = GUIDE.parent / "_ext" / "program_output.py"
-    spec = importlib.util.spec_from_file_location("program_output", ext)
+    ext = GUIDE.parent / "_ext" / "staff_examples.py"
+    spec = importlib.util.spec_from_file_location("staff_examples", ext)
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    sys.modules["program_output"] = module
+    sys.modules["staff_examples"] = module
     spec.loader.exec_module(module)
     commands = _program_outputs()
     assert "youthaction-scoring score 有错的台账.xlsx" in commands
