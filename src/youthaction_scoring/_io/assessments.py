@@ -55,7 +55,12 @@ def dumps_assessment(assessment: Assessment) -> str:
 
 
 def _load_json(path: Path) -> Assessment:
-    return loads_assessment(path.read_bytes())
+    from .document_stream import open_json_document
+    from .jsonl import read_opened
+
+    data = path.read_bytes()
+    opened = open_json_document(data)  # one community at a time: far less memory
+    return loads_assessment(data) if opened is None else read_opened(opened)
 
 
 def _load_xlsx(path: Path) -> Assessment:

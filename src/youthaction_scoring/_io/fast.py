@@ -342,6 +342,25 @@ def community_from_value(value: object) -> Community | None:
     return community
 
 
+def community_from_value_counted(value: object, colons: int) -> Community | None:
+    """Read a parsed community whose JSON text held *colons* ``:`` bytes (see above).
+
+    Args:
+        value: The community as parsed (orjson or the standard library).
+        colons: How many ``:`` bytes its JSON text holds: when it is not the
+            number of keys read, a key may have been repeated.
+
+    Returns:
+        The community, or ``None`` (then use the converter).
+    """
+    counter = _Counter()
+    try:
+        community: Community = _COMMUNITY(value, counter)
+    except Exception:  # noqa: BLE001 - any refusal means: let the converter decide
+        return None
+    return community if colons == counter.keys else None
+
+
 def community_from_json(line: bytes, codec: JsonCodec = CODEC) -> Community | None:
     """Parse and read one JSON community if it is valid in every respect.
 

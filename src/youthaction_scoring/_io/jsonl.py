@@ -202,7 +202,21 @@ def read_assessment_lines(lines: Iterable[bytes]) -> Assessment:
     Raises:
         InputError: Every problem on every line.
     """
-    opened = open_json_lines(lines)
+    return read_opened(open_json_lines(lines))
+
+
+def read_opened(opened: JsonLines) -> Assessment:
+    """Read every community of an opened input into an assessment.
+
+    Args:
+        opened: A JSON Lines input or a JSON document, opened.
+
+    Returns:
+        The assessment.
+
+    Raises:
+        InputError: Every problem of every community.
+    """
     communities: list[Community] = []
     problems: list[Problem] = []
     for result in opened.lines:

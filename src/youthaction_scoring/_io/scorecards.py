@@ -13,7 +13,7 @@ scorecards — the JSON document, JSON Lines, the service — goes through
 from __future__ import annotations
 
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -274,3 +274,30 @@ def scorecard_lines(cards: Iterable[Scorecard], codec: JsonCodec = CODEC) -> Ite
     dumps = codec.dumps_compact
     for card in cards:
         yield dumps(_card_to_dict(card)) + b"\n"
+
+
+def scorecards_document_chunks(
+    head: Scorecards, cards: Iterable[Scorecard], codec: JsonCodec = CODEC
+) -> Iterator[bytes]:
+    """Encode a scorecards document a piece at a time (for streaming writers).
+
+    The pieces joined are byte for byte :func:`dumps_scorecards` of the same
+    scorecards, but only one scorecard is encoded at a time.
+
+    Args:
+        head: The document's header: its rulebook, period and as-of month
+            (its own scorecards are not written).
+        cards: The scorecards, in order.
+        codec: The encoder.
+
+    Returns:
+        The pieces, in order.
+    """
+    opening = codec.dumps_indented({**_header_to_dict(head), "scorecards": []})
+    yield opening[: opening.rindex(b"[]")] + b"["
+    dumps = codec.dumps_indented
+    separator = b"\n    "
+    for card in cards:
+        yield separator + dumps(_card_to_dict(card)).rstrip(b"\n").replace(b"\n", b"\n    ")
+        separator = b",\n    "
+    yield b"]\n}\n" if separator == b"\n    " else b"\n  ]\n}\n"

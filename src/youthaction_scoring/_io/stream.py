@@ -28,11 +28,11 @@ from .._analysis.districts import Disagreement
 from .._analysis.score import ProgressCallback, Scorer
 from .._domain.calendar import Month
 from .._domain.errors import Problem
-from .._domain.scorecard import Scorecard
+from .._domain.scorecard import Scorecard, Scorecards
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .codec import CODEC, JsonCodec
-from .jsonl import LineResult, open_json_lines
-from .scorecards import scorecard_lines
+from .jsonl import JsonLines, LineResult, open_json_lines
+from .scorecards import scorecard_lines, scorecards_document_chunks
 
 _BATCH: Final = 128
 """Scorecard lines written at a time (fewer, larger writes)."""
@@ -103,7 +103,7 @@ def _score_lines(
 
 
 def stream_scorecards(
-    lines: Iterable[bytes],
+    lines: Iterable[bytes] | JsonLines,
     write: Callable[[bytes], object],
     report: Callable[[Problem], None],
     *,
@@ -111,11 +111,14 @@ def stream_scorecards(
     rulebook: Rulebook = GUIYANG_2021,
     codec: JsonCodec = CODEC,
     warn: Callable[[Disagreement], None] | None = None,
+    document: bool = False,
 ) -> int:
     """Score a JSON Lines assessment and write its scorecards as JSON Lines.
 
     Args:
-        lines: The input's lines, header first (a file opened in binary mode).
+        lines: The input's lines, header first (a file opened in binary mode),
+            or an input already opened (:func:`~.jsonl.open_json_lines`,
+            :func:`~.document_stream.open_json_document`).
         write: Takes encoded scorecard lines, a batch at a time, in order.
         report: Takes every problem of every bad line, in line order.
         as_of: Score as of this month (R2), or ``None``.
@@ -123,6 +126,10 @@ def stream_scorecards(
         codec: The JSON encoder.
         warn: Takes, at the end, every district whose communities record
             different 1.1 lists without a district record (R18).
+        document: Write the scorecards document (``score --format json``,
+            byte for byte :func:`~.scorecards.dumps_scorecards`) instead of
+            JSON Lines; when a line is bad, what was written is not a whole
+            document (callers discard it).
 
     Returns:
         The number of bad lines: 0 when every scorecard was written; else the
@@ -133,7 +140,7 @@ def stream_scorecards(
         ValueError: *as_of* is before the period's first month (R2); nothing
             was written.
     """
-    opened = open_json_lines(lines)
+    opened = lines if isinstance(lines, JsonLines) else open_json_lines(lines)
     scorer = Scorer(opened.period, as_of, rulebook, opened.districts)
     bad = 0
 
@@ -147,9 +154,15 @@ def stream_scorecards(
             elif not bad:
                 yield scorer(result.community)
 
+    chunks: Iterable[bytes]
+    if document:
+        head = Scorecards(rulebook.edition, opened.period, as_of, ())
+        chunks = scorecards_document_chunks(head, valid_cards(), codec)
+    else:
+        chunks = scorecard_lines(valid_cards(), codec)
     pending: list[bytes] = []
     with fewer_collections():
-        for line in scorecard_lines(valid_cards(), codec):
+        for line in chunks:
             pending.append(line)
             if len(pending) == _BATCH:
                 write(b"".join(pending))
