@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
-from typing import Final, Protocol, Self, runtime_checkable
+from collections.abc import Callable, Sequence
+from typing import Final, Protocol, Self
 
 import attrs
 
@@ -27,12 +27,21 @@ from .codes import CodedEnum, Lang
 _JOINERS: Final[dict[Lang, str]] = {"zh": "、", "en": ", "}
 
 
-@runtime_checkable
 class Localized(Protocol):
     """A value that renders itself in either language (a place, a nested message)."""
 
     def text(self, lang: Lang) -> str:
         """Render the value in *lang*."""
+
+
+def _localized(arg: object) -> Callable[[Lang], str] | None:
+    """*arg*'s ``text(lang)`` when it is :class:`Localized`, else ``None``.
+
+    A duck-typed check: a runtime protocol check costs microseconds, and
+    months pass here by the million.
+    """
+    text = getattr(type(arg), "text", None)
+    return getattr(arg, "text") if callable(text) else None  # noqa: B009 - bound method
 
 
 def render_arg(arg: object, lang: Lang) -> str:
@@ -55,9 +64,8 @@ def render_arg(arg: object, lang: Lang) -> str:
         return arg.text(lang)
     if isinstance(arg, tuple):
         return _JOINERS[lang].join(render_arg(a, lang) for a in arg)
-    if isinstance(arg, Localized):
-        return arg.text(lang)
-    return str(arg)
+    localized = _localized(arg)
+    return str(arg) if localized is None else localized(lang)
 
 
 class Text(enum.Enum):
@@ -122,7 +130,7 @@ def _render_both(arg: object) -> tuple[str, str]:
         return arg.label, arg.label_en
     if isinstance(arg, Message):
         return arg.both()
-    if isinstance(arg, tuple | Localized):
+    if isinstance(arg, tuple) or _localized(arg) is not None:
         return render_arg(arg, "zh"), render_arg(arg, "en")
     text = str(arg)
     return text, text
@@ -168,6 +176,10 @@ class Message:
         texts = self._texts
         if texts is not None:
             return texts
+        texts = _RENDERED.get(self)  # an equal message of another scorecard
+        if texts is not None:
+            object.__setattr__(self, "_texts", texts)
+            return texts
         zh, en = self.key.zh, self.key.en
         if self.args:
             pairs = [_render_both(arg) for arg in self.args]
@@ -176,6 +188,9 @@ class Message:
         rule = self.rule
         texts = (f"{zh} ({rule})", f"{en} ({rule})") if rule else (zh, en)
         object.__setattr__(self, "_texts", texts)
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.clear()  # bounded: a long stream of distinct messages stays small
+        _RENDERED[self] = texts
         return texts
 
     @property
@@ -191,6 +206,12 @@ class Message:
     def __str__(self) -> str:
         """Return the English text."""
         return self.text("en")
+
+
+_RENDERED: dict[Message, tuple[str, str]] = {}
+"""Texts rendered lately, by message: equal messages (the same reason in many
+scorecards, made anew for each) are rendered once."""
+_RENDERED_MAX: Final = 50_000
 
 
 def texts(messages: Sequence[Message], lang: Lang) -> list[str]:
