@@ -9,6 +9,7 @@ first. No grade is assigned.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -81,6 +82,10 @@ def district_rollup(
     return tuple(summaries)
 
 
+SHOWN_IDS: Final = 10
+"""The most community ids a warning names for one list."""
+
+
 @attrs.frozen
 class Disagreement:
     """Communities of one unrecorded district whose 1.1 lists differ (R18).
@@ -95,14 +100,21 @@ class Disagreement:
     variants: tuple[tuple[tuple[CountyOrgCategory, ...], tuple[str, ...]], ...]
 
     def text(self, lang: Lang) -> str:
-        """One line naming the district, each list and who recorded it."""
+        """One line naming the district, each list and who recorded it.
+
+        At most :data:`SHOWN_IDS` ids are named per list, then how many more
+        (a large assessment would otherwise print thousands).
+        """
         parts = []
         for orgs, ids in self.variants:
             joiner = "、" if lang == "zh" else ", "
             labels = joiner.join(o.label_in(lang) for o in orgs) or (
                 "无" if lang == "zh" else "none"
             )
-            parts.append(f"{', '.join(ids)}: {labels}")
+            shown = ", ".join(ids[:SHOWN_IDS])
+            if len(ids) > SHOWN_IDS:
+                shown += DistrictText.MORE.format(lang, f"{len(ids) - SHOWN_IDS:,}")
+            parts.append(f"{shown}: {labels}")
         return DistrictText.DISAGREE.template(lang).format(
             self.district, "；".join(parts) if lang == "zh" else "; ".join(parts)
         )
@@ -117,6 +129,7 @@ class DistrictText(Text):
         "{0}: its communities record different county-level organisations for 1.1 and"
         " there is no district record (R18); each is scored on its own list: {1}",
     )
+    MORE = ("等，另有{0}个社区", " and {0} more")
 
 
 class DisagreementFinder:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+
+import click
 
 from .._domain.errors import Problem
+from .._present.terminal import terminal_safe
+from .lang import run_lang
 
 _TICK = 500
 """Lines between progress bar updates."""
@@ -66,8 +71,18 @@ class ByteProgress:
         self.progress.advance(self.task, count)
 
     def _report(self, problem: Problem) -> None:
-        from .._present.terminal import terminal_safe
-        from .lang import run_lang
-
         text = terminal_safe(problem.text(run_lang()))
         self.console.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _report(problem: Problem) -> None:
+    click.echo(terminal_safe(problem.text(run_lang())), err=True)
+
+
+def reporting(
+    input_path: str, show_bar: bool
+) -> AbstractContextManager[tuple[Callable[[int], None], Callable[[Problem], None]]]:
+    """(advance by n bytes, report a problem) for a run: a bar on a terminal, else plain lines."""
+    if not show_bar:
+        return nullcontext((lambda _n: None, _report))
+    return ByteProgress(input_path)

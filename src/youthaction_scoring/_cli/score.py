@@ -9,6 +9,7 @@ from .._present.command_help import SCORE
 from .._present.help_texts import OptionHelp
 from .common import fail, load_input, score_or_fail
 from .help import command, option
+from .inputs import input_kind, jobs_for, parse_jobs, read_input
 from .options import (
     AS_OF_OPTION,
     BILINGUAL_OPTION,
@@ -20,7 +21,7 @@ from .options import (
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output, writing
-from .streaming import input_kind, read_input, stream_json_document, stream_json_lines
+from .streaming import stream_json_document, stream_json_lines
 from .texts import CliText
 
 
@@ -40,6 +41,14 @@ from .texts import CliText
 @AS_OF_OPTION
 @OUTPUT_OPTION
 @FORCE_OPTION
+@option(
+    "--jobs",
+    metavar="N",
+    default="auto",
+    show_default=True,
+    callback=parse_jobs,
+    text=OptionHelp.JOBS,
+)
 def score(
     input_path: str,
     input_format: str | None,
@@ -49,6 +58,7 @@ def score(
     as_of: Month | None,
     output: str | None,
     force: bool,
+    jobs: int | None,
 ) -> None:
     """Score every community of INPUT (help: :data:`.command_help.SCORE`)."""
     if fmt == "xlsx" and (output is None or output == "-"):
@@ -56,11 +66,12 @@ def score(
     target = prepare_output(output, inputs=[input_path], force=force or fmt != "xlsx")
     kind = input_kind(input_path, input_format) if fmt in ("jsonl", "json") else None
     if fmt == "jsonl" and kind == "jsonl":
-        stream_json_lines(input_path, as_of, target, lang_of(lang))
+        stream_json_lines(input_path, as_of, target, lang_of(lang), jobs_for(jobs, input_path))
         return
     if kind == "json" and input_path != "-":
         data = read_input(input_path)
-        if stream_json_document(input_path, data, fmt, as_of, target, lang_of(lang)):
+        processes = jobs_for(jobs, input_path)
+        if stream_json_document(input_path, data, fmt, as_of, target, lang_of(lang), processes):
             return
     cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
     if fmt == "jsonl":

@@ -15,52 +15,31 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager, nullcontext
-from pathlib import Path
+from contextlib import nullcontext
 
 import click
 
 from .._domain.calendar import Month
 from .._domain.codes import Lang
 from .._domain.errors import InputError, Problem, Refusal
-from .._present.terminal import terminal_safe
+from .._io.jsonl import JsonLines
 from .common import (
     EXIT_USER_ERROR,
     UserError,
     WriteFailure,
     fail,
-    stdin_first_line,
     stdin_lines,
 )
-from .lang import run_lang
 from .output import writing
-from .progress_bar import counted
+from .progress_bar import counted, reporting
 from .stdout import to_stdout
 from .texts import CliText, os_reason
 from .warnings import disagreement_warner
 
 
-def input_kind(input_path: str, input_format: str | None) -> str:
-    """``jsonl``, ``json`` or ``xlsx``: what INPUT holds (by its ending, or its first bytes)."""
-    if input_path != "-":
-        suffix = Path(input_path).suffix.lower()
-        return {".jsonl": "jsonl", ".json": "json"}.get(suffix, "xlsx")
-    if input_format is not None:
-        return input_format
-    from .._io.assessments import guess_format
-
-    return guess_format(stdin_first_line()) or "json"
-
-
-def read_input(input_path: str) -> bytes:
-    """The bytes of an input file (a user error when it cannot be read)."""
-    try:
-        return Path(input_path).read_bytes()
-    except OSError as exc:
-        fail(input_path, CliText.CANNOT_READ(os_reason(exc)))
-
-
-def stream_json_lines(input_path: str, as_of: Month | None, output: str | None, lang: Lang) -> None:
+def stream_json_lines(
+    input_path: str, as_of: Month | None, output: str | None, lang: Lang, jobs: int
+) -> None:
     """Stream JSON Lines to scorecard lines; every bad line is reported (exit 2)."""
     source: Iterable[bytes]
     closing: contextlib.AbstractContextManager[object] = nullcontext()
@@ -78,12 +57,25 @@ def stream_json_lines(input_path: str, as_of: Month | None, output: str | None, 
         and sys.stderr.isatty()
         and (output is not None or not sys.stdout.isatty())
     )
-    with closing, _progress(input_path, show_bar) as (advance, report):
-        _run(counted(source, advance), report, as_of, output, lang, whole=False)
+    with closing, reporting(input_path, show_bar) as (advance, report):
+        lines = counted(source, advance)
+        if jobs > 1:
+            from .._io.jsonl import json_lines_items
+
+            run = _parallel(report, as_of, lang, jobs, lambda: json_lines_items(lines), False)
+        else:
+            run = _serial(lines, report, as_of, lang)
+        _run(run, output, whole=False)
 
 
 def stream_json_document(
-    input_path: str, data: bytes, fmt: str, as_of: Month | None, output: str | None, lang: Lang
+    input_path: str,
+    data: bytes,
+    fmt: str,
+    as_of: Month | None,
+    output: str | None,
+    lang: Lang,
+    jobs: int,
 ) -> bool:
     """Score a JSON document element by element (``False``: it must be read whole instead).
 
@@ -94,44 +86,79 @@ def stream_json_document(
         as_of: The as-of month (R2).
         output: The file to write, or ``None`` for standard output.
         lang: The language of warnings.
+        jobs: How many worker processes (1: none).
 
-    Returns:
-        Whether the document was streamed.
+    Returns: whether the document was streamed.
     """
-    from .._io.document_stream import open_json_document
+    from .._io.document_stream import element_slices, open_json_document
 
-    opened = open_json_document(data)
-    if opened is None:
-        return False
-    with _progress(input_path, show_bar=False) as (_advance, report):
-        _run(opened, report, as_of, output, lang, whole=True, document=fmt == "json")
+    document = fmt == "json"
+    with reporting(input_path, show_bar=False) as (_advance, report):
+        if jobs > 1:
+            found = element_slices(data)
+            if found is None:
+                return False
+            run = _parallel(report, as_of, lang, jobs, lambda: found, True, document)
+        else:
+            opened = open_json_document(data)
+            if opened is None:
+                return False
+            run = _serial(opened, report, as_of, lang, document)
+        _run(run, output, whole=True)
     return True
 
 
-def _run(
-    source: object,
+Run = Callable[[Callable[[bytes], object]], int]
+"""Scores the input, writing to the function given; returns how many communities were bad."""
+
+
+def _serial(
+    source: Iterable[bytes] | JsonLines,
     report: Callable[[Problem], None],
     as_of: Month | None,
-    output: str | None,
     lang: Lang,
-    *,
-    whole: bool,
     document: bool = False,
-) -> None:
-    from .._io.atomic import atomic_output
+) -> Run:
     from .._io.stream import stream_scorecards
 
     warn = disagreement_warner(lang)
+    return lambda write: stream_scorecards(
+        source, write, report, as_of=as_of, warn=warn, document=document
+    )
 
-    def scored(write: Callable[[bytes], object]) -> int:
-        return stream_scorecards(
-            source,  # type: ignore[arg-type]
+
+def _parallel(
+    report: Callable[[Problem], None],
+    as_of: Month | None,
+    lang: Lang,
+    jobs: int,
+    opening: Callable[[], tuple[JsonLines, Iterable[tuple[int, bytes]]]],
+    elements: bool,
+    document: bool = False,
+) -> Run:
+    from .._io.parallel import stream_in_parallel
+
+    warn = disagreement_warner(lang)
+
+    def run(write: Callable[[bytes], object]) -> int:
+        opened, items = opening()
+        return stream_in_parallel(
+            opened,
+            items,
             write,
             report,
+            jobs=jobs,
+            elements=elements,
             as_of=as_of,
             warn=warn,
             document=document,
         )
+
+    return run
+
+
+def _run(scored: Run, output: str | None, *, whole: bool) -> None:
+    from .._io.atomic import atomic_output
 
     bad = 0
     try:
@@ -171,18 +198,3 @@ def _held_for_stdout(scored: Callable[[Callable[[bytes], object]], int]) -> int:
 
 class _Incomplete(Exception):  # noqa: N818 - a private signal, not an error type
     """Some line was bad: discard the temporary output file."""
-
-
-def _report(problem: Problem) -> None:
-    click.echo(terminal_safe(problem.text(run_lang())), err=True)
-
-
-def _progress(
-    input_path: str, show_bar: bool
-) -> AbstractContextManager[tuple[Callable[[int], None], Callable[[Problem], None]]]:
-    """Return (advance by n bytes, report a problem) for the run."""
-    if not show_bar:
-        return nullcontext((lambda _n: None, _report))
-    from .progress_bar import ByteProgress
-
-    return ByteProgress(input_path)

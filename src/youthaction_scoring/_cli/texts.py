@@ -60,6 +60,10 @@ class CliText(Text):
         "{0!r} is not a share such as 0.25 or 25%",
     )
     NOT_A_TOTAL = ("“{0}”不是不小于0的整数分数", "{0!r} is not a whole number of at least 0")
+    NOT_JOBS = (
+        "“{0}”不是进程数：应为 auto 或不小于1的整数",
+        "{0!r} is not a number of processes: auto or 1 or more",
+    )
     ENV_LANG = ("{0} 必须是 zh 或 en，实为“{1}”", "{0} must be zh or en, got {1!r}")
     WARNING = ("警告：{0}", "warning: {0}")
     ABORTED = ("已中止。", "Aborted.")

@@ -24,16 +24,16 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
-from .._analysis.districts import DisagreementFinder
-from .._domain.districts import DistrictCheck, DistrictRecord
-from .._domain.errors import InputError, Place, Problem
-from .._domain.model import Community, ModelText
+from .._domain.errors import InputError
+from .._domain.model import Community
 from .codec import ORJSON, parse_json
 from .converter import structure_as
 from .document import structure_header
 from .fast import community_from_value_counted
-from .jsonl import JsonLines, LineResult
+from .follow import Follow, LineResult
+from .jsonl import JsonLines
 
+ORJSON_LOADS: Final = ORJSON.loads if ORJSON is not None else None
 _SPACE: Final = re.compile(rb"[ \t\n\r]*")
 _CONTINUATION: Final = bytes(range(0x80, 0xC0))
 _BOM: Final = b"\xef\xbb\xbf"
@@ -200,58 +200,75 @@ def open_json_document(data: bytes) -> JsonLines | None:
     checked = structure_header(header)
     if checked.problems or checked.period is None or spans is None:
         return None
-    finder = DisagreementFinder(record.name for record in checked.districts)
-    results = _communities(split, spans, checked.districts, finder)
-    return JsonLines(checked.period, checked.description, 0, results, checked.districts, finder)
+    follow = Follow(checked.districts, element_place, records_line=len(spans))
+    results = _followed(split, spans, follow)
+    return JsonLines(
+        checked.period, checked.description, 0, results, checked.districts, follow.finder
+    )
 
 
-def _communities(
-    split: _Splitter,
-    spans: list[tuple[int, int]],
-    districts: tuple[DistrictRecord, ...],
-    finder: DisagreementFinder,
+def element_place(index: int, field: str) -> str:
+    """The place of *field* of element *index* (``communities[3].id``), or of the element."""
+    return f"communities[{index}].{field}" if field else f"communities[{index}]"
+
+
+def _followed(
+    split: _Splitter, spans: list[tuple[int, int]], follow: Follow
 ) -> Iterator[LineResult]:
-    check = DistrictCheck(districts)
-    first_seen: dict[str, int] = {}
     for index, (start, end) in enumerate(spans):
-        place = f"communities[{index}]"
-        community, ident, problems = _community(split, start, end, place)
-        if isinstance(ident, str):
-            if ident in first_seen:
-                where = Place(f"communities[{first_seen[ident]}]")
-                problems.append(Problem(f"{place}.id", ModelText.DUPLICATE_ID_AT(ident, where)))
-                community = None
-            else:
-                first_seen[ident] = index
-        if community is not None:
-            carries = bool(community.org_system.county_youth_orgs)
-            orgs = f"{place}.org_system.county_youth_orgs"
-            found = check.community(index, community, orgs, carries)
-            if found is not None:
-                problems.append(Problem(found.place, found.message))
-                community = None
-            else:
-                finder.add(community)
-        yield LineResult(index, community, tuple(problems))
-    unused = [Problem(p.place, p.message) for p in check.unused()]
-    if unused:
-        yield LineResult(len(spans), None, tuple(unused))
+        result, ident = read_element(index, bytes(split.view[start:end]))
+        yield follow(result, ident)
+    last = follow.end()
+    if last is not None:
+        yield last
 
 
-def _community(
-    split: _Splitter, start: int, end: int, place: str
-) -> tuple[Community | None, object, list[Problem]]:
-    """One element: the community (fast path, else the converter), its id, its problems."""
+def element_slices(data: bytes) -> tuple[JsonLines, Iterator[tuple[int, bytes]]] | None:
+    """The header of a plain JSON document and its elements' bytes, to be read elsewhere.
+
+    Args:
+        data: The document.
+
+    Returns:
+        The opened document (its :attr:`~JsonLines.lines` unused) and the
+        elements as ``(index, bytes)``; ``None`` as for :func:`open_json_document`.
+    """
+    if ORJSON is None:
+        return None
     try:
-        value = split.value(start, end)
-    except _Unusual:  # the strict parser below says what is wrong with it
+        split = _Splitter(data)
+        header, spans = _top_level(split)
+    except _Unusual:
+        return None
+    checked = structure_header(header)
+    if checked.problems or checked.period is None or spans is None:
+        return None
+    opened = JsonLines(checked.period, checked.description, 0, iter(()), checked.districts)
+    return opened, ((i, bytes(split.view[s:e])) for i, (s, e) in enumerate(spans))
+
+
+def read_element(index: int, raw: bytes) -> tuple[LineResult, object]:
+    """Read one element of ``communities`` alone: the fast reader, else the converter.
+
+    Args:
+        index: Its index.
+        raw: Its JSON text.
+
+    Returns:
+        The result (problems placed ``communities[i]…``) and the element's
+        ``id`` as written (for the check of repeated ids).
+    """
+    place = element_place(index, "")
+    try:
+        value = ORJSON_LOADS(raw) if ORJSON_LOADS is not None else None
+    except ValueError:  # the strict parser below says what is wrong with it
         value = None
-    community = community_from_value_counted(value, split.data.count(b":", start, end))
     ident = value.get("id") if isinstance(value, dict) else None
+    community = community_from_value_counted(value, raw.count(b":"))
     if community is not None:
-        return community, ident, []
+        return LineResult(index, community), ident
     try:
-        strict = parse_json(bytes(split.view[start:end]))  # repeated keys are refused here
-        return structure_as(strict, Community), ident, []
+        strict = parse_json(raw)  # repeated keys are refused here
+        return LineResult(index, structure_as(strict, Community)), ident
     except InputError as exc:
-        return None, ident, list(exc.with_prefix(place).problems)
+        return LineResult(index, None, exc.with_prefix(place).problems), ident

@@ -19,29 +19,15 @@ import attrs
 
 from .._analysis.districts import Disagreement, DisagreementFinder
 from .._domain.calendar import Period
-from .._domain.districts import DistrictCheck, DistrictRecord
-from .._domain.errors import InputError, Place, Problem
-from .._domain.model import Assessment, Community, ModelText
+from .._domain.districts import DistrictRecord
+from .._domain.errors import InputError, Problem
+from .._domain.model import Assessment, Community
 from .codec import parse_json
 from .converter import structure_as, unstructure_community
 from .document import structure_header, unstructure_header
 from .fast import community_from_json
+from .follow import Follow, LineResult
 from .texts import ReadText
-
-
-@attrs.frozen
-class LineResult:
-    """One community line: the community, or the problems found on it.
-
-    Args:
-        line: The 1-based line number.
-        community: The community, when the line is valid.
-        problems: The problems, when it is not.
-    """
-
-    line: int
-    community: Community | None
-    problems: tuple[Problem, ...] = ()
 
 
 @attrs.frozen
@@ -88,6 +74,32 @@ def open_json_lines(lines: Iterable[str | bytes]) -> JsonLines:
             ``line 1``.
     """
     iterator = iter(lines)
+    opened = _open_header(iterator)
+    follow = Follow(opened.districts, line_place, records="line 1: ")
+    return attrs.evolve(opened, lines=followed(read_lines(iterator), follow), finder=follow.finder)
+
+
+def json_lines_items(lines: Iterable[bytes]) -> tuple[JsonLines, Iterator[tuple[int, bytes]]]:
+    """Read and check the header line; the community lines follow unread, numbered.
+
+    Args:
+        lines: The lines, header first.
+
+    Returns:
+        The header (its :attr:`~JsonLines.lines` empty) and the non-blank
+        community lines as ``(line number, bytes)``, to be read elsewhere
+        (:func:`read_line`) and followed (:class:`~.follow.Follow`).
+
+    Raises:
+        InputError: The header line is missing or invalid.
+    """
+    iterator = iter(lines)
+    opened = _open_header(iterator)
+    numbered = enumerate(iterator, start=2)
+    return opened, ((n, line) for n, line in numbered if line and not line.isspace())
+
+
+def _open_header(iterator: Iterator[str | bytes]) -> JsonLines:
     first = next(iterator, b"")
     if not first.strip():
         raise InputError([Problem("line 1", ReadText.HEADER_MISSING())])
@@ -99,46 +111,31 @@ def open_json_lines(lines: Iterable[str | bytes]) -> JsonLines:
     if header.problems:
         raise InputError(header.problems)
     assert header.period is not None
-    finder = DisagreementFinder(record.name for record in header.districts)
-    checked = _with_districts(iter_community_lines(iterator), header.districts, finder)
-    return JsonLines(
-        header.period, header.description, len(first), checked, header.districts, finder
-    )
+    return JsonLines(header.period, header.description, len(first), iter(()), header.districts)
 
 
-def _with_districts(
-    results: Iterator[LineResult],
-    districts: tuple[DistrictRecord, ...],
-    finder: DisagreementFinder,
-) -> Iterator[LineResult]:
-    """Check each community against the header's district records (R18), then the records."""
-    check = DistrictCheck(districts, where="line 1: ")
+def line_place(line: int, field: str) -> str:
+    """The place of *field* of a line (``line 5: id``), or of the line itself (``line 5``)."""
+    return f"line {line}: {field}" if field else f"line {line}"
+
+
+def followed(results: Iterable[LineResult], follow: Follow) -> Iterator[LineResult]:
+    """*results* after the checks that need the lines before (:class:`~.follow.Follow`)."""
     for result in results:
-        community = result.community
-        if community is not None:
-            place = f"line {result.line}: org_system.county_youth_orgs"
-            carries = bool(community.org_system.county_youth_orgs)
-            found = check.community(result.line, community, place, carries)
-            if found is not None:
-                yield LineResult(result.line, None, (Problem(found.place, found.message),))
-                continue
-            finder.add(community)
-        yield result
-    unused = [Problem(p.place, p.message) for p in check.unused()]
-    if unused:
-        yield LineResult(1, None, tuple(unused))
+        yield follow(result)
+    last = follow.end()
+    if last is not None:
+        yield last
 
 
 def iter_community_lines(
     lines: Iterable[str | bytes], first_number: int = 2
 ) -> Iterator[LineResult]:
-    """Parse and check community lines one at a time.
+    """Parse and check community lines one at a time (without district records).
 
     Blank lines are skipped. A repeated community id is a problem of the line
-    that repeats it. Byte lines go through the fast reader of :mod:`.fast`
-    first; whatever it does not accept (and every text line) goes through the
-    converter, which reports the problems. The only state kept is each
-    community id with its line number.
+    that repeats it; the only state kept is each community id with its line
+    number.
 
     Args:
         lines: The lines after the header.
@@ -147,30 +144,39 @@ def iter_community_lines(
     Returns:
         An iterator of per-line results, in order.
     """
-    first_seen: dict[str, int] = {}
+    return followed(read_lines(lines, first_number), Follow((), line_place))
+
+
+def read_lines(lines: Iterable[str | bytes], first_number: int = 2) -> Iterator[LineResult]:
+    """Read community lines, each alone (:func:`read_line`); blank lines are skipped."""
     for number, line in enumerate(lines, start=first_number):
         if not line or line.isspace():  # blank (without copying the line as strip() would)
             continue
-        community = community_from_json(line) if isinstance(line, bytes) else None
-        if community is None:
-            # The converter: the one authority on what is wrong and where (and
-            # the path for text lines); the fast reader only ever accepts.
-            prefix = f"line {number}"
-            try:
-                community = structure_as(parse_json(line, prefix), Community, f"{prefix}: ")
-            except InputError as exc:
-                yield LineResult(number, None, exc.problems)
-                continue
-        if community.id in first_seen:
-            first = first_seen[community.id]
-            problem = Problem(
-                f"line {number}: id",
-                ModelText.DUPLICATE_ID_AT(community.id, Place(f"line {first}")),
-            )
-            yield LineResult(number, None, (problem,))
-            continue
-        first_seen[community.id] = number
-        yield LineResult(number, community)
+        yield read_line(number, line)
+
+
+def read_line(number: int, line: str | bytes) -> LineResult:
+    """Read one community line alone: the fast reader, else the converter.
+
+    Byte lines go through the fast reader of :mod:`.fast` first; whatever it
+    does not accept (and every text line) goes through the converter, the one
+    authority on what is wrong and where (the fast reader only ever accepts).
+
+    Args:
+        number: The line's number.
+        line: The line.
+
+    Returns:
+        The community, or the line's problems placed ``line N: field``.
+    """
+    community = community_from_json(line) if isinstance(line, bytes) else None
+    if community is not None:
+        return LineResult(number, community)
+    prefix = f"line {number}"
+    try:
+        return LineResult(number, structure_as(parse_json(line, prefix), Community, f"{prefix}: "))
+    except InputError as exc:
+        return LineResult(number, None, exc.problems)
 
 
 def read_assessment_jsonl(path: str | Path) -> Assessment:

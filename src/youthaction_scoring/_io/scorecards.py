@@ -293,11 +293,25 @@ def scorecards_document_chunks(
     Returns:
         The pieces, in order.
     """
-    opening = codec.dumps_indented({**_header_to_dict(head), "scorecards": []})
-    yield opening[: opening.rindex(b"[]")] + b"["
-    dumps = codec.dumps_indented
+    yield document_opening(head, codec)
     separator = b"\n    "
     for card in cards:
-        yield separator + dumps(_card_to_dict(card)).rstrip(b"\n").replace(b"\n", b"\n    ")
+        yield separator + document_piece(card, codec)
         separator = b",\n    "
-    yield b"]\n}\n" if separator == b"\n    " else b"\n  ]\n}\n"
+    yield document_closing(separator == b"\n    ")
+
+
+def document_opening(head: Scorecards, codec: JsonCodec = CODEC) -> bytes:
+    """The scorecards document up to the ``[`` of its scorecards."""
+    opening = codec.dumps_indented({**_header_to_dict(head), "scorecards": []})
+    return opening[: opening.rindex(b"[]")] + b"["
+
+
+def document_piece(card: Scorecard, codec: JsonCodec = CODEC) -> bytes:
+    """One scorecard as it stands in the document (indented; without the separator before it)."""
+    return codec.dumps_indented(_card_to_dict(card)).rstrip(b"\n").replace(b"\n", b"\n    ")
+
+
+def document_closing(empty: bool) -> bytes:
+    """The end of the scorecards document (after the last scorecard, or after ``[``)."""
+    return b"]\n}\n" if empty else b"\n  ]\n}\n"

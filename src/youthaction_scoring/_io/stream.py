@@ -31,7 +31,8 @@ from .._domain.errors import Problem
 from .._domain.scorecard import Scorecard, Scorecards
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .codec import CODEC, JsonCodec
-from .jsonl import JsonLines, LineResult, open_json_lines
+from .follow import LineResult
+from .jsonl import JsonLines, open_json_lines
 from .scorecards import scorecard_lines, scorecards_document_chunks
 
 _BATCH: Final = 128

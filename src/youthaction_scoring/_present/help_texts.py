@@ -82,6 +82,13 @@ class OptionHelp(Text):
         "Flag as behind every community whose total is below TOTAL instead, 120 say. Not"
         " together with --behind-share (rule R19).",
     )
+    JOBS = (
+        "用几个进程计分（.jsonl 和 .json 输入，输出 jsonl 或 json 时）：auto 表示文件大于 8 MiB 时"
+        "用全部 CPU 核心（最多 8 个），否则 1 个；结果与 1 个进程时逐字节相同。",
+        "How many processes score (a .jsonl or .json INPUT written as jsonl or json): auto uses"
+        " every core (at most 8) for a file over 8 MiB, else one; the output is byte for byte"
+        " what one process writes.",
+    )
     SCORE_FORMAT = (
         "输出什么：table 屏幕上的得分表；json 得分文档；jsonl 每行一个社区的得分，"
         ".jsonl 输入逐行计分、社区再多也不多占内存，有问题的行逐一报告，"
@@ -133,6 +140,15 @@ class OptionHelp(Text):
     REPORT_OUTPUT = (
         "要写的 HTML 文件；- 表示标准输出。文件要么完整写出，要么不写。",
         "The HTML file to write; - is standard output. The file is written whole or not at all.",
+    )
+    REPORT_DETAIL_LIMIT = (
+        "社区不超过 N 个时，报告逐个社区列出全部明细；超过 N 个时改为精简版：图表按总分分布、"
+        "区县和月份汇总，各社区的得分明细、扣分和提升计划在点击其名称时显示，"
+        "几万个社区的报告也能在浏览器中很快打开。0 表示总是精简版。",
+        "Up to N communities, the report shows every community's details in full; above N,"
+        " the compact form: charts summed up by total, district and month, and each"
+        " community's items, deductions and plan shown when its name is clicked, so that a"
+        " report of tens of thousands of communities still opens quickly. 0: always compact.",
     )
     SCHEMA_DOCUMENT = (
         "哪种文档：assessment 输入的考核数据；scorecards 用 score --format json 输出的得分文档。",

@@ -1,0 +1,58 @@
+"""What an input holds, and its bytes: for the commands that stream."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .common import fail, stdin_first_line
+from .texts import CliText, os_reason
+from .usage import BadValue
+
+
+def input_kind(input_path: str, input_format: str | None) -> str:
+    """``jsonl``, ``json`` or ``xlsx``: what INPUT holds (by its ending, or its first bytes)."""
+    if input_path != "-":
+        suffix = Path(input_path).suffix.lower()
+        return {".jsonl": "jsonl", ".json": "json"}.get(suffix, "xlsx")
+    if input_format is not None:
+        return input_format
+    from .._io.assessments import guess_format
+
+    return guess_format(stdin_first_line()) or "json"
+
+
+def read_input(input_path: str) -> bytes:
+    """The bytes of an input file (a user error when it cannot be read)."""
+    try:
+        return Path(input_path).read_bytes()
+    except OSError as exc:
+        fail(input_path, CliText.CANNOT_READ(os_reason(exc)))
+
+
+AUTO_JOBS_BYTES = 8 * 2**20
+"""With ``--jobs auto``, inputs of at least this many bytes are scored on every core."""
+
+
+def parse_jobs(_ctx: click.Context, _param: click.Parameter, value: str) -> int | None:
+    """``--jobs``: a whole number of at least 1, or ``auto`` (``None``)."""
+    text = value.strip()
+    if text == "auto":
+        return None
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise BadValue(CliText.NOT_JOBS(value))
+    return int(text)
+
+
+def jobs_for(jobs: int | None, input_path: str) -> int:
+    """The processes to use: *jobs*, or for ``auto`` every core when the input is large."""
+    if jobs is not None:
+        return jobs
+    from .._io.parallel import default_jobs
+
+    try:
+        large = input_path != "-" and Path(input_path).stat().st_size >= AUTO_JOBS_BYTES
+    except OSError:
+        large = False  # reported when it is read
+    return default_jobs() if large else 1

@@ -1,0 +1,92 @@
+"""--jobs: several worker processes, the same bytes and the same problems as one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from tests.malformed import valid_community, valid_header
+from youthaction_scoring._cli.app import main
+from youthaction_scoring._cli.inputs import AUTO_JOBS_BYTES, jobs_for
+from youthaction_scoring._io.parallel import MAX_JOBS, default_jobs
+
+
+def _communities(count: int) -> list[dict[str, Any]]:
+    out = [valid_community(f"c{n:03d}") for n in range(count)]
+    for n, community in enumerate(out):
+        community["workforce"]["cadres"]["part_time"] = n % 4
+        community["district"] = ["南明区", "云岩区", "花溪区"][n % 3]
+    return out
+
+
+def _bad(communities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    communities[70]["workforce"]["cadres"]["full_time"] = -1
+    communities[150]["id"] = communities[3]["id"]  # a repeated id, found across batches
+    communities[199]["name"] = ""
+    return communities
+
+
+def _jsonl(path: Path, communities: list[dict[str, Any]]) -> Path:
+    lines = [json.dumps(valid_header(), ensure_ascii=False)]
+    lines += [json.dumps(c, ensure_ascii=False) for c in communities]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _document(path: Path, communities: list[dict[str, Any]]) -> Path:
+    value = {**valid_header(), "communities": communities}
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [*args, "--lang", "en"])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("write", "fmt"), [(_jsonl, "jsonl"), (_document, "jsonl"), (_document, "json")]
+)
+def test_two_processes_write_the_same_bytes(tmp_path: Path, write: Any, fmt: str) -> None:
+    """A valid input scored by two worker processes is byte for byte what one process writes."""
+    path = write(tmp_path / ("in.jsonl" if write is _jsonl else "in.json"), _communities(300))
+    one = _run("score", str(path), "--format", fmt, "--jobs", "1")
+    two = _run("score", str(path), "--format", fmt, "--jobs", "2")
+    assert 0 == one[0] == two[0]
+    assert one[1] == two[1]
+    assert one[2] == two[2]  # the same R18 warnings
+    assert 300 == (
+        len(one[1].splitlines()) if fmt == "jsonl" else len(json.loads(one[1])["scorecards"])
+    )
+
+
+@pytest.mark.parametrize("write", [_jsonl, _document])
+def test_two_processes_report_the_same_problems_in_order(tmp_path: Path, write: Any) -> None:
+    """Every bad community is reported, in input order, as by one process (exit status 2)."""
+    path = write(tmp_path / ("in.jsonl" if write is _jsonl else "in.json"), _bad(_communities(200)))
+    out = tmp_path / "out.jsonl"
+    one = _run("score", str(path), "--format", "jsonl", "--jobs", "1", "-o", str(out))
+    two = _run("score", str(path), "--format", "jsonl", "--jobs", "2", "-o", str(out))
+    assert 2 == one[0] == two[0]
+    assert one[2] == two[2]
+    problems = [line for line in two[2].splitlines() if not line.startswith("warning")]
+    assert 3 == len(problems), problems
+    assert "duplicate community id 'c003'" in problems[1]
+    assert not out.exists()
+
+
+def test_jobs_is_a_number_or_auto(tmp_path: Path) -> None:
+    """--jobs 0 and --jobs x are refused; auto uses every core only for a large input."""
+    for value in ("0", "x", "-1"):
+        assert 2 == _run("score", "in.jsonl", "--jobs", value)[0]
+    small = _jsonl(tmp_path / "in.jsonl", _communities(2))
+    assert 1 == jobs_for(None, str(small))
+    assert 3 == jobs_for(3, str(small))
+    large = tmp_path / "large.jsonl"
+    large.write_bytes(b" " * AUTO_JOBS_BYTES)
+    assert default_jobs() == jobs_for(None, str(large))
+    assert 1 <= default_jobs() <= MAX_JOBS
