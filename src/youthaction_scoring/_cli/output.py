@@ -104,8 +104,9 @@ def emit_tables(
     """Render tables as text for the terminal (in colour) or a file (plain).
 
     On a terminal the tables fit its width (``COLUMNS`` when set), numbers
-    never cut (:mod:`.._present.fit`); to a pipe or a file, a plain layout
-    at a stable width.
+    never cut (:mod:`.._present.fit`), and more than a screenful goes through
+    the pager (``$PAGER``, else ``less``/``more``); to a pipe or a file, a
+    plain layout at a stable width, whole.
 
     Args:
         renderables: Tables or text (user text in them already made safe).
@@ -115,8 +116,13 @@ def emit_tables(
     from .._present.tables import render
 
     to_terminal = output is None and sys.stdout.isatty()
-    width = shutil.get_terminal_size((default, 24)).columns if to_terminal else default
-    emit(render(renderables, width=max(width, 20), color=to_terminal), output)
+    size = shutil.get_terminal_size((default, 24))
+    width = size.columns if to_terminal else default
+    text = render(renderables, width=max(width, 20), color=to_terminal)
+    if to_terminal and text.count("\n") > size.lines:  # more than a screenful: page it
+        click.echo_via_pager(text)
+        return
+    emit(text, output)
 
 
 @contextlib.contextmanager

@@ -30,19 +30,31 @@ _SHORTEST: Final = 8
 """The narrowest a text column is made (``青云路…``) before text columns are dropped."""
 
 
+def width_of(text: str) -> int:
+    """Display cells of *text* (wide characters count double; ASCII at once)."""
+    return len(text) if text.isascii() else cell_len(text)
+
+
 @attrs.frozen
 class PlainColumn:
-    """A column as plain text: its header, whether it holds numbers, its cells' lines."""
+    """A column as plain text: its header, whether it holds numbers, its cells' lines.
+
+    Args:
+        header: The header.
+        numeric: Whether it holds numbers (right-justified).
+        cells: Each cell's lines.
+        widest: The width of the widest line, header included (computed).
+    """
 
     header: str
     numeric: bool
     cells: tuple[tuple[str, ...], ...]
+    widest: int = attrs.field(init=False)
 
-    @property
-    def widest(self) -> int:
-        """The width of the widest line, header included."""
-        lines = [self.header, *(line for cell in self.cells for line in cell)]
-        return max((cell_len(line) for line in lines), default=1)
+    @widest.default
+    def _widest(self) -> int:
+        lines = (self.header, *(line for cell in self.cells for line in cell))
+        return max(map(width_of, lines), default=1)
 
 
 def _plain(cell: object) -> tuple[str, ...]:
@@ -68,7 +80,7 @@ def natural_width(table: Table) -> int:
 
 def shorten(text: str, width: int) -> str:
     """Cut *text* to *width* display cells, ending with ``…`` when cut."""
-    if cell_len(text) <= width:
+    if width_of(text) <= width:
         return text
     out: list[str] = []
     used = 0
@@ -150,7 +162,7 @@ def _row(parts: list[str], columns: list[PlainColumn], widths: list[int]) -> str
     out = []
     for part, column, size in zip(parts, columns, widths, strict=True):
         shown = part if column.numeric else shorten(part, size)
-        pad = " " * (size - cell_len(shown))
+        pad = " " * (size - width_of(shown))
         out.append(pad + shown if column.numeric else shown + pad)
     return (" " * _GAP).join(out).rstrip()
 

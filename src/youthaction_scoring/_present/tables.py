@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .._analysis.behind import BehindRule
 from .._analysis.districts import DistrictSummary
@@ -306,8 +306,15 @@ def render(renderables: Sequence[RenderableType], *, width: int, color: bool = F
         markup=False,
     )
     for renderable in renderables:
-        if isinstance(renderable, Table) and natural_width(renderable) > width:
-            console.print("\n".join(fit_lines(renderable, width)), crop=False, soft_wrap=True)
+        if isinstance(renderable, Table) and (
+            renderable.row_count > PLAIN_ROWS or natural_width(renderable) > width
+        ):
+            buffer.write("\n".join(fit_lines(renderable, width)) + "\n")  # plain: fast, and fits
         else:
             console.print(renderable)
     return buffer.getvalue()
+
+
+PLAIN_ROWS: Final = 200
+"""Tables of more rows are laid out plainly (:mod:`.fit`): rich takes seconds a
+thousand rows, and its boxes help little in a long list."""
