@@ -113,3 +113,21 @@ def test_shorten_counts_wide_characters_double(text: str, width: int, expected: 
     """A Chinese character takes two cells; the ellipsis one."""
     assert expected == shorten(text, width)
     assert cell_len(shorten(text, width)) <= width
+
+
+@pytest.mark.parametrize(("rows", "boxed"), [(199, True), (200, True), (201, False)])
+def test_a_long_table_is_laid_out_plainly(rows: int, boxed: bool) -> None:
+    """Up to PLAIN_ROWS rows rich draws the box; one more and the plain layout is used."""
+    from rich.table import Table
+
+    from youthaction_scoring._present.tables import PLAIN_ROWS, render
+
+    assert 200 == PLAIN_ROWS
+    table = Table(title="t")
+    table.add_column("社区")
+    table.add_column("总分", justify="right")
+    for n in range(rows):
+        table.add_row(f"社区{n}", str(n))
+    text = render([table], width=100)
+    assert boxed == ("┃" in text)
+    assert f"社区{rows - 1}" in text
