@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import gc
+import sys
+from collections.abc import Iterable
 from fractions import Fraction
+from typing import IO, cast
+
+import click
 
 from .._domain.calendar import Month
 from .._domain.errors import Refusal
 from .._present.command_help import REPORT
 from .._present.help_texts import OptionHelp
+from .._present.report import DETAIL_LIMIT
 from .common import fail, load_input
 from .help import command, option
 from .options import (
@@ -19,7 +26,8 @@ from .options import (
     behind_rule_of,
     lang_of,
 )
-from .output import emit, prepare_output
+from .output import emit, prepare_output, writing
+from .stdout import to_stdout
 from .texts import missing_extra
 
 
@@ -37,6 +45,15 @@ from .texts import missing_extra
 @LANG_OPTION
 @AS_OF_OPTION
 @behind_options
+@option(
+    "--detail-limit",
+    "detail_limit",
+    type=click.IntRange(min=0),
+    default=DETAIL_LIMIT,
+    show_default=True,
+    metavar="N",
+    text=OptionHelp.REPORT_DETAIL_LIMIT,
+)
 def report(
     input_path: str,
     input_format: str | None,
@@ -45,19 +62,44 @@ def report(
     as_of: Month | None,
     behind_share: Fraction | None,
     behind_below: int | None,
+    detail_limit: int,
 ) -> None:
     """Write an HTML report of INPUT (help: :data:`.command_help.REPORT`)."""
     rule = behind_rule_of(behind_share, behind_below)
     target = prepare_output(output, inputs=[input_path])
-    assessment = load_input(input_path, input_format, warn=lang_of(lang))
-    try:
-        from .._present.report import render_report
+    from .._io.stream import fewer_collections
 
-        html = render_report(assessment, lang=lang_of(lang), behind=rule, as_of=as_of)
-    except Refusal as exc:  # an as-of month before the period (R2)
-        fail("--as-of", exc.message)
-    except ModuleNotFoundError as exc:
-        if exc.name != "jinja2":
-            raise
-        fail("report", missing_extra(exc))
-    emit(html, target)
+    with fewer_collections():  # scoring and rendering make no reference cycles
+        assessment = load_input(input_path, input_format, warn=lang_of(lang))
+        gc.freeze()  # read-only from here: no collector pass need walk it again
+        try:
+            from .._present.report import report_pieces
+
+            pieces = report_pieces(
+                assessment, lang=lang_of(lang), behind=rule, as_of=as_of, detail_limit=detail_limit
+            )
+        except Refusal as exc:  # an as-of month before the period (R2)
+            fail("--as-of", exc.message)
+        except ModuleNotFoundError as exc:
+            if exc.name != "jinja2":
+                raise
+            fail("report", missing_extra(exc))
+        del assessment  # only the report's small entries are needed from here on
+        _write(pieces, target)
+
+
+def _write(pieces: Iterable[str], target: str | None) -> None:
+    """Write the report piece by piece: to a file atomically, or to standard output."""
+    if target is None and sys.stdout.isatty():
+        emit("".join(pieces), None)  # a console: click knows its encoding
+    elif target is None:
+        with to_stdout() as sink:
+            for piece in pieces:
+                sink.write(piece.encode(sys.stdout.encoding or "utf-8"))
+    else:
+        from .._io.atomic import atomic_output
+
+        with writing(target), atomic_output(target, binary=True) as handle:
+            out = cast("IO[bytes]", handle)  # binary=True
+            for piece in pieces:
+                out.write(piece.encode("utf-8"))

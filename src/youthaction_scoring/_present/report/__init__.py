@@ -6,183 +6,86 @@ templates (no plotting dependency); the templates are rendered by jinja2 with
 autoescape on, so community names and record titles are always text, never
 markup. jinja2 is an optional dependency (the ``report`` extra), imported
 only when a report is rendered.
+
+Up to :data:`DETAIL_LIMIT` communities (the *detail limit*), the report is in
+its **full** form: every community in every chart, in the month grid, and in
+a section of its own with its deductions, notes and plan. Beyond it, the
+report takes its **compact** form, because the full form grows as markup per
+community (about 6 KB and 25 table rows each: at 5,000 communities 28 MB of
+HTML that a browser needs 18 s to lay out, and at 50,000 one that it never
+finishes). The compact form keeps
+
+* the charts, summed up: totals in bins of ten points on the ranking axis,
+  the mean points by section of each district, and the month grid as the
+  count and share of communities covering each month;
+* the district roll-up with its R19 behind lists (linking to the
+  communities), and the R18 warnings;
+* one ranking table with every community (rank, name, id, district, batch,
+  total, months missed, behind), which the filter box filters and whose rows
+  are the contents' links to each community. It is cut into tables of 250
+  rows with the same fixed columns, each ``content-visibility: auto``, so
+  that the browser lays out only those on screen (one table of 5,000 rows
+  in automatic layout costs seconds of layout by itself);
+
+and gives each community's **detail on demand**: its items, month row,
+deductions, notes and plan travel once, as compact JSON in one
+``<script type="application/json">`` element (numbers, and each distinct text
+once in a table of texts: the same missing month or plan step is not
+repeated for every community), and a small inline script renders one
+community's detail, with DOM text nodes only (user text is never parsed as
+markup), when its name is clicked or its ``#community-N`` link is followed.
+The browser parses the data only when a detail is first opened, so loading
+costs the summary markup and the table alone.
+
+Why not the alternatives: collapsed ``<details>`` would keep every
+community's markup in the page (the browser still parses and builds it: the
+size and most of the load time stay), and a directory of pages would no
+longer be one file that is written atomically or piped, mailed and opened as
+it is. The cost of the choice: without scripts the compact form shows the
+summaries and the table but no details (it says so in a ``<noscript>``), and
+printing it prints the summaries, the table and the details that are open.
+
+Both forms come from one pass over the communities (:mod:`.digest`): each is
+scored (and, with an as-of month, scored as of it), planned, and reduced to a
+small entry before the next; no set of scorecards is held, and the HTML is
+produced piece by piece (:func:`report_pieces`) so that it need never be held
+whole either.
 """
 
 from __future__ import annotations
 
-from typing import Any, Final
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Final
 
-from ..._analysis.behind import BehindRule, flag_behind
-from ..._analysis.districts import district_disagreements, district_rollup
-from ..._analysis.plan import Plan, plan_scorecards
-from ..._analysis.progress import missed_months
-from ..._analysis.ranking import RankedCard, rank_scorecards
-from ..._analysis.score import score_assessment
-from ..._domain.calendar import Month
-from ..._domain.codes import SECTION_TITLES, ItemKind, Lang
-from ..._domain.messages import Text
-from ..._domain.model import Assessment
-from ..._domain.scorecard import Scorecard
-from ..._rules.clauses import max_total
-from ..._rules.rulebook import GUIYANG_2021, Rulebook
+from ..._rules.rulebook import GUIYANG_2021
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..._analysis.behind import BehindRule
+    from ..._domain.calendar import Month
+    from ..._domain.codes import Lang
+    from ..._domain.model import Assessment
+    from ..._rules.rulebook import Rulebook
 
-class ReportText(Text):
-    """Texts of the HTML report."""
+__all__ = ["DETAIL_LIMIT", "render_report", "report_pieces"]
 
-    TITLE = ("社区青春行动考核报告", "Community Youth Action assessment report")
-    PERIOD = ("考核期", "period")
-    RULEBOOK = ("规则版本", "rulebook")
-    NO_GRADE = (
-        "考核办法未规定等次；本报告只列得分、排序与欠缺，不评定等次。",
-        "The rulebook defines no grade bands: this report gives scores, order and shortfalls"
-        " only, never a grade.",
-    )
-    RANKING = ("总分排名", "Ranking by total")
-    SECTIONS = ("分部分得分", "Points by section")
-    MONTHS = ("月度专项活动覆盖", "Monthly special activities")
-    COVERED = ("已开展", "covered")
-    MISSED = ("未开展", "missed")
-    DISTRICTS = ("区县汇总", "District roll-up")
-    DISTRICT = ("区（市、县）", "district")
-    COUNT = ("社区数", "communities")
-    MEAN = ("平均分", "mean")
-    MIN = ("最低分", "min")
-    MAX = ("最高分", "max")
-    BEHIND = ("滞后社区", "behind")
-    DISAGREE = (
-        "同一区县的社区所记县级组织（1.1）不一致（R18）",
-        "Communities of one district disagree on 1.1 (R18)",
-    )
-    COMMUNITIES = ("各社区明细", "Communities")
-    CONTENTS = ("目录", "Contents")
-    FILTER = ("筛选社区（名称、编号或区县）", "Filter communities (name, id or district)")
-    SHOWN = ("显示{0}个社区，共{1}个", "{0} of {1} communities shown")
-    AS_OF = ("截至", "as of")
-    PLAN_BASIS = (
-        "提升计划按整个考核期计：{0}之后的月份仍可补上，之前未开展的月份已无法挽回。",
-        "Plans count the whole period: months after {0} can still be covered;"
-        " earlier months without an activity are lost.",
-    )
-    RANK = ("名次", "rank")
-    COMMUNITY = ("社区", "community")
-    BATCH = ("批次", "batch")
-    BASE = ("基本项", "base")
-    BONUS = ("加分项", "bonus")
-    TOTAL = ("总分", "total")
-    DEDUCTIONS = ("扣分", "Deductions")
-    NOTES = ("说明", "Notes")
-    NONE = ("无", "none")
-    PLAN = ("提升计划", "Plan")
-    ACTIONS = ("可增加的分数", "Points still to gain")
-    LOST = ("已无法挽回", "Points lost")
-    ITEM = ("条款", "item")
-    POINTS = ("分值", "points")
-    GAIN = ("可增加", "gain")
-    ACTION = ("措施", "action")
-    REASON = ("原因", "reason")
-    RULE = ("依据", "rule")
-    GAP = (
-        "可挽回{0}分 + 已失去{1}分 = 与满分{2}分的差距{3}分",
-        "recoverable {0} + lost {1} = gap of {3} to the highest total {2}",
-    )
-    EMPTY = ("没有社区。", "No communities.")
+DETAIL_LIMIT: Final = 500
+"""Up to this many communities, the full form; beyond it, the compact form."""
 
 
-SECTION_COLOURS: Final[dict[str, str]] = {
-    "1": "#3b6fb6",
-    "2": "#e08a2e",
-    "3": "#3a9a5b",
-    "4": "#9b59b6",
-}
-
-
-def _texts(lang: Lang) -> dict[str, str]:
-    return {text.key: text.template(lang) for text in ReportText}
-
-
-def _sections(card: Scorecard, lang: Lang, scale: int) -> list[dict[str, Any]]:
-    """The stacked bar of one community: points by section, as shares of the highest total."""
-    sections = []
-    offset = 0.0
-    for section, (zh, en) in SECTION_TITLES.items():
-        points = sum(i.points for i in card.items if i.code.section == section)
-        width = 100.0 * points / scale
-        sections.append(
-            {
-                "code": section,
-                "title": zh if lang == "zh" else en,
-                "points": points,
-                "x": offset,
-                "width": width,
-                "colour": SECTION_COLOURS[section],
-            }
-        )
-        offset += width
-    return sections
-
-
-def _community(
-    entry: RankedCard,
-    plan: Plan,
-    months: tuple[Month, ...],
-    lang: Lang,
-    scale: int,
-    flagged: set[str],
-) -> dict[str, Any]:
-    """One community's part of the report: totals, bars, months, deductions, notes, plan."""
-    card = entry.card
-    missed = set(missed_months(card))
-    return {
-        "rank": entry.rank,
-        "id": card.community_id,
-        "name": card.community_name,
-        "district": card.district,
-        "batch": card.pilot_level.label_in(lang),
-        "base": card.base,
-        "bonus": card.bonus,
-        "total": card.total,
-        "share": 100.0 * card.total / scale,
-        "sections": _sections(card, lang, scale),
-        "months": [{"month": str(m), "covered": m not in missed} for m in months],
-        "deductions": [
-            {
-                "item": item.code.code,
-                "points": d.points,
-                "reason": d.reason.text(lang),
-                "rule": d.rule,
-            }
-            for item in card.items
-            for d in item.deductions
-        ],
-        "notes": [
-            {"item": item.code.code, "text": note.text(lang)}
-            for item in card.items
-            for note in item.notes
-        ]
-        + [{"item": "", "text": note.text(lang)} for note in card.notes],
-        "behind": card.community_id in flagged,
-        "actions": [
-            {"item": a.item.code, "gain": a.gain, "text": a.text(lang)} for a in plan.actions
-        ],
-        "lost": [
-            {"item": x.item.code, "points": x.points, "text": x.text(lang)} for x in plan.lost
-        ],
-        "recoverable": plan.recoverable,
-        "unrecoverable": plan.unrecoverable,
-        "gap": plan.max_total - plan.total,
-    }
-
-
-def report_context(
+def report_pieces(
     assessment: Assessment,
     *,
     lang: Lang = "zh",
     rulebook: Rulebook = GUIYANG_2021,
     behind: BehindRule | None = None,
     as_of: Month | None = None,
-) -> dict[str, Any]:
-    """Gather everything the report shows, as plain values for the template.
+    detail_limit: int = DETAIL_LIMIT,
+) -> Iterator[str]:
+    """Render the report as pieces of text that, joined, are the HTML document.
+
+    Everything that can fail for the caller's input (an as-of month before
+    the period, a missing jinja2) fails here, before the first piece;
+    the pieces are then rendered as they are asked for.
 
     Args:
         assessment: The assessment.
@@ -192,57 +95,28 @@ def report_context(
         as_of: Report as of this month (R2): scores, the month grid and who
             is behind as of it; plans count the whole period, later months
             still to be covered. ``None``: the whole period.
+        detail_limit: Up to this many communities, the full form; beyond it,
+            the compact form with details on demand (0: always compact).
 
     Returns:
-        The template context.
+        The pieces, in order, each some tens of kilobytes.
 
     Raises:
-        ValueError: *as_of* is before the period's first month (R2).
+        ValueError: *as_of* is before the period's first month (R2), or
+            *detail_limit* is negative.
+        ModuleNotFoundError: jinja2 is not installed (install the ``report``
+            extra).
     """
-    rule = behind or BehindRule()
-    whole = score_assessment(assessment, rulebook=rulebook)
-    cards = whole if as_of is None else score_assessment(assessment, as_of=as_of, rulebook=rulebook)
-    plans = {p.community_id: p for p in plan_scorecards(whole, as_of=as_of, rulebook=rulebook)}
-    highest = max_total(rulebook)
-    scale = highest or 1
-    window = assessment.period.as_of(as_of)
-    months = window.months
-    flagged = set(flag_behind(((c.community_id, c.total) for c in cards), rule))
-    communities = [
-        _community(entry, plans[entry.card.community_id], months, lang, scale, flagged)
-        for entry in rank_scorecards(cards)
-    ]
-    names = {c.community_id: c.community_name for c in cards}
-    districts = [
-        {
-            "district": s.district,
-            "count": s.count,
-            "mean": f"{s.mean:.1f}",
-            "min": s.min,
-            "max": s.max,
-            "behind": [f"{names[i]} ({i})" for i in s.behind],
-        }
-        for s in district_rollup(cards, rule)
-    ]
-    return {
-        "lang": lang,
-        "t": _texts(lang),
-        "period": str(assessment.period),
-        "rulebook": cards.rulebook,
-        "max_total": highest,
-        "months": [str(m) for m in months],
-        "as_of": None if as_of is None else str(window.end),
-        "ticks": [round(highest * k / 4) for k in range(5)] if highest else [0],
-        "communities": communities,
-        "districts": districts,
-        "behind_rule": rule.describe(lang, str(window.end)),
-        "disagreements": [d.text(lang) for d in district_disagreements(assessment)],
-        "sections": [
-            {"code": code, "title": zh if lang == "zh" else en, "colour": SECTION_COLOURS[code]}
-            for code, (zh, en) in SECTION_TITLES.items()
-        ],
-        "base_kind": ItemKind.BASE.label_in(lang),
-    }
+    from .render import render_pieces
+
+    return render_pieces(
+        assessment,
+        lang=lang,
+        rulebook=rulebook,
+        behind=behind,
+        as_of=as_of,
+        detail_limit=detail_limit,
+    )
 
 
 def render_report(
@@ -252,6 +126,7 @@ def render_report(
     rulebook: Rulebook = GUIYANG_2021,
     behind: BehindRule | None = None,
     as_of: Month | None = None,
+    detail_limit: int = DETAIL_LIMIT,
 ) -> str:
     """Render the self-contained HTML report.
 
@@ -260,24 +135,27 @@ def render_report(
         lang: ``"zh"`` (default) or ``"en"``.
         rulebook: The amounts to apply.
         behind: Who is flagged behind (R19); the bottom quarter by default.
-        as_of: As in :func:`report_context`.
+        as_of: As in :func:`report_pieces`.
+        detail_limit: Up to this many communities, the full form; beyond it,
+            the compact form, each community's detail shown on demand
+            (see the module's description).
 
     Returns:
         One HTML document with inline styles and inline SVG charts.
 
     Raises:
+        ValueError: *as_of* is before the period's first month (R2), or
+            *detail_limit* is negative.
         ModuleNotFoundError: jinja2 is not installed (install the ``report``
             extra).
     """
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("youthaction_scoring", "_present/report/templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+    return "".join(
+        report_pieces(
+            assessment,
+            lang=lang,
+            rulebook=rulebook,
+            behind=behind,
+            as_of=as_of,
+            detail_limit=detail_limit,
+        )
     )
-    template = env.get_template("report.html.j2")
-    context = report_context(assessment, lang=lang, rulebook=rulebook, behind=behind, as_of=as_of)
-    return template.render(**context)
