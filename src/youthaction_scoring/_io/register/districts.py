@@ -115,7 +115,7 @@ def read_districts(reader: SheetReader, rows: Iterable[Row]) -> dict[str, Distri
     drafts: dict[str, DistrictDraft] = {}
     for row in rows:
         values = reader.values(row, DISTRICTS)
-        name_cell, category_cell = row.cells["name"], row.cells["category"]
+        name_cell, category_cell = row.cell("name"), row.cell("category")
         name = values["name"] if values is not None else _name(name_cell.value)
         if name is None:
             continue

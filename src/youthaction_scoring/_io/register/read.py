@@ -38,10 +38,11 @@ from ..._domain.model import (
     Workforce,
     YouthHome,
 )
+from .book import Book, open_book
 from .cells import require_openpyxl
 from .districts import DISTRICTS, Member, check_districts, district_records, read_districts
 from .rows import Row, SheetReader
-from .safety import caused_by, check_unpacked_size, unsafe_problem
+from .safety import check_unpacked_size, unsafe_problem
 from .sheets import (
     ASSESSMENT,
     COMMUNITIES,
@@ -101,8 +102,6 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DefusedXmlException
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     name = "-" if not isinstance(path, str | os.PathLike) else os.fspath(path)
     unsafe = (DefusedXmlException, ParseError)
@@ -114,24 +113,7 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
     with opened as handle, warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
         check_unpacked_size(handle, name)
-        try:
-            book = load_workbook(handle, read_only=True, data_only=False)
-        except (
-            zipfile.BadZipFile,
-            InvalidFileException,
-            KeyError,
-            ValueError,
-            TypeError,
-            OSError,  # openpyxl's own, with no errno: a zip holding no workbook part
-        ) as exc:
-            if isinstance(exc, OSError) and exc.errno is not None:
-                raise  # the file itself could not be read
-            cause = caused_by(exc, unsafe)
-            if cause is not None:
-                raise InputError([unsafe_problem(name, cause)]) from None
-            raise InputError([Problem(name, RegisterText.UNREADABLE(str(exc)))]) from None
-        except unsafe as exc:
-            raise InputError([unsafe_problem(name, exc)]) from None
+        book = open_book(handle, name)
         try:
             return _read_book(book)
         except unsafe as exc:
@@ -142,7 +124,7 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
             book.close()
 
 
-def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
+def _sheets(book: Book, reader: SheetReader) -> dict[str, Any]:
     present: dict[str, Any] = {}
     for sheet_name in book.sheetnames:
         if sheet_name not in SHEET_NAMES:
@@ -151,17 +133,13 @@ def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
                 RegisterText.UNKNOWN_SHEET(sheet_name, ", ".join(SHEET_NAMES)),
             )
             continue
-        sheet = book[sheet_name]
-        if (
-            sheet_name != INSTRUCTIONS_SHEET
-            and getattr(sheet, "sheet_state", "visible") != "visible"
-        ):
+        if sheet_name != INSTRUCTIONS_SHEET and book.state(sheet_name) != "visible":
             reader.add(
                 f"{sheet_name}!A1",
                 RegisterText.HIDDEN(),
             )
             continue
-        present[sheet_name] = sheet
+        present[sheet_name] = sheet_name
     for layout in DATA_SHEETS:
         if layout.required and layout.name not in present and layout.name in book.sheetnames:
             continue  # refused above (hidden)
@@ -171,11 +149,11 @@ def _sheets(book: Any, reader: SheetReader) -> dict[str, Any]:
     return present
 
 
-def _read_book(book: Any) -> Assessment:
+def _read_book(book: Book) -> Assessment:
     reader = SheetReader()
     sheets = _sheets(book, reader)
     rows = {
-        layout.code: reader.rows(sheets[layout.name], layout) if layout.name in sheets else []
+        layout.code: reader.rows(book.rows(layout.name), layout) if layout.name in sheets else []
         for layout in DATA_SHEETS
     }
     # Links are checked against a communities sheet read whole: ids past an
@@ -231,7 +209,7 @@ def _read_period(
     start, end = values["period.start"], values["period.end"]
     problem = period_problem(start, end)
     if problem:
-        reader.add(row.cells["period.start"].place, problem)
+        reader.add(row.cell("period.start").place, problem)
         return None, None
     return Period(start, end), values["description"]
 
@@ -240,22 +218,22 @@ def _read_communities(reader: SheetReader, rows: list[Row]) -> dict[str, _Draft]
     drafts: dict[str, _Draft] = {}
     for row in rows:
         values = reader.values(row, COMMUNITIES)
-        ident = row.cells["id"].value
+        ident = row.cell("id").value
         if isinstance(ident, str) and ident in drafts:
             reader.add(
-                row.cells["id"].place,
+                row.cell("id").place,
                 ModelText.DUPLICATE_ID_AT(ident, drafts[ident].place),
             )
             continue
         if values is None:
             if isinstance(ident, str) and not text_problem(ident):
-                drafts[ident] = _Draft(row.cells["id"].place, {})  # records still link to it
+                drafts[ident] = _Draft(row.cell("id").place, {})  # records still link to it
             continue
         _check_optional_parts(reader, row, values)
         problem = id_problem(values["id"])  # R17
         if problem:
-            reader.add(row.cells["id"].place, problem)
-        drafts[values["id"]] = _Draft(row.cells["id"].place, {} if problem else values)
+            reader.add(row.cell("id").place, problem)
+        drafts[values["id"]] = _Draft(row.cell("id").place, {} if problem else values)
     return drafts
 
 
@@ -267,7 +245,7 @@ def _check_optional_parts(reader: SheetReader, row: Row, values: dict[str, Any])
     for flag, details in parts.items():
         column = COMMUNITIES.column(flag)
         for detail in details:
-            cell = row.cells[detail]
+            cell = row.cell(detail)
             if values[flag] and values[detail] is None:
                 reader.add(cell.place, RegisterText.REQUIRED_WHEN(column.zh, detail))
             elif not values[flag] and values[detail] is not None:
@@ -275,8 +253,7 @@ def _check_optional_parts(reader: SheetReader, row: Row, values: dict[str, Any])
 
 
 def _link(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> _Draft | None:
-    cell = row.cells["community_id"]
-    value = cell.value
+    value = row.value("community_id")
     if is_blank(value):
         return None  # reported as a required cell by values()
     if not isinstance(value, str) or not reader.check_links:
@@ -286,7 +263,7 @@ def _link(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> _Draft | 
     loose = [d for key, d in drafts.items() if key.strip() == value.strip()]
     if len(loose) == 1:
         return loose[0]  # a stray space around an id that is otherwise unique
-    reader.add(cell.place, RegisterText.NO_COMMUNITY(value, COMMUNITIES.name))
+    reader.add(row.cell("community_id").place, RegisterText.NO_COMMUNITY(value, COMMUNITIES.name))
     return None
 
 
@@ -294,7 +271,8 @@ def _read_records(
     reader: SheetReader, rows: dict[str, list[Row]], drafts: dict[str, _Draft]
 ) -> None:
     for layout in LISTS:
-        (value_column,) = layout.fields if layout.record is None else (None,)
+        fields = layout.fields
+        (value_column,) = fields if layout.record is None else (None,)
         for row in rows[layout.code]:
             draft = _link(reader, row, drafts)
             values = reader.values(row, layout)
@@ -303,15 +281,15 @@ def _read_records(
             items = draft.lists[layout.target]
             if value_column is None:
                 assert layout.record is not None
-                items.append(layout.record(**{c.code: values[c.code] for c in layout.fields}))
+                items.append(layout.record(**{c.code: values[c.code] for c in fields}))
                 continue
             value = values[value_column.code]
             problem = repeat_problem([*items, value]) if value in items else None
             if problem:
-                reader.add(row.cells[value_column.code].place, RegisterText.FOR_COMMUNITY(problem))
+                reader.add(row.cell(value_column.code).place, RegisterText.FOR_COMMUNITY(problem))
                 continue
             items.append(value)
-            draft.places[layout.target].append(row.cells[value_column.code].place)
+            draft.places[layout.target].append(row.cell(value_column.code).place)
     for row in rows[SUMMARIES.code]:
         _read_summary(reader, row, drafts)
     for row in rows[RECOGNITIONS.code]:
@@ -323,7 +301,7 @@ def _read_summary(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> N
     values = reader.values(row, SUMMARIES)
     if draft is None:
         return
-    key_cell = row.cells["summary_no"]
+    key_cell = row.cell("summary_no")
     number = values["summary_no"] if values is not None else None
     if number is None and not is_blank(key_cell.value):
         try:
@@ -348,7 +326,7 @@ def _read_recognition(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) 
     if values is None:
         return
     kind, level, outlet = values["kind"], values["level"], values["outlet"]
-    level_cell, outlet_cell = row.cells["level"], row.cells["outlet"]
+    level_cell, outlet_cell = row.cell("level"), row.cell("outlet")
     recognition: Recognition | None = None
     if kind is RecognitionKind.LEADER_INSTRUCTION:
         if outlet is not None:
@@ -370,7 +348,7 @@ def _read_recognition(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) 
     key = values["summary_no"]
     if key not in draft.summaries:
         reader.add(
-            row.cells["summary_no"].place,
+            row.cell("summary_no").place,
             RegisterText.NO_SUMMARY(key, SUMMARIES.name),
         )
         return

@@ -3,51 +3,106 @@
 Every problem is collected with its place (``专项活动!C14``); nothing is
 dropped silently: an unknown column, a value without a header, a formula or
 an error value is a problem.
+
+A register has hundreds of thousands of cells, so a row keeps its values in
+a list in the order of its sheet's columns, and builds a :class:`Cell` (with
+its place) only when asked; a row with nothing unusual in it is taken in a
+few list operations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-import attrs
+import operator
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Final
 
 from ..._domain.errors import Problem
 from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from ..._domain.messages import Message
-from .cells import unescape_text
+from .book import FORMULA, ErrorValue, Formula
 from .layout import Column, SheetLayout
 from .texts import RegisterText
-from .values import Bad, convert, is_blank, letter
+from .values import Bad, converter, letter
+
+_MARKS: Final = frozenset({Formula, ErrorValue})
+_NONE: Final[frozenset[int]] = frozenset()
+_UNREAD: Final = object()
 
 
-@attrs.frozen
 class Cell:
     """A cell as read: its place (``活动!C14``) and its value.
 
     Args:
         place: ``Sheet!A1``.
-        value: What openpyxl gave (text already unescaped), ``None`` when empty.
+        value: What the reader gave (text already unescaped), ``None`` when empty.
         missing: The sheet has no column for it (reported at the header).
         refused: It holds a formula or an error value (reported at the cell).
     """
 
-    place: str
-    value: Any
-    missing: bool = False
-    refused: bool = False
+    __slots__ = ("missing", "place", "refused", "value")
+
+    def __init__(
+        self, place: str, value: Any, missing: bool = False, refused: bool = False
+    ) -> None:
+        self.place = place
+        self.value = value
+        self.missing = missing
+        self.refused = refused
+
+    def __repr__(self) -> str:
+        return f"Cell({self.place!r}, {self.value!r}, {self.missing}, {self.refused})"
 
 
-@attrs.frozen
+class _Sheet:
+    """What the rows of one sheet share: its layout and where each column is."""
+
+    __slots__ = ("index", "lacks_required", "layout", "prefixes", "read", "specs")
+
+    def __init__(self, layout: SheetLayout, prefixes: list[str | None]) -> None:
+        self.layout = layout
+        self.prefixes = prefixes  # "Sheet!C" by layout column; None: the sheet lacks it
+        self.index = {c.code: i for i, c in enumerate(layout.columns)}
+        self.specs = [
+            (c.code, prefix, c.required, c.kind, c.zh, converter(c))
+            for c, prefix in zip(layout.columns, prefixes, strict=True)
+        ]
+        self.lacks_required = any(
+            p is None and c.required for c, p in zip(layout.columns, prefixes, strict=True)
+        )
+        # What each column's cells were read as, by value: a register repeats ids, names,
+        # dates and labels row after row, and reading one (a pure function) is dearer
+        # than looking it up. Only values read without a problem are kept.
+        self.read: list[dict[Any, Any]] = [{} for _ in layout.columns]
+
+
 class Row:
-    """A non-empty data row: its number and its cells by field code."""
+    """A non-empty data row: its number and its values, in its layout's column order."""
 
-    number: int
-    cells: dict[str, Cell]
+    __slots__ = ("_refused", "_sheet", "number", "values")
+
+    def __init__(
+        self, number: int, values: list[Any], sheet: _Sheet, refused: frozenset[int]
+    ) -> None:
+        self.number = number
+        self.values = values
+        self._sheet = sheet
+        self._refused = refused
+
+    def cell(self, code: str) -> Cell:
+        """The cell of the column with field code *code*."""
+        index = self._sheet.index[code]
+        prefix = self._sheet.prefixes[index]
+        if prefix is None:
+            return Cell(f"{self._sheet.layout.name}!{self.number}", None, missing=True)
+        return Cell(f"{prefix}{self.number}", self.values[index], refused=index in self._refused)
+
+    def value(self, code: str) -> Any:
+        """The value of the column with field code *code* (``None``: empty, missing or refused)."""
+        return self.values[self._sheet.index[code]]
 
     def first_place(self) -> str:
         """The place of the row's first cell, for row-wide problems."""
-        return next(iter(self.cells.values())).place
+        return self.cell(self._sheet.layout.columns[0].code).place
 
 
 class SheetReader:
@@ -62,22 +117,53 @@ class SheetReader:
         """Record a problem at *place*."""
         self.problems.append(Problem(place, message))
 
-    def rows(self, sheet: Any, layout: SheetLayout) -> list[Row]:
-        """Read a sheet's header and its non-empty rows."""
-        sheet.reset_dimensions()  # never trust a stored size: read every row there is
-        raw_rows = self._guarded(sheet.iter_rows(min_row=1, min_col=1), layout.name)
-        header = tuple(next(raw_rows, ()))
+    def rows(self, raw_rows: Iterator[Sequence[Any]], layout: SheetLayout) -> list[Row]:
+        """Read a sheet's header and its non-empty rows.
+
+        Args:
+            raw_rows: The sheet's rows from row 1, as :mod:`.book` gives them.
+            layout: The sheet.
+
+        Returns:
+            Its non-empty data rows.
+        """
+        rows = self._guarded(raw_rows, layout.name)
+        header = tuple(next(rows, ()))
         columns = self._columns(header, layout)
-        positions = {c.code: i for i, c in columns.items() if c is not _UNKNOWN}
+        width = len(header)
+        letters = [f"{layout.name}!{letter(i)}" for i in range(1, width + 1)]
+        where = {c.code: i - 1 for i, c in columns.items() if c is not _UNKNOWN}
+        sheet = _Sheet(
+            layout, [letters[where[c.code]] if c.code in where else None for c in layout.columns]
+        )
+        # A missing column reads index *width*, past the header: always empty on the fast path.
+        picks = [where.get(c.code, width) for c in layout.columns]
+        need = max(picks) + 1
+        pick: Callable[[Any], Any] = operator.itemgetter(*picks, 0)  # never a single item
+        blank = [i for i in range(width) if i + 1 not in columns]
         out: list[Row] = []
-        for number, raw in enumerate(raw_rows, start=2):
-            cells = self._cells(raw, number, columns, layout)
-            if cells is not None:
-                out.append(Row(number, _fill(layout, number, cells, positions)))
+        for number, raw in enumerate(rows, start=2):
+            size = len(raw)
+            empties = raw.count(None)
+            if empties == size:
+                continue
+            plain = (
+                _MARKS.isdisjoint(map(type, raw))
+                and (size <= width or raw[width:].count(None) == size - width)
+                and (not blank or all(raw[i] is None for i in blank if i < size))
+            )
+            if plain:
+                if size < need:
+                    raw = [*raw, *([None] * (need - size))]
+                out.append(Row(number, list(pick(raw)[:-1]), sheet, _NONE))
+                continue
+            while len(letters) < size:
+                letters.append(f"{layout.name}!{letter(len(letters) + 1)}")
+            out.append(self._slow_row(raw, number, columns, letters, sheet))
         return out
 
-    def _guarded(self, raw_rows: Iterator[Any], sheet: str) -> Iterator[Any]:
-        """The rows openpyxl reads, stopping with a problem where it cannot read on.
+    def _guarded(self, raw_rows: Iterator[Sequence[Any]], sheet: str) -> Iterator[Sequence[Any]]:
+        """The rows as read, stopping with a problem where the reader cannot read on.
 
         A cell whose number is not a number, a date serial out of range, a
         cell reference beyond a spreadsheet's columns, or more rows than a
@@ -113,13 +199,20 @@ class SheetReader:
         columns: dict[int, Column] = {}
         seen: dict[str, str] = {}
         blank_headers: list[int] = []
-        for index, cell in enumerate(header, start=1):
+        for index, value in enumerate(header, start=1):
             place = f"{layout.name}!{letter(index)}1"
-            value = cell.value
-            if is_blank(value):
+            if value is None:
                 blank_headers.append(index)
                 continue
-            text = unescape_text(value) if isinstance(value, str) else str(value)
+            if value is FORMULA:
+                self.add(place, RegisterText.FORMULA())
+                columns[index] = _UNKNOWN
+                continue
+            if type(value) is ErrorValue:
+                self.add(place, RegisterText.ERROR_VALUE(value.text))
+                columns[index] = _UNKNOWN
+                continue
+            text = value if isinstance(value, str) else str(value)
             column = next((c for c in layout.columns if c.matches(text)), None)
             if column is None:
                 expected = ", ".join(" ".join(c.header.split()) for c in layout.columns)
@@ -146,79 +239,77 @@ class SheetReader:
                 )
         return columns
 
-    def _cells(
-        self, raw: Any, number: int, columns: dict[int, Column], layout: SheetLayout
-    ) -> dict[str, Cell] | None:
-        """The cells of one row by column code; ``None`` when the row is empty."""
-        cells: dict[str, Cell] = {}
-        empty = True
-        for index, cell in enumerate(raw, start=1):
-            value = cell.value
-            data_type = getattr(cell, "data_type", None)
-            if is_blank(value) and data_type != "f":
+    def _slow_row(
+        self,
+        raw: Sequence[Any],
+        number: int,
+        columns: dict[int, Column],
+        letters: list[str],
+        sheet: _Sheet,
+    ) -> Row:
+        """A row with something unusual in it, cell by cell, its problems in column order."""
+        values: list[Any] = [None] * len(sheet.layout.columns)
+        refused: set[int] = set()
+        for index, value in enumerate(raw, start=1):
+            if value is None:
                 continue
-            empty = False
-            place = f"{layout.name}!{letter(index)}{number}"
+            place = f"{letters[index - 1]}{number}"
             column = columns.get(index)
             if column is None:
                 self.add(place, RegisterText.NO_HEADER())
                 continue
             if column is _UNKNOWN:
                 continue  # already reported at its header
-            if data_type == "f":
+            position = sheet.index[column.code]
+            if value is FORMULA:
                 self.add(place, RegisterText.FORMULA())
-                cells[column.code] = Cell(place, None, refused=True)
-                continue
-            if data_type == "e":
-                self.add(place, RegisterText.ERROR_VALUE(str(value)))
-                cells[column.code] = Cell(place, None, refused=True)
-                continue
-            if isinstance(value, str):
-                value = unescape_text(value)
-            cells[column.code] = Cell(place, value)
-        return None if empty else cells
-
-    def value(self, row: Row, column: Column) -> Any:
-        """Convert a row's cell; record a problem and return ``None`` when it is bad."""
-        cell = row.cells[column.code]
-        if cell.missing or cell.refused:
-            return None  # reported once, at the header or at the cell
-        if cell.value is None or (column.kind != "free" and is_blank(cell.value)):
-            if column.required:
-                self.add(cell.place, RegisterText.REQUIRED(column.zh, column.code))
-                return None
-            return None if column.kind != "count" else 0
-        try:
-            return convert(column, cell.value)
-        except Bad as exc:
-            self.add(cell.place, exc.message)
-            return None
+                refused.add(position)
+            elif type(value) is ErrorValue:
+                self.add(place, RegisterText.ERROR_VALUE(value.text))
+                refused.add(position)
+            else:
+                values[position] = value
+        return Row(number, values, sheet, frozenset(refused))
 
     def values(self, row: Row, layout: SheetLayout) -> dict[str, Any] | None:
-        """Convert every cell of a row; ``None`` when any cell is bad."""
-        before = len(self.problems)
-        out = {c.code: self.value(row, c) for c in layout.columns}
-        if any(row.cells[c.code].missing for c in layout.columns if c.required):
+        """Convert every cell of a row; ``None`` when any cell is bad.
+
+        A missing column or a refused cell (both reported already) makes the
+        row bad without another problem; an empty required cell, or one its
+        column's kind cannot read, is reported at its place.
+        """
+        problems = self.problems
+        before = len(problems)
+        sheet = row._sheet
+        refused = row._refused
+        number = row.number
+        out: dict[str, Any] = {}
+        for index, value, (code, prefix, required, kind, zh, convert), known in zip(
+            range(len(row.values)), row.values, sheet.specs, sheet.read, strict=True
+        ):
+            key = value if type(value) is str else (type(value), value)  # 1, 1.0, True apart
+            found = known.get(key, _UNREAD)
+            if found is not _UNREAD and not (refused and index in refused):
+                out[code] = found
+                continue
+            if prefix is None or (refused and index in refused):
+                out[code] = None  # reported once, at the header or at the cell
+                continue
+            if value is None or (
+                kind != "free" and type(value) is str and (not value or value.isspace())
+            ):
+                if required:
+                    self.add(f"{prefix}{number}", RegisterText.REQUIRED(zh, code))
+                out[code] = 0 if kind == "count" and not required else None
+                continue
+            try:
+                out[code] = known[key] = convert(value)
+            except Bad as exc:
+                self.add(f"{prefix}{number}", exc.message)
+                out[code] = None
+        if refused or sheet.lacks_required or len(problems) != before:
             return None
-        if any(row.cells[c.code].refused for c in layout.columns):
-            return None
-        return out if len(self.problems) == before else None
+        return out
 
 
 _UNKNOWN = Column("?", "?", "text", False, "", "", "")
-
-
-def _fill(
-    layout: SheetLayout, number: int, cells: dict[str, Cell], positions: dict[str, int]
-) -> dict[str, Cell]:
-    """Give every column of the layout a cell (empty and missing ones included)."""
-    out: dict[str, Cell] = {}
-    for column in layout.columns:
-        if column.code in cells:
-            out[column.code] = cells[column.code]
-        elif column.code in positions:
-            place = f"{layout.name}!{letter(positions[column.code])}{number}"
-            out[column.code] = Cell(place, None)
-        else:
-            out[column.code] = Cell(f"{layout.name}!{number}", None, missing=True)
-    return out

@@ -8,13 +8,14 @@ strictly as the JSON readers (it uses the same checks: :mod:`..primitives`,
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Final
 
 from ..._domain.calendar import CalendarText, Month
 from ..._domain.checks import CheckText, count_problem, describe, text_problem
 from ..._domain.codes import CodedEnum
 from ..._domain.errors import Refusal
-from ..._domain.limits import year_problem
+from ..._domain.limits import FIRST_YEAR, LAST_YEAR, year_problem
 from ..._domain.messages import Message
 from ..primitives import Invalid, parse_date
 from .layout import BOOL_FALSE, BOOL_TRUE, Column
@@ -82,8 +83,9 @@ def _date(value: Any) -> dt.date:
             raise Bad(RegisterText.TIME_OF_DAY(value.isoformat(" ")))
         value = value.date()
     if isinstance(value, dt.date):
-        problem = year_problem(value.year, value.isoformat())
-        if problem:
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:  # the message only when needed
+            problem = year_problem(value.year, value.isoformat())
+            assert problem is not None
             raise Bad(problem)
         return value
     if isinstance(value, str):
@@ -108,12 +110,23 @@ def _month(value: Any) -> Month:
     raise Bad(CalendarText.MONTH(describe(value)))
 
 
+_CODED: Final[dict[tuple[type[CodedEnum], str], CodedEnum]] = {}
+"""Members found by their code or label, by text (a register repeats a few dozen texts)."""
+
+
 def _coded(value: Any, enum: type[CodedEnum]) -> CodedEnum:
     if isinstance(value, str):
+        text = value.strip()
+        found = _CODED.get((enum, text))
+        if found is not None:
+            return found
         try:
-            return enum.from_code_or_label(value.strip())
+            found = enum.from_code_or_label(text)
         except ValueError:
-            raise Bad(RegisterText.UNKNOWN_VALUE(value.strip(), _choices(enum))) from None
+            raise Bad(RegisterText.UNKNOWN_VALUE(text, _choices(enum))) from None
+        if len(_CODED) < 1024:  # only codes and labels get here: a few dozen
+            _CODED[enum, text] = found
+        return found
     raise Bad(RegisterText.CHOICE(_choices(enum), describe(value)))
 
 
@@ -132,24 +145,33 @@ def key(value: Any) -> str:
     raise Bad(RegisterText.SUMMARY_NUMBER(describe(value)))
 
 
+def _free(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Bad(CheckText.TEXT(describe(value)))
+    return value
+
+
+_BY_KIND: Final[dict[str, Callable[[Any], Any]]] = {
+    "count": _count,
+    "bool": _bool,
+    "date": _date,
+    "month": _month,
+    "key": key,
+    "free": _free,
+    "text": _text,
+    "link": _text,
+}
+
+
+def converter(column: Column) -> Callable[[Any], Any]:
+    """The function that reads a cell's value as its column's kind says (raises :class:`Bad`)."""
+    enum = column.enum
+    if column.kind == "coded":
+        assert enum is not None
+        return lambda value: _coded(value, enum)
+    return _BY_KIND[column.kind]
+
+
 def convert(column: Column, value: Any) -> Any:
     """Read a cell's value as its column's kind says."""
-    kind = column.kind
-    if kind == "count":
-        return _count(value)
-    if kind == "bool":
-        return _bool(value)
-    if kind == "date":
-        return _date(value)
-    if kind == "month":
-        return _month(value)
-    if kind == "coded":
-        assert column.enum is not None
-        return _coded(value, column.enum)
-    if kind == "key":
-        return key(value)
-    if kind == "free":
-        if not isinstance(value, str):
-            raise Bad(CheckText.TEXT(describe(value)))
-        return value
-    return _text(value)  # text and link
+    return converter(column)(value)

@@ -1,0 +1,162 @@
+"""Benchmark: reading a register (台账 .xlsx) against streaming the same communities as JSON Lines.
+
+Generates a seeded assessment (``generate.py``), writes it as a register
+(``write_register``), then, in fresh processes and interleaved (so that every
+reader sees the same machine load), best of ``--repeat``:
+
+* end to end: ``youthaction-scoring score FILE --format jsonl -o OUT`` on the
+  JSON Lines file (the stream) and on the register, read by calamine and by
+  openpyxl (``YOUTHACTION_REGISTER_READER=openpyxl``): wall time, peak RSS;
+* reading alone, in-process: parsing the JSON Lines file, and
+  ``read_register`` with each reader: seconds and peak RSS.
+
+Prints each time as a multiple of the stream's (the target: a register read
+end to end in at most 4 times the stream's time), and checks that all three
+write the same scorecards (status 1 otherwise). Usage::
+
+    python benchmarks/bench_register.py --count 5000 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+READERS = ("calamine", "openpyxl")
+
+
+def _read_worker(kind: str, source: str) -> None:
+    """Read *source* once (kind: ``jsonl``, ``calamine`` or ``openpyxl``); print seconds and MiB."""
+    import resource
+
+    started = time.perf_counter()
+    if kind == "jsonl":
+        from youthaction_scoring._io.jsonl import open_json_lines
+
+        with open(source, "rb") as handle:
+            opened = open_json_lines(handle)
+            count = sum(1 for line in opened.lines if line.community is not None)
+    else:
+        os.environ["YOUTHACTION_REGISTER_READER"] = kind
+        from youthaction_scoring._io.register import read_register
+
+        count = len(read_register(source).communities)
+    seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mib": peak, "communities": count}))
+
+
+def _env(reader: str | None) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("YOUTHACTION_REGISTER_READER", None)
+    if reader is not None:
+        env["YOUTHACTION_REGISTER_READER"] = reader
+    return env
+
+
+def _child(command: list[str], env: dict[str, str]) -> tuple[float, float, bytes]:
+    """Run a command; return (wall seconds, peak RSS MiB, stdout)."""
+    started = time.perf_counter()
+    quiet = subprocess.DEVNULL  # the scorer's warnings (R18 and the like) are not timings
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=quiet, env=env) as proc:
+        stdout = proc.stdout.read() if proc.stdout else b""
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(command)}")
+    return wall, usage.ru_maxrss / 1024, stdout
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _prepare(work: Path, count: int, seed: int) -> tuple[Path, Path]:
+    sys.path.insert(0, str(HERE))
+    import generate
+
+    from youthaction_scoring import load_assessment
+    from youthaction_scoring._io.register import write_register
+
+    stream = work / f"bench-{count}-{seed}.jsonl"
+    register = work / f"bench-{count}-{seed}.xlsx"
+    if not stream.exists() or not register.exists():
+        generate.write(stream, count, seed)
+        write_register(load_assessment(stream), register, replace=True)
+    return stream, register
+
+
+def _measure(args: argparse.Namespace) -> int:
+    sys.path.insert(0, str(HERE))
+    from run import machine
+
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="ya-reg-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    stream, register = _prepare(work, args.count, args.seed)
+    print(f"machine: {machine()}")
+    print(
+        f"{args.count} communities (seed {args.seed}): {stream.stat().st_size / 1e6:.1f} MB"
+        f" JSON Lines, {register.stat().st_size / 1e6:.1f} MB register"
+        f" (prepared in {time.perf_counter() - started:.0f} s); best of {args.repeat}"
+    )
+    readers = [r for r in READERS if r in args.readers.split(",")]
+    cases: dict[str, tuple[Path, str | None]] = {"stream (jsonl)": (stream, None)}
+    cases.update({f"register, {r}": (register, r) for r in readers})
+    outputs = {name: work / f"out-{i}.jsonl" for i, name in enumerate(cases)}
+    e2e: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    alone: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    for _ in range(args.repeat):
+        for name, (source, reader) in cases.items():
+            command = [sys.executable, "-m", "youthaction_scoring", "score", str(source)]
+            command += ["--format", "jsonl", "-o", str(outputs[name])]
+            e2e[name].append(_child(command, _env(reader))[:2])
+            worker = [sys.executable, __file__, "_read", reader or "jsonl", str(source)]
+            report = json.loads(_child(worker, _env(None))[2])
+            alone[name].append((report["seconds"], report["peak_mib"]))
+    same = len({_digest(path) for path in outputs.values()}) == 1
+    base_e2e = min(t for t, _ in e2e["stream (jsonl)"])
+    base_alone = min(t for t, _ in alone["stream (jsonl)"])
+    print(f"{'':<20} {'end to end':>11} {'x stream':>9} {'peak MiB':>9}   {'reading':>8} {'x':>6}")
+    for name in cases:
+        seconds = min(t for t, _ in e2e[name])
+        read = min(t for t, _ in alone[name])
+        peak = max(m for _, m in e2e[name])
+        print(
+            f"{name:<20} {seconds:>10.2f}s {seconds / base_e2e:>9.2f} {peak:>9.1f}"
+            f"   {read:>7.2f}s {read / base_alone:>6.2f}"
+        )
+    print("x stream: time / the stream's time (target: the register at most 4x end to end)")
+    print(f"identical scorecards: {'yes' if same else 'NO'}")
+    return 0 if same else 1
+
+
+def main() -> int:
+    """Command line entry point."""
+    if len(sys.argv) > 1 and sys.argv[1] == "_read":
+        _read_worker(sys.argv[2], sys.argv[3])
+        return 0
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=5_000, help="communities (default 5000)")
+    parser.add_argument("--seed", type=int, default=2021, help="random seed (default 2021)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is kept")
+    parser.add_argument("--workdir", help="folder for the generated files (reused when there)")
+    parser.add_argument(
+        "--readers", default="calamine,openpyxl", help="register readers to time (default both)"
+    )
+    return _measure(parser.parse_args())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
