@@ -302,3 +302,12 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"not a zip")
     expected = f"{path}: not a readable .xlsx workbook"
     assert [expected] == [p[: len(expected)] for p in _problems(path)]
+
+
+def test_a_description_of_an_escaped_space_is_refused_at_its_cell(tmp_path: Path) -> None:
+    """考核期!C2 holding only an escaped space is a problem at the cell, not a crash."""
+    path = _register(tmp_path, _good_rows())
+    book = openpyxl.load_workbook(path)
+    book["考核期"]["C2"] = "_x0020_"
+    book.save(path)
+    assert ["考核期!C2: must not be blank"] == _problems(path)

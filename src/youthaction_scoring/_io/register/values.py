@@ -148,6 +148,9 @@ def key(value: Any) -> str:
 def _free(value: Any) -> str:
     if not isinstance(value, str):
         raise Bad(CheckText.TEXT(describe(value)))
+    problem = text_problem(value)  # blank (an escaped space), or beyond the limits
+    if problem:
+        raise Bad(problem)
     return value
 
 
