@@ -58,8 +58,11 @@ class App(HelpGroup):
         argv = list(sys.argv[1:] if args is None else args)
         lang = scan_lang(argv, os.environ)
         token = set_run_lang(lang)
+        from .._io.stream import fewer_collections
+
         try:
-            result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+            with fewer_collections():  # a run makes no reference cycles: see the function
+                result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
             code = result if isinstance(result, int) else 0
         except click.exceptions.Exit as stop:
             code = stop.exit_code
