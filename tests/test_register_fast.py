@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 import shutil
 import subprocess
@@ -666,10 +667,18 @@ def test_shared_strings_are_vetted(xml: str, plain: bool) -> None:
 
 
 def _rerun(module: Any, names: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
-    """The tests (and fixtures) of *module*, or those of *names*, for running here again."""
+    """The tests of *module*, or those of *names*, for running here again (marked ``slow``).
+
+    The copies are slow: the quick loop runs each register test once, with
+    the reader a user gets; the whole suite (CI) runs the fallback too.
+    """
     for name, value in vars(module).items():
         if name.startswith("test_") and (not names or name in names):
-            yield f"test_openpyxl_{module.__name__.rsplit('.', 1)[-1]}_{name[5:]}", value
+            copy = functools.wraps(value)(lambda *a, _test=value, **k: _test(*a, **k))
+            yield (
+                f"test_openpyxl_{module.__name__.rsplit('.', 1)[-1]}_{name[5:]}",
+                (pytest.mark.slow(copy)),
+            )
 
 
 # The register tests of the other modules, again, with the openpyxl reader
