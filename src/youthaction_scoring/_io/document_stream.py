@@ -24,6 +24,8 @@ import re
 from collections.abc import Iterator
 from typing import Any, Final
 
+import attrs
+
 from .._domain.errors import InputError
 from .._domain.model import Community
 from .codec import ORJSON, parse_json
@@ -190,21 +192,12 @@ def open_json_document(data: bytes) -> JsonLines | None:
         ``None`` when orjson is not installed or the document's structure is
         not plain (then read it whole: that reader says what is wrong).
     """
-    if ORJSON is None:
+    found = _open(data)
+    if found is None:
         return None
-    try:
-        split = _Splitter(data)
-        header, spans = _top_level(split)
-    except _Unusual:
-        return None
-    checked = structure_header(header)
-    if checked.problems or checked.period is None or spans is None:
-        return None
-    follow = Follow(checked.districts, element_place, records_line=len(spans))
-    results = _followed(split, spans, follow)
-    return JsonLines(
-        checked.period, checked.description, 0, results, checked.districts, follow.finder
-    )
+    opened, count, elements = found
+    follow = Follow(opened.districts, element_place, records_line=count)
+    return attrs.evolve(opened, lines=_followed(elements, follow), finder=follow.finder)
 
 
 def element_place(index: int, field: str) -> str:
@@ -212,11 +205,9 @@ def element_place(index: int, field: str) -> str:
     return f"communities[{index}].{field}" if field else f"communities[{index}]"
 
 
-def _followed(
-    split: _Splitter, spans: list[tuple[int, int]], follow: Follow
-) -> Iterator[LineResult]:
-    for index, (start, end) in enumerate(spans):
-        result, ident = read_element(index, bytes(split.view[start:end]))
+def _followed(elements: Iterator[tuple[int, bytes]], follow: Follow) -> Iterator[LineResult]:
+    for index, raw in elements:
+        result, ident = read_element(index, raw)
         yield follow(result, ident)
     last = follow.end()
     if last is not None:
@@ -233,6 +224,12 @@ def element_slices(data: bytes) -> tuple[JsonLines, Iterator[tuple[int, bytes]]]
         The opened document (its :attr:`~JsonLines.lines` unused) and the
         elements as ``(index, bytes)``; ``None`` as for :func:`open_json_document`.
     """
+    found = _open(data)
+    return None if found is None else (found[0], found[2])
+
+
+def _open(data: bytes) -> tuple[JsonLines, int, Iterator[tuple[int, bytes]]] | None:
+    """The checked header, the number of elements and the elements (``None``: unusual)."""
     if ORJSON is None:
         return None
     try:
@@ -244,7 +241,7 @@ def element_slices(data: bytes) -> tuple[JsonLines, Iterator[tuple[int, bytes]]]
     if checked.problems or checked.period is None or spans is None:
         return None
     opened = JsonLines(checked.period, checked.description, 0, iter(()), checked.districts)
-    return opened, ((i, bytes(split.view[s:e])) for i, (s, e) in enumerate(spans))
+    return opened, len(spans), ((i, bytes(split.view[s:e])) for i, (s, e) in enumerate(spans))
 
 
 def read_element(index: int, raw: bytes) -> tuple[LineResult, object]:
