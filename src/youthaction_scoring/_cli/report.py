@@ -67,25 +67,22 @@ def report(
     """Write an HTML report of INPUT (help: :data:`.command_help.REPORT`)."""
     rule = behind_rule_of(behind_share, behind_below)
     target = prepare_output(output, inputs=[input_path])
-    from .._io.stream import fewer_collections
+    assessment = load_input(input_path, input_format, warn=lang_of(lang))
+    gc.freeze()  # read-only from here (the whole run collects rarely: App.main)
+    try:
+        from .._present.report import report_pieces
 
-    with fewer_collections():  # scoring and rendering make no reference cycles
-        assessment = load_input(input_path, input_format, warn=lang_of(lang))
-        gc.freeze()  # read-only from here: no collector pass need walk it again
-        try:
-            from .._present.report import report_pieces
-
-            pieces = report_pieces(
-                assessment, lang=lang_of(lang), behind=rule, as_of=as_of, detail_limit=detail_limit
-            )
-        except Refusal as exc:  # an as-of month before the period (R2)
-            fail("--as-of", exc.message)
-        except ModuleNotFoundError as exc:
-            if exc.name != "jinja2":
-                raise
-            fail("report", missing_extra(exc))
-        del assessment  # only the report's small entries are needed from here on
-        _write(pieces, target)
+        pieces = report_pieces(
+            assessment, lang=lang_of(lang), behind=rule, as_of=as_of, detail_limit=detail_limit
+        )
+    except Refusal as exc:  # an as-of month before the period (R2)
+        fail("--as-of", exc.message)
+    except ModuleNotFoundError as exc:
+        if exc.name != "jinja2":
+            raise
+        fail("report", missing_extra(exc))
+    del assessment  # only the report's small entries are needed from here on
+    _write(pieces, target)
 
 
 def _write(pieces: Iterable[str], target: str | None) -> None:
