@@ -48,11 +48,48 @@ class BehindCheckText(Text):
         "the behind share must be above 0 and at most 1, got {0}",
     )
     BELOW = ("滞后分数线必须不小于0，实为{0}", "the behind total must be 0 or more, got {0}")
+    NOT_A_SHARE = (
+        "“{0}”不是比例，应写作 0.25 或 25% 这样的形式",
+        "{0!r} is not a share such as 0.25 or 25%",
+    )
+    NOT_A_TOTAL = ("“{0}”不是不小于0的整数分数", "{0!r} is not a whole number of at least 0")
 
 
 def share_problem(value: Fraction) -> Message | None:
     """Say why *value* cannot be the share of communities flagged as behind, or ``None`` (R19)."""
     return None if 0 < value <= 1 else BehindCheckText.SHARE(str(value))
+
+
+def parse_share(text: str) -> Fraction:
+    """Read a share as people write it: ``0.25``, ``1/4`` or ``25%`` (R19).
+
+    Args:
+        text: What was given (an option, a query parameter).
+
+    Returns:
+        The share, above 0 and at most 1.
+
+    Raises:
+        Refusal: Not a number, or out of range; the message says which.
+    """
+    clean = text.strip()
+    try:
+        share = Fraction(clean.removesuffix("%")) / (100 if clean.endswith("%") else 1)
+    except (ValueError, ZeroDivisionError):
+        raise Refusal(BehindCheckText.NOT_A_SHARE(text)) from None
+    return _share(share)
+
+
+def parse_total(text: str) -> int:
+    """Read a behind total: a whole number of at least 0, digits only (R19).
+
+    Raises:
+        Refusal: Anything else.
+    """
+    clean = text.strip()
+    if not clean.isascii() or not clean.isdigit():
+        raise Refusal(BehindCheckText.NOT_A_TOTAL(text))
+    return int(clean)
 
 
 def _share(value: Fraction) -> Fraction:

@@ -26,6 +26,7 @@ from .rank import rank
 from .report import report
 from .schema import schema
 from .score import score
+from .serve import serve
 from .template import template
 from .texts import CliText
 from .usage import StopUsage, UsageText, show_usage_error
@@ -148,5 +149,6 @@ for _command in (
     progress,
     rank,
     report,
+    serve,
 ):
     main.add_command(_command)

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .._analysis.behind import BehindRule, share_problem
+from .._analysis.behind import BehindRule, parse_share, parse_total
 from .._domain.calendar import Month
 from .._domain.codes import Lang
 from .._domain.errors import Refusal
@@ -85,15 +85,10 @@ def _parse_share(
 ) -> Fraction | None:
     if value is None:
         return None
-    text = value.strip()
     try:
-        share = Fraction(text.removesuffix("%")) / (100 if text.endswith("%") else 1)
-    except (ValueError, ZeroDivisionError):
-        raise BadValue(CliText.NOT_A_SHARE(value)) from None
-    problem = share_problem(share)  # the rule's own check of the range (R19)
-    if problem is not None:
-        raise BadValue(problem)
-    return share
+        return parse_share(value)  # the rule's own reading and range check (R19)
+    except Refusal as exc:
+        raise BadValue(exc.message) from None
 
 
 BEHIND_SHARE_OPTION = option(
@@ -108,10 +103,10 @@ BEHIND_SHARE_OPTION = option(
 def _parse_total(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
     if value is None:
         return None
-    text = value.strip()
-    if not text.isascii() or not text.isdigit():
-        raise BadValue(CliText.NOT_A_TOTAL(value))
-    return int(text)
+    try:
+        return parse_total(value)
+    except Refusal as exc:
+        raise BadValue(exc.message) from None
 
 
 BEHIND_BELOW_OPTION = option(

@@ -46,6 +46,7 @@ class CliText(Text):
         "工作簿不能输出到标准输出：请加 -o 输出文件.xlsx",
         "a workbook cannot go to standard output: add -o OUT.xlsx",
     )
+    NO_TOKENS = ("令牌文件中没有令牌（每行一个）", "the token file holds no token (one a line)")
     NO_SUCH_COMMUNITY = ("{1} 中没有编号为“{0}”的社区", "no community with id {0!r} in {1}")
     TEMPLATE_ENDING = (
         "模板是工作簿：文件名必须以 .xlsx 结尾",
@@ -55,11 +56,6 @@ class CliText(Text):
         "--behind-share 和 --behind-below 只能给一个",
         "give --behind-share or --behind-below, not both",
     )
-    NOT_A_SHARE = (
-        "“{0}”不是比例，应写作 0.25 或 25% 这样的形式",
-        "{0!r} is not a share such as 0.25 or 25%",
-    )
-    NOT_A_TOTAL = ("“{0}”不是不小于0的整数分数", "{0!r} is not a whole number of at least 0")
     NOT_JOBS = (
         "“{0}”不是进程数：应为 auto 或不小于1的整数",
         "{0!r} is not a number of processes: auto or 1 or more",
@@ -99,6 +95,11 @@ _EXTRAS: Final = {
     "jinja2": "report",
     "pandas": "pandas",
     "markupsafe": "report",
+    "uvicorn": "service",
+    "starlette": "service",
+    "anyio": "service",
+    "multipart": "service",
+    "python_multipart": "service",
 }
 
 

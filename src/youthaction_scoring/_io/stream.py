@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Final
 
@@ -186,14 +187,37 @@ def fewer_collections() -> Iterator[None]:
     objects alive at the start (modules, classes) are frozen out of its
     passes. Restored afterwards, also on error.
 
+    Re-entrant and thread-safe: the collector's settings belong to the
+    process, so only the outermost of nested or concurrent uses (the command
+    line wraps a whole run, the service many requests at once) changes and
+    restores them.
+
     Returns:
         A context manager.
     """
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(max(thresholds[0], 50_000), *thresholds[1:])
+    with _HELD.lock:
+        if _HELD.depth == 0:
+            _HELD.thresholds = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(max(_HELD.thresholds[0], 50_000), *_HELD.thresholds[1:])
+        _HELD.depth += 1
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
+        with _HELD.lock:
+            _HELD.depth -= 1
+            if _HELD.depth == 0:
+                gc.set_threshold(*_HELD.thresholds)
+                gc.unfreeze()
+
+
+class _Held:
+    """How many uses of :func:`fewer_collections` are open, and the settings to restore."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.depth = 0
+        self.thresholds: tuple[int, ...] = gc.get_threshold()
+
+
+_HELD: Final = _Held()

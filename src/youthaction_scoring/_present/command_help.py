@@ -31,6 +31,10 @@ class Summary(Text):
     RANK = ("按总分排名。", "Rank the communities by total.")
     REPORT = ("写出一份可离线打开的 HTML 报告。", "Write a report that opens offline (HTML).")
     SCHEMA = ("输出数据格式的 JSON Schema（供技术人员）。", "Print the JSON Schema of a document.")
+    SERVE = (
+        "启动评分服务，供其他系统通过 HTTP 调用（供技术人员）。",
+        "Run the scoring service for other systems, over HTTP.",
+    )
     SCORE = ("为每个社区计分。", "Score every community.")
     TEMPLATE = ("生成一份空白台账。", "Write a blank register for staff to fill in.")
 
@@ -145,6 +149,20 @@ class About(Text):
         " period's start not after its end, whole numbers written as 1.0); reading still"
         " makes them.",
     )
+    SERVE = (
+        "启动评分服务：其他系统（网站、区县看板、小程序）通过 HTTP 提交考核数据，"
+        "得到与命令行完全相同的结果。服务不保存任何内容，每个请求只依据它自己提交的数据作答。\n\n"
+        "默认只在本机（127.0.0.1）监听。要对外提供，请放在反向代理之后，并用 --token-file "
+        "要求访问令牌。接口说明在 /docs（离线可用），机器可读的接口文档在 /openapi.json。"
+        "按 Ctrl+C 停止：正在处理的请求会先处理完。",
+        "Runs the scoring service: other systems (web platforms, district dashboards,"
+        " mini-programs) send an assessment over HTTP and get the command line's answers, byte"
+        " for byte. It keeps nothing: every request is answered from its own body.\n\n"
+        "It listens on this machine only (127.0.0.1) by default. To offer it to others, put it"
+        " behind a reverse proxy and require tokens with --token-file. The endpoints are"
+        " described at /docs (offline) and, for programs, at /openapi.json. Ctrl+C stops it:"
+        " requests being answered are finished first.",
+    )
     SCORE = (
         "为 INPUT 中的每个社区计分：台账（.xlsx）、.json 或 .jsonl 文件；- 表示从标准输入读取。\n\n"
         "默认在屏幕上显示得分表；也可以写出得分文档（json）、每行一个社区（jsonl）、"
@@ -195,6 +213,11 @@ class Doing(Text):
     REPORT = ("写出考核报告", "Write the assessment report")
     REPORT_BELOW = ("总分低于 120 分的列为滞后", "Flag every total below 120 as behind")
     SCHEMA = ("保存输入格式的 JSON Schema", "Save the JSON Schema of the input")
+    SERVE = ("在本机 8000 端口启动服务", "Serve on this machine, port 8000")
+    SERVE_TOKENS = (
+        "在 8080 端口用两个进程服务，并要求令牌",
+        "Serve on port 8080 with two processes, requiring a token",
+    )
     TEMPLATE = ("生成空白台账，填好考核期", "Write a blank register with the period filled in")
     MAIN_LANG = ("用英文显示得分表", "Show the scores in English")
 
@@ -271,6 +294,14 @@ SCHEMA: Final = CommandDoc(
     About.SCHEMA,
     (Example(Doing.SCHEMA, f"{_Y} schema --document assessment -o assessment.schema.json"),),
 )
+SERVE: Final = CommandDoc(
+    Summary.SERVE,
+    About.SERVE,
+    (
+        Example(Doing.SERVE, f"{_Y} serve"),
+        Example(Doing.SERVE_TOKENS, f"{_Y} serve --port 8080 --token-file 令牌.txt --workers 2"),
+    ),
+)
 SCORE: Final = CommandDoc(
     Summary.SCORE,
     About.SCORE,
@@ -296,6 +327,7 @@ COMMANDS: Final = {
     "report": REPORT,
     "schema": SCHEMA,
     "score": SCORE,
+    "serve": SERVE,
     "template": TEMPLATE,
 }
 """The help of every command, by its name (the program's own is :data:`MAIN`)."""

@@ -150,6 +150,39 @@ class OptionHelp(Text):
         " community's items, deductions and plan shown when its name is clicked, so that a"
         " report of tens of thousands of communities still opens quickly. 0: always compact.",
     )
+    SERVE_HOST = (
+        "监听的地址；默认只接受本机连接。0.0.0.0 表示所有网络接口（请配合令牌和反向代理）。",
+        "The address to listen on; by default only this machine can connect. 0.0.0.0 is every"
+        " interface (use tokens and a reverse proxy).",
+    )
+    SERVE_PORT = ("监听的端口。", "The port to listen on.")
+    SERVE_WORKERS = (
+        "工作进程数；多核机器上可同时处理更多请求。",
+        "Worker processes; on several cores more requests are answered at once.",
+    )
+    SERVE_TOKEN_FILE = (
+        "令牌文件，每行一个令牌（# 开头的行是注释）。给出后，/v1 下的每个请求都须带"
+        " Authorization: Bearer 令牌。",
+        "A file of tokens, one a line (lines starting with # are comments). With it, every"
+        " request under /v1 needs Authorization: Bearer TOKEN.",
+    )
+    SERVE_MAX_BODY = (
+        "请求内容的上限（MiB），超过时答 413。",
+        "The largest request body in MiB (413).",
+    )
+    SERVE_TIMEOUT = (
+        "每个请求最多处理的秒数，超过时答 503。",
+        "Seconds a request may take (503 beyond).",
+    )
+    SERVE_MAX_CONCURRENT = (
+        "每个进程同时处理的请求数上限，超过时答 503。",
+        "Requests each process answers at once (503 beyond).",
+    )
+    SERVE_CORS = (
+        "允许从这个网页来源（如 https://tw.example.cn）在浏览器中调用；可重复给出。默认不允许跨源调用。",
+        "Let browsers call from this origin (e.g. https://tw.example.cn); repeat for more."
+        " Cross-origin calls are refused by default.",
+    )
     SCHEMA_DOCUMENT = (
         "哪种文档：assessment 输入的考核数据；scorecards 用 score --format json 输出的得分文档。",
         "Which document: assessment, the input; scorecards, what score --format json writes.",

@@ -1,0 +1,126 @@
+"""``youthaction-scoring serve``: the scoring service, under uvicorn."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .._present.command_help import SERVE
+from .._present.help_texts import OptionHelp
+from .common import fail
+from .help import command, option
+from .texts import CliText, missing_extra, os_reason
+
+APP_FACTORY = "youthaction_scoring._service.app:app_from_environment"
+"""What each uvicorn worker imports and calls to build the service."""
+
+
+@command(SERVE)
+@option(
+    "--host", default="127.0.0.1", show_default=True, metavar="ADDRESS", text=OptionHelp.SERVE_HOST
+)
+@option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    metavar="PORT",
+    default=8000,
+    show_default=True,
+    text=OptionHelp.SERVE_PORT,
+)
+@option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    text=OptionHelp.SERVE_WORKERS,
+)
+@option("--token-file", metavar="FILE", default=None, text=OptionHelp.SERVE_TOKEN_FILE)
+@option(
+    "--max-body",
+    type=click.IntRange(min=1),
+    default=64,
+    show_default=True,
+    metavar="MIB",
+    text=OptionHelp.SERVE_MAX_BODY,
+)
+@option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
+    metavar="SECONDS",
+    text=OptionHelp.SERVE_TIMEOUT,
+)
+@option(
+    "--max-concurrent",
+    type=click.IntRange(min=1),
+    default=16,
+    show_default=True,
+    metavar="N",
+    text=OptionHelp.SERVE_MAX_CONCURRENT,
+)
+@option("--cors-origin", multiple=True, metavar="ORIGIN", text=OptionHelp.SERVE_CORS)
+def serve(
+    host: str,
+    port: int,
+    workers: int,
+    token_file: str | None,
+    max_body: int,
+    timeout: float,
+    max_concurrent: int,
+    cors_origin: tuple[str, ...],
+) -> None:
+    """Run the scoring service (help: :data:`.command_help.SERVE`)."""
+    try:
+        import uvicorn
+
+        from .._service.config import ServiceConfig, read_tokens
+    except ImportError as exc:
+        fail("serve", missing_extra(exc))
+    tokens: tuple[str, ...] = ()
+    if token_file is not None:
+        try:
+            tokens = read_tokens(Path(token_file).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+            fail(token_file, CliText.CANNOT_READ(reason))
+        if not tokens:
+            fail(token_file, CliText.NO_TOKENS())
+        token_file = str(Path(token_file).resolve())
+    config = ServiceConfig(
+        tokens=tokens,
+        max_body=max_body * 2**20,
+        timeout=timeout,
+        max_concurrent=max_concurrent,
+        cors_origins=cors_origin,
+    )
+    os.environ.update(config.to_environment(token_file))
+    uvicorn.run(
+        APP_FACTORY,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=False,  # the service logs each request itself, never a body
+        log_config=log_config(),
+        timeout_graceful_shutdown=int(timeout) + 1,
+        server_header=False,
+    )
+
+
+def log_config() -> dict[str, Any]:
+    """Uvicorn's logging, with the service's own loggers added (errors and access)."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config: dict[str, Any] = {**LOGGING_CONFIG, "loggers": dict(LOGGING_CONFIG["loggers"])}
+    config["loggers"]["youthaction_scoring.service"] = {"handlers": ["default"], "level": "INFO"}
+    config["loggers"]["youthaction_scoring.service.access"] = {
+        "handlers": ["default"],
+        "level": "INFO",
+        "propagate": False,
+    }
+    return config

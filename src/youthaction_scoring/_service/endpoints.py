@@ -1,0 +1,138 @@
+"""The endpoints: each reads its parameters and body, calls its answer on a thread, responds.
+
+An endpoint does no scoring and no rendering of its own: it checks the query
+(:mod:`.params`), reads the body in its format (:mod:`.bodies`), runs the
+answer (:mod:`.answers`) on a worker thread — abandoned, not waited for,
+when the request runs out of time — and sends the bytes with their media
+type. JSON Lines in gives JSON Lines out, as does ``Accept:
+application/x-ndjson``; both directions are spooled, never held whole.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncIterator, Callable
+from typing import IO, Any, Final
+
+import anyio.to_thread
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+
+from .. import _version
+from .._io.codec import dumps_json
+from .._io.schema import Document
+from .answers import ANSWERS, Options, score_stream, score_whole
+from .bodies import JSON, NDJSON, body_format, read_body, spool_body
+from .guard import scope_lang
+from .params import read_options
+
+HTML: Final = "text/html; charset=utf-8"
+TEXT: Final = "text/plain; charset=utf-8"
+
+CHUNK: Final = 256 * 1024
+"""Spooled answers are sent in pieces of this many bytes."""
+
+
+def _options(request: Request, endpoint: str) -> Options:
+    options = read_options(endpoint, request.query_params.multi_items())
+    return Options(
+        lang=scope_lang(request.scope),
+        as_of=options.as_of,
+        community=options.community,
+        by_district=options.by_district,
+        behind=options.behind,
+        detail_limit=options.detail_limit,
+    )
+
+
+async def _run(function: Callable[..., Any], *args: Any) -> Any:
+    call = functools.partial(function, *args)
+    return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+
+
+def respond(answer: bytes | IO[bytes], media_type: str, lang: str | None = None) -> Response:
+    """Send an answer: bytes at once, a spooled file in pieces (closed at the end)."""
+    headers = {"content-language": lang} if lang else {}
+    if isinstance(answer, bytes):
+        return Response(answer, media_type=media_type, headers=headers)
+    size = answer.seek(0, 2)
+    answer.seek(0)
+
+    async def pieces() -> AsyncIterator[bytes]:
+        try:
+            while piece := answer.read(CHUNK):
+                yield piece
+        finally:
+            answer.close()
+
+    headers["content-length"] = str(size)
+    return StreamingResponse(pieces(), media_type=media_type, headers=headers)
+
+
+def _wants_lines(request: Request, fmt: str) -> bool:
+    accept = request.headers.get("accept", "")
+    if NDJSON in accept:
+        return True
+    if JSON in accept and "*/*" not in accept:
+        return False
+    return fmt == "jsonl"
+
+
+async def score(request: Request) -> Response:
+    """``POST /v1/score``: the scorecards document, or JSON Lines."""
+    options = _options(request, "score")
+    fmt = body_format(request.headers.get("content-type"))
+    lines = _wants_lines(request, fmt)
+    media = NDJSON if lines else JSON
+    if fmt in ("json", "jsonl"):
+        body = await spool_body(request)
+        try:
+            answer = await _run(score_stream, body, fmt == "json", options, lines)
+        finally:
+            body.close()
+        return respond(answer, media)
+    data, fmt = await read_body(request, fmt)
+    return respond(await _run(score_whole, data, fmt, options, lines), media)
+
+
+def whole(name: str, media_type: str) -> Callable[[Request], Any]:
+    """The endpoint ``POST /v1/<name>``: read the assessment whole, answer as the command does."""
+    answer = ANSWERS[name]
+
+    async def endpoint(request: Request) -> Response:
+        options = _options(request, name)
+        data, fmt = await read_body(request, body_format(request.headers.get("content-type")))
+        result = await _run(answer, data, fmt, options)
+        return respond(result, media_type, options.lang if media_type != JSON else None)
+
+    endpoint.__name__ = name
+    endpoint.__doc__ = f"``POST /v1/{name}``: {answer.__doc__}"
+    return endpoint
+
+
+def schema(document: Document) -> Callable[[Request], Any]:
+    """The endpoint ``GET /v1/schema/<document>``: as ``schema --document`` prints it."""
+
+    async def endpoint(request: Request) -> Response:
+        from .._io.schema import json_schema
+
+        _options(request, "plain")
+        return respond(dumps_json(json_schema(document)).encode("utf-8"), JSON)
+
+    endpoint.__name__ = f"schema_{document}"
+    return endpoint
+
+
+async def rulebook(request: Request) -> Response:
+    """``GET /v1/rulebook``: the edition, its amounts and its items."""
+    from .._io.rulebook import rulebook_document
+
+    _options(request, "plain")
+    return respond(dumps_json(rulebook_document()).encode("utf-8"), JSON)
+
+
+async def healthz(request: Request) -> Response:
+    """``GET /healthz``: the service answers, and which version it is."""
+    _options(request, "plain")
+    body = {"status": "ok", "version": _version.__version__}
+    return respond(dumps_json(body).encode("utf-8"), JSON)

@@ -1,0 +1,174 @@
+"""What keeps the service safe to expose: tokens, size, time and concurrency limits, the log.
+
+:class:`Guard` is plain ASGI middleware around the whole application:
+
+* ``/v1/…`` needs a bearer token when the service has any (compared in
+  constant time); ``/healthz``, ``/openapi.json`` and ``/docs`` do not;
+* a body larger than the limit is refused (413) from its ``Content-Length``,
+  or as soon as more bytes than the limit arrive;
+* at most so many ``/v1`` requests are answered at once (503 and
+  ``Retry-After`` beyond), each for at most so many seconds (503);
+* any other failure is logged and answered 500, never with a trace;
+* each request is logged — method, path, status, bytes, time — never its body.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any, Final
+from urllib.parse import parse_qsl
+
+import anyio
+
+from .._io.codec import dumps_json
+from .config import ServiceConfig
+from .problems import PROBLEM_MEDIA_TYPE, ServiceProblem, negotiate_lang
+from .texts import ServiceText
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+ACCESS_LOG: Final = logging.getLogger("youthaction_scoring.service.access")
+"""One line per request: client, method, path, status, bytes sent, milliseconds."""
+ERROR_LOG: Final = logging.getLogger("youthaction_scoring.service")
+"""Failures of the service itself, with their traces (never sent to the client)."""
+
+GUARDED_PREFIX: Final = "/v1/"
+"""The paths that need a token and count against the concurrency limit."""
+
+
+def scope_lang(scope: Scope) -> Any:
+    """The language to answer *scope* in: ``?lang=`` when valid, else ``Accept-Language``."""
+    query = dict(parse_qsl(scope.get("query_string", b"").decode("latin-1")))
+    accept = None
+    for name, value in scope.get("headers", ()):
+        if name == b"accept-language":
+            accept = value.decode("latin-1")
+    return negotiate_lang(query.get("lang"), accept)
+
+
+def problem_message(problem: ServiceProblem, lang: Any) -> tuple[dict[str, Any], bytes]:
+    """The ``http.response.start`` message and body of a problem response."""
+    body = dumps_json(problem.body(lang)).encode("utf-8")
+    headers = [
+        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
+        (b"content-length", str(len(body)).encode()),
+        (b"content-language", lang.encode()),
+    ]
+    headers += [(k.lower().encode(), v.encode("latin-1")) for k, v in problem.headers.items()]
+    return {"type": "http.response.start", "status": problem.status, "headers": headers}, body
+
+
+class Guard:
+    """ASGI middleware applying a :class:`ServiceConfig`'s tokens and limits."""
+
+    def __init__(self, app: ASGIApp, config: ServiceConfig) -> None:
+        """Wrap *app*."""
+        self.app = app
+        self.config = config
+        self.active = 0
+        self.tokens = tuple(token.encode("utf-8") for token in config.tokens)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Answer one request (other ASGI events pass through)."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        state = {"status": 0, "sent": 0}
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                state["status"] = message["status"]
+            elif message["type"] == "http.response.body":
+                state["sent"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self._guarded(scope, receive, sending)
+        except ServiceProblem as problem:
+            await self._refuse(scope, sending, state, problem)
+        except TimeoutError:
+            detail = ServiceText.TIMED_OUT_DETAIL(f"{self.config.timeout:g}")
+            await self._refuse(scope, sending, state, ServiceProblem("timed-out", detail))
+        except Exception:  # noqa: BLE001 - any failure: logged, answered 500, never shown
+            ERROR_LOG.exception("%s %s failed", scope.get("method"), scope.get("path"))
+            internal = ServiceProblem("internal-error", ServiceText.INTERNAL_DETAIL())
+            await self._refuse(scope, sending, state, internal)
+        finally:
+            client = scope.get("client") or ("-", 0)
+            query = scope.get("query_string", b"").decode("latin-1")
+            ACCESS_LOG.info(
+                '%s "%s %s%s" %d %d %.0fms',
+                client[0],
+                scope.get("method"),
+                scope.get("path"),
+                f"?{query}" if query else "",
+                state["status"],
+                state["sent"],
+                (time.perf_counter() - started) * 1000,
+            )
+
+    async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
+        guarded = scope["path"].startswith(GUARDED_PREFIX)
+        if guarded and self.tokens:
+            self._authorize(scope)
+        limit = self.config.max_body
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length" and value.isdigit() and int(value) > limit:
+                raise _too_large(limit)
+        if guarded and self.active >= self.config.max_concurrent:
+            detail = ServiceText.BUSY_DETAIL(self.config.max_concurrent)
+            raise ServiceProblem("busy", detail, headers={"Retry-After": "1"})
+        received = 0
+
+        async def receiving() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > limit:
+                    raise _too_large(limit)
+            return message
+
+        self.active += guarded
+        try:
+            with anyio.fail_after(self.config.timeout):
+                await self.app(scope, receiving, send)
+        finally:
+            self.active -= guarded
+
+    def _authorize(self, scope: Scope) -> None:
+        given = b""
+        for name, value in scope.get("headers", ()):
+            if name == b"authorization" and value[:7].lower() == b"bearer ":
+                given = value[7:].strip()
+        matched = False
+        for token in self.tokens:  # every token, whatever matched: constant time
+            matched |= hmac.compare_digest(given, token)
+        if not matched:
+            raise ServiceProblem(
+                "unauthorized",
+                ServiceText.UNAUTHORIZED_DETAIL(),
+                headers={"WWW-Authenticate": 'Bearer realm="youthaction-scoring"'},
+            )
+
+    async def _refuse(
+        self, scope: Scope, send: Send, state: dict[str, int], problem: ServiceProblem
+    ) -> None:
+        if state["status"]:  # the answer had begun: nothing to do but stop
+            ERROR_LOG.warning("%s after the answer began: %s", problem.kind, scope.get("path"))
+            return
+        start, body = problem_message(problem, scope_lang(scope))
+        await send(start)
+        await send({"type": "http.response.body", "body": body})
+
+
+def _too_large(limit: int) -> ServiceProblem:
+    return ServiceProblem("too-large", ServiceText.TOO_LARGE_DETAIL(f"{limit:,}"))

@@ -1,0 +1,189 @@
+"""The service's OpenAPI 3.1 document, assembled from the project's own JSON Schemas.
+
+Nothing here restates the format: the assessment, scorecards and rulebook
+schemas are the generated ones (:func:`~.._io.schema.json_schema`,
+:func:`~.._io.rulebook.rulebook_schema`), their ``$defs`` lifted into
+``components/schemas``; the parameters are the endpoints' own
+(:data:`~.params.ENDPOINT_PARAMETERS`); the problem types are
+:data:`~.problems.KINDS`. Clients in any language are generated from it.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any, Final
+
+from .. import _version
+from .._io.rulebook import rulebook_schema
+from .._io.schema import json_schema
+from .bodies import FORM, FORM_FIELD, JSON, NDJSON, XLSX
+from .params import ENDPOINT_PARAMETERS
+from .problems import KINDS, PROBLEM_MEDIA_TYPE
+
+_SUMMARIES: Final[dict[str, tuple[str, str, str]]] = {
+    # endpoint: (summary, the command it answers as, the 200 answer's media type)
+    "score": ("Score every community", "score --format json|jsonl", JSON),
+    "plan": ("What would still gain points", "plan --format json", JSON),
+    "explain": ("One community's score in plain language", "explain --format text", "text/plain"),
+    "rank": ("Communities ordered by total", "rank --format json", JSON),
+    "progress": ("Month by month, who is falling behind", "progress --format json", JSON),
+    "districts": ("The district roll-up", "districts --format json", JSON),
+    "report": ("The self-contained HTML report", "report", "text/html"),
+}
+
+
+def _lift(schema: dict[str, Any], name: str, into: dict[str, Any]) -> None:
+    """Put *schema* under ``components/schemas/name``, its ``$defs`` beside it."""
+    body = copy.deepcopy(schema)
+    for key in ("$schema", "$id"):
+        body.pop(key, None)
+    defs = body.pop("$defs", {})
+    text = json.dumps({"schema": body, "defs": defs}).replace('"#/$defs/', '"#/components/schemas/')
+    moved = json.loads(text)
+    for key, value in {**moved["defs"], name: moved["schema"]}.items():
+        if key in into and into[key] != value:
+            raise RuntimeError(f"two different schemas named {key!r}")
+        into[key] = value
+
+
+def _problem_schema() -> dict[str, Any]:
+    text = {"type": "string"}
+    entry = {
+        "type": "object",
+        "properties": dict.fromkeys(("place", "place_text", "message", "text"), text),
+        "required": ["place", "place_text", "message", "text"],
+        "additionalProperties": False,
+    }
+    return {
+        "type": "object",
+        "description": "RFC 9457 problem details, in the request's language.",
+        "properties": {
+            "type": {"type": "string", "format": "uri"},
+            "title": text,
+            "status": {"type": "integer", "enum": sorted({s for s, _ in KINDS.values()})},
+            "detail": text,
+            "problems": {"type": "array", "items": entry},
+        },
+        "required": ["type", "title", "status", "detail"],
+        "additionalProperties": False,
+    }
+
+
+def _problems(*statuses: int) -> dict[str, Any]:
+    content = {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    out: dict[str, Any] = {}
+    for status in statuses:
+        kinds = sorted(kind for kind, (code, _) in KINDS.items() if code == status)
+        out[str(status)] = {"description": "Problem: " + ", ".join(kinds), "content": content}
+    return out
+
+
+def _parameters(endpoint: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": p.name,
+            "in": "query",
+            "required": p.required,
+            "description": p.description,
+            "schema": p.schema,
+        }
+        for p in ENDPOINT_PARAMETERS[endpoint]
+    ]
+
+
+def _assessment_body() -> dict[str, Any]:
+    binary = {"type": "string", "contentMediaType": XLSX}
+    return {
+        "required": True,
+        "description": "An assessment: a JSON document, JSON Lines, or a register (台账).",
+        "content": {
+            JSON: {"schema": {"$ref": "#/components/schemas/Assessment"}},
+            NDJSON: {"schema": {"type": "string"}},
+            XLSX: {"schema": binary},
+            FORM: {
+                "schema": {
+                    "type": "object",
+                    "properties": {FORM_FIELD: binary},
+                    "required": [FORM_FIELD],
+                },
+            },
+        },
+    }
+
+
+def _answer(endpoint: str, media: str) -> dict[str, Any]:
+    if endpoint == "score":
+        scorecards = {"schema": {"$ref": "#/components/schemas/Scorecards"}}
+        return {JSON: scorecards, NDJSON: {"schema": {"type": "string"}}}
+    if media == JSON:
+        return {JSON: {"schema": {"type": "object"}}}
+    return {media: {"schema": {"type": "string"}}}
+
+
+def _get(summary: str, schema_name: str | None, *statuses: int) -> dict[str, Any]:
+    schema = {"$ref": f"#/components/schemas/{schema_name}"} if schema_name else {"type": "object"}
+    return {
+        "get": {
+            "summary": summary,
+            "parameters": _parameters("plain"),
+            "responses": {
+                "200": {"description": summary, "content": {JSON: {"schema": schema}}},
+                **_problems(400, *statuses),
+            },
+        }
+    }
+
+
+def openapi_document() -> dict[str, Any]:
+    """Return the OpenAPI 3.1 document of the service.
+
+    Returns:
+        The document, JSON-ready; ``GET /openapi.json`` serves it.
+    """
+    schemas: dict[str, Any] = {}
+    _lift(json_schema("assessment"), "Assessment", schemas)
+    _lift(json_schema("scorecards"), "Scorecards", schemas)
+    _lift(rulebook_schema(), "Rulebook", schemas)
+    schemas["JsonSchema"] = {"type": "object", "description": "A JSON Schema (draft 2020-12)."}
+    schemas["Problem"] = _problem_schema()
+    paths: dict[str, Any] = {}
+    for endpoint, (summary, command, media) in _SUMMARIES.items():
+        paths[f"/v1/{endpoint}"] = {
+            "post": {
+                "operationId": endpoint,
+                "summary": summary,
+                "description": f"Answers as `youthaction-scoring {command}` does, byte for byte.",
+                "parameters": _parameters(endpoint),
+                "requestBody": _assessment_body(),
+                "responses": {
+                    "200": {"description": summary, "content": _answer(endpoint, media)},
+                    **_problems(400, 401, 413, 415, 422, 500, 503),
+                },
+            }
+        }
+    guarded = (401, 500, 503)
+    for document in ("assessment", "scorecards"):
+        summary = f"The {document} JSON Schema"
+        paths[f"/v1/schema/{document}"] = _get(summary, "JsonSchema", *guarded)
+    paths["/v1/rulebook"] = _get("The rulebook: edition, amounts and items", "Rulebook", *guarded)
+    paths["/healthz"] = _get("The service answers", None)
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "youthaction-scoring",
+            "version": _version.__version__,
+            "description": (
+                "Scores Community Youth Action (社区青春行动) pilot communities against "
+                "the Guiyang 2021 rulebook. Stateless: every answer comes from its "
+                "request. Errors are RFC 9457 problem details in the request's language."
+            ),
+            "license": {"name": "MIT", "identifier": "MIT"},
+        },
+        "paths": paths,
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
+        },
+        "security": [{}, {"bearer": []}],
+    }

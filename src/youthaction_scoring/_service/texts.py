@@ -1,0 +1,70 @@
+"""The texts of the scoring service's own answers, in Chinese and English: one catalogue.
+
+What the library refuses carries its own message (a problem of the input,
+with its place); these are the service's: the titles of its problem types,
+and what it says of parameters, media types, sizes, tokens and time.
+"""
+
+from __future__ import annotations
+
+from .._domain.messages import Text
+
+
+class ServiceText(Text):
+    """Titles and details of the service's problem responses."""
+
+    BAD_PARAMETER = ("请求参数有误", "bad request parameters")
+    UNAUTHORIZED = ("需要有效的访问令牌", "a valid bearer token is required")
+    NOT_FOUND = ("没有这个地址", "no such resource")
+    METHOD = ("此地址不接受该请求方法", "method not allowed on this resource")
+    TOO_LARGE = ("请求内容过大", "request body too large")
+    MEDIA_TYPE = ("不支持的内容类型", "unsupported media type")
+    INVALID = ("文件内容有误", "invalid document")
+    BUSY = ("服务繁忙，请稍后再试", "too many requests at once; try again shortly")
+    TIMED_OUT = ("处理超时", "the request took too long")
+    INTERNAL = ("服务内部错误", "internal error")
+
+    TOO_LARGE_DETAIL = (
+        "请求内容超过 {0} 字节的上限",
+        "the request body is larger than the limit of {0} bytes",
+    )
+    MEDIA_TYPE_DETAIL = (
+        "内容类型“{0}”不受支持；可用：{1}",
+        "media type {0!r} is not supported; use one of: {1}",
+    )
+    NO_MEDIA_TYPE = ("请求没有说明内容类型（Content-Type）", "the request has no Content-Type")
+    NO_FILE = (
+        "表单中没有登记表文件：请以字段 file 上传 .xlsx 文件",
+        "the form holds no register: upload the .xlsx file as the field 'file'",
+    )
+    EMPTY_BODY = ("请求内容为空", "the request body is empty")
+    INVALID_DETAIL = ("发现 {0} 处问题，详见 problems", "{0} problem(s) found; see problems")
+    UNAUTHORIZED_DETAIL = (
+        "请在 Authorization 头中提供 Bearer 令牌",
+        "send a bearer token in the Authorization header",
+    )
+    BUSY_DETAIL = (
+        "同时处理的请求已达上限 {0} 个",
+        "{0} requests are already being answered, the most at once",
+    )
+    TIMED_OUT_DETAIL = ("请求超过了 {0} 秒的处理时限", "the request ran past the limit of {0} s")
+    INTERNAL_DETAIL = (
+        "服务出错，未能作答；错误已记入服务日志",
+        "the service failed to answer; the error is in the service's log",
+    )
+    NOT_FOUND_DETAIL = ("没有地址 {0}；见 /openapi.json", "no resource {0}; see /openapi.json")
+    METHOD_DETAIL = ("{0} 只接受 {1}", "{0} accepts only {1}")
+
+    UNKNOWN_PARAMETER = ("未知参数“{0}”；可用：{1}", "unknown parameter {0!r}; known: {1}")
+    REPEATED_PARAMETER = ("参数“{0}”给了不止一次", "parameter {0!r} is given more than once")
+    MISSING_PARAMETER = ("缺少参数“{0}”", "parameter {0!r} is required")
+    NOT_A_CHOICE = ("“{0}”不可用；可用：{1}", "{0!r} is not one of: {1}")
+    NOT_A_COUNT = ("“{0}”不是不小于0的整数", "{0!r} is not a whole number of at least 0")
+    BEHIND_BOTH = (
+        "behind_share 和 behind_below 只能给一个",
+        "give behind_share or behind_below, not both",
+    )
+    NO_SUCH_COMMUNITY = (
+        "提交的内容中没有编号为“{0}”的社区",
+        "no community with id {0!r} in the input",
+    )
