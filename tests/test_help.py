@@ -172,12 +172,29 @@ def test_every_command_has_a_realistic_example() -> None:
             words = shlex.split(example.line)
             assert ["youthaction-scoring", name] == words[:2]
     readers = [e for d in COMMANDS.values() for e in d.examples if "台账." in e.line]
-    assert len(readers) >= len(COMMANDS) - 2  # all but schema and template read a register
+    assert len(readers) >= len(COMMANDS) - 3  # all but schema, serve and template read a register
+
+
+SERVING = [e.line for e in COMMANDS["serve"].examples]
+"""The examples that start a service: parsed here; the service tests start one for real."""
+
+
+@pytest.mark.parametrize("line", SERVING)
+def test_every_serve_example_parses(line: str) -> None:
+    """Each ``serve`` example is a valid command line (its options parse as written)."""
+    words = shlex.split(line)[1:]
+    context = main.make_context("youthaction-scoring", list(words), resilient_parsing=False)
+    with context:
+        command = main.get_command(context, words[0])
+        assert command is not None
+        sub = command.make_context(words[0], words[1:], parent=context)
+        assert sub.params["host"] == "127.0.0.1"
+        assert sub.params["port"] in (8000, 8080)
 
 
 @pytest.mark.parametrize(
     "line",
-    sorted({e.line for d in (MAIN, *COMMANDS.values()) for e in d.examples}),
+    sorted({e.line for d in (MAIN, *COMMANDS.values()) for e in d.examples} - set(SERVING)),
 )
 def test_every_example_runs(
     line: str, register: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -23,7 +23,7 @@ from .._domain.codes import Lang
 from .._domain.errors import InputError, Problem, Refusal
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecards
-from .problems import bad_parameter, invalid
+from .problems import ServiceProblem, bad_parameter, invalid
 from .texts import ServiceText
 
 SPOOL_BYTES: Final = 2**20
@@ -52,6 +52,8 @@ def load(data: bytes, fmt: str) -> Assessment:
         return read_assessment(data, fmt)
     except InputError as exc:
         raise invalid(exc.problems) from None
+    except ImportError:  # a register, and the excel extra is not installed here
+        raise ServiceProblem("unsupported-media-type", ServiceText.NO_EXCEL()) from None
 
 
 def scored(assessment: Assessment, options: Options) -> Scorecards:
@@ -148,7 +150,15 @@ def plan(data: bytes, fmt: str, options: Options) -> bytes:
     from .._analysis.plan import plan_scorecards
     from .._io.decisions import plans_to_dict
 
-    plans = plan_scorecards(scored(load(data, fmt), options), as_of=options.as_of)
+    assessment = load(data, fmt)
+    if options.as_of is not None:
+        try:
+            assessment.period.as_of(options.as_of)  # within the period (R2)
+        except Refusal as exc:
+            raise bad_parameter("as_of", exc.message) from None
+    # Plans count the whole period; the as-of month says which months are still to come.
+    cards = scored(assessment, Options())
+    plans = plan_scorecards(cards, as_of=options.as_of)
     if options.community is not None:
         plans = tuple(p for p in plans if p.community_id == options.community)
         if not plans:

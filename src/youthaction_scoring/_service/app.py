@@ -37,7 +37,7 @@ async def _docs(_request: Request) -> Response:
 
 
 async def _router_refusal(request: Request, exc: Exception) -> Response:
-    """The router's 404 and 405 as problem details."""
+    """Starlette's refusals (the router's 404 and 405) as problem details."""
     assert isinstance(exc, HTTPException)
     path = request.url.path
     problem: ServiceProblem
@@ -48,8 +48,10 @@ async def _router_refusal(request: Request, exc: Exception) -> Response:
             ServiceText.METHOD_DETAIL(path, allowed),
             headers={"Allow": allowed},
         )
-    else:
+    elif exc.status_code == 404:
         problem = ServiceProblem("not-found", ServiceText.NOT_FOUND_DETAIL(path))
+    else:  # no other comes from Starlette today; a bad request, whatever it is
+        problem = ServiceProblem("bad-parameter", ServiceText.REFUSED(exc.detail))
     start, body = problem_message(problem, scope_lang(request.scope))
     headers = {k.decode(): v.decode("latin-1") for k, v in start["headers"]}
     headers.pop("content-length")

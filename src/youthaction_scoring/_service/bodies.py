@@ -13,6 +13,7 @@ from __future__ import annotations
 import tempfile
 from typing import IO, Final
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from .._domain.errors import Problem
@@ -65,11 +66,14 @@ async def read_body(request: Request, fmt: str) -> tuple[bytes, str]:
     """
     if fmt != "form":
         return await request.body(), fmt
-    async with request.form(max_files=1, max_fields=16) as form:
-        upload = form.get(FORM_FIELD)
-        if upload is None or isinstance(upload, str):
-            raise invalid([Problem(FORM_FIELD, ServiceText.NO_FILE())])
-        return await upload.read(), "xlsx"
+    try:
+        async with request.form(max_files=1, max_fields=16) as form:
+            upload = form.get(FORM_FIELD)
+            if upload is None or isinstance(upload, str):
+                raise invalid([Problem(FORM_FIELD, ServiceText.NO_FILE())])
+            return await upload.read(), "xlsx"
+    except HTTPException as exc:  # Starlette's word for a form it cannot parse
+        raise invalid([Problem("", ServiceText.BAD_FORM(exc.detail))]) from None
 
 
 async def spool_body(request: Request) -> IO[bytes]:

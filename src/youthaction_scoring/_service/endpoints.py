@@ -23,7 +23,7 @@ from .._io.codec import dumps_json
 from .._io.schema import Document
 from .answers import ANSWERS, Options, score_stream, score_whole
 from .bodies import JSON, NDJSON, body_format, read_body, spool_body
-from .guard import scope_lang
+from .guard import WORK, scope_lang
 from .params import read_options
 
 HTML: Final = "text/html; charset=utf-8"
@@ -45,8 +45,13 @@ def _options(request: Request, endpoint: str) -> Options:
     )
 
 
+def _counted(function: Callable[..., Any], *args: Any) -> Any:
+    with WORK:  # counted until it ends, even after its request gave up on it
+        return function(*args)
+
+
 async def _run(function: Callable[..., Any], *args: Any) -> Any:
-    call = functools.partial(function, *args)
+    call = functools.partial(_counted, function, *args)
     return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any, Final
@@ -63,6 +64,26 @@ def problem_message(problem: ServiceProblem, lang: Any) -> tuple[dict[str, Any],
     ]
     headers += [(k.lower().encode(), v.encode("latin-1")) for k, v in problem.headers.items()]
     return {"type": "http.response.start", "status": problem.status, "headers": headers}, body
+
+
+class Work:
+    """How many answers are being computed on threads, including those of abandoned requests."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = 0
+
+    def __enter__(self) -> None:
+        with self.lock:
+            self.running += 1
+
+    def __exit__(self, *_exc: object) -> None:
+        with self.lock:
+            self.running -= 1
+
+
+WORK: Final = Work()
+"""The answers being computed in this process (:func:`.endpoints` runs each inside it)."""
 
 
 class Guard:
@@ -123,7 +144,8 @@ class Guard:
         for name, value in scope.get("headers", ()):
             if name == b"content-length" and value.isdigit() and int(value) > limit:
                 raise _too_large(limit)
-        if guarded and self.active >= self.config.max_concurrent:
+        # A request that ran out of time leaves its thread working: it still counts.
+        if guarded and max(self.active, WORK.running) >= self.config.max_concurrent:
             detail = ServiceText.BUSY_DETAIL(self.config.max_concurrent)
             raise ServiceProblem("busy", detail, headers={"Retry-After": "1"})
         received = 0

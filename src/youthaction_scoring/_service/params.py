@@ -19,6 +19,7 @@ from .._domain.calendar import Month
 from .._domain.codes import LANGS
 from .._domain.errors import Problem, Refusal
 from .._domain.messages import Message
+from .._io.schema import MONTH_PATTERN
 from .answers import Options
 from .problems import ServiceProblem
 from .texts import ServiceText
@@ -73,7 +74,7 @@ AS_OF: Final = Parameter(
     "as_of",
     Month.parse,
     "Score as of this month, YYYY-MM, within the period (R2).",
-    {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$"},
+    {"type": "string", "pattern": MONTH_PATTERN},
 )
 COMMUNITY: Final = Parameter(
     "community", _text, "The id of one community.", {"type": "string", "minLength": 1}
@@ -162,7 +163,10 @@ def read_options(endpoint: str, query: Sequence[tuple[str, str]]) -> Options:
     if share is not None and below is not None:
         refuse("behind_below", ServiceText.BEHIND_BOTH())
     if problems:
-        raise ServiceProblem("bad-parameter", problems[0].message, tuple(problems))
+        detail = (
+            problems[0].message if len(problems) == 1 else ServiceText.INVALID_DETAIL(len(problems))
+        )
+        raise ServiceProblem("bad-parameter", detail, tuple(problems))
     if below is not None:
         behind = BehindRule(below=below)
     else:

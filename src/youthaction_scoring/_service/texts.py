@@ -37,6 +37,7 @@ class ServiceText(Text):
         "表单中没有登记表文件：请以字段 file 上传 .xlsx 文件",
         "the form holds no register: upload the .xlsx file as the field 'file'",
     )
+    BAD_FORM = ("表单无法解析：{0}", "the form cannot be read: {0}")
     EMPTY_BODY = ("请求内容为空", "the request body is empty")
     INVALID_DETAIL = ("发现 {0} 处问题，详见 problems", "{0} problem(s) found; see problems")
     UNAUTHORIZED_DETAIL = (
@@ -45,7 +46,13 @@ class ServiceText(Text):
     )
     BUSY_DETAIL = (
         "同时处理的请求已达上限 {0} 个",
-        "{0} requests are already being answered, the most at once",
+        "already answering as many requests as it may at once ({0})",
+    )
+    NO_EXCEL = (
+        "本服务未安装读取台账所需的 excel 组件；"
+        "请提交 JSON，或请管理员安装 youthaction-scoring[excel]",
+        "this service cannot read registers (the excel extra is not installed); send JSON, or"
+        " ask its administrator to install youthaction-scoring[excel]",
     )
     TIMED_OUT_DETAIL = ("请求超过了 {0} 秒的处理时限", "the request ran past the limit of {0} s")
     INTERNAL_DETAIL = (
@@ -55,6 +62,7 @@ class ServiceText(Text):
     NOT_FOUND_DETAIL = ("没有地址 {0}；见 /openapi.json", "no resource {0}; see /openapi.json")
     METHOD_DETAIL = ("{0} 只接受 {1}", "{0} accepts only {1}")
 
+    REFUSED = ("请求被拒绝：{0}", "request refused: {0}")
     UNKNOWN_PARAMETER = ("未知参数“{0}”；可用：{1}", "unknown parameter {0!r}; known: {1}")
     REPEATED_PARAMETER = ("参数“{0}”给了不止一次", "parameter {0!r} is given more than once")
     MISSING_PARAMETER = ("缺少参数“{0}”", "parameter {0!r} is required")

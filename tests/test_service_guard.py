@@ -1,0 +1,205 @@
+"""The service's guard, for real: tokens, body size, time and concurrency limits, CORS, shutdown."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from youthaction_scoring._cli import main
+
+from .service_server import Server, running
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
+JSON = {"content-type": "application/json"}
+NDJSON = {"content-type": "application/x-ndjson"}
+
+
+def _slowly(data: bytes, seconds: float, pieces: int = 10) -> Iterator[bytes]:
+    """*data* in pieces, spread over *seconds* (a slow client)."""
+    step = len(data) // pieces + 1
+    for start in range(0, len(data), step):
+        time.sleep(seconds / pieces)
+        yield data[start : start + step]
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A service with tokens, a 1 MiB body limit, one request at a time, 1.5 s each."""
+    folder = tmp_path_factory.mktemp("guarded")
+    tokens = folder / "tokens.txt"
+    tokens.write_text("# the league platform\nfirst-token\n\nsecond-令牌-2\n", "utf-8")
+    options = ["--token-file", str(tokens), "--max-body", "1", "--max-concurrent", "1"]
+    with running(folder, *options, "--timeout", "1.5") as server:
+        yield server
+
+
+def _auth(token: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {token}"}
+
+
+def test_tokens_guard_v1_only(guarded: Server) -> None:
+    """/v1 needs a listed token (401 with WWW-Authenticate otherwise); health and docs do not."""
+    body = EXAMPLE.read_bytes()
+    with guarded.client() as client:
+        none = client.post("/v1/rank", content=body, headers=JSON)
+        wrong = client.post("/v1/rank", content=body, headers={**JSON, **_auth("first-tokeN")})
+        basic = client.get("/v1/rulebook", headers={"authorization": "Basic Zmlyc3QtdG9rZW4="})
+        right = client.post("/v1/rank", content=body, headers={**JSON, **_auth("first-token")})
+        utf8 = {b"authorization": "Bearer second-令牌-2".encode()}  # tokens are UTF-8
+        other = client.get("/v1/rulebook", headers=utf8)
+        open_paths = [client.get(p).status_code for p in ("/healthz", "/openapi.json", "/docs")]
+    for answer in (none, wrong, basic):
+        assert answer.status_code == 401
+        assert answer.headers["www-authenticate"].startswith("Bearer")
+        assert answer.headers["content-type"] == "application/problem+json"
+    assert (right.status_code, other.status_code) == (200, 200)
+    assert open_paths == [200, 200, 200]
+
+
+def test_a_body_over_the_limit_is_413(guarded: Server) -> None:
+    """Over 1 MiB is refused: by its Content-Length, or as it arrives when sent in chunks."""
+    limit = 2**20
+    headers = {**JSON, **_auth("first-token")}
+    with guarded.client() as client:
+        declared = client.post("/v1/score", content=b" " * (limit + 1), headers=headers)
+        chunked = client.post("/v1/score", content=iter([b" " * limit, b" " * 10]), headers=headers)
+        at_limit = client.post("/v1/score", content=b" " * limit, headers=headers)
+    assert declared.status_code == 413
+    assert chunked.status_code == 413
+    assert declared.json()["type"].endswith("#problem-too-large")
+    assert at_limit.status_code == 422  # within the limit: read, and refused as a document
+
+
+def test_one_at_a_time_and_no_longer_than_the_timeout(guarded: Server) -> None:
+    """A second request while one runs is 503 with Retry-After; a request past 1.5 s is 503."""
+    headers = {**JSON, **_auth("first-token")}
+    slow: dict[str, httpx.Response] = {}
+
+    def send_slowly() -> None:
+        with guarded.client() as client:
+            body = _slowly(EXAMPLE.read_bytes(), 3.0)
+            slow["answer"] = client.post("/v1/score", content=body, headers=headers)
+
+    worker = threading.Thread(target=send_slowly)
+    worker.start()
+    time.sleep(0.8)
+    with guarded.client() as client:
+        busy = client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=headers)
+    worker.join(60)
+    assert busy.status_code == 503
+    assert busy.json()["type"].endswith("#problem-busy")
+    assert busy.headers["retry-after"] == "1"
+    timed_out = slow["answer"]
+    assert timed_out.status_code == 503
+    assert timed_out.json()["type"].endswith("#problem-timed-out")
+    with guarded.client() as client:  # and the service goes on
+        assert client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=headers).is_success
+
+
+def test_cors_is_off_unless_an_origin_is_given(tmp_path: Path) -> None:
+    """Without --cors-origin no CORS header is sent; with it, that origin may call, no other."""
+    origin = "https://tw.example.cn"
+    preflight = {"origin": origin, "access-control-request-method": "POST"}
+    with running(tmp_path) as plain, plain.client() as client:
+        off = client.options("/v1/score", headers=preflight)
+        simple = client.get("/healthz", headers={"origin": origin})
+    assert "access-control-allow-origin" not in off.headers
+    assert "access-control-allow-origin" not in simple.headers
+    with running(tmp_path, "--cors-origin", origin) as cors, cors.client() as client:
+        allowed = client.options("/v1/score", headers=preflight)
+        other = client.options(
+            "/v1/score", headers={**preflight, "origin": "https://elsewhere.example"}
+        )
+    assert allowed.status_code == 200
+    assert allowed.headers["access-control-allow-origin"] == origin
+    assert "access-control-allow-origin" not in other.headers
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child: POSIX")
+def test_shutdown_finishes_what_it_answers(tmp_path: Path) -> None:
+    """On SIGINT (Ctrl+C) a request being answered is finished, then the service exits 0."""
+    answers: dict[str, httpx.Response] = {}
+    with running(tmp_path) as server:
+
+        def send_slowly() -> None:
+            with server.client() as client:
+                body = _slowly(EXAMPLE.read_bytes(), 2.0)
+                answers["slow"] = client.post("/v1/rank", content=body, headers=JSON)
+
+        worker = threading.Thread(target=send_slowly)
+        worker.start()
+        time.sleep(0.7)
+        server.process.send_signal(signal.SIGINT)
+        worker.join(60)
+        assert server.process.wait(30) == 0
+    assert answers["slow"].status_code == 200
+    assert answers["slow"].json()["ranking"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "令牌文件中没有令牌"),
+        ("# only a comment\n\n", "令牌文件中没有令牌"),
+        (None, "无法读取"),
+    ],
+)
+def test_a_token_file_without_tokens_is_refused(
+    tmp_path: Path, content: str | None, message: str
+) -> None:
+    """Serve refuses a token file that is empty, all comments, or missing: exit 2, no server."""
+    tokens = tmp_path / "tokens.txt"
+    if content is not None:
+        tokens.write_text(content, "utf-8")
+    result = CliRunner().invoke(
+        main, ["serve", "--token-file", str(tokens)], env={"YOUTHACTION_LANG": "zh"}
+    )
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_ten_thousand_communities_stream_in_flat_memory(tmp_path: Path) -> None:
+    """10,000 communities of JSON Lines score as the CLI scores them, the service's memory flat."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
+    generate.write(small, 1_000, 7)
+    generate.write(large, 10_000, 7)
+    with running(tmp_path) as server, server.client() as client:
+
+        def stream(path: Path) -> bytes:
+            def pieces() -> Iterator[bytes]:
+                with path.open("rb") as handle:
+                    while piece := handle.read(256 * 1024):
+                        yield piece
+
+            with client.stream("POST", "/v1/score", content=pieces(), headers=NDJSON) as answer:
+                assert answer.status_code == 200
+                return b"".join(answer.iter_bytes())
+
+        stream(small)
+        after_small = server.rss_peak_kib()
+        answer = stream(large)
+        after_large = server.rss_peak_kib()
+    out = tmp_path / "cli.jsonl"
+    result = CliRunner().invoke(main, ["score", str(large), "--format", "jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert answer == out.read_bytes()
+    assert answer.count(b"\n") == 10_000
+    # Holding the body (22 MiB) or the answer (twice that) would show; one community does not.
+    grown_mib = (after_large - after_small) / 1024
+    assert large.stat().st_size > 20 * 2**20
+    assert grown_mib < 16, grown_mib

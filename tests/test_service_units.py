@@ -1,0 +1,180 @@
+"""The service's parts on their own: language, parameters, media types, configuration, the rulebook."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from fractions import Fraction
+from pathlib import Path
+
+import attrs
+import jsonschema
+import pytest
+
+from youthaction_scoring import GUIYANG_2021, Rulebook
+from youthaction_scoring._domain.calendar import Month
+from youthaction_scoring._domain.errors import Problem
+from youthaction_scoring._io.rulebook import rulebook_document, rulebook_schema
+from youthaction_scoring._io.stream import fewer_collections
+from youthaction_scoring._service.bodies import body_format
+from youthaction_scoring._service.config import ServiceConfig, read_tokens
+from youthaction_scoring._service.params import read_options
+from youthaction_scoring._service.problems import (
+    KINDS,
+    ServiceProblem,
+    invalid,
+    negotiate_lang,
+)
+from youthaction_scoring._service.texts import ServiceText
+
+
+@pytest.mark.parametrize(
+    ("query", "header", "lang"),
+    [
+        (None, None, "zh"),
+        (None, "en", "en"),
+        (None, "en-US,en;q=0.9", "en"),
+        (None, "fr-FR, de;q=0.9", "zh"),
+        (None, "zh-CN;q=0.4, en;q=0.5", "en"),
+        (None, "en;q=0, zh;q=0.1", "zh"),
+        (None, "en;q=abc, zh;q=0.1", "zh"),
+        (None, "en;q=0.5, zh;q=0.5", "en"),
+        ("zh", "en", "zh"),
+        ("en", None, "en"),
+        ("fr", "en", "en"),
+    ],
+)
+def test_the_language_is_negotiated(query: str | None, header: str | None, lang: str) -> None:
+    """``?lang=`` wins; else the preferred of zh/en by q (ties: first), q=0 excluded; else zh."""
+    assert negotiate_lang(query, header) == lang
+
+
+def test_options_are_read_like_the_command_lines() -> None:
+    """Values are read by the rules' own readers: months, shares with %, whole totals."""
+    options = read_options("report", [("as_of", "2022-01"), ("behind_share", "20%")])
+    assert options.as_of == Month.parse("2022-01")
+    assert options.behind.share == Fraction(1, 5)
+    assert read_options("districts", [("behind_below", "120")]).behind.below == 120
+    assert read_options("rank", [("by", "district")]).by_district
+    assert read_options("report", [("detail_limit", "0")]).detail_limit == 0
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "query", "places"),
+    [
+        ("score", [("community", "x")], ["?community"]),
+        ("rank", [("by", "street")], ["?by"]),
+        ("report", [("detail_limit", "-1"), ("detail_limit", "2")], ["?detail_limit"] * 2),
+        ("report", [("detail_limit", "1" * 16)], ["?detail_limit"]),
+        (
+            "districts",
+            [("behind_below", "1.5"), ("behind_share", "0")],
+            ["?behind_below", "?behind_share"],
+        ),
+        ("explain", [], ["?community"]),
+        ("plain", [("x", "1"), ("x", "2")], ["?x", "?x"]),
+    ],
+)
+def test_every_bad_parameter_is_named(
+    endpoint: str, query: list[tuple[str, str]], places: list[str]
+) -> None:
+    """Every bad, unknown, repeated or missing parameter is one problem at ``?name``."""
+    with pytest.raises(ServiceProblem) as caught:
+        read_options(endpoint, query)
+    assert caught.value.status == 400
+    assert [p.place for p in caught.value.problems] == places
+
+
+@pytest.mark.parametrize(
+    ("header", "fmt"),
+    [
+        ("application/json", "json"),
+        ("Application/JSON; charset=UTF-8", "json"),
+        ('application/x-ndjson; charset="utf-8"', "jsonl"),
+        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        ("multipart/form-data; boundary=x", "form"),
+    ],
+)
+def test_media_types_choose_the_reader(header: str, fmt: str) -> None:
+    """Each accepted media type (any case, UTF-8 charset) picks its reader."""
+    assert body_format(header) == fmt
+
+
+@pytest.mark.parametrize(
+    "header", [None, "", "text/plain", "application/json; charset=gbk", "application/jsonl"]
+)
+def test_other_media_types_are_415(header: str | None) -> None:
+    """No type, another type, or JSON in another character set: 415."""
+    with pytest.raises(ServiceProblem) as caught:
+        body_format(header)
+    assert caught.value.status == 415
+
+
+def test_problem_bodies_follow_rfc_9457() -> None:
+    """type, title, status and detail, in the language asked for; problems with their places."""
+    problem = invalid([Problem("line 5: communities[0].id", ServiceText.EMPTY_BODY())])
+    zh, en = problem.body("zh"), problem.body("en")
+    assert zh["type"].endswith("service.html#problem-invalid-document")
+    assert (zh["status"], zh["title"], en["title"]) == (422, "文件内容有误", "invalid document")
+    assert zh["problems"][0]["place"] == "line 5: communities[0].id"
+    assert zh["problems"][0]["place_text"] == "第5行：communities[0].id"
+    assert en["problems"][0]["text"] == "line 5: communities[0].id: the request body is empty"
+    assert {status for status, _ in KINDS.values()} == {400, 401, 404, 405, 413, 415, 422, 500, 503}
+
+
+def test_the_configuration_reaches_workers_through_the_environment(tmp_path: Path) -> None:
+    """What serve sets is what a worker reads back, the tokens from their file, never the env."""
+    tokens = tmp_path / "tokens"
+    tokens.write_text("# comment\n a \n\nb\n", "utf-8")
+    config = ServiceConfig(
+        tokens=read_tokens(tokens.read_text("utf-8")),
+        max_body=5,
+        timeout=1.5,
+        max_concurrent=3,
+        cors_origins=("https://a.example", "https://b.example"),
+    )
+    environment = config.to_environment(str(tokens))
+    assert "a" not in environment.values()
+    assert ServiceConfig.from_environment(environment) == config
+    assert config.tokens == ("a", "b")
+    assert ServiceConfig.from_environment({}) == ServiceConfig()
+
+
+def test_the_rulebook_document_holds_every_field_and_keeps_its_schema() -> None:
+    """Every Rulebook field appears once (edition, an amount or a term); the schema holds."""
+    document = rulebook_document()
+    jsonschema.validate(document, rulebook_schema())
+    fields = {f.name for f in attrs.fields(Rulebook)}
+    shown = {"edition", *document["amounts"], *document["terms"]}
+    assert shown == fields
+    assert len(document["items"]) == 10
+    other = rulebook_document(attrs.evolve(GUIYANG_2021, edition="x", cadres_points=1))
+    assert other["amounts"]["cadres_points"] == 1
+    assert other["edition"] == "x"
+    assert other["max_total"] < document["max_total"]
+
+
+def test_fewer_collections_is_reentrant_and_restores_once() -> None:
+    """Nested and concurrent uses change the collector once and restore it at the last exit."""
+    before = gc.get_threshold()
+    inside = threading.Event()
+    release = threading.Event()
+
+    def other_thread() -> None:
+        with fewer_collections():
+            inside.set()
+            release.wait(10)
+
+    with fewer_collections():
+        raised = gc.get_threshold()
+        worker = threading.Thread(target=other_thread)
+        worker.start()
+        assert inside.wait(10)
+        with fewer_collections():
+            assert gc.get_threshold() == raised
+    assert gc.get_threshold() == raised  # the other thread's use is still open
+    release.set()
+    worker.join(10)
+    assert gc.get_threshold() == before
+    assert raised[0] >= 50_000
+    assert gc.get_freeze_count() == 0
