@@ -72,7 +72,7 @@ def running(folder: Path, *options: str) -> Iterator[Server]:
         )
     server = Server(f"http://127.0.0.1:{port}", process, log)
     try:
-        _wait_until_up(server)
+        wait_until_up(server)
         yield server
     finally:
         if process.poll() is None:
@@ -84,7 +84,8 @@ def running(folder: Path, *options: str) -> Iterator[Server]:
                 process.wait()
 
 
-def _wait_until_up(server: Server) -> None:
+def wait_until_up(server: Server) -> None:
+    """Wait until *server* answers /healthz (fail if it stops or takes a minute)."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if server.process.poll() is not None:

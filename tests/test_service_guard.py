@@ -203,3 +203,73 @@ def test_ten_thousand_communities_stream_in_flat_memory(tmp_path: Path) -> None:
     grown_mib = (after_large - after_small) / 1024
     assert large.stat().st_size > 20 * 2**20
     assert grown_mib < 16, grown_mib
+
+
+@pytest.mark.slow
+def test_two_thousand_requests_from_sixteen_clients(tmp_path: Path) -> None:
+    """2,000 requests from 16 concurrent clients on loopback all get the right answer, in time."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        import bench_service  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    body = EXAMPLE.read_bytes()
+    expected = CliRunner().invoke(main, ["score", str(EXAMPLE), "--format", "json"]).stdout_bytes
+    with running(tmp_path, "--max-concurrent", "32") as server:
+        result = bench_service.load(
+            server.url, body, expected, requests=2_000, clients=16, deadline=240
+        )
+    print(result.summary())  # the figures, in the test's output (-s or -rP)
+    assert result.wrong == ()
+    assert result.sent == result.correct == 2_000
+    assert result.percentile(0.5) <= result.percentile(0.99) <= max(result.latencies_ms)
+
+
+def test_workers_serve_together(tmp_path: Path) -> None:
+    """With --workers 2 both processes answer on one port, the same bytes."""
+    with running(tmp_path, "--workers", "2") as server, server.client() as client:
+        answers = {
+            client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=JSON).content
+            for _ in range(8)
+        }
+    assert len(answers) == 1
+    assert b'"ranking"' in answers.pop()
+
+
+def test_any_asgi_server_runs_the_module_app(tmp_path: Path) -> None:
+    """``uvicorn youthaction_scoring.service:app`` serves it, configured by the environment."""
+    import os
+    import subprocess
+
+    from .service_server import Server, free_port
+
+    port = free_port()
+    env = {**os.environ, "YOUTHACTION_SERVICE_MAX_BODY": "1000"}
+    log = tmp_path / "uvicorn.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "uvicorn",
+                "youthaction_scoring.service:app",
+                "--port",
+                str(port),
+            ],
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    server = Server(f"http://127.0.0.1:{port}", process, log)
+    try:
+        from .service_server import wait_until_up
+
+        wait_until_up(server)
+        with server.client() as client:
+            small = client.post("/v1/rank", content=b"{}", headers=JSON)
+            large = client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=JSON)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(30)
+    assert small.status_code == 422
+    assert large.status_code == 413
