@@ -187,17 +187,6 @@ def test_python_dash_m_is_the_same_program(bad: Path) -> None:
     assert 3 == len(proc.stderr.splitlines())
 
 
-def test_core_import_stays_light() -> None:
-    """Importing the library loads neither the CLI nor heavy optional libraries."""
-    code = (
-        "import sys, youthaction_scoring; "
-        "print(sorted(m for m in ('click', 'rich', 'openpyxl', 'jinja2', 'pandas', 'xlsxwriter') "
-        "if m in sys.modules))"
-    )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "[]" == proc.stdout.strip()
-
-
 def test_readme_test_command_is_what_ci_runs() -> None:
     """The README's second command is the command .ci/run runs."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
