@@ -316,3 +316,20 @@ def test_the_access_log_holds_no_body(server: Server) -> None:
     log = server.log_text()
     assert '"POST /v1/rank" 200' in log
     assert marker not in log
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"--c637e12e2b1a998d80d1b087531af51c--\r\n",
+        b"--c637e12e2b1a998d80d1b087531af51c\r\nNone--c637e12e2b1a998d80d1b087531af51c--\r\n",
+        b"-4.95e+16--c637e12e2b1a998d80d1b087531af51c--\r\n",
+    ],
+)
+def test_a_form_that_cannot_be_parsed_is_422(server: Server, body: bytes) -> None:
+    """Broken multipart framing (found by Schemathesis) is a bad document, not a server error."""
+    headers = {"content-type": "multipart/form-data; boundary=c637e12e2b1a998d80d1b087531af51c"}
+    with server.client() as client:
+        answer = client.post("/v1/score", content=body, headers=headers)
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["type"].endswith("#problem-invalid-document")

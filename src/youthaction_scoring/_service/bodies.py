@@ -13,7 +13,9 @@ from __future__ import annotations
 import tempfile
 from typing import IO, Final
 
+from python_multipart.exceptions import ParseError
 from starlette.exceptions import HTTPException
+from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 
 from .._domain.errors import Problem
@@ -74,6 +76,8 @@ async def read_body(request: Request, fmt: str) -> tuple[bytes, str]:
             return await upload.read(), "xlsx"
     except HTTPException as exc:  # Starlette's word for a form it cannot parse
         raise invalid([Problem("", ServiceText.BAD_FORM(exc.detail))]) from None
+    except (MultiPartException, ParseError) as exc:  # older Starlette lets these through
+        raise invalid([Problem("", ServiceText.BAD_FORM(str(exc)))]) from None
 
 
 async def spool_body(request: Request) -> IO[bytes]:
