@@ -333,3 +333,14 @@ def test_a_form_that_cannot_be_parsed_is_422(server: Server, body: bytes) -> Non
         answer = client.post("/v1/score", content=body, headers=headers)
     assert answer.status_code == 422, answer.text
     assert answer.json()["type"].endswith("#problem-invalid-document")
+
+
+def test_the_formats_limits_hold_over_http(server: Server) -> None:
+    """A text longer than a spreadsheet cell holds is refused at its place, as on the CLI."""
+    document = json.loads(EXAMPLE.read_text("utf-8"))
+    document["communities"][1]["name"] = "社" * 32_768
+    document["communities"][3]["name"] = "社" * 32_767  # at the limit: fine
+    with server.client() as client:
+        answer = client.post("/v1/score?lang=en", json=document)
+    body = _problem(answer, 422, "invalid-document")
+    assert [p["place"] for p in body["problems"]] == ["communities[1].name"]  # type: ignore[attr-defined]
