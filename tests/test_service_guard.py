@@ -30,6 +30,22 @@ def _slowly(data: bytes, seconds: float, pieces: int = 10) -> Iterator[bytes]:
         yield data[start : start + step]
 
 
+def _in_background(
+    server: Server, path: str, headers: dict[str, str], seconds: float
+) -> tuple[threading.Thread, list[httpx.Response]]:
+    """POST the example to *path* slowly, over *seconds*, from a thread; its answer lands in the list."""
+    answers: list[httpx.Response] = []
+
+    def send() -> None:
+        with server.client() as client:
+            body = _slowly(EXAMPLE.read_bytes(), seconds)
+            answers.append(client.post(path, content=body, headers=headers))
+
+    worker = threading.Thread(target=send)
+    worker.start()
+    return worker, answers
+
+
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A service with tokens, a 1 MiB body limit, one request at a time, 1.5 s each."""
@@ -81,15 +97,7 @@ def test_a_body_over_the_limit_is_413(guarded: Server) -> None:
 def test_one_at_a_time_and_no_longer_than_the_timeout(guarded: Server) -> None:
     """A second request while one runs is 503 with Retry-After; a request past 1.5 s is 503."""
     headers = {**JSON, **_auth("first-token")}
-    slow: dict[str, httpx.Response] = {}
-
-    def send_slowly() -> None:
-        with guarded.client() as client:
-            body = _slowly(EXAMPLE.read_bytes(), 3.0)
-            slow["answer"] = client.post("/v1/score", content=body, headers=headers)
-
-    worker = threading.Thread(target=send_slowly)
-    worker.start()
+    worker, slow = _in_background(guarded, "/v1/score", headers, 3.0)
     time.sleep(0.8)
     with guarded.client() as client:
         busy = client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=headers)
@@ -97,7 +105,7 @@ def test_one_at_a_time_and_no_longer_than_the_timeout(guarded: Server) -> None:
     assert busy.status_code == 503
     assert busy.json()["type"].endswith("#problem-busy")
     assert busy.headers["retry-after"] == "1"
-    timed_out = slow["answer"]
+    timed_out = slow[0]
     assert timed_out.status_code == 503
     assert timed_out.json()["type"].endswith("#problem-timed-out")
     with guarded.client() as client:  # and the service goes on
@@ -126,22 +134,14 @@ def test_cors_is_off_unless_an_origin_is_given(tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child: POSIX")
 def test_shutdown_finishes_what_it_answers(tmp_path: Path) -> None:
     """On SIGINT (Ctrl+C) a request being answered is finished, then the service exits 0."""
-    answers: dict[str, httpx.Response] = {}
     with running(tmp_path) as server:
-
-        def send_slowly() -> None:
-            with server.client() as client:
-                body = _slowly(EXAMPLE.read_bytes(), 2.0)
-                answers["slow"] = client.post("/v1/rank", content=body, headers=JSON)
-
-        worker = threading.Thread(target=send_slowly)
-        worker.start()
+        worker, answers = _in_background(server, "/v1/rank", JSON, 2.0)
         time.sleep(0.7)
         server.process.send_signal(signal.SIGINT)
         worker.join(60)
         assert server.process.wait(30) == 0
-    assert answers["slow"].status_code == 200
-    assert answers["slow"].json()["ranking"]
+    assert answers[0].status_code == 200
+    assert answers[0].json()["ranking"]
 
 
 @pytest.mark.parametrize(
