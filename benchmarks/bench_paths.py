@@ -75,12 +75,28 @@ def _paths(folder: Path) -> list[tuple[str, list[str]]]:
             "score big.jsonl --format csv",
             [*CLI, "score", str(jsonl), "--format", "csv", "-o", f"{out}.csv"],
         ),
+        (
+            "score big.json --format csv",
+            [*CLI, "score", str(document), "--format", "csv", "-o", f"{out}-doc.csv"],
+        ),
         ("rank big.jsonl (table to a file)", [*CLI, "rank", str(jsonl), "-o", f"{out}-rank.txt"]),
         (
             "rank big.jsonl --format json",
             [*CLI, "rank", str(jsonl), "--format", "json", "-o", f"{out}-rank.json"],
         ),
+        (
+            "rank big.jsonl --by district --format csv",
+            [*CLI, "rank", str(jsonl), "--by", "district", "--format", "csv", "-o", f"{out}-r.csv"],
+        ),
+        (
+            "rank big.json --format json",
+            [*CLI, "rank", str(document), "--format", "json", "-o", f"{out}-rank-doc.json"],
+        ),
         ("districts big.jsonl", [*CLI, "districts", str(jsonl), "-o", f"{out}-districts.txt"]),
+        (
+            "districts big.json --format json",
+            [*CLI, "districts", str(document), "--format", "json", "-o", f"{out}-d.json"],
+        ),
     ]
 
 

@@ -8,7 +8,7 @@ first. No grade is assigned.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import attrs
@@ -19,6 +19,7 @@ from .._domain.messages import Text
 from .._domain.model import Assessment, Community
 from .._domain.scorecard import Scorecard
 from .behind import BehindRule, flag_behind
+from .rows import ScoreRow
 
 
 @attrs.frozen
@@ -58,15 +59,42 @@ def district_rollup(
         One summary per district, by mean total, highest first (equal means
         in the order of each district's first community).
     """
-    groups: dict[str, list[Scorecard]] = {}
-    for card in cards:
-        check_type("district_rollup", "cards[]", card, Scorecard)
-        groups.setdefault(card.district, []).append(card)
-    every = (c for members in groups.values() for c in members)
-    flagged = set(flag_behind(((c.community_id, c.total) for c in every), behind))
+
+    def entries() -> Iterator[tuple[str, str, int]]:
+        for card in cards:
+            check_type("district_rollup", "cards[]", card, Scorecard)
+            yield card.community_id, card.district, card.total
+
+    return _rollup(entries(), behind)
+
+
+def district_rollup_rows(
+    rows: Iterable[ScoreRow], behind: BehindRule | None = None
+) -> tuple[DistrictSummary, ...]:
+    """Roll score rows up by district, exactly as :func:`district_rollup` rolls their scorecards.
+
+    Args:
+        rows: The rows, scored together.
+        behind: As in :func:`district_rollup`.
+
+    Returns:
+        As :func:`district_rollup`.
+    """
+    return _rollup(((r.community_id, r.district, r.total) for r in rows), behind)
+
+
+def _rollup(
+    entries: Iterable[tuple[str, str, int]], behind: BehindRule | None
+) -> tuple[DistrictSummary, ...]:
+    """The roll-up of (community id, district, total) entries."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for community_id, district, total in entries:
+        groups.setdefault(district, []).append((community_id, total))
+    every = (member for members in groups.values() for member in members)
+    flagged = set(flag_behind(every, behind))
     summaries = []
     for district, members in groups.items():
-        totals = [c.total for c in members]
+        totals = [total for _id, total in members]
         summaries.append(
             DistrictSummary(
                 district=district,
@@ -74,8 +102,8 @@ def district_rollup(
                 mean=sum(totals) / len(totals),
                 min=min(totals),
                 max=max(totals),
-                community_ids=tuple(c.community_id for c in members),
-                behind=tuple(c.community_id for c in members if c.community_id in flagged),
+                community_ids=tuple(i for i, _total in members),
+                behind=tuple(i for i, _total in members if i in flagged),
             )
         )
     summaries.sort(key=lambda s: -s.mean)

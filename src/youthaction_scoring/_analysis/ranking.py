@@ -6,12 +6,16 @@ grade bands, so a ranking is only an order by total (R16), never a grade.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 import attrs
 
 from .._domain.checks import check_type
 from .._domain.scorecard import Scorecard
+from .rows import ScoreRow
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -44,16 +48,65 @@ def rank_scorecards(
         The ranked cards: grouped by district when *by_district*, each group
         ordered by total, highest first.
     """
-    groups: dict[str, list[Scorecard]] = {}
-    for card in cards:
-        check_type("rank_scorecards", "cards[]", card, Scorecard)
-        groups.setdefault(card.district if by_district else "", []).append(card)
-    ranked: list[RankedCard] = []
+
+    def checked() -> Iterator[Scorecard]:
+        for card in cards:
+            check_type("rank_scorecards", "cards[]", card, Scorecard)
+            yield card
+
+    return tuple(
+        RankedCard(rank, card)
+        for rank, card in _ranked(checked(), by_district, lambda c: c.district, lambda c: c.total)
+    )
+
+
+@attrs.frozen
+class RankedRow:
+    """One community's place in a ranking of score rows (:func:`rank_rows`).
+
+    Args:
+        rank: As in :class:`RankedCard`.
+        row: Its score row.
+    """
+
+    rank: int
+    row: ScoreRow
+
+    def ranked_card(self) -> RankedCard:
+        """The same place, with a scorecard of the row's totals (for the ranking's renderers)."""
+        return RankedCard(self.rank, self.row.summary_card())
+
+
+def rank_rows(rows: Iterable[ScoreRow], *, by_district: bool = False) -> tuple[RankedRow, ...]:
+    """Rank score rows exactly as :func:`rank_scorecards` ranks their scorecards.
+
+    Args:
+        rows: The rows.
+        by_district: As in :func:`rank_scorecards`.
+
+    Returns:
+        The ranked rows, in the order of :func:`rank_scorecards`.
+    """
+    return tuple(
+        RankedRow(rank, row)
+        for rank, row in _ranked(rows, by_district, lambda r: r.district, lambda r: r.total)
+    )
+
+
+def _ranked(
+    entries: Iterable[T],
+    by_district: bool,
+    district_of: Callable[[T], str],
+    total_of: Callable[[T], int],
+) -> Iterator[tuple[int, T]]:
+    """(rank, entry), grouped by district (first appearance) when asked, each group by total."""
+    groups: dict[str, list[T]] = {}
+    for entry in entries:
+        groups.setdefault(district_of(entry) if by_district else "", []).append(entry)
     for members in groups.values():
-        ordered = sorted(members, key=lambda c: -c.total)
-        ranks = competition_ranks([c.total for c in ordered])
-        ranked.extend(RankedCard(rank, card) for rank, card in zip(ranks, ordered, strict=True))
-    return tuple(ranked)
+        ordered = sorted(members, key=lambda e: -total_of(e))
+        ranks = competition_ranks([total_of(e) for e in ordered])
+        yield from zip(ranks, ordered, strict=True)
 
 
 def competition_ranks(totals: Sequence[int]) -> list[int]:

@@ -9,7 +9,6 @@ import click
 from .._domain.calendar import Month
 from .._present.command_help import DISTRICTS
 from .._present.help_texts import OptionHelp
-from .common import load_input, score_or_fail
 from .help import command, option
 from .options import (
     AS_OF_OPTION,
@@ -23,6 +22,7 @@ from .options import (
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output
+from .rows import score_rows_or_fail
 
 
 @command(DISTRICTS)
@@ -53,12 +53,12 @@ def districts(
     output: str | None,
 ) -> None:
     """Roll the scores of INPUT up by district (help: :data:`.command_help.DISTRICTS`)."""
-    from .._analysis.districts import district_rollup
+    from .._analysis.districts import district_rollup_rows
 
     rule = behind_rule_of(behind_share, behind_below)
     output = prepare_output(output, inputs=[input_path])
-    cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
-    summaries = district_rollup(cards, rule)
+    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
+    summaries = district_rollup_rows(rows, rule)
     if fmt == "json":
         from .._io.codec import dumps_json
         from .._io.decisions import districts_document
@@ -71,6 +71,7 @@ def districts(
     else:
         from .._present.tables import districts_table
 
-        names = {c.community_id: c.community_name for c in cards}
-        month = str(as_of or cards.period.end)
+        shown = {i for s in summaries for i in s.behind}
+        names = {r.community_id: r.community_name for r in rows if r.community_id in shown}
+        month = str(as_of or rows.period.end)
         emit_tables([districts_table(summaries, names, lang_of(lang), rule, month)], output)

@@ -7,7 +7,6 @@ import click
 from .._domain.calendar import Month
 from .._present.command_help import RANK
 from .._present.help_texts import OptionHelp
-from .common import load_input, score_or_fail
 from .help import command, option
 from .options import (
     AS_OF_OPTION,
@@ -19,6 +18,7 @@ from .options import (
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output
+from .rows import score_rows_or_fail
 
 
 @command(RANK)
@@ -53,22 +53,29 @@ def rank(
     output: str | None,
 ) -> None:
     """Rank the communities of INPUT by total (help: :data:`.command_help.RANK`)."""
-    from .._analysis.ranking import rank_scorecards
+    from .._analysis.ranking import rank_rows
 
     output = prepare_output(output, inputs=[input_path])
-    cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
-    ranked = rank_scorecards(cards, by_district=by == "district")
+    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
+    ranked = rank_rows(rows, by_district=by == "district")
     if fmt == "json":
         from .._io.codec import dumps_json
         from .._io.decisions import ranking_document
 
-        emit(dumps_json(ranking_document(ranked)), output)
+        emit(dumps_json(ranking_document(r.ranked_card() for r in ranked)), output)
     elif fmt == "csv":
         from .._present.csv import ranking_csv
 
-        emit(ranking_csv(ranked, lang_of(lang), bilingual=bilingual), output)
+        cards = (r.ranked_card() for r in ranked)
+        emit(ranking_csv(cards, lang_of(lang), bilingual=bilingual), output)
     else:
         from .._present.tables import ranking_table
 
-        table = ranking_table(ranked, cards, lang_of(lang), by_district=by is not None)
+        table = ranking_table(
+            [r.ranked_card() for r in ranked],
+            rows.heading(),
+            lang_of(lang),
+            by_district=by is not None,
+        )
+        del ranked, rows  # the table holds what it shows
         emit_tables([table], output)

@@ -21,6 +21,7 @@ from .options import (
     lang_of,
 )
 from .output import emit, emit_tables, prepare_output, writing
+from .rows import score_rows_or_fail
 from .streaming import stream_json_document, stream_json_lines
 from .texts import CliText
 
@@ -64,6 +65,12 @@ def score(
     if fmt == "xlsx" and (output is None or output == "-"):
         fail("--format xlsx", CliText.WORKBOOK_TO_STDOUT())
     target = prepare_output(output, inputs=[input_path], force=force or fmt != "xlsx")
+    if fmt == "csv":  # the summary: one compact row per community is enough
+        from .._present.csv import score_rows_csv
+
+        rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
+        emit(score_rows_csv(rows, lang_of(lang), bilingual=bilingual), target)
+        return
     kind = input_kind(input_path, input_format) if fmt in ("jsonl", "json") else None
     if fmt == "jsonl" and kind == "jsonl":
         stream_json_lines(input_path, as_of, target, lang_of(lang), jobs_for(jobs, input_path))
@@ -88,11 +95,10 @@ def score(
         assert target is not None
         with writing(target):
             write_scorecards_xlsx(cards, target, lang_of(lang), replace=True)
-    elif fmt in ("csv", "csv-detail"):
+    elif fmt == "csv-detail":
         from .._present.csv import scorecards_csv
 
-        table = "summary" if fmt == "csv" else "detail"
-        emit(scorecards_csv(cards, table, lang_of(lang), bilingual=bilingual), target)
+        emit(scorecards_csv(cards, "detail", lang_of(lang), bilingual=bilingual), target)
     else:
         from .._present.tables import scorecards_table
 

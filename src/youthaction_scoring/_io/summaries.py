@@ -1,0 +1,78 @@
+"""Scoring an input as a stream into score rows: every community read, one compact row kept.
+
+The whole-file commands that read only totals (``rank``, ``districts``,
+``score --format csv``) score an opened input (JSON Lines, or a JSON document
+read element by element) with :func:`score_rows`: each community is read,
+checked, scored and reduced to its :class:`~.._analysis.rows.ScoreRow`, so
+that what is held is the rows, not the communities and their full scorecards.
+
+The outcome is the whole-file reader's, problem for problem: every bad
+community of the input is reported at once (:class:`InputError`) and nothing
+is scored after the first; only a valid input gives its R18 warnings, and
+only after them is an as-of month before the period refused (R2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .._analysis.districts import Disagreement
+from .._analysis.rows import ScoreRow, ScoreRows
+from .._analysis.score import Scorer
+from .._domain.calendar import Month
+from .._domain.errors import InputError, Problem
+from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .jsonl import JsonLines
+from .stream import fewer_collections
+
+
+def score_rows(
+    opened: JsonLines,
+    *,
+    as_of: Month | None = None,
+    rulebook: Rulebook = GUIYANG_2021,
+    warn: Callable[[Disagreement], None] | None = None,
+) -> ScoreRows:
+    """Score every community of an opened input, keeping one score row each.
+
+    Args:
+        opened: The input (:func:`~.jsonl.open_json_lines`,
+            :func:`~.document_stream.open_json_document`).
+        as_of: Score as of this month (R2), or ``None``.
+        rulebook: The amounts.
+        warn: Takes, when every community is valid, each district whose
+            communities record different 1.1 lists without a district record
+            (R18).
+
+    Returns:
+        The rows, in input order, stamped like
+        :func:`~.._analysis.score.score_assessment`'s scorecards.
+
+    Raises:
+        InputError: Every problem of every bad community, in input order
+            (after reading the whole input).
+        ValueError: *as_of* is before the period's first month (R2); raised
+            after the whole input was read and found valid.
+    """
+    scorer: Scorer | None = None
+    refused: ValueError | None = None
+    try:
+        scorer = Scorer(opened.period, as_of, rulebook, opened.districts)
+    except ValueError as exc:  # reported once the input is known to be valid
+        refused = exc
+    rows: list[ScoreRow] = []
+    problems: list[Problem] = []
+    with fewer_collections():
+        for result in opened.lines:
+            if result.community is None:
+                problems.extend(result.problems)
+            elif scorer is not None and not problems:
+                rows.append(ScoreRow.of(scorer(result.community)))
+    if problems:
+        raise InputError(problems)
+    if warn is not None:
+        for disagreement in opened.disagreements():
+            warn(disagreement)
+    if refused is not None:
+        raise refused
+    return ScoreRows(rulebook.edition, opened.period, as_of, tuple(rows))
