@@ -7,6 +7,7 @@ output for the same input and options; every error status is provoked.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -313,6 +314,9 @@ def test_the_access_log_holds_no_body(server: Server) -> None:
     document["description"] = marker
     with server.client() as client:
         assert client.post("/v1/rank", json=document).status_code == 200
+    deadline = time.monotonic() + 10  # the line is written once the answer has gone
+    while '"POST /v1/rank" 200' not in server.log_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
     log = server.log_text()
     assert '"POST /v1/rank" 200' in log
     assert marker not in log
