@@ -12,9 +12,16 @@ reader sees the same machine load), best of ``--repeat``:
 
 Prints each time as a multiple of the stream's (the target: a register read
 end to end in at most 4 times the stream's time), and checks that all three
-write the same scorecards (status 1 otherwise). Usage::
+write the same scorecards (status 1 otherwise).
+
+With ``--write`` it times writing instead, in fresh processes against the
+same stream: ``youthaction-scoring convert FILE.jsonl OUT.xlsx`` (a register)
+and ``youthaction-scoring score FILE.jsonl --format xlsx -o OUT.xlsx`` (a
+scorecard workbook), wall time and peak RSS, and checks that the register
+written reads back as the communities it was written from. Usage::
 
     python benchmarks/bench_register.py --count 5000 --repeat 3
+    python benchmarks/bench_register.py --count 5000 --repeat 3 --write
 """
 
 from __future__ import annotations
@@ -140,6 +147,48 @@ def _measure(args: argparse.Namespace) -> int:
     return 0 if same else 1
 
 
+def _measure_writing(args: argparse.Namespace) -> int:
+    """Time writing a register and a scorecard workbook against the stream; check the register."""
+    sys.path.insert(0, str(HERE))
+    import generate
+    from run import machine
+
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="ya-regw-"))
+    work.mkdir(parents=True, exist_ok=True)
+    stream = work / f"bench-{args.count}-{args.seed}.jsonl"
+    if not stream.exists():
+        generate.write(stream, args.count, args.seed)
+    print(f"machine: {machine()}")
+    print(f"{args.count} communities (seed {args.seed}), best of {args.repeat}")
+    program = [sys.executable, "-m", "youthaction_scoring"]
+    register, scores = work / "written.xlsx", work / "scores.xlsx"
+    cases = {
+        "stream (jsonl)": [*program, "score", str(stream), "--format", "jsonl"],
+        "convert to .xlsx": [*program, "convert", str(stream), str(register)],
+        "score --format xlsx": [*program, "score", str(stream), "--format", "xlsx"],
+    }
+    cases["stream (jsonl)"] += ["-o", str(work / "out.jsonl")]
+    cases["score --format xlsx"] += ["-o", str(scores)]
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
+    for _ in range(args.repeat):
+        for name, command in cases.items():
+            Path(command[-1]).unlink(missing_ok=True)  # convert refuses to replace a register
+            runs[name].append(_child(command, _env(None))[:2])
+    base = min(t for t, _ in runs["stream (jsonl)"])
+    print(f"{'':<22} {'seconds':>8} {'x stream':>9} {'peak MiB':>9}")
+    for name in cases:
+        seconds = min(t for t, _ in runs[name])
+        peak = max(m for _, m in runs[name])
+        print(f"{name:<22} {seconds:>7.2f}s {seconds / base:>9.2f} {peak:>9.1f}")
+    print("x stream: time / the stream's time (target: writing within 4x)")
+    from youthaction_scoring import load_assessment
+    from youthaction_scoring._io.register import read_register
+
+    same = read_register(register) == load_assessment(stream)
+    print(f"register reads back as written: {'yes' if same else 'NO'}")
+    return 0 if same else 1
+
+
 def main() -> int:
     """Command line entry point."""
     if len(sys.argv) > 1 and sys.argv[1] == "_read":
@@ -155,7 +204,11 @@ def main() -> int:
     parser.add_argument(
         "--readers", default="calamine,openpyxl", help="register readers to time (default both)"
     )
-    return _measure(parser.parse_args())
+    parser.add_argument(
+        "--write", action="store_true", help="time writing a register and scorecards instead"
+    )
+    args = parser.parse_args()
+    return _measure_writing(args) if args.write else _measure(args)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,24 @@
 """Scorecards as a workbook: a summary (汇总) and a detail (明细) sheet.
 
 No formula, ever: every text is a text cell (see :mod:`.._io.register.cells`).
+The rows after the first of each sheet are written by :mod:`.._io.register.bulk`,
+as openpyxl writes them but some ten times faster.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from .._domain.codes import Lang
 from .._domain.limits import MAX_TEXT, stored_length
 from .._domain.scorecard import Scorecards
-from .._io.register.cells import put, require_openpyxl, save_book
+from .._io.register.bulk import BulkRows, save_bulk
+from .._io.register.cells import put, require_openpyxl
 from .scorecard_rows import DETAIL_HEADERS, SUMMARY_HEADERS, detail_rows, summary_rows
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
 
 
 def _header(zh: str, code: str) -> str:
@@ -53,23 +59,30 @@ def write_scorecards_xlsx(
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
     wrap = Alignment(wrap_text=True, vertical="top")
+
+    def wrapped(cell: Cell) -> None:
+        cell.alignment = wrap
+
     tables = (
         (summary, SUMMARY_HEADERS, summary_rows(cards, lang)),
         (detail, DETAIL_HEADERS, detail_rows(cards, lang)),
     )
+    bulks: list[BulkRows] = []
     for sheet, headers, rows in tables:
         widths = [max(len(zh) * 2, len(code), 6) + 2 for zh, code in headers]
         for index, (zh, code) in enumerate(headers, start=1):
             put(sheet, 1, index, _header(zh, code))
             cell = sheet.cell(row=1, column=index)
             cell.font, cell.fill, cell.alignment = bold, fill, wrap
-        for number, row in enumerate(rows, start=2):
-            for index, value in enumerate(row, start=1):
-                put(sheet, number, index, _fitting(value))
+        bulk = BulkRows(sheet, text_style=wrapped, blank_cells=True)
+        for row in rows:
+            shown = [_fitting(value) for value in row]
+            for index, value in enumerate(row):
                 if isinstance(value, str):
-                    sheet.cell(row=number, column=index).alignment = wrap
-                    longest = max((len(line) for line in value.split("\n")), default=0)
-                    widths[index - 1] = max(widths[index - 1], min(longest * 2, 60))
+                    longest = max(map(len, value.split("\n"))) if "\n" in value else len(value)
+                    widths[index] = max(widths[index], min(longest * 2, 60))
+            bulk.add(shown)
+        bulks.append(bulk)
         for index, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.row_dimensions[1].height = 32
@@ -84,7 +97,7 @@ def write_scorecards_xlsx(
     for number, text in enumerate(lines, start=1):
         put(info, number, 1, text)
     info.column_dimensions["A"].width = 80
-    save_book(book, path, replace=replace)
+    save_bulk(book, bulks, path, replace=replace)
 
 
 _CUT: Final = " …(cut: the JSON output has the full text)"

@@ -9,15 +9,16 @@ Text is always written as a text cell, never a formula.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from ..._domain.calendar import Period
 from ..._domain.codes import CodedEnum
 from ..._domain.model import Assessment, Community, LeaderInstruction
-from .cells import put, require_openpyxl, save_book
+from .bulk import BulkRows, save_bulk
+from .cells import put, require_openpyxl
 from .districts import DISTRICTS, district_rows
 from .layout import BOOL_FALSE, BOOL_TRUE, DATE_FORMAT, TEXT_FORMAT, Column, SheetLayout
 from .sheets import (
@@ -166,7 +167,9 @@ def _instructions(sheet: Worksheet, period: Period | None) -> None:
         sheet.column_dimensions[letter].width = width
 
 
-def _book(period: Period | None, description: str | None) -> tuple[Workbook, dict[str, Worksheet]]:
+def _book(
+    period: Period | None, description: str | None
+) -> tuple[Workbook, dict[str, Worksheet], list[BulkRows]]:
     require_openpyxl()
     from openpyxl import Workbook
 
@@ -180,21 +183,25 @@ def _book(period: Period | None, description: str | None) -> tuple[Workbook, dic
         sheet = book.create_sheet(layout.name)
         _setup_sheet(sheet, layout)
         sheets[layout.code] = sheet
+    bulks: list[BulkRows] = []
     if period is not None:
-        _write_rows(
-            sheets[ASSESSMENT.code], ASSESSMENT, [(str(period.start), str(period.end), description)]
+        bulks.append(
+            _write_rows(
+                sheets[ASSESSMENT.code],
+                ASSESSMENT,
+                [(str(period.start), str(period.end), description)],
+            )
         )
-    return book, sheets
+    return book, sheets, bulks
 
 
-def _write_rows(sheet: Worksheet, layout: SheetLayout, rows: Iterable[tuple[Any, ...]]) -> None:
-    for number, values in enumerate(rows, start=2):
+def _write_rows(sheet: Worksheet, layout: SheetLayout, rows: Iterable[tuple[Any, ...]]) -> BulkRows:
+    """Add *rows* to *sheet* from row 2 (written when the book is saved with :func:`save_bulk`)."""
+    bulk = BulkRows(sheet)
+    for values in rows:
         assert len(values) == len(layout.columns)
-        for index, value in enumerate(values, start=1):
-            if value is None:
-                continue
-            fmt = DATE_FORMAT if isinstance(value, dt.date) else None
-            put(sheet, number, index, value, fmt)
+        bulk.add(values)
+    return bulk
 
 
 def _community_rows(communities: Iterable[Community]) -> Iterator[tuple[Any, ...]]:
@@ -216,29 +223,39 @@ def _community_rows(communities: Iterable[Community]) -> Iterator[tuple[Any, ...
         )
 
 
-def _cell(value: Any, column: Column) -> Any:
-    """A model value as its column's cell shows it: labels for codes, 是/否 for booleans."""
+def _shown(column: Column) -> Callable[[Any], Any]:
+    """How a model value shows in its column's cells: labels for codes, 是/否 for booleans."""
     if column.kind == "coded":
-        return _label(value)
+        return _label
     if column.kind == "bool":
-        return _yes_no(value)
+        return _yes_no
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
 
 
 def _list_rows(communities: Iterable[Community], layout: SheetLayout) -> Iterator[tuple[Any, ...]]:
     """The rows of a list sheet: each community's codes or records, one a row."""
+    path = layout.target.split(".")
+    if layout.record is None:
+        (column,) = layout.fields
+        show = _shown(column)
+        for community in communities:
+            items: Any = community
+            for name in path:
+                items = getattr(items, name)
+            for item in items:
+                yield (community.id, show(item))
+        return
+    cells = [(attrgetter(column.code), _shown(column)) for column in layout.fields]
     for community in communities:
-        items: Any = community
-        for name in layout.target.split("."):
+        items = community
+        for name in path:
             items = getattr(items, name)
         for item in items:
-            if layout.record is None:
-                yield (community.id, *(_cell(item, column) for column in layout.fields))
-            else:
-                yield (
-                    community.id,
-                    *(_cell(getattr(item, column.code), column) for column in layout.fields),
-                )
+            yield (community.id, *(show(read(item)) for read, show in cells))
 
 
 def _summary_rows(
@@ -272,8 +289,8 @@ def write_register_template(
         ImportError: The ``excel`` extra is not installed.
         OutputRefusedError: *path* exists and *replace* is false.
     """
-    book, _ = _book(period, None)
-    save_book(book, path, replace=replace)
+    book, _, bulks = _book(period, None)
+    save_bulk(book, bulks, path, replace=replace)
 
 
 def write_register(
@@ -292,13 +309,14 @@ def write_register(
         ImportError: The ``excel`` extra is not installed.
         OutputRefusedError: *path* exists and *replace* is false.
     """
-    book, sheets = _book(assessment.period, assessment.description)
+    book, sheets, bulks = _book(assessment.period, assessment.description)
     cs = assessment.communities
-    _write_rows(sheets[COMMUNITIES.code], COMMUNITIES, _community_rows(cs))
+    bulks.append(_write_rows(sheets[COMMUNITIES.code], COMMUNITIES, _community_rows(cs)))
     for layout in LISTS:
-        _write_rows(sheets[layout.code], layout, _list_rows(cs, layout))
+        bulks.append(_write_rows(sheets[layout.code], layout, _list_rows(cs, layout)))
     summaries, recognitions = _summary_rows(cs)
-    _write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries)
-    _write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions)
-    _write_rows(sheets[DISTRICTS.code], DISTRICTS, district_rows(assessment.districts))
-    save_book(book, path, replace=replace)
+    bulks.append(_write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries))
+    bulks.append(_write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions))
+    districts = _write_rows(sheets[DISTRICTS.code], DISTRICTS, district_rows(assessment.districts))
+    bulks.append(districts)
+    save_bulk(book, bulks, path, replace=replace)
