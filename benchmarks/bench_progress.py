@@ -3,7 +3,8 @@
 Generates seeded fictional assessments (records from ``generate.py``, their
 dates spread over the period) of ``--count`` communities over 30, 60 and 120
 months, then, in fresh processes, times ``youthaction-scoring progress FILE
---format json -o OUT`` and reads its peak memory (RSS). As a yardstick it
+--format json -o OUT`` and ``--format table -o OUT`` and reads their peak
+memory (RSS). As a yardstick it
 times the direct way on the same data: scoring every community as of each
 month with ``score_assessment(as_of=...)`` (whose scorecards list every month
 missed so far), and checks that both give the same totals month by month.
@@ -13,6 +14,7 @@ and near 4× for the direct way's quadratic part. Standard library and the
 project only. Usage::
 
     python benchmarks/bench_progress.py --count 1000
+    python benchmarks/bench_progress.py --count 50000 --months 120 --no-direct
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import random
 import resource
 import subprocess
@@ -70,7 +73,7 @@ def assessment(count: int, months: int, seed: int) -> dict[str, Any]:
     }
 
 
-def _command(source: Path, target: Path) -> tuple[float, int]:
+def _command(source: Path, target: Path, fmt: str = "json") -> tuple[float, int]:
     """Run ``progress`` in a fresh process: wall seconds and peak RSS (KiB)."""
     code = (
         "import resource, sys\n"
@@ -81,7 +84,7 @@ def _command(source: Path, target: Path) -> tuple[float, int]:
         "    assert not stop.code, stop.code\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
-    args = ["progress", str(source), "--format", "json", "-o", str(target)]
+    args = ["progress", str(source), "--format", fmt, "-o", str(target)]
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", code, *args], check=True, capture_output=True, text=True
@@ -106,30 +109,45 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=300, help="communities (default 300)")
     parser.add_argument("--seed", type=int, default=2021)
+    parser.add_argument("--months", default="30,60,120", help="period lengths (default 30,60,120)")
+    parser.add_argument(
+        "--no-direct",
+        action="store_true",
+        help="skip the direct way (quadratic: hours at 50,000 communities)",
+    )
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as folder:
-        for months in (30, 60, 120):
+        for months in map(int, args.months.split(",")):
             source = Path(folder, f"m{months}.json")
             target = Path(folder, f"m{months}.out.json")
             doc = assessment(args.count, months, args.seed)
             source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+            del doc
             seconds, rss = _command(source, target)
-            direct, expected = _direct(source)
-            got = json.loads(target.read_bytes())
-            totals = [[t["total"] for t in m["totals"]] for m in got["months"]]
-            if totals != expected:
-                print(f"{months} months: progress disagrees with scoring as of each month")
-                return 1
-            rows.append((months, seconds, rss, target.stat().st_size, direct))
+            table_s, table_rss = _command(source, Path(folder, f"m{months}.txt"), "table")
+            table_size = Path(folder, f"m{months}.txt").stat().st_size
+            direct = math.nan
+            if not args.no_direct:
+                direct, expected = _direct(source)
+                got = json.loads(target.read_bytes())
+                totals = [[t["total"] for t in m["totals"]] for m in got["months"]]
+                if totals != expected:
+                    print(f"{months} months: progress disagrees with scoring as of each month")
+                    return 1
+            size = target.stat().st_size
+            rows.append((months, seconds, rss, size, direct, table_s, table_rss, table_size))
     print(f"{args.count} communities; python {sys.version.split()[0]}")
-    print("months  progress_s  peak_MiB  output_MiB  direct_as_of_s")
-    for months, seconds, rss, size, direct in rows:
-        mib = f"{rss / 1024:8.0f}  {size / 2**20:10.1f}"
-        print(f"{months:6}  {seconds:10.2f}  {mib}  {direct:14.2f}")
-    s60, s120 = rows[1][1], rows[2][1]
-    d60, d120 = rows[1][4], rows[2][4]
-    print(f"growth 60 -> 120 months: progress {s120 / s60:.2f}x, direct {d120 / d60:.2f}x")
+    print("months  json_s  peak_MiB  json_MiB  table_s  peak_MiB  table_MiB  direct_as_of_s")
+    for months, seconds, rss, size, direct, table_s, table_rss, table_size in rows:
+        print(
+            f"{months:6}  {seconds:6.2f}  {rss / 1024:8.0f}  {size / 2**20:8.1f}"
+            f"  {table_s:7.2f}  {table_rss / 1024:8.0f}  {table_size / 2**20:9.1f}  {direct:14.2f}"
+        )
+    if len(rows) < 2:
+        return 0
+    (m1, s1, *_, d1, _, _, _), (m2, s2, *_, d2, _, _, _) = rows[-2], rows[-1]
+    print(f"growth {m1} -> {m2} months: progress {s2 / s1:.2f}x, direct {d2 / d1:.2f}x")
     print(f"self RSS of this script: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} KiB")
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 
 import click
@@ -19,7 +20,7 @@ from .options import (
     behind_rule_of,
     lang_of,
 )
-from .output import emit, emit_tables, prepare_output, with_progress
+from .output import emit, emit_tables, prepare_output, with_progress, writing
 
 
 @command(PROGRESS)
@@ -52,14 +53,25 @@ def progress(
     output = prepare_output(output, inputs=[input_path])
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     months = assessment.period.months
-    steps = iter_progress(assessment, behind=rule)
-    results = list(with_progress(steps, "progress", len(months)))
-    if fmt == "json":
-        from .._io.codec import dumps_json
-        from .._io.decisions import progress_document
+    steps = with_progress(iter_progress(assessment, behind=rule), "progress", len(months))
+    if fmt == "json":  # a month at a time: 120 months of 50,000 communities do not fit as values
+        from .._io.decisions import progress_json_chunks
 
-        emit(dumps_json(progress_document(results, lang_of(lang))), output)
+        _emit_chunks(progress_json_chunks(steps, lang_of(lang)), output)
         return
     from .._present.tables import progress_tables
 
-    emit_tables(progress_tables(results, lang_of(lang)), output)
+    emit_tables(progress_tables(steps, lang_of(lang)), output)
+
+
+def _emit_chunks(chunks: Iterable[str], output: str | None) -> None:
+    """Write text made in pieces to a file (atomically) or to standard output, as it comes."""
+    if output is None:
+        for chunk in chunks:
+            emit(chunk, None)
+        return
+    from .._io.atomic import atomic_output
+
+    with writing(output), atomic_output(output) as handle:
+        for chunk in chunks:
+            handle.write(chunk)  # type: ignore[call-overload]

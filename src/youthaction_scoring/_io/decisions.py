@@ -6,7 +6,8 @@ Each document's rows are built here once; the CSV and terminal outputs of
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
 from .._analysis.behind import BehindRule
@@ -107,6 +108,38 @@ def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, 
     months = list(months)
     rule = months[0].rule if months else BehindRule()
     return {"behind_rule": rule.to_dict(), "months": [_month_entry(m, lang) for m in months]}
+
+
+def progress_json_chunks(months: Iterable[MonthProgress], lang: Lang) -> Iterator[str]:
+    """Write the ``progress --format json`` document a month at a time.
+
+    The text is exactly ``dumps_json(progress_document(months, lang))``, but
+    only one month is held at a time: at 50,000 communities and 120 months
+    the whole document takes gigabytes as Python values.
+
+    Args:
+        months: Progress for each month, in order (an iterator is fine).
+        lang: Language of the shortfalls' reasons.
+
+    Returns:
+        The document's text, in pieces.
+    """
+    from .codec import dumps_json
+
+    months = iter(months)
+    first = next(months, None)
+    rule = first.rule if first is not None else BehindRule()
+    empty = dumps_json({"behind_rule": rule.to_dict(), "months": []})
+    tail = "[]\n}\n"
+    assert empty.endswith(tail)
+    if first is None:
+        yield empty
+        return
+    yield empty[: -len(tail)] + "[\n"
+    for number, month in enumerate(itertools.chain([first], months)):
+        entry = dumps_json(_month_entry(month, lang)).rstrip("\n")
+        yield ("    " if number == 0 else ",\n    ") + entry.replace("\n", "\n    ")
+    yield "\n  ]\n}\n"
 
 
 def _month_entry(month: MonthProgress, lang: Lang) -> dict[str, Any]:

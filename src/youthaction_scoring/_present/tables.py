@@ -7,7 +7,7 @@ the library) does not import it. Headings come from :mod:`.headings`.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from .._analysis.behind import BehindRule
@@ -163,8 +163,14 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
     return [actions, lost]
 
 
-def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
+def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:
     """Build the month-by-month totals table and the falling-behind table.
+
+    Each month is read once and only its cells are kept, so *months* may be
+    an iterator that makes one month at a time (50,000 communities over 120
+    months are six million standings). A list of more than
+    :data:`NAMED_AT_MOST` communities in the falling-behind table names that
+    many and says how many more (``progress --format json`` lists them all).
 
     Args:
         months: Progress for each month, in order.
@@ -176,34 +182,60 @@ def progress_tables(months: Sequence[MonthProgress], lang: Lang) -> list[Table]:
     from rich.table import Table
 
     h = Heading
+    shown: dict[tuple[int, bool], str] = {}
+    communities: list[tuple[str, str, str]] = []
+    names: dict[str, str] = {}
+    columns: list[tuple[str, list[str]]] = []
+    lists: list[tuple[str, str, str]] = []
+    rule: BehindRule | None = None
+    for month in months:
+        if not columns:
+            communities = [
+                (safe(r.community_name), safe(r.community_id), safe(r.district)) for r in month.rows
+            ]
+            names = {r.community_id: r.community_name for r in month.rows}
+        cells = []
+        for row in month.rows:
+            now = row.standing
+            key = (now.total, now.missed)
+            cell = shown.get(key)
+            if cell is None:
+                cell = shown[key] = f"{now.total}{' ✗' if now.missed else ''}"
+            cells.append(cell)
+        label = str(month.month)
+        columns.append((label, cells))
+        lists.append((label, _named(month.missed, names, lang), _named(month.behind, names, lang)))
+        rule = month.rule
     totals = Table(title=h.PROGRESS.template(lang), caption=h.MARKER.template(lang))
     totals.add_column(h.COMMUNITY.template(lang))
     totals.add_column("id", style="dim")
     totals.add_column(h.DISTRICT.template(lang))
-    for month in months:
-        totals.add_column(str(month.month), justify="right")
-    if months:
-        for index, row in enumerate(months[0].rows):
-            cells = []
-            for month in months:
-                now = month.rows[index].standing
-                cells.append(f"{now.total}{' ✗' if now.missed else ''}")
-            totals.add_row(
-                safe(row.community_name), safe(row.community_id), safe(row.district), *cells
-            )
-    caption = months[-1].rule.describe(lang, h.EACH_MONTH.template(lang)) if months else None
+    for label, _ in columns:
+        totals.add_column(label, justify="right")
+    for index, identity in enumerate(communities):
+        totals.add_row(*identity, *(cells[index] for _, cells in columns))
+    caption = rule.describe(lang, h.EACH_MONTH.template(lang)) if rule is not None else None
     behind = Table(title=h.BEHIND.template(lang), caption=caption)
     behind.add_column(h.MONTH.template(lang))
     behind.add_column(h.MISSED.template(lang))
     behind.add_column(h.BEHIND_LIST.template(lang))
-    for month in months:
-        names = {r.community_id: r.community_name for r in month.rows}
-        behind.add_row(
-            str(month.month),
-            "\n".join(safe(f"{names[i]} ({i})") for i in month.missed),
-            "\n".join(safe(f"{names[i]} ({i})") for i in month.behind),
-        )
+    for entry in lists:
+        behind.add_row(*entry)
     return [totals, behind]
+
+
+NAMED_AT_MOST: Final = 20
+"""The most communities one cell of the falling-behind table names."""
+
+_MORE: Final = {"zh": "等，另有{0:,}个社区", "en": "and {0:,} more"}
+
+
+def _named(ids: Sequence[str], names: Mapping[str, str], lang: Lang) -> str:
+    """The communities *ids*, one a line (``name (id)``), at most :data:`NAMED_AT_MOST`."""
+    lines = [safe(f"{names[i]} ({i})") for i in ids[:NAMED_AT_MOST]]
+    if len(ids) > NAMED_AT_MOST:
+        lines.append(_MORE[lang].format(len(ids) - NAMED_AT_MOST))
+    return "\n".join(lines)
 
 
 def districts_table(
