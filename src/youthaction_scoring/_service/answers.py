@@ -12,7 +12,7 @@ with every problem, a bad parameter 400.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import IO, Final
 
 import attrs
@@ -190,13 +190,13 @@ def rank(data: bytes, fmt: str, options: Options) -> bytes:
     return _json(ranking_document(rank_scorecards(cards, by_district=options.by_district)))
 
 
-def progress(data: bytes, fmt: str, options: Options) -> bytes:
-    """``progress --format json``: month by month, who is falling behind."""
+def progress(data: bytes, fmt: str, options: Options) -> IO[bytes]:
+    """``progress --format json``: month by month, who is falling behind (a month at a time)."""
     from .._analysis.progress import iter_progress
-    from .._io.decisions import progress_document
+    from .._io.decisions import progress_json_chunks
 
-    results = list(iter_progress(load(data, fmt), behind=options.behind))
-    return _json(progress_document(results, options.lang))
+    steps = iter_progress(load(data, fmt), behind=options.behind)
+    return _spooled_pieces(progress_json_chunks(steps, options.lang))
 
 
 def districts(data: bytes, fmt: str, options: Options) -> bytes:
@@ -224,9 +224,18 @@ def report(data: bytes, fmt: str, options: Options) -> IO[bytes]:
         )
     except Refusal as exc:
         raise bad_parameter("as_of", exc.message) from None
+    return _spooled_pieces(pieces)
+
+
+def _spooled_pieces(pieces: Iterable[str]) -> IO[bytes]:
+    """Text made in pieces, written to a spooled file as it comes; returned at its start."""
     answer = tempfile.SpooledTemporaryFile(SPOOL_BYTES)  # noqa: SIM115 - the caller closes it
-    for piece in pieces:
-        answer.write(piece.encode("utf-8"))
+    try:
+        for piece in pieces:
+            answer.write(piece.encode("utf-8"))
+    except BaseException:
+        answer.close()
+        raise
     answer.seek(0)
     return answer
 
