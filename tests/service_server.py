@@ -9,11 +9,15 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Final
 
 import attrs
 import httpx
+
+SERVE: Final = (sys.executable, "-m", "youthaction_scoring", "serve")
+"""The service as staff start it."""
 
 
 def free_port() -> int:
@@ -49,26 +53,29 @@ class Server:
 
 
 @contextlib.contextmanager
-def running(folder: Path, *options: str) -> Iterator[Server]:
+def running(
+    folder: Path, *options: str, program: Sequence[str] = SERVE, env: Mapping[str, str] = {}
+) -> Iterator[Server]:
     """Start ``serve`` with *options*; stop it (SIGINT, as Ctrl+C) at the end.
 
     Args:
         folder: Where its log goes.
         options: More ``serve`` options.
+        program: The command that serves (``--port PORT`` is added to it).
+        env: More environment variables.
 
     Returns:
         A context manager giving the server once it answers ``/healthz``.
     """
     port = free_port()
     log = folder / f"serve-{port}.log"
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.pop("COVERAGE_PROCESS_START", None)
+    environment = {**os.environ, "PYTHONUNBUFFERED": "1", **env}
     with log.open("wb") as sink:
         process = subprocess.Popen(
-            [sys.executable, "-m", "youthaction_scoring", "serve", "--port", str(port), *options],
+            [*program, "--port", str(port), *options],
             stdout=sink,
             stderr=subprocess.STDOUT,
-            env=env,
+            env=environment,
         )
     server = Server(f"http://127.0.0.1:{port}", process, log)
     try:

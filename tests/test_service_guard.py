@@ -238,38 +238,10 @@ def test_workers_serve_together(tmp_path: Path) -> None:
 
 def test_any_asgi_server_runs_the_module_app(tmp_path: Path) -> None:
     """``uvicorn youthaction_scoring.service:app`` serves it, configured by the environment."""
-    import os
-    import subprocess
-
-    from .service_server import Server, free_port
-
-    port = free_port()
-    env = {**os.environ, "YOUTHACTION_SERVICE_MAX_BODY": "1000"}
-    log = tmp_path / "uvicorn.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "uvicorn",
-                "youthaction_scoring.service:app",
-                "--port",
-                str(port),
-            ],
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env=env,
-        )
-    server = Server(f"http://127.0.0.1:{port}", process, log)
-    try:
-        from .service_server import wait_until_up
-
-        wait_until_up(server)
-        with server.client() as client:
-            small = client.post("/v1/rank", content=b"{}", headers=JSON)
-            large = client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=JSON)
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(30)
+    uvicorn = (sys.executable, "-m", "uvicorn", "youthaction_scoring.service:app")
+    limit = {"YOUTHACTION_SERVICE_MAX_BODY": "1000"}
+    with running(tmp_path, program=uvicorn, env=limit) as server, server.client() as client:
+        small = client.post("/v1/rank", content=b"{}", headers=JSON)
+        large = client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=JSON)
     assert small.status_code == 422
     assert large.status_code == 413
