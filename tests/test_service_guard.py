@@ -94,6 +94,7 @@ def test_a_body_over_the_limit_is_413(guarded: Server) -> None:
     assert at_limit.status_code == 422  # within the limit: read, and refused as a document
 
 
+@pytest.mark.slow
 def test_one_at_a_time_and_no_longer_than_the_timeout(guarded: Server) -> None:
     """A second request while one runs is 503 with Retry-After; a request past 1.5 s is 503."""
     headers = {**JSON, **_auth("first-token")}
@@ -112,6 +113,7 @@ def test_one_at_a_time_and_no_longer_than_the_timeout(guarded: Server) -> None:
         assert client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=headers).is_success
 
 
+@pytest.mark.slow
 def test_cors_is_off_unless_an_origin_is_given(tmp_path: Path) -> None:
     """Without --cors-origin no CORS header is sent; with it, that origin may call, no other."""
     origin = "https://tw.example.cn"
@@ -131,6 +133,7 @@ def test_cors_is_off_unless_an_origin_is_given(tmp_path: Path) -> None:
     assert "access-control-allow-origin" not in other.headers
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child: POSIX")
 def test_shutdown_finishes_what_it_answers(tmp_path: Path) -> None:
     """On SIGINT (Ctrl+C) a request being answered is finished, then the service exits 0."""
@@ -225,6 +228,7 @@ def test_two_thousand_requests_from_sixteen_clients(tmp_path: Path) -> None:
     assert result.percentile(0.5) <= result.percentile(0.99) <= max(result.latencies_ms)
 
 
+@pytest.mark.slow
 def test_workers_serve_together(tmp_path: Path) -> None:
     """With --workers 2 both processes answer on one port, the same bytes."""
     with running(tmp_path, "--workers", "2") as server, server.client() as client:
@@ -236,6 +240,7 @@ def test_workers_serve_together(tmp_path: Path) -> None:
     assert b'"ranking"' in answers.pop()
 
 
+@pytest.mark.slow
 def test_any_asgi_server_runs_the_module_app(tmp_path: Path) -> None:
     """``uvicorn youthaction_scoring.service:app`` serves it, configured by the environment."""
     uvicorn = (sys.executable, "-m", "uvicorn", "youthaction_scoring.service:app")
