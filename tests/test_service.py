@@ -348,3 +348,32 @@ def test_the_formats_limits_hold_over_http(server: Server) -> None:
         answer = client.post("/v1/score?lang=en", json=document)
     body = _problem(answer, 422, "invalid-document")
     assert [p["place"] for p in body["problems"]] == ["communities[1].name"]  # type: ignore[attr-defined]
+
+
+def test_r18_warnings_come_as_headers(server: Server, tmp_path: Path) -> None:
+    """Districts whose communities disagree on 1.1 are warned of in headers, as the CLI warns."""
+    from urllib.parse import unquote
+
+    document = json.loads(EXAMPLE.read_text("utf-8"))
+    document.pop("districts", None)
+    district = document["communities"][0]["district"]
+    others = [c for c in document["communities"] if c["district"] == district]
+    others[0]["org_system"]["county_youth_orgs"] = ["volunteer_service"]
+    others[1]["org_system"]["county_youth_orgs"] = ["culture_arts_sports"]
+    source = tmp_path / "disagree.json"
+    source.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    cli_run = CliRunner().invoke(main, ["rank", str(source), "--format", "json"])
+    with server.client() as client:
+        answers = [
+            client.post(f"/v1/{endpoint}", content=source.read_bytes(), headers=JSON)
+            for endpoint in ("rank", "score", "districts")
+        ]
+        plain = client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=JSON)
+    for answer in answers:
+        assert answer.status_code == 200
+        warnings = [unquote(v) for v in answer.headers.get_list("youthaction-warning")]
+        assert len(warnings) == 1
+        assert district in warnings[0]
+        assert warnings[0] in cli_run.stderr  # the same words as on standard error
+    assert answers[0].content == cli_run.stdout_bytes
+    assert "youthaction-warning" not in plain.headers

@@ -18,6 +18,7 @@ from typing import IO, Final
 import attrs
 
 from .._analysis.behind import BehindRule
+from .._analysis.districts import Disagreement
 from .._domain.calendar import Month
 from .._domain.codes import Lang
 from .._domain.errors import InputError, Problem, Refusal
@@ -32,7 +33,13 @@ SPOOL_BYTES: Final = 2**20
 
 @attrs.frozen
 class Options:
-    """The checked query parameters an endpoint may take (``None``: not given)."""
+    """The checked query parameters an endpoint may take (``None``: not given).
+
+    ``warnings`` gathers, while the answer is made, the districts whose
+    communities record different 1.1 lists without a district record (R18):
+    the command line prints them on standard error, the service sends them
+    as headers (:mod:`.endpoints`).
+    """
 
     lang: Lang = "zh"
     as_of: Month | None = None
@@ -40,16 +47,24 @@ class Options:
     by_district: bool = False
     behind: BehindRule = attrs.field(factory=BehindRule)
     detail_limit: int | None = None
+    warnings: list[Disagreement] = attrs.field(factory=list, eq=False, repr=False)
 
 
-def load(data: bytes, fmt: str) -> Assessment:
-    """Read an assessment (``json``, ``jsonl`` or ``xlsx``); every problem is a 422."""
+def load(data: bytes, fmt: str, options: Options) -> Assessment:
+    """Read an assessment (``json``, ``jsonl`` or ``xlsx``); every problem is a 422.
+
+    Its R18 warnings are added to ``options.warnings``, as the command line
+    prints them for every command that reads an assessment.
+    """
+    from .._analysis.districts import district_disagreements
     from .._io.assessments import read_assessment
 
     if not data:
         raise invalid([Problem("", ServiceText.EMPTY_BODY())])
     try:
-        return read_assessment(data, fmt)
+        assessment = read_assessment(data, fmt)
+        options.warnings.extend(district_disagreements(assessment))
+        return assessment
     except InputError as exc:
         raise invalid(exc.problems) from None
     except ImportError:  # a register, and the excel extra is not installed here
@@ -74,7 +89,7 @@ def _json(value: object) -> bytes:
 
 def score_whole(data: bytes, fmt: str, options: Options, lines: bool) -> bytes:
     """``score --format json|jsonl`` of a register or a document read whole."""
-    cards = scored(load(data, fmt), options)
+    cards = scored(load(data, fmt, options), options)
     if lines:
         from .._io.scorecards import scorecard_json_line
 
@@ -123,6 +138,7 @@ def score_stream(source: IO[bytes], document: bool, options: Options, lines: boo
             answer.write,
             problems.append,
             as_of=options.as_of,
+            warn=options.warnings.append,
             document=not lines,
         )
     except InputError as exc:
@@ -150,14 +166,14 @@ def plan(data: bytes, fmt: str, options: Options) -> bytes:
     from .._analysis.plan import plan_scorecards
     from .._io.decisions import plans_to_dict
 
-    assessment = load(data, fmt)
+    assessment = load(data, fmt, options)
     if options.as_of is not None:
         try:
             assessment.period.as_of(options.as_of)  # within the period (R2)
         except Refusal as exc:
             raise bad_parameter("as_of", exc.message) from None
     # Plans count the whole period; the as-of month says which months are still to come.
-    cards = scored(assessment, Options())
+    cards = scored(assessment, attrs.evolve(options, as_of=None))
     plans = plan_scorecards(cards, as_of=options.as_of)
     if options.community is not None:
         plans = tuple(p for p in plans if p.community_id == options.community)
@@ -171,7 +187,7 @@ def explain(data: bytes, fmt: str, options: Options) -> bytes:
     from .._analysis.explain import explain_scorecard
     from .._present.terminal import terminal_safe
 
-    cards = scored(load(data, fmt), options)
+    cards = scored(load(data, fmt, options), options)
     assert options.community is not None  # a required parameter
     try:
         card = cards.get(options.community)
@@ -186,7 +202,7 @@ def rank(data: bytes, fmt: str, options: Options) -> bytes:
     from .._analysis.ranking import rank_scorecards
     from .._io.decisions import ranking_document
 
-    cards = scored(load(data, fmt), options)
+    cards = scored(load(data, fmt, options), options)
     return _json(ranking_document(rank_scorecards(cards, by_district=options.by_district)))
 
 
@@ -195,7 +211,7 @@ def progress(data: bytes, fmt: str, options: Options) -> IO[bytes]:
     from .._analysis.progress import iter_progress
     from .._io.decisions import progress_json_chunks
 
-    steps = iter_progress(load(data, fmt), behind=options.behind)
+    steps = iter_progress(load(data, fmt, options), behind=options.behind)
     return _spooled_pieces(progress_json_chunks(steps, options.lang))
 
 
@@ -204,7 +220,7 @@ def districts(data: bytes, fmt: str, options: Options) -> bytes:
     from .._analysis.districts import district_rollup
     from .._io.decisions import districts_document
 
-    cards = scored(load(data, fmt), options)
+    cards = scored(load(data, fmt, options), options)
     return _json(districts_document(district_rollup(cards, options.behind), options.behind))
 
 
@@ -212,7 +228,7 @@ def report(data: bytes, fmt: str, options: Options) -> IO[bytes]:
     """``report``: the self-contained HTML page, into a spooled file."""
     from .._present.report import DETAIL_LIMIT, report_pieces
 
-    assessment = load(data, fmt)
+    assessment = load(data, fmt, options)
     limit = DETAIL_LIMIT if options.detail_limit is None else options.detail_limit
     try:
         pieces = report_pieces(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator, Callable
 from typing import IO, Any, Final
+from urllib.parse import quote
 
 import anyio.to_thread
 from starlette.requests import Request
@@ -55,11 +56,29 @@ async def _run(function: Callable[..., Any], *args: Any) -> Any:
     return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
 
 
-def respond(answer: bytes | IO[bytes], media_type: str, lang: str | None = None) -> Response:
-    """Send an answer: bytes at once, a spooled file in pieces (closed at the end)."""
+WARNING_HEADER: Final = "youthaction-warning"
+"""One header per R18 warning: its text in the answer's language, percent-encoded UTF-8."""
+
+
+def respond(
+    answer: bytes | IO[bytes],
+    media_type: str,
+    lang: str | None = None,
+    options: Options | None = None,
+) -> Response:
+    """Send an answer: bytes at once, a spooled file in pieces (closed at the end).
+
+    Args:
+        answer: The body.
+        media_type: Its media type.
+        lang: The language of its text (``Content-Language``), if it has text.
+        options: The request's options, whose ``warnings`` become headers.
+    """
     headers = {"content-language": lang} if lang else {}
     if isinstance(answer, bytes):
-        return Response(answer, media_type=media_type, headers=headers)
+        response = Response(answer, media_type=media_type, headers=headers)
+        _warn(response, options)
+        return response
     size = answer.seek(0, 2)
     answer.seek(0)
 
@@ -71,7 +90,18 @@ def respond(answer: bytes | IO[bytes], media_type: str, lang: str | None = None)
             answer.close()
 
     headers["content-length"] = str(size)
-    return StreamingResponse(pieces(), media_type=media_type, headers=headers)
+    response = StreamingResponse(pieces(), media_type=media_type, headers=headers)
+    _warn(response, options)
+    return response
+
+
+def _warn(response: Response, options: Options | None) -> None:
+    """Add a header for each R18 warning gathered while answering (the CLI's standard error)."""
+    if options is None:
+        return
+    for disagreement in options.warnings:
+        text = quote(disagreement.text(options.lang), safe=" ,;:()")
+        response.headers.append(WARNING_HEADER, text)
 
 
 def _wants_lines(request: Request, fmt: str) -> bool:
@@ -95,9 +125,9 @@ async def score(request: Request) -> Response:
             answer = await _run(score_stream, body, fmt == "json", options, lines)
         finally:
             body.close()
-        return respond(answer, media)
+        return respond(answer, media, options=options)
     data, fmt = await read_body(request, fmt)
-    return respond(await _run(score_whole, data, fmt, options, lines), media)
+    return respond(await _run(score_whole, data, fmt, options, lines), media, options=options)
 
 
 def whole(name: str, media_type: str) -> Callable[[Request], Any]:
@@ -108,7 +138,8 @@ def whole(name: str, media_type: str) -> Callable[[Request], Any]:
         options = _options(request, name)
         data, fmt = await read_body(request, body_format(request.headers.get("content-type")))
         result = await _run(answer, data, fmt, options)
-        return respond(result, media_type, options.lang if media_type != JSON else None)
+        lang = options.lang if media_type != JSON else None
+        return respond(result, media_type, lang, options)
 
     endpoint.__name__ = name
     endpoint.__doc__ = f"``POST /v1/{name}``: {answer.__doc__}"

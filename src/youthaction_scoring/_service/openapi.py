@@ -33,6 +33,16 @@ _SUMMARIES: Final[dict[str, tuple[str, str, str]]] = {
 }
 
 
+_WARNING: Final = {
+    "description": (
+        "One per district whose communities record different 1.1 lists without a district"
+        " record (R18): the warning the command line prints, in the answer's language,"
+        " percent-encoded UTF-8 (decodeURIComponent). The scores stand."
+    ),
+    "schema": {"type": "string"},
+}
+
+
 def _lift(schema: dict[str, Any], name: str, into: dict[str, Any]) -> None:
     """Put *schema* under ``components/schemas/name``, its ``$defs`` beside it."""
     body = copy.deepcopy(schema)
@@ -157,7 +167,11 @@ def openapi_document() -> dict[str, Any]:
                 "parameters": _parameters(endpoint),
                 "requestBody": _assessment_body(),
                 "responses": {
-                    "200": {"description": summary, "content": _answer(endpoint, media)},
+                    "200": {
+                        "description": summary,
+                        "content": _answer(endpoint, media),
+                        "headers": {"Youthaction-Warning": _WARNING},
+                    },
                     **_problems(400, 401, 413, 415, 422, 500, 503),
                 },
             }
