@@ -11,16 +11,22 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
 from .._analysis.districts import DistrictSummary
-from .._analysis.ranking import RankedCard, competition_ranks
+from .._analysis.ranking import RankedCard
 from .._analysis.rows import ScoreRows
 from .._domain.codes import Lang, PilotLevel
 from .._domain.scorecard import Scorecards
 from .._io.decisions import DISTRICT_FIELDS, RANKING_FIELDS, district_rows, ranking_rows
-from .scorecard_rows import DETAIL_HEADERS, SUMMARY_HEADERS, detail_rows, summary_rows
+from .scorecard_rows import (
+    DETAIL_HEADERS,
+    SUMMARY_HEADERS,
+    detail_rows,
+    summary_cells,
+    summary_rows,
+)
 
 BOM: Final = "\ufeff"
 """UTF-8 byte-order mark, so that Excel opens the CSV as UTF-8 and shows Chinese."""
@@ -164,25 +170,7 @@ def score_rows_csv(rows: ScoreRows, lang: Lang = "zh", *, bilingual: bool = Fals
     Returns:
         The CSV text (UTF-8 BOM first; every text cell quoted).
     """
-    return _table_csv(SUMMARY_HEADERS, _row_cells(rows, lang), lang, bilingual)
-
-
-def _row_cells(rows: ScoreRows, lang: Lang) -> Iterator[list[Any]]:
-    """The cells of :func:`~.scorecard_rows.summary_rows`, read from score rows."""
-    rank_of = competition_ranks([row.total for row in rows])
-    for rank, row in zip(rank_of, rows, strict=True):
-        yield [
-            rank,
-            row.community_id,
-            row.community_name,
-            row.district,
-            row.pilot_level.label_in(lang),
-            *row.points,
-            row.base,
-            row.bonus,
-            row.total,
-            "\n".join(m.text(lang) for m in row.notes),
-        ]
+    return _table_csv(SUMMARY_HEADERS, summary_cells(rows.rows, lang), lang, bilingual)
 
 
 def ranking_csv(ranked: Iterable[RankedCard], lang: Lang = "zh", *, bilingual: bool = False) -> str:

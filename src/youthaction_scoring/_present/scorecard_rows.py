@@ -7,10 +7,11 @@ total (equal totals share a rank, the next rank skips: 1, 2, 2, 4).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 from .._analysis.ranking import competition_ranks
+from .._analysis.rows import ScoreRow
 from .._domain.codes import ItemCode, Lang
 from .._domain.scorecard import ItemScore, Scorecard, Scorecards
 
@@ -54,19 +55,32 @@ def summary_rows(cards: Scorecards, lang: Lang = "zh") -> Iterator[list[Any]]:
     Returns:
         Rows of cell values (text and whole numbers).
     """
-    rank_of = competition_ranks([c.total for c in cards])
-    for rank, card in zip(rank_of, cards, strict=True):
+    return summary_cells([ScoreRow.of(card) for card in cards], lang)
+
+
+def summary_cells(rows: Sequence[ScoreRow], lang: Lang = "zh") -> Iterator[list[Any]]:
+    """The summary table's cells from score rows (all it reads of a scorecard).
+
+    Args:
+        rows: One per community, in input order.
+        lang: Language of labels and notes.
+
+    Returns:
+        Rows of cell values (text and whole numbers).
+    """
+    rank_of = competition_ranks([row.total for row in rows])
+    for rank, row in zip(rank_of, rows, strict=True):
         yield [
             rank,
-            card.community_id,
-            card.community_name,
-            card.district,
-            card.pilot_level.label_in(lang),
-            *(item.points for item in card.items),
-            card.base,
-            card.bonus,
-            card.total,
-            "\n".join(m.text(lang) for m in card.notes),
+            row.community_id,
+            row.community_name,
+            row.district,
+            row.pilot_level.label_in(lang),
+            *row.points,
+            row.base,
+            row.bonus,
+            row.total,
+            "\n".join(m.text(lang) for m in row.notes),
         ]
 
 
