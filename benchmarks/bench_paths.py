@@ -13,11 +13,9 @@ same scorecards, validates nothing). Usage::
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -109,13 +107,11 @@ open(sys.argv[2], "w", encoding="utf-8").write(json.dumps(document, ensure_ascii
 
 
 def _time(command: list[str]) -> tuple[float, float]:
-    started = time.perf_counter()
-    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as proc:
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        raise SystemExit(f"failed ({proc.returncode}): {' '.join(command)}")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024
+    """Wall seconds and peak RSS MiB of *command* (its output is written with ``-o``)."""
+    from run import child  # this folder is on the path when the script runs
+
+    wall, peak, _stdout = child(command, quiet=True)
+    return wall, peak
 
 
 def main() -> int:

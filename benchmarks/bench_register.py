@@ -30,7 +30,6 @@ import argparse
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -69,20 +68,6 @@ def _env(reader: str | None) -> dict[str, str]:
     return env
 
 
-def _child(command: list[str], env: dict[str, str]) -> tuple[float, float, bytes]:
-    """Run a command; return (wall seconds, peak RSS MiB, stdout)."""
-    started = time.perf_counter()
-    quiet = subprocess.DEVNULL  # the scorer's warnings (R18 and the like) are not timings
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=quiet, env=env) as proc:
-        stdout = proc.stdout.read() if proc.stdout else b""
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    wall = time.perf_counter() - started
-    if proc.returncode != 0:
-        raise SystemExit(f"command failed ({proc.returncode}): {' '.join(command)}")
-    return wall, usage.ru_maxrss / 1024, stdout
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -104,7 +89,7 @@ def _prepare(work: Path, count: int, seed: int) -> tuple[Path, Path]:
 
 def _measure(args: argparse.Namespace) -> int:
     sys.path.insert(0, str(HERE))
-    from run import machine
+    from run import child, machine
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="ya-reg-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -126,9 +111,9 @@ def _measure(args: argparse.Namespace) -> int:
         for name, (source, reader) in cases.items():
             command = [sys.executable, "-m", "youthaction_scoring", "score", str(source)]
             command += ["--format", "jsonl", "-o", str(outputs[name])]
-            e2e[name].append(_child(command, _env(reader))[:2])
+            e2e[name].append(child(command, env=_env(reader), quiet=True)[:2])
             worker = [sys.executable, __file__, "_read", reader or "jsonl", str(source)]
-            report = json.loads(_child(worker, _env(None))[2])
+            report = json.loads(child(worker, env=_env(None), quiet=True)[2])
             alone[name].append((report["seconds"], report["peak_mib"]))
     same = len({_digest(path) for path in outputs.values()}) == 1
     base_e2e = min(t for t, _ in e2e["stream (jsonl)"])
@@ -151,7 +136,7 @@ def _measure_writing(args: argparse.Namespace) -> int:
     """Time writing a register and a scorecard workbook against the stream; check the register."""
     sys.path.insert(0, str(HERE))
     import generate
-    from run import machine
+    from run import child, machine
 
     work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="ya-regw-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -173,7 +158,7 @@ def _measure_writing(args: argparse.Namespace) -> int:
     for _ in range(args.repeat):
         for name, command in cases.items():
             Path(command[-1]).unlink(missing_ok=True)  # convert refuses to replace a register
-            runs[name].append(_child(command, _env(None))[:2])
+            runs[name].append(child(command, env=_env(None), quiet=True)[:2])
     base = min(t for t, _ in runs["stream (jsonl)"])
     print(f"{'':<22} {'seconds':>8} {'x stream':>9} {'peak MiB':>9}")
     for name in cases:

@@ -113,10 +113,18 @@ def _worker(args: argparse.Namespace) -> None:
 # ----------------------------------------------------------------- driver ---
 
 
-def _child(command: list[str]) -> tuple[float, float, bytes]:
-    """Run a command; return (wall seconds, peak RSS MiB, stdout)."""
+def child(
+    command: list[str], *, env: dict[str, str] | None = None, quiet: bool = False
+) -> tuple[float, float, bytes]:
+    """Run a command in a fresh process; return (wall seconds, peak RSS MiB, stdout).
+
+    The one way the benchmarks time a command (``bench_paths.py`` and
+    ``bench_register.py`` use it too). *env* replaces the environment;
+    *quiet* discards standard error (the scorer's R18 warnings are not timings).
+    """
     started = time.perf_counter()
-    with subprocess.Popen(command, stdout=subprocess.PIPE) as proc:
+    stderr = subprocess.DEVNULL if quiet else None
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=stderr, env=env) as proc:
         stdout = proc.stdout.read() if proc.stdout else b""
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -142,7 +150,7 @@ def _stages(impl: str, source: Path, target: Path, repeat: int) -> dict[str, Any
     for upto in STAGES:
         for _ in range(repeat if upto == "write" else 1):
             command = [sys.executable, __file__, "_worker", impl, str(source), str(target), upto]
-            _, _, stdout = _child(command)
+            _, _, stdout = child(command)
             report = json.loads(stdout)
             peaks[upto] = max(peaks.get(upto, 0.0), report["peak_mib"])
             if upto == "write":
@@ -217,7 +225,7 @@ def _driver(args: argparse.Namespace) -> int:
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(args.repeat):  # alternate, so both see the same machine load
         for name, command in commands.items():
-            runs[name].append(_child(command)[:2])
+            runs[name].append(child(command)[:2])
     for name, measured in runs.items():
         e2e[name] = (min(r[0] for r in measured), max(r[1] for r in measured))
     same_e2e = _digest(out_p) == _digest(out_n)
