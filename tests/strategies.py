@@ -282,3 +282,12 @@ def hostile_communities(period: Period) -> st.SearchStrategy[Community]:
     return communities(period).flatmap(
         lambda c: st.builds(attrs.evolve, st.just(c), name=hostile, district=hostile)
     )
+
+
+@st.composite
+def hostile_assessments(draw: st.DrawFn) -> Assessment:
+    """Short assessments of one to three hostile communities (unique ids), for the report."""
+    period = draw(periods(max_months=4))
+    members = draw(st.lists(hostile_communities(period), min_size=1, max_size=3))
+    unique = {c.id: c for c in members}
+    return Assessment(period=period, communities=tuple(unique.values()))

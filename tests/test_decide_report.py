@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from tests.chromium import find_chromium, load_page, png_distinct_bytes
 from tests.decide_helpers import run
-from tests.strategies import HOSTILE_TEXTS, as_id, hostile_communities, periods
+from tests.strategies import HOSTILE_TEXTS, as_id, hostile_assessments
 from youthaction_scoring import (
     Assessment,
     Community,
@@ -112,15 +111,7 @@ def test_report_escapes_hostile_names() -> None:
         assert name in text
 
 
-@st.composite
-def _hostile_assessments(draw: st.DrawFn) -> Assessment:
-    period = draw(periods(max_months=4))
-    members = draw(st.lists(hostile_communities(period), min_size=1, max_size=3))
-    unique = {c.id: c for c in members}
-    return Assessment(period=period, communities=tuple(unique.values()))
-
-
-@given(_hostile_assessments())
+@given(hostile_assessments())
 def test_generated_reports_parse_without_injected_markup(assessment: Assessment) -> None:
     """Generated assessments with hostile names: no script tag, every id shown as text."""
     document = render_report(assessment)

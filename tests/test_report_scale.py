@@ -12,11 +12,10 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from hypothesis import strategies as st
 
 from tests.chromium import find_chromium, load_page, png_distinct_bytes
 from tests.decide_helpers import run
-from tests.strategies import HOSTILE_TEXTS, as_id, hostile_communities, periods
+from tests.strategies import HOSTILE_TEXTS, as_id, hostile_assessments
 from youthaction_scoring import (
     Activity,
     Assessment,
@@ -249,15 +248,7 @@ def test_the_compact_report_escapes_hostile_text_in_markup_and_data() -> None:
     assert "</script><script>alert(2)</script>" in notes
 
 
-@st.composite
-def _hostile_assessments(draw: st.DrawFn) -> Assessment:
-    period = draw(periods(max_months=4))
-    members = draw(st.lists(hostile_communities(period), min_size=1, max_size=3))
-    unique = {c.id: c for c in members}
-    return Assessment(period=period, communities=tuple(unique.values()))
-
-
-@given(_hostile_assessments())
+@given(hostile_assessments())
 def test_generated_compact_reports_parse_to_their_data(assessment: Assessment) -> None:
     """Generated hostile assessments: two scripts, every id in a row, the data decodes."""
     document = render_report(assessment, detail_limit=0)
