@@ -126,39 +126,56 @@ def score_stream(source: IO[bytes], document: bool, options: Options, lines: boo
         data = source.read()
         found = open_json_document(data) if data else None
         if found is None:
-            return _spooled(score_whole(data, "json", options, lines))
+            whole = score_whole(data, "json", options, lines)
+            return _spool(lambda write: write(whole))
         opened = found
     else:
         opened = source
-    problems: list[Problem] = []
+
+    def fill(write: Callable[[bytes], object]) -> None:
+        problems: list[Problem] = []
+        try:
+            stream_scorecards(
+                opened,
+                write,
+                problems.append,
+                as_of=options.as_of,
+                warn=options.warnings.append,
+                document=not lines,
+            )
+        except InputError as exc:
+            raise invalid(exc.problems) from None
+        except Refusal as exc:
+            raise bad_parameter("as_of", exc.message) from None
+        if problems:
+            raise invalid(problems)
+
+    return _spool(fill)
+
+
+def _spool(fill: Callable[[Callable[[bytes], object]], object]) -> IO[bytes]:
+    """A spooled file (memory up to :data:`SPOOL_BYTES`, then disk) that *fill* writes.
+
+    Returned at its start; closed, and the error passed on, when *fill* fails.
+    """
     answer = tempfile.SpooledTemporaryFile(SPOOL_BYTES)  # noqa: SIM115 - the caller closes it
     try:
-        stream_scorecards(
-            opened,
-            answer.write,
-            problems.append,
-            as_of=options.as_of,
-            warn=options.warnings.append,
-            document=not lines,
-        )
-    except InputError as exc:
+        fill(answer.write)
+    except BaseException:
         answer.close()
-        raise invalid(exc.problems) from None
-    except Refusal as exc:
-        answer.close()
-        raise bad_parameter("as_of", exc.message) from None
-    if problems:
-        answer.close()
-        raise invalid(problems)
+        raise
     answer.seek(0)
     return answer
 
 
-def _spooled(data: bytes) -> IO[bytes]:
-    answer = tempfile.SpooledTemporaryFile(SPOOL_BYTES)  # noqa: SIM115 - the caller closes it
-    answer.write(data)
-    answer.seek(0)
-    return answer
+def _texts(pieces: Iterable[str]) -> Callable[[Callable[[bytes], object]], None]:
+    """Fills a spooled file with text made in pieces, as they come (UTF-8)."""
+
+    def fill(write: Callable[[bytes], object]) -> None:
+        for piece in pieces:
+            write(piece.encode("utf-8"))
+
+    return fill
 
 
 def plan(data: bytes, fmt: str, options: Options) -> bytes:
@@ -212,7 +229,7 @@ def progress(data: bytes, fmt: str, options: Options) -> IO[bytes]:
     from .._io.decisions import progress_json_chunks
 
     steps = iter_progress(load(data, fmt, options), behind=options.behind)
-    return _spooled_pieces(progress_json_chunks(steps, options.lang))
+    return _spool(_texts(progress_json_chunks(steps, options.lang)))
 
 
 def districts(data: bytes, fmt: str, options: Options) -> bytes:
@@ -240,20 +257,7 @@ def report(data: bytes, fmt: str, options: Options) -> IO[bytes]:
         )
     except Refusal as exc:
         raise bad_parameter("as_of", exc.message) from None
-    return _spooled_pieces(pieces)
-
-
-def _spooled_pieces(pieces: Iterable[str]) -> IO[bytes]:
-    """Text made in pieces, written to a spooled file as it comes; returned at its start."""
-    answer = tempfile.SpooledTemporaryFile(SPOOL_BYTES)  # noqa: SIM115 - the caller closes it
-    try:
-        for piece in pieces:
-            answer.write(piece.encode("utf-8"))
-    except BaseException:
-        answer.close()
-        raise
-    answer.seek(0)
-    return answer
+    return _spool(_texts(pieces))
 
 
 Answerer = Callable[[bytes, str, Options], bytes | IO[bytes]]
