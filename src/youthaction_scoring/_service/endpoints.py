@@ -16,6 +16,7 @@ from typing import IO, Any, Final
 from urllib.parse import quote
 
 import anyio.to_thread
+import attrs
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
@@ -36,14 +37,7 @@ CHUNK: Final = 256 * 1024
 
 def _options(request: Request, endpoint: str) -> Options:
     options = read_options(endpoint, request.query_params.multi_items())
-    return Options(
-        lang=scope_lang(request.scope),
-        as_of=options.as_of,
-        community=options.community,
-        by_district=options.by_district,
-        behind=options.behind,
-        detail_limit=options.detail_limit,
-    )
+    return attrs.evolve(options, lang=scope_lang(request.scope))
 
 
 def _counted(function: Callable[..., Any], *args: Any) -> Any:
