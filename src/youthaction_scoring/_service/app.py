@@ -21,7 +21,7 @@ from .bodies import JSON
 from .config import ServiceConfig
 from .docs_page import DOCS_CSP, DOCS_PAGE
 from .endpoints import HTML, TEXT, healthz, respond, rulebook, schema, score, whole
-from .guard import Guard, problem_message, scope_lang
+from .guard import Guard, problem_response, scope_lang
 from .problems import ServiceProblem
 from .texts import ServiceText
 
@@ -52,11 +52,7 @@ async def _router_refusal(request: Request, exc: Exception) -> Response:
         problem = ServiceProblem("not-found", ServiceText.NOT_FOUND_DETAIL(path))
     else:  # no other comes from Starlette today; a bad request, whatever it is
         problem = ServiceProblem("bad-parameter", ServiceText.REFUSED(exc.detail))
-    start, body = problem_message(problem, scope_lang(request.scope))
-    headers = {k.decode(): v.decode("latin-1") for k, v in start["headers"]}
-    headers.pop("content-length")
-    media = headers.pop("content-type")
-    return Response(body, status_code=start["status"], media_type=media, headers=headers)
+    return problem_response(problem, scope_lang(request.scope))
 
 
 def routes() -> list[Route]:

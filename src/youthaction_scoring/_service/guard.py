@@ -23,6 +23,7 @@ from typing import Any, Final
 from urllib.parse import parse_qsl
 
 import anyio
+from starlette.responses import Response
 
 from .._io.codec import dumps_json
 from .config import ServiceConfig
@@ -54,16 +55,11 @@ def scope_lang(scope: Scope) -> Any:
     return negotiate_lang(query.get("lang"), accept)
 
 
-def problem_message(problem: ServiceProblem, lang: Any) -> tuple[dict[str, Any], bytes]:
-    """The ``http.response.start`` message and body of a problem response."""
+def problem_response(problem: ServiceProblem, lang: Any) -> Response:
+    """The problem details answer (``application/problem+json``) of *problem* in *lang*."""
     body = dumps_json(problem.body(lang)).encode("utf-8")
-    headers = [
-        (b"content-type", PROBLEM_MEDIA_TYPE.encode()),
-        (b"content-length", str(len(body)).encode()),
-        (b"content-language", lang.encode()),
-    ]
-    headers += [(k.lower().encode(), v.encode("latin-1")) for k, v in problem.headers.items()]
-    return {"type": "http.response.start", "status": problem.status, "headers": headers}, body
+    headers = {"content-language": lang, **problem.headers}
+    return Response(body, problem.status, headers, media_type=PROBLEM_MEDIA_TYPE)
 
 
 class Work:
@@ -187,9 +183,12 @@ class Guard:
         if state["status"]:  # the answer had begun: nothing to do but stop
             ERROR_LOG.warning("%s after the answer began: %s", problem.kind, scope.get("path"))
             return
-        start, body = problem_message(problem, scope_lang(scope))
-        await send(start)
-        await send({"type": "http.response.body", "body": body})
+        await problem_response(problem, scope_lang(scope))(scope, _no_body, send)
+
+
+async def _no_body() -> Message:
+    """What a problem answer receives: it reads nothing of the request."""
+    return {"type": "http.disconnect"}
 
 
 def _too_large(limit: int) -> ServiceProblem:
