@@ -20,7 +20,7 @@ from .._io.codec import dumps_json
 from .bodies import JSON
 from .config import ServiceConfig
 from .docs_page import DOCS_CSP, DOCS_PAGE
-from .endpoints import HTML, TEXT, healthz, respond, rulebook, schema, score, whole
+from .endpoints import ANSWER_MEDIA, HTML, healthz, respond, rulebook, schema, score, whole
 from .guard import Guard, problem_response, scope_lang
 from .problems import ServiceProblem
 from .texts import ServiceText
@@ -58,15 +58,9 @@ async def _router_refusal(request: Request, exc: Exception) -> Response:
 def routes() -> list[Route]:
     """Every route of the service."""
     found = [Route("/v1/score", score, methods=["POST"])]
-    for name, media in [
-        ("plan", JSON),
-        ("explain", TEXT),
-        ("rank", JSON),
-        ("progress", JSON),
-        ("districts", JSON),
-        ("report", HTML),
-    ]:
-        found.append(Route(f"/v1/{name}", whole(name, media), methods=["POST"]))
+    for name, media in ANSWER_MEDIA.items():
+        if name != "score":
+            found.append(Route(f"/v1/{name}", whole(name, media), methods=["POST"]))
     found += [
         Route("/v1/schema/assessment", schema("assessment"), methods=["GET"]),
         Route("/v1/schema/scorecards", schema("scorecards"), methods=["GET"]),

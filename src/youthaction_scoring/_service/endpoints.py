@@ -31,6 +31,17 @@ from .params import read_options
 HTML: Final = "text/html; charset=utf-8"
 TEXT: Final = "text/plain; charset=utf-8"
 
+ANSWER_MEDIA: Final[dict[str, str]] = {
+    "score": JSON,  # or JSON Lines, by the body or Accept
+    "plan": JSON,
+    "explain": TEXT,
+    "rank": JSON,
+    "progress": JSON,
+    "districts": JSON,
+    "report": HTML,
+}
+"""The media type each ``POST /v1/<name>`` answers in (the routes and the OpenAPI document)."""
+
 CHUNK: Final = 256 * 1024
 """Spooled answers are sent in pieces of this many bytes."""
 

@@ -18,18 +18,19 @@ from .. import _version
 from .._io.rulebook import rulebook_schema
 from .._io.schema import json_schema
 from .bodies import FORM, FORM_FIELD, JSON, NDJSON, XLSX
+from .endpoints import ANSWER_MEDIA
 from .params import ENDPOINT_PARAMETERS
 from .problems import KINDS, PROBLEM_MEDIA_TYPE
 
-_SUMMARIES: Final[dict[str, tuple[str, str, str]]] = {
-    # endpoint: (summary, the command it answers as, the 200 answer's media type)
-    "score": ("Score every community", "score --format json|jsonl", JSON),
-    "plan": ("What would still gain points", "plan --format json", JSON),
-    "explain": ("One community's score in plain language", "explain --format text", "text/plain"),
-    "rank": ("Communities ordered by total", "rank --format json", JSON),
-    "progress": ("Month by month, who is falling behind", "progress --format json", JSON),
-    "districts": ("The district roll-up", "districts --format json", JSON),
-    "report": ("The self-contained HTML report", "report", "text/html"),
+_SUMMARIES: Final[dict[str, tuple[str, str]]] = {
+    # endpoint: (summary, the command it answers as)
+    "score": ("Score every community", "score --format json|jsonl"),
+    "plan": ("What would still gain points", "plan --format json"),
+    "explain": ("One community's score in plain language", "explain --format text"),
+    "rank": ("Communities ordered by total", "rank --format json"),
+    "progress": ("Month by month, who is falling behind", "progress --format json"),
+    "districts": ("The district roll-up", "districts --format json"),
+    "report": ("The self-contained HTML report", "report"),
 }
 
 
@@ -158,7 +159,8 @@ def openapi_document() -> dict[str, Any]:
     schemas["JsonSchema"] = {"type": "object", "description": "A JSON Schema (draft 2020-12)."}
     schemas["Problem"] = _problem_schema()
     paths: dict[str, Any] = {}
-    for endpoint, (summary, command, media) in _SUMMARIES.items():
+    for endpoint, (summary, command) in _SUMMARIES.items():
+        media = ANSWER_MEDIA[endpoint].split(";")[0]
         paths[f"/v1/{endpoint}"] = {
             "post": {
                 "operationId": endpoint,
