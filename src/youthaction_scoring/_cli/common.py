@@ -134,19 +134,6 @@ def stdin_lines() -> Iterator[bytes]:
 _FIRST_LINE = "youthaction_scoring.stdin_first_line"
 
 
-def read_stdin(limit: int) -> bytes:
-    """Read standard input whole, refusing more than *limit* bytes.
-
-    Raises:
-        UserError: Standard input is a terminal, or holds more than *limit*.
-    """
-    head = stdin_first_line()
-    data = head + sys.stdin.buffer.read(limit + 1 - len(head))
-    if len(data) > limit:
-        fail("-", CliText.STDIN_TOO_BIG(f"{limit // 2**20:,}"))
-    return data
-
-
 def load_input(
     path: str, input_format: str | None = None, *, warn: Lang | None = None
 ) -> Assessment:
@@ -176,17 +163,28 @@ def load_input(
 
 
 def _load(path: str, input_format: str | None) -> Assessment:
-    from .._domain.limits import MAX_UNPACKED_BYTES
-    from .._io.assessments import guess_format, load_assessment, read_assessment
+    from .._io.assessments import load_assessment, read_assessment
 
     with user_errors(path):
         if path != "-":
             return load_assessment(path)
-        data = read_stdin(MAX_UNPACKED_BYTES)
-        fmt = input_format or guess_format(data[:65536])
-        if fmt is None:
-            fail("-", CliText.STDIN_FORMAT())
+        data, fmt = stdin_input(input_format)
         return read_assessment(data, fmt)
+
+
+def stdin_input(input_format: str | None) -> tuple[bytes, str]:
+    """Standard input read whole within the size limit, and its format (given, or shown)."""
+    from .._domain.limits import MAX_UNPACKED_BYTES
+    from .._io.assessments import guess_format
+
+    head = stdin_first_line()
+    data = head + sys.stdin.buffer.read(MAX_UNPACKED_BYTES + 1 - len(head))
+    if len(data) > MAX_UNPACKED_BYTES:
+        fail("-", CliText.STDIN_TOO_BIG(f"{MAX_UNPACKED_BYTES // 2**20:,}"))
+    fmt = input_format or guess_format(data[:65536])
+    if fmt is None:
+        fail("-", CliText.STDIN_FORMAT())
+    return data, fmt
 
 
 def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:

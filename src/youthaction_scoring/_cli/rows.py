@@ -20,8 +20,7 @@ from .._domain.calendar import Month
 from .._domain.codes import Lang
 from .._domain.errors import Refusal
 from .._io.jsonl import JsonLines
-from .common import fail, load_input, read_stdin, score_or_fail, user_errors
-from .texts import CliText
+from .common import fail, load_input, score_or_fail, stdin_input, user_errors
 from .warnings import disagreement_warner, warn_disagreements
 
 
@@ -74,14 +73,10 @@ def _open_file(path: Path, suffix: str) -> tuple[JsonLines | None, AbstractConte
 
 def _from_stdin(input_format: str | None, as_of: Month | None, lang: Lang) -> ScoreRows:
     """Standard input, read whole (within the size limit) as :func:`.common.load_input` reads it."""
-    from .._domain.limits import MAX_UNPACKED_BYTES
-    from .._io.assessments import guess_format, read_assessment
+    from .._io.assessments import read_assessment
     from .._io.jsonl import open_json_lines
 
-    data = read_stdin(MAX_UNPACKED_BYTES)
-    fmt = input_format or guess_format(data[:65536])
-    if fmt is None:
-        fail("-", CliText.STDIN_FORMAT())
+    data, fmt = stdin_input(input_format)
     if fmt == "jsonl":
         with user_errors("-"):
             opened = open_json_lines(io.BytesIO(data))
