@@ -20,6 +20,9 @@ from .service_server import Server, running
 EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
 JSON = {"content-type": "application/json"}
 NDJSON = {"content-type": "application/x-ndjson"}
+FIRST = "first-token-8Zk3qW"
+SECOND = "second-令牌-2-Zk3qW"
+COMMENT = "# the league platform"
 
 
 def _slowly(data: bytes, seconds: float, pieces: int = 10) -> Iterator[bytes]:
@@ -48,10 +51,13 @@ def _in_background(
 
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A service with tokens, a 1 MiB body limit, one request at a time, 1.5 s each."""
+    """A service with tokens, a 1 MiB body limit, one request at a time, 1.5 s each.
+
+    The token file is as Windows Notepad saves it: a byte-order mark, CRLF.
+    """
     folder = tmp_path_factory.mktemp("guarded")
     tokens = folder / "tokens.txt"
-    tokens.write_text("# the league platform\nfirst-token\n\nsecond-令牌-2\n", "utf-8")
+    tokens.write_bytes(f"\ufeff{COMMENT}\r\n{FIRST}\r\n\r\n{SECOND}\r\n".encode())
     options = ["--token-file", str(tokens), "--max-body", "1", "--max-concurrent", "1"]
     with running(folder, *options, "--timeout", "1.5") as server:
         yield server
@@ -66,13 +72,16 @@ def test_tokens_guard_v1_only(guarded: Server) -> None:
     body = EXAMPLE.read_bytes()
     with guarded.client() as client:
         none = client.post("/v1/rank", content=body, headers=JSON)
-        wrong = client.post("/v1/rank", content=body, headers={**JSON, **_auth("first-tokeN")})
+        wrong = client.post("/v1/rank", content=body, headers={**JSON, **_auth(FIRST.upper())})
         basic = client.get("/v1/rulebook", headers={"authorization": "Basic Zmlyc3QtdG9rZW4="})
-        right = client.post("/v1/rank", content=body, headers={**JSON, **_auth("first-token")})
-        utf8 = {b"authorization": "Bearer second-令牌-2".encode()}  # tokens are UTF-8
+        right = client.post("/v1/rank", content=body, headers={**JSON, **_auth(FIRST)})
+        utf8 = {b"authorization": f"Bearer {SECOND}".encode()}  # tokens are UTF-8
         other = client.get("/v1/rulebook", headers=utf8)
+        bom_line = {b"authorization": f"Bearer \ufeff{COMMENT}".encode()}
+        comment = client.get("/v1/rulebook", headers=bom_line)
+        bom = client.get("/v1/rulebook", headers={b"authorization": "Bearer \ufeff".encode()})
         open_paths = [client.get(p).status_code for p in ("/healthz", "/openapi.json", "/docs")]
-    for answer in (none, wrong, basic):
+    for answer in (none, wrong, basic, comment, bom):
         assert answer.status_code == 401
         assert answer.headers["www-authenticate"].startswith("Bearer")
         assert answer.headers["content-type"] == "application/problem+json"
@@ -83,7 +92,7 @@ def test_tokens_guard_v1_only(guarded: Server) -> None:
 def test_a_body_over_the_limit_is_413(guarded: Server) -> None:
     """Over 1 MiB is refused: by its Content-Length, or as it arrives when sent in chunks."""
     limit = 2**20
-    headers = {**JSON, **_auth("first-token")}
+    headers = {**JSON, **_auth(FIRST)}
     with guarded.client() as client:
         declared = client.post("/v1/score", content=b" " * (limit + 1), headers=headers)
         chunked = client.post("/v1/score", content=iter([b" " * limit, b" " * 10]), headers=headers)
@@ -97,7 +106,7 @@ def test_a_body_over_the_limit_is_413(guarded: Server) -> None:
 @pytest.mark.slow
 def test_one_at_a_time_and_no_longer_than_the_timeout(guarded: Server) -> None:
     """A second request while one runs is 503 with Retry-After; a request past 1.5 s is 503."""
-    headers = {**JSON, **_auth("first-token")}
+    headers = {**JSON, **_auth(FIRST)}
     worker, slow = _in_background(guarded, "/v1/score", headers, 3.0)
     time.sleep(0.8)
     with guarded.client() as client:
@@ -150,18 +159,26 @@ def test_shutdown_finishes_what_it_answers(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("", "令牌文件中没有令牌"),
-        ("# only a comment\n\n", "令牌文件中没有令牌"),
+        (b"", "令牌文件中没有令牌"),
+        (b"# only a comment\n\n", "令牌文件中没有令牌"),
+        (b"\xef\xbb\xbf\r\n", "令牌文件中没有令牌"),
         (None, "无法读取"),
+        (b"\xff" + FIRST.encode(), "tokens.txt：第1行：令牌文件不是 UTF-8 文本"),
+        (
+            f"{FIRST}\n# a comment\nshort\n".encode(),
+            "tokens.txt：第3行：令牌只有 5 个字符，至少要 16 个",
+        ),
+        (f"{FIRST} {SECOND}\n".encode(), "tokens.txt：第1行：令牌中有空白或不可见字符"),
+        (f"\u200b{FIRST}\n".encode(), "tokens.txt：第1行：令牌中有空白或不可见字符"),
     ],
 )
-def test_a_token_file_without_tokens_is_refused(
-    tmp_path: Path, content: str | None, message: str
+def test_a_token_file_without_good_tokens_is_refused(
+    tmp_path: Path, content: bytes | None, message: str
 ) -> None:
-    """Serve refuses a token file that is empty, all comments, or missing: exit 2, no server."""
+    """Serve refuses a token file that is empty, missing, not UTF-8, or holds a weak token: exit 2."""
     tokens = tmp_path / "tokens.txt"
     if content is not None:
-        tokens.write_text(content, "utf-8")
+        tokens.write_bytes(content)
     result = CliRunner().invoke(
         main, ["serve", "--token-file", str(tokens)], env={"YOUTHACTION_LANG": "zh"}
     )

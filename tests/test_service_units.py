@@ -13,11 +13,16 @@ import pytest
 
 from youthaction_scoring import GUIYANG_2021, Rulebook
 from youthaction_scoring._domain.calendar import Month
-from youthaction_scoring._domain.errors import Problem
+from youthaction_scoring._domain.errors import InputError, Problem
 from youthaction_scoring._io.rulebook import rulebook_document, rulebook_schema
 from youthaction_scoring._io.stream import fewer_collections
 from youthaction_scoring._service.bodies import body_format
-from youthaction_scoring._service.config import ServiceConfig, read_tokens
+from youthaction_scoring._service.config import (
+    MIN_TOKEN_LENGTH,
+    ServiceConfig,
+    read_token_file,
+    read_tokens,
+)
 from youthaction_scoring._service.params import read_options
 from youthaction_scoring._service.problems import (
     KINDS,
@@ -122,21 +127,53 @@ def test_problem_bodies_follow_rfc_9457() -> None:
     assert {status for status, _ in KINDS.values()} == {400, 401, 404, 405, 413, 415, 422, 500, 503}
 
 
+A_TOKEN = "a-token-0123456789"
+B_TOKEN = "b-令牌-0123456789ab"
+
+
+def test_a_token_file_with_a_byte_order_mark_reads_its_tokens_only() -> None:
+    """Notepad's BOM and CRLF are not part of a token: the comment line stays a comment."""
+    data = f"\ufeff# tokens for the district dashboards\r\n{A_TOKEN}\r\n".encode()
+    assert read_tokens(data) == (A_TOKEN,)
+    assert read_tokens(b"\xef\xbb\xbf\r\n" + B_TOKEN.encode()) == (B_TOKEN,)
+
+
+def test_every_refused_token_line_is_named_at_once() -> None:
+    """Short tokens and tokens with blanks or invisible characters: one problem each, by line."""
+    short = "x" * (MIN_TOKEN_LENGTH - 1)
+    enough = "y" * MIN_TOKEN_LENGTH
+    data = f"{short}\n{enough}\nhas a space inside it\n\u00a0\u200b{A_TOKEN}\n#{short}\n".encode()
+    with pytest.raises(InputError) as caught:
+        read_tokens(data)
+    places = [problem.place for problem in caught.value.problems]
+    assert places == ["line 1", "line 3", "line 4"]
+    assert "15 characters, at least 16" in caught.value.problems[0].message.en
+    assert read_tokens(enough.encode()) == (enough,)
+
+
+def test_a_configuration_refuses_weak_tokens_as_the_file_does() -> None:
+    """An embedder's ServiceConfig is checked like a token file: no short or blank-holding token."""
+    with pytest.raises(InputError) as caught:
+        ServiceConfig(tokens=(A_TOKEN, "short", "\ufeff"))
+    assert [problem.place for problem in caught.value.problems] == ["tokens[1]", "tokens[2]"]
+    assert ServiceConfig(tokens=(A_TOKEN,)).tokens == (A_TOKEN,)
+
+
 def test_the_configuration_reaches_workers_through_the_environment(tmp_path: Path) -> None:
     """What serve sets is what a worker reads back, the tokens from their file, never the env."""
     tokens = tmp_path / "tokens"
-    tokens.write_text("# comment\n a \n\nb\n", "utf-8")
+    tokens.write_text(f"# comment\n {A_TOKEN} \n\n{B_TOKEN}\n", "utf-8")
     config = ServiceConfig(
-        tokens=read_tokens(tokens.read_text("utf-8")),
+        tokens=read_token_file(tokens),
         max_body=5,
         timeout=1.5,
         max_concurrent=3,
         cors_origins=("https://a.example", "https://b.example"),
     )
     environment = config.to_environment(str(tokens))
-    assert "a" not in environment.values()
+    assert not any(A_TOKEN in value for value in environment.values())
     assert ServiceConfig.from_environment(environment) == config
-    assert config.tokens == ("a", "b")
+    assert config.tokens == (A_TOKEN, B_TOKEN)
     assert ServiceConfig.from_environment({}) == ServiceConfig()
 
 

@@ -8,9 +8,10 @@ from typing import Any
 
 import click
 
+from .._domain.errors import InputError
 from .._present.command_help import SERVE
 from .._present.help_texts import OptionHelp
-from .common import fail
+from .common import UserError, fail
 from .help import command, option
 from .texts import CliText, missing_extra, os_reason
 
@@ -78,18 +79,17 @@ def serve(
     try:
         import uvicorn
 
-        from .._service.config import ServiceConfig, read_tokens
+        from .._service.config import ServiceConfig, read_token_file
     except ImportError as exc:
         fail("serve", missing_extra(exc))
     tokens: tuple[str, ...] = ()
     if token_file is not None:
         try:
-            tokens = read_tokens(Path(token_file).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
-            fail(token_file, CliText.CANNOT_READ(reason))
-        if not tokens:
-            fail(token_file, CliText.NO_TOKENS())
+            tokens = read_token_file(Path(token_file))
+        except OSError as exc:
+            fail(token_file, CliText.CANNOT_READ(os_reason(exc)))
+        except InputError as exc:
+            raise UserError(exc.with_prefix(f"{token_file}: ").problems) from None
         token_file = str(Path(token_file).resolve())
     config = ServiceConfig(
         tokens=tokens,

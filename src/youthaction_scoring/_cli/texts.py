@@ -46,7 +46,6 @@ class CliText(Text):
         "工作簿不能输出到标准输出：请加 -o 输出文件.xlsx",
         "a workbook cannot go to standard output: add -o OUT.xlsx",
     )
-    NO_TOKENS = ("令牌文件中没有令牌（每行一个）", "the token file holds no token (one a line)")
     NO_SUCH_COMMUNITY = ("{1} 中没有编号为“{0}”的社区", "no community with id {0!r} in {1}")
     TEMPLATE_ENDING = (
         "模板是工作簿：文件名必须以 .xlsx 结尾",

@@ -161,10 +161,11 @@ class OptionHelp(Text):
         "Worker processes; on several cores more requests are answered at once.",
     )
     SERVE_TOKEN_FILE = (
-        "令牌文件，每行一个令牌（# 开头的行是注释）。给出后，/v1 下的每个请求都须带"
-        " Authorization: Bearer 令牌。",
-        "A file of tokens, one a line (lines starting with # are comments). With it, every"
-        " request under /v1 needs Authorization: Bearer TOKEN.",
+        "令牌文件（UTF-8），每行一个令牌，至少 16 个字符，不含空白（# 开头的行是注释）。"
+        "给出后，/v1 下的每个请求都须带 Authorization: Bearer 令牌。",
+        "A file of tokens (UTF-8), one a line, each at least 16 characters with no blanks"
+        " (lines starting with # are comments). With it, every request under /v1 needs"
+        " Authorization: Bearer TOKEN.",
     )
     SERVE_MAX_BODY = (
         "请求内容的上限（MiB），超过时答 413。",

@@ -76,3 +76,20 @@ class ServiceText(Text):
         "提交的内容中没有编号为“{0}”的社区",
         "no community with id {0!r} in the input",
     )
+
+    NO_TOKENS = ("令牌文件中没有令牌（每行一个）", "the token file holds no token (one a line)")
+    TOKEN_NOT_UTF8 = (
+        "令牌文件不是 UTF-8 文本：请以 UTF-8 编码保存",
+        "the token file is not UTF-8 text: save it as UTF-8",
+    )
+    TOKEN_SHORT = (
+        "令牌只有 {0} 个字符，至少要 {1} 个：请换用长的随机令牌"
+        '（python -c "import secrets; print(secrets.token_urlsafe(32))"）',
+        "the token has {0} characters, at least {1} are needed: use a long random token"
+        ' (python -c "import secrets; print(secrets.token_urlsafe(32))")',
+    )
+    TOKEN_INVISIBLE = (
+        "令牌中有空白或不可见字符：一行只写一个令牌，注释行以 # 开头",
+        "the token holds white space or an invisible character: one token a line,"
+        " comments start with #",
+    )
