@@ -32,7 +32,7 @@ def convert(input_path: str, output_path: str, input_format: str | None, force: 
         target = ending(output_path, WRITERS)
     except InputError as exc:
         raise UserError(exc.problems) from None
-    prepare_output(output_path, inputs=[input_path], force=force or target != ".xlsx")
+    prepare_output(output_path, inputs=[input_path], force=force, workbook=target == ".xlsx")
     if target in (".json", ".jsonl") and _is_json_lines(input_path, input_format):
         _stream(input_path, output_path, as_json=target == ".json")
         return

@@ -13,6 +13,7 @@ from .help import command, option
 from .options import (
     AS_OF_OPTION,
     BILINGUAL_OPTION,
+    FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
@@ -21,8 +22,11 @@ from .options import (
     behind_rule_of,
     lang_of,
 )
-from .output import emit, emit_tables, prepare_output
+from .output import emit, emit_tables, output_format, prepare_output
 from .rows import score_rows_or_fail
+
+DISTRICTS_FORMATS = ["table", "json", "csv"]
+"""What ``districts --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
 @command(DISTRICTS)
@@ -31,9 +35,9 @@ from .rows import score_rows_or_fail
 @option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
+    type=click.Choice(DISTRICTS_FORMATS),
+    default=None,
+    show_default="table",
     text=OptionHelp.DISTRICTS_FORMAT,
 )
 @LANG_OPTION
@@ -41,22 +45,25 @@ from .rows import score_rows_or_fail
 @AS_OF_OPTION
 @behind_options
 @OUTPUT_OPTION
+@FORCE_OPTION
 def districts(
     input_path: str,
     input_format: str | None,
-    fmt: str,
+    fmt: str | None,
     lang: str,
     bilingual: bool,
     as_of: Month | None,
     behind_share: Fraction | None,
     behind_below: int | None,
     output: str | None,
+    force: bool,
 ) -> None:
     """Roll the scores of INPUT up by district (help: :data:`.command_help.DISTRICTS`)."""
     from .._analysis.districts import district_rollup_rows
 
     rule = behind_rule_of(behind_share, behind_below)
-    output = prepare_output(output, inputs=[input_path])
+    fmt = output_format(fmt, output, DISTRICTS_FORMATS, "table")
+    output = prepare_output(output, inputs=[input_path], force=force)
     rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
     summaries = district_rollup_rows(rows, rule)
     if fmt == "json":

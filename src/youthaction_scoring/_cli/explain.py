@@ -11,14 +11,18 @@ from .common import fail, load_input, score_or_fail
 from .help import command, option
 from .options import (
     AS_OF_OPTION,
+    FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
     OUTPUT_OPTION,
     lang_of,
 )
-from .output import emit, emit_tables, prepare_output
+from .output import emit, emit_tables, output_format, prepare_output
 from .texts import CliText
+
+EXPLAIN_FORMATS = ["table", "text"]
+"""What ``explain --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
 @command(EXPLAIN)
@@ -34,27 +38,30 @@ from .texts import CliText
 @option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "text"]),
-    default="table",
-    show_default=True,
+    type=click.Choice(EXPLAIN_FORMATS),
+    default=None,
+    show_default="table",
     text=OptionHelp.EXPLAIN_FORMAT,
 )
 @LANG_OPTION
 @AS_OF_OPTION
 @OUTPUT_OPTION
+@FORCE_OPTION
 def explain(
     input_path: str,
     input_format: str | None,
     community_id: str,
-    fmt: str,
+    fmt: str | None,
     lang: str,
     as_of: Month | None,
     output: str | None,
+    force: bool,
 ) -> None:
     """Explain one community's score (help: :data:`.command_help.EXPLAIN`)."""
     from .._analysis.explain import explain_scorecard
 
-    output = prepare_output(output, inputs=[input_path])
+    fmt = output_format(fmt, output, EXPLAIN_FORMATS, "table")
+    output = prepare_output(output, inputs=[input_path], force=force)
     cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
     try:
         card = cards.get(community_id)

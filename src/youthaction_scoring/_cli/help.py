@@ -132,7 +132,10 @@ def _option_row(param: click.Parameter, ctx: click.Context, lang: Lang) -> tuple
     if not isinstance(text, Text):
         return names, english
     extra = ""
-    if isinstance(param, click.Option) and param.show_default and param.default is not None:
+    shown = param.show_default if isinstance(param, click.Option) else None
+    if isinstance(shown, str):  # a default chosen at run time, named in the help
+        extra = "  " + HelpWord.DEFAULT.format(lang, shown)
+    elif isinstance(param, click.Option) and shown and param.default is not None:
         extra = "  " + HelpWord.DEFAULT.format(lang, param.default)
     elif param.required:
         extra = "  " + HelpWord.REQUIRED.format(lang)

@@ -15,7 +15,7 @@ import shutil
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import click
 
@@ -29,23 +29,77 @@ if TYPE_CHECKING:  # pragma: no cover
 T = TypeVar("T")
 
 
+ENDINGS: Final = {
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+}
+"""The output format a file ending says; other endings (``.txt``, none) say nothing."""
+
+
+def output_format(fmt: str | None, output: str | None, choices: Sequence[str], default: str) -> str:
+    """The format to write: ``--format``, else the one ``-o``'s ending says, else *default*.
+
+    Args:
+        fmt: The ``--format`` value, or ``None`` when not given.
+        output: The ``-o`` value, or ``None``.
+        choices: The formats the command writes (``csv-detail`` is a CSV).
+        default: The format when neither says one.
+
+    Returns:
+        The format.
+
+    Raises:
+        UserError: The ending says a format the command does not write, or
+            one other than ``--format`` (``--format table -o 得分.xlsx``):
+            the file would be named for what it is not, and neither Excel
+            nor this program could open it.
+    """
+    ending = Path(output).suffix.lower() if output not in (None, "-") else ""
+    said = ENDINGS.get(ending)
+    if said is None:
+        return default if fmt is None else fmt
+    offered = [choice for choice in choices if choice.split("-")[0] == said]
+    if fmt is None:
+        if not offered:
+            fail(str(output), CliText.ENDING_NOT_WRITTEN(ending, ", ".join(choices)))
+        return offered[0]
+    if fmt not in offered:
+        fail("--format", CliText.ENDING_MISMATCH(fmt, str(output), ending))
+    return fmt
+
+
 def prepare_output(
-    output: str | None, *, inputs: Iterable[str] = (), force: bool = True
+    output: str | None,
+    *,
+    inputs: Iterable[str] = (),
+    force: bool = False,
+    workbook: bool = False,
 ) -> str | None:
     """Check an ``-o`` path before the command does any work.
+
+    An existing workbook (a filled-in register, say) is never replaced
+    without ``--force``, whatever its name and whatever is written; a
+    workbook written replaces no existing file without ``--force``; any
+    other file is replaced (atomically).
 
     Args:
         output: The ``-o`` value: a file, ``-`` or ``None`` for standard output.
         inputs: The files the command reads (``-`` is standard input).
-        force: Whether an existing file may be replaced (workbooks need
-            ``--force``; other outputs are replaced atomically).
+        force: ``--force``: an existing file may be replaced, workbooks too.
+        workbook: What is written is a workbook.
 
     Returns:
         The file to write, or ``None`` for standard output.
 
     Raises:
         UserError: The path is a directory, a device, a FIFO or a socket, one
-            of the inputs, or an existing workbook without ``--force``.
+            of the inputs, or an existing file that may not be replaced.
         WriteFailure: Its folder does not exist or cannot be written.
     """
     if output is None or output == "-":
@@ -53,7 +107,12 @@ def prepare_output(
     from .._io.atomic import OutputRefusedError, check_target
 
     try:
-        target = check_target(output, inputs=[i for i in inputs if i != "-"], replace=force)
+        target = check_target(
+            output,
+            inputs=[i for i in inputs if i != "-"],
+            replace=force or not workbook,
+            replace_workbook=force,
+        )
     except OutputRefusedError as exc:
         fail(output, exc.message)
     _check_folder(output, target.parent)
@@ -151,16 +210,6 @@ def writing(output: str) -> Iterator[None]:
         fail(output, OutputText.EXISTS())
     except OSError as exc:
         raise WriteFailure(CliText.CANNOT_WRITE(output, os_reason(exc))) from None
-
-
-def check_output_dir(output: str | None) -> None:
-    """Fail early when an output file's folder does not exist or is not writable.
-
-    Args:
-        output: The output path, or ``None``.
-    """
-    if output is not None and output != "-":
-        _check_folder(output, Path(output).parent)
 
 
 def with_progress(items: Iterable[T], description: str, total: int) -> Iterator[T]:

@@ -12,14 +12,18 @@ from .common import fail, load_input, score_or_fail
 from .help import command, option
 from .options import (
     AS_OF_OPTION,
+    FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
     OUTPUT_OPTION,
     lang_of,
 )
-from .output import emit, emit_tables, prepare_output
+from .output import emit, emit_tables, output_format, prepare_output
 from .texts import CliText
+
+PLAN_FORMATS = ["table", "json"]
+"""What ``plan --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
 @command(PLAN)
@@ -35,27 +39,30 @@ from .texts import CliText
 @option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+    type=click.Choice(PLAN_FORMATS),
+    default=None,
+    show_default="table",
     text=OptionHelp.PLAN_FORMAT,
 )
 @LANG_OPTION
 @AS_OF_OPTION
 @OUTPUT_OPTION
+@FORCE_OPTION
 def plan(
     input_path: str,
     input_format: str | None,
     community_id: str | None,
-    fmt: str,
+    fmt: str | None,
     lang: str,
     as_of: Month | None,
     output: str | None,
+    force: bool,
 ) -> None:
     """List what would still gain points (help: :data:`.command_help.PLAN`)."""
     from .._analysis.plan import plan_scorecards
 
-    output = prepare_output(output, inputs=[input_path])
+    fmt = output_format(fmt, output, PLAN_FORMATS, "table")
+    output = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     if as_of is not None:
         try:

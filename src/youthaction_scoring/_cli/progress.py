@@ -12,6 +12,7 @@ from .._present.help_texts import OptionHelp
 from .common import load_input
 from .help import command, option
 from .options import (
+    FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
@@ -20,7 +21,10 @@ from .options import (
     behind_rule_of,
     lang_of,
 )
-from .output import emit, emit_tables, prepare_output, with_progress, writing
+from .output import emit, emit_tables, output_format, prepare_output, with_progress, writing
+
+PROGRESS_FORMATS = ["table", "json"]
+"""What ``progress --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
 @command(PROGRESS)
@@ -29,28 +33,31 @@ from .output import emit, emit_tables, prepare_output, with_progress, writing
 @option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
+    type=click.Choice(PROGRESS_FORMATS),
+    default=None,
+    show_default="table",
     text=OptionHelp.PROGRESS_FORMAT,
 )
 @LANG_OPTION
 @behind_options
 @OUTPUT_OPTION
+@FORCE_OPTION
 def progress(
     input_path: str,
     input_format: str | None,
-    fmt: str,
+    fmt: str | None,
     lang: str,
     behind_share: Fraction | None,
     behind_below: int | None,
     output: str | None,
+    force: bool,
 ) -> None:
     """Score INPUT month by month (help: :data:`.command_help.PROGRESS`)."""
     from .._analysis.progress import iter_progress
 
     rule = behind_rule_of(behind_share, behind_below)
-    output = prepare_output(output, inputs=[input_path])
+    fmt = output_format(fmt, output, PROGRESS_FORMATS, "table")
+    output = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     months = assessment.period.months
     steps = with_progress(iter_progress(assessment, behind=rule), "progress", len(months))

@@ -11,14 +11,18 @@ from .help import command, option
 from .options import (
     AS_OF_OPTION,
     BILINGUAL_OPTION,
+    FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
     OUTPUT_OPTION,
     lang_of,
 )
-from .output import emit, emit_tables, prepare_output
+from .output import emit, emit_tables, output_format, prepare_output
 from .rows import score_rows_or_fail
+
+RANK_FORMATS = ["table", "json", "csv"]
+"""What ``rank --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
 @command(RANK)
@@ -27,35 +31,39 @@ from .rows import score_rows_or_fail
 @option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv"]),
-    default="table",
-    show_default=True,
+    type=click.Choice(RANK_FORMATS),
+    default=None,
+    show_default="table",
     text=OptionHelp.RANK_FORMAT,
 )
 @option(
     "--by",
     type=click.Choice(["district"]),
     default=None,
+    show_default="table",
     text=OptionHelp.RANK_BY,
 )
 @LANG_OPTION
 @BILINGUAL_OPTION
 @AS_OF_OPTION
 @OUTPUT_OPTION
+@FORCE_OPTION
 def rank(
     input_path: str,
     input_format: str | None,
-    fmt: str,
+    fmt: str | None,
     by: str | None,
     lang: str,
     bilingual: bool,
     as_of: Month | None,
     output: str | None,
+    force: bool,
 ) -> None:
     """Rank the communities of INPUT by total (help: :data:`.command_help.RANK`)."""
     from .._analysis.ranking import rank_rows
 
-    output = prepare_output(output, inputs=[input_path])
+    fmt = output_format(fmt, output, RANK_FORMATS, "table")
+    output = prepare_output(output, inputs=[input_path], force=force)
     rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
     ranked = rank_rows(rows, by_district=by == "district")
     if fmt == "json":

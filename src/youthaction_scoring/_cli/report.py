@@ -19,6 +19,7 @@ from .common import fail, load_input
 from .help import command, option
 from .options import (
     AS_OF_OPTION,
+    FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
@@ -26,7 +27,7 @@ from .options import (
     behind_rule_of,
     lang_of,
 )
-from .output import emit, prepare_output, writing
+from .output import emit, output_format, prepare_output, writing
 from .stdout import to_stdout
 from .texts import missing_extra
 
@@ -54,6 +55,7 @@ from .texts import missing_extra
     metavar="N",
     text=OptionHelp.REPORT_DETAIL_LIMIT,
 )
+@FORCE_OPTION
 def report(
     input_path: str,
     input_format: str | None,
@@ -63,10 +65,12 @@ def report(
     behind_share: Fraction | None,
     behind_below: int | None,
     detail_limit: int,
+    force: bool,
 ) -> None:
     """Write an HTML report of INPUT (help: :data:`.command_help.REPORT`)."""
     rule = behind_rule_of(behind_share, behind_below)
-    target = prepare_output(output, inputs=[input_path])
+    output_format(None, output, ["html"], "html")
+    target = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     gc.freeze()  # read-only from here (the whole run collects rarely: App.main)
     try:

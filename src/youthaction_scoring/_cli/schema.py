@@ -7,8 +7,8 @@ import click
 from .._present.command_help import SCHEMA
 from .._present.help_texts import OptionHelp
 from .help import command, option
-from .options import OUTPUT_OPTION
-from .output import check_output_dir, emit
+from .options import FORCE_OPTION, OUTPUT_OPTION
+from .output import emit, output_format, prepare_output
 
 
 @command(SCHEMA)
@@ -20,12 +20,14 @@ from .output import check_output_dir, emit
     text=OptionHelp.SCHEMA_DOCUMENT,
 )
 @OUTPUT_OPTION
-def schema(document: str, output: str | None) -> None:
+@FORCE_OPTION
+def schema(document: str, output: str | None, force: bool) -> None:
     """Print the JSON Schema of a document (help: :data:`.command_help.SCHEMA`)."""
     from .._io.codec import dumps_json
     from .._io.schema import json_schema
 
-    check_output_dir(output)
+    output_format(None, output, ["json"], "json")
+    output = prepare_output(output, force=force)
     emit(
         dumps_json(json_schema("scorecards" if document == "scorecards" else "assessment")), output
     )

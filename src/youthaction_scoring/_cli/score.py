@@ -20,10 +20,13 @@ from .options import (
     OUTPUT_OPTION,
     lang_of,
 )
-from .output import emit, emit_tables, prepare_output, writing
+from .output import emit, emit_tables, output_format, prepare_output, writing
 from .rows import score_rows_or_fail
 from .streaming import stream_json_document, stream_json_lines
 from .texts import CliText
+
+SCORE_FORMATS = ["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]
+"""What ``score --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
 @command(SCORE)
@@ -32,9 +35,9 @@ from .texts import CliText
 @option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]),
-    default="table",
-    show_default=True,
+    type=click.Choice(SCORE_FORMATS),
+    default=None,
+    show_default="table",
     text=OptionHelp.SCORE_FORMAT,
 )
 @LANG_OPTION
@@ -53,7 +56,7 @@ from .texts import CliText
 def score(
     input_path: str,
     input_format: str | None,
-    fmt: str,
+    fmt: str | None,
     lang: str,
     bilingual: bool,
     as_of: Month | None,
@@ -62,9 +65,10 @@ def score(
     jobs: int | None,
 ) -> None:
     """Score every community of INPUT (help: :data:`.command_help.SCORE`)."""
+    fmt = output_format(fmt, output, SCORE_FORMATS, "table")
     if fmt == "xlsx" and (output is None or output == "-"):
         fail("--format xlsx", CliText.WORKBOOK_TO_STDOUT())
-    target = prepare_output(output, inputs=[input_path], force=force or fmt != "xlsx")
+    target = prepare_output(output, inputs=[input_path], force=force, workbook=fmt == "xlsx")
     if fmt == "csv":  # the summary: one compact row per community is enough
         from .._present.csv import score_rows_csv
 

@@ -42,7 +42,7 @@ def template(output_path: str, period: Period | None, force: bool) -> None:
     """Write a blank register (help: :data:`.command_help.TEMPLATE`)."""
     if Path(output_path).suffix.lower() != ".xlsx":
         fail(output_path, CliText.TEMPLATE_ENDING())
-    prepare_output(output_path, force=force)
+    prepare_output(output_path, force=force, workbook=True)
     from .._io.register import write_register_template
 
     with writing(output_path):

@@ -47,6 +47,17 @@ class CliText(Text):
         "a workbook cannot go to standard output: add -o OUT.xlsx",
     )
     NO_SUCH_COMMUNITY = ("{1} 中没有编号为“{0}”的社区", "no community with id {0!r} in {1}")
+    ENDING_NOT_WRITTEN = (
+        "扩展名 {0} 表示的格式这个命令写不出（它写：{1}）：请换个扩展名",
+        "the ending {0} stands for a format this command does not write (it writes: {1}):"
+        " use another ending",
+    )
+    ENDING_MISMATCH = (
+        "--format {0} 写出的不是 {1} 的扩展名 {2} 所表示的格式，"
+        "Excel 和本程序都打不开：请让两者一致",
+        "--format {0} does not write what the ending {2} of {1} stands for, so neither"
+        " Excel nor this program could open it: make them agree",
+    )
     TEMPLATE_ENDING = (
         "模板是工作簿：文件名必须以 .xlsx 结尾",
         "the template is a workbook: the file name must end in .xlsx",

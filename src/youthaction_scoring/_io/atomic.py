@@ -2,6 +2,9 @@
 
 * Only a regular file (or a new path) is written: a device, a FIFO, a socket
   or a directory is refused before anything is computed (:func:`check_target`).
+* An existing workbook (:func:`is_workbook`: a zip holding ``xl/workbook.xml``,
+  whatever its name) is replaced only when the caller says so: it may be a
+  filled-in register, hours of someone's work.
 * A symbolic link is followed: the file it points to is replaced (atomically);
   the link itself stays a link.
 * The file appears whole or not at all: the output goes to a temporary file in
@@ -21,6 +24,7 @@ import signal
 import stat
 import tempfile
 import threading
+import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import FrameType
@@ -50,6 +54,12 @@ class OutputText(Text):
         "已经存在；只有要求时（--force）才会替换",
         "exists already, and is replaced only when asked (--force)",
     )
+    WORKBOOK_EXISTS = (
+        "是已有的工作簿（可能是填好的台账）：只有要求时（--force）才会覆盖；"
+        "请另选文件名，或确认后加 --force",
+        "is an existing workbook (a filled-in register, perhaps): it is overwritten only when"
+        " asked; choose another file name, or add --force if you are sure",
+    )
 
 
 class OutputRefusedError(ValueError):
@@ -78,11 +88,26 @@ def _kind(mode: int) -> Message:
     return next((name for test, name in _KINDS if test(mode)), OutputText.OTHER)()
 
 
+def is_workbook(path: str | os.PathLike[str]) -> bool:
+    """Whether *path* is a spreadsheet workbook: a zip archive holding ``xl/workbook.*``.
+
+    Only the archive's directory is read (at its end), so a large file of
+    another kind costs nothing. The name of *path* does not matter: a
+    register renamed ``backup.dat`` is still a workbook.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.lower().startswith("xl/workbook.") for name in archive.namelist())
+    except (OSError, EOFError, ValueError, zipfile.BadZipFile):
+        return False
+
+
 def check_target(
     path: str | os.PathLike[str],
     *,
     inputs: Iterable[str | os.PathLike[str]] = (),
     replace: bool = True,
+    replace_workbook: bool = True,
 ) -> Path:
     """Check that *path* may be written, before anything is computed.
 
@@ -90,13 +115,16 @@ def check_target(
         path: The output file.
         inputs: Files the run reads; the output must not be one of them.
         replace: Whether an existing file may be replaced.
+        replace_workbook: Whether an existing workbook (:func:`is_workbook`)
+            may be replaced.
 
     Returns:
         The file that will be written: *path* with symbolic links followed.
 
     Raises:
         OutputRefusedError: *path* is a directory, a device, a FIFO or a socket; it
-            is one of *inputs*; or it exists and *replace* is false.
+            is one of *inputs*; or it exists and *replace* is false, or it is a
+            workbook and *replace_workbook* is false.
     """
     target = Path(os.path.realpath(path))
     try:
@@ -113,6 +141,8 @@ def check_target(
                 raise OutputRefusedError(OutputText.IS_INPUT())
     if not replace:
         raise OutputRefusedError(OutputText.EXISTS())
+    if not replace_workbook and is_workbook(target):
+        raise OutputRefusedError(OutputText.WORKBOOK_EXISTS())
     return target
 
 

@@ -51,14 +51,19 @@ class OptionHelp(Text):
     )
     OUTPUT = (
         "写入此文件，而不是显示在屏幕上；- 表示标准输出。文件要么完整写出，要么不写，"
-        "输入文件不会被覆盖。",
+        "输入文件不会被覆盖，已有的工作簿不加 --force 也不会被覆盖。"
+        "扩展名须与格式一致（.json、.jsonl、.csv、.xlsx）。",
         "Write to this file instead of the screen; - is standard output. The file is"
-        " written whole or not at all, and never over an input file.",
+        " written whole or not at all, never over an input file, and never over an"
+        " existing workbook without --force. Its ending must agree with the format"
+        " (.json, .jsonl, .csv, .xlsx).",
     )
     FORCE = (
-        "覆盖已有的工作簿（.xlsx）。不加此选项时，已有的工作簿（例如填好的台账）决不会被覆盖。",
-        "Replace an existing workbook (.xlsx). Without it, an existing workbook (a filled-in"
-        " register, say) is never overwritten.",
+        "覆盖已有的工作簿。不加此选项时，已有的工作簿（例如填好的台账，不论文件名是什么）"
+        "决不会被覆盖，写出的工作簿也不会覆盖任何已有文件。",
+        "Replace an existing workbook. Without it, an existing workbook (a filled-in"
+        " register, say, whatever its name) is never overwritten, and a workbook written"
+        " replaces no existing file.",
     )
     LANG = (
         "输出和提示信息的语言：zh 中文，en 英文。不加此选项时，取环境变量 YOUTHACTION_LANG，"
@@ -94,23 +99,29 @@ class OptionHelp(Text):
         ".jsonl 输入逐行计分、社区再多也不多占内存，有问题的行逐一报告，"
         "得分只写到第一个有问题的行之前；xlsx 含汇总表和明细表的得分工作簿（需要 -o）；"
         "csv 带排名的汇总表；csv-detail 每个考核项目一行的明细表。"
-        "CSV 为带 BOM 的 UTF-8，Excel 可直接打开；像公式的文字不会被当作公式执行。",
+        "CSV 为带 BOM 的 UTF-8，Excel 可直接打开；像公式的文字不会被当作公式执行。"
+        "不加时按 -o 文件的扩展名选择（如 .csv），否则为 table。",
         "What to write: table, a table of scores on the screen; json, the scorecards"
         " document; jsonl, one scorecard a line, scored line by line from a .jsonl INPUT with"
         " constant memory (every bad line is reported, and scorecards stop at the first one);"
         " xlsx, a workbook with summary and detail sheets (needs -o); csv, the summary with"
         " ranks; csv-detail, one row per item. CSV is UTF-8 with a BOM, which Excel opens"
-        " directly; text that looks like a formula is never run as one.",
+        " directly; text that looks like a formula is never run as one."
+        " Without it: the format -o's file ending names (.csv, say), else table.",
     )
     DISTRICTS_FORMAT = (
-        "输出什么：table 屏幕上的表格；json 汇总文档；csv 每个区县一行。",
+        "输出什么：table 屏幕上的表格；json 汇总文档；csv 每个区县一行。"
+        "不加时按 -o 文件的扩展名选择（如 .csv），否则为 table。",
         "What to write: table, a table on the screen; json, the roll-up document;"
-        " csv, one row per district.",
+        " csv, one row per district."
+        " Without it: the format -o's file ending names (.csv, say), else table.",
     )
     RANK_FORMAT = (
-        "输出什么：table 屏幕上的表格；json 排名文档；csv 每个社区一行。",
+        "输出什么：table 屏幕上的表格；json 排名文档；csv 每个社区一行。"
+        "不加时按 -o 文件的扩展名选择（如 .csv），否则为 table。",
         "What to write: table, a table on the screen; json, the ranking document;"
-        " csv, one row per community.",
+        " csv, one row per community."
+        " Without it: the format -o's file ending names (.csv, say), else table.",
     )
     RANK_BY = (
         "district：在各区县内分别排名，而不是全部社区一起排名。",
@@ -121,21 +132,27 @@ class OptionHelp(Text):
         "The id of the community to explain (its 社区编号 on the register, e.g. nm-01).",
     )
     EXPLAIN_FORMAT = (
-        "输出什么：table 逐项表格加文字说明；text 只输出文字说明。",
+        "输出什么：table 逐项表格加文字说明；text 只输出文字说明。"
+        "不加时按 -o 文件的扩展名选择（如 .csv），否则为 table。",
         "What to write: table, an item-by-item table, then the statement; text, the"
-        " statement only.",
+        " statement only."
+        " Without it: the format -o's file ending names (.csv, say), else table.",
     )
     PLAN_COMMUNITY = (
         "只为这个社区（社区编号，如 nm-01）列提升计划；不加时列出全部社区。",
         "Plan only this community (its id, e.g. nm-01); without it, every community.",
     )
     PLAN_FORMAT = (
-        "输出什么：table 屏幕上的表格；json 计划文档。",
-        "What to write: table, tables on the screen; json, the plans document.",
+        "输出什么：table 屏幕上的表格；json 计划文档。"
+        "不加时按 -o 文件的扩展名选择（如 .csv），否则为 table。",
+        "What to write: table, tables on the screen; json, the plans document."
+        " Without it: the format -o's file ending names (.csv, say), else table.",
     )
     PROGRESS_FORMAT = (
-        "输出什么：table 屏幕上的表格；json 每月一条的文档。",
-        "What to write: table, tables on the screen; json, a document with one entry a month.",
+        "输出什么：table 屏幕上的表格；json 每月一条的文档。"
+        "不加时按 -o 文件的扩展名选择（如 .csv），否则为 table。",
+        "What to write: table, tables on the screen; json, a document with one entry a month."
+        " Without it: the format -o's file ending names (.csv, say), else table.",
     )
     REPORT_OUTPUT = (
         "要写的 HTML 文件；- 表示标准输出。文件要么完整写出，要么不写。",
