@@ -20,7 +20,7 @@ from schemathesis.specs.openapi.checks import ignored_auth, positive_data_accept
 from youthaction_scoring._io.rulebook import rulebook_schema
 from youthaction_scoring._io.schema import json_schema
 from youthaction_scoring._service.openapi import openapi_document
-from youthaction_scoring._service.params import ENDPOINT_PARAMETERS
+from youthaction_scoring._service.params import parameters_of
 from youthaction_scoring._service.problems import KINDS
 
 from .service_server import Server, running
@@ -54,7 +54,7 @@ def test_every_parameter_and_problem_is_in_the_document() -> None:
     for name in ("score", "plan", "explain", "rank", "progress", "districts", "report"):
         operation = paths[f"/v1/{name}"]["post"]
         documented = [p["name"] for p in operation["parameters"]]
-        assert documented == [p.name for p in ENDPOINT_PARAMETERS[name]]
+        assert documented == [p.name for p in parameters_of(name)]
         statuses = {int(s) for s in operation["responses"] if s != "200"}
         assert statuses == {s for s, _ in KINDS.values()} - {404, 405}
 

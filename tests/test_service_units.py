@@ -23,7 +23,7 @@ from youthaction_scoring._service.config import (
     read_token_file,
     read_tokens,
 )
-from youthaction_scoring._service.params import read_options
+from youthaction_scoring._service.params import read_request
 from youthaction_scoring._service.problems import (
     KINDS,
     ServiceProblem,
@@ -56,12 +56,12 @@ def test_the_language_is_negotiated(query: str | None, header: str | None, lang:
 
 def test_options_are_read_like_the_command_lines() -> None:
     """Values are read by the rules' own readers: months, shares with %, whole totals."""
-    options = read_options("report", [("as_of", "2022-01"), ("behind_share", "20%")])
+    options = read_request("report", [("as_of", "2022-01"), ("behind_share", "20%")])
     assert options.as_of == Month.parse("2022-01")
     assert options.behind.share == Fraction(1, 5)
-    assert read_options("districts", [("behind_below", "120")]).behind.below == 120
-    assert read_options("rank", [("by", "district")]).by_district
-    assert read_options("report", [("detail_limit", "0")]).detail_limit == 0
+    assert read_request("districts", [("behind_below", "120")]).behind.below == 120
+    assert read_request("rank", [("by", "district")]).by_district
+    assert read_request("report", [("detail_limit", "0")]).detail_limit == 0
 
 
 @pytest.mark.parametrize(
@@ -85,7 +85,7 @@ def test_every_bad_parameter_is_named(
 ) -> None:
     """Every bad, unknown, repeated or missing parameter is one problem at ``?name``."""
     with pytest.raises(ServiceProblem) as caught:
-        read_options(endpoint, query)
+        read_request(endpoint, query)
     assert caught.value.status == 400
     assert [p.place for p in caught.value.problems] == places
 

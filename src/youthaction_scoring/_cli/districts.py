@@ -7,20 +7,19 @@ from fractions import Fraction
 import click
 
 from .._domain.calendar import Month
-from .._present.command_help import DISTRICTS
 from .._present.help_texts import OptionHelp
+from .._present.operations import OPERATION
 from .help import command, option
 from .options import (
-    AS_OF_OPTION,
     BILINGUAL_OPTION,
     FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
     OUTPUT_OPTION,
-    behind_options,
     behind_rule_of,
     lang_of,
+    settings_of,
 )
 from .output import emit, emit_tables, output_format, prepare_output
 from .rows import score_rows_or_fail
@@ -29,7 +28,7 @@ DISTRICTS_FORMATS = ["table", "json", "csv"]
 """What ``districts --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
-@command(DISTRICTS)
+@command(OPERATION["districts"].doc)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
 @option(
@@ -42,8 +41,7 @@ DISTRICTS_FORMATS = ["table", "json", "csv"]
 )
 @LANG_OPTION
 @BILINGUAL_OPTION
-@AS_OF_OPTION
-@behind_options
+@settings_of("districts")
 @OUTPUT_OPTION
 @FORCE_OPTION
 def districts(

@@ -9,11 +9,11 @@ from typing import Any, TypeVar
 
 import click
 
-from .._analysis.behind import BehindRule, parse_share, parse_total
-from .._domain.calendar import Month
+from .._analysis.behind import BehindRule
 from .._domain.codes import Lang
 from .._domain.errors import Refusal
 from .._present.help_texts import OptionHelp
+from .._present.operations import OPERATION, Setting, request_of
 from .help import argument, option
 from .lang import LANG_ENV, default_lang, env_lang_problem
 from .texts import CliText
@@ -22,22 +22,47 @@ from .usage import BadValue, StopUsage
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def _parse_as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Month | None:
-    if value is None:
-        return None
-    try:
-        return Month.parse(value)
-    except Refusal as exc:
-        raise BadValue(exc.message) from None
+def setting_option(setting: Setting) -> Callable[[F], F]:
+    """The command line's option of an operation's setting: its flag, help and reader.
+
+    A value its reader refuses is a usage error with the reader's message,
+    exactly as the service answers it with 400.
+    """
+    if setting.choices:  # click's own choice, for its usage line and completion
+        kind: dict[str, Any] = {"type": click.Choice(setting.choices)}
+    else:
+
+        def read(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+            if value is None:
+                return None
+            try:
+                return setting.read(value)
+            except Refusal as exc:
+                raise BadValue(exc.message) from None
+
+        kind = {"callback": read, "metavar": setting.metavar}
+    return option(
+        setting.flag,
+        setting.name,
+        required=setting.required,
+        default=setting.default,
+        show_default=setting.default is not None,
+        text=setting.help,
+        **kind,
+    )
 
 
-AS_OF_OPTION = option(
-    "--as-of",
-    "as_of",
-    metavar="YYYY-MM",
-    callback=_parse_as_of,
-    text=OptionHelp.AS_OF,
-)
+def settings_of(name: str) -> Callable[[F], F]:
+    """Add the settings of the operation *name* (:data:`~.._present.operations.OPERATION`)."""
+    settings = OPERATION[name].settings
+
+    def add(command: F) -> F:
+        for setting in reversed(settings):
+            command = setting_option(setting)(command)
+        return command
+
+    return add
+
 
 OUTPUT_OPTION = option("-o", "--output", "output", metavar="FILE", text=OptionHelp.OUTPUT)
 
@@ -80,61 +105,17 @@ def lang_of(value: str) -> Lang:
     return "en" if value == "en" else "zh"
 
 
-def _parse_share(
-    _ctx: click.Context, _param: click.Parameter, value: str | None
-) -> Fraction | None:
-    if value is None:
-        return None
-    try:
-        return parse_share(value)  # the rule's own reading and range check (R19)
-    except Refusal as exc:
-        raise BadValue(exc.message) from None
-
-
-BEHIND_SHARE_OPTION = option(
-    "--behind-share",
-    "behind_share",
-    metavar="SHARE",
-    callback=_parse_share,
-    text=OptionHelp.BEHIND_SHARE,
-)
-
-
-def _parse_total(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return parse_total(value)
-    except Refusal as exc:
-        raise BadValue(exc.message) from None
-
-
-BEHIND_BELOW_OPTION = option(
-    "--behind-below",
-    "behind_below",
-    metavar="TOTAL",
-    callback=_parse_total,
-    default=None,
-    text=OptionHelp.BEHIND_BELOW,
-)
-
-
-def behind_options(command: F) -> F:
-    """Add --behind-share and --behind-below (R19) to a command."""
-    return BEHIND_SHARE_OPTION(BEHIND_BELOW_OPTION(command))
-
-
 def behind_rule_of(share: Fraction | None, below: int | None) -> BehindRule:
     """The R19 rule the two options ask for (at most one of them).
 
     Raises:
         StopUsage: Both were given.
     """
-    if share is not None and below is not None:
-        raise StopUsage(CliText.BEHIND_BOTH())
-    if below is not None:
-        return BehindRule(below=below)
-    return BehindRule() if share is None else BehindRule(share=share)
+    given = {"behind_share": share, "behind_below": below}
+    try:
+        return request_of(given, named=lambda setting: setting.flag).behind
+    except Refusal as exc:
+        raise StopUsage(exc.message) from None
 
 
 BILINGUAL_OPTION = option(

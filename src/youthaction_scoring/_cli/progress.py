@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import click
 
-from .._present.command_help import PROGRESS
 from .._present.help_texts import OptionHelp
+from .._present.operations import OPERATION
 from .common import load_input
 from .help import command, option
 from .options import (
@@ -17,9 +17,9 @@ from .options import (
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
     OUTPUT_OPTION,
-    behind_options,
     behind_rule_of,
     lang_of,
+    settings_of,
 )
 from .output import emit, emit_tables, output_format, prepare_output, with_progress, writing
 
@@ -27,7 +27,7 @@ PROGRESS_FORMATS = ["table", "json"]
 """What ``progress --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
-@command(PROGRESS)
+@command(OPERATION["progress"].doc)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
 @option(
@@ -39,7 +39,7 @@ PROGRESS_FORMATS = ["table", "json"]
     text=OptionHelp.PROGRESS_FORMAT,
 )
 @LANG_OPTION
-@behind_options
+@settings_of("progress")
 @OUTPUT_OPTION
 @FORCE_OPTION
 def progress(

@@ -5,11 +5,10 @@ from __future__ import annotations
 import click
 
 from .._domain.calendar import Month
-from .._present.command_help import RANK
 from .._present.help_texts import OptionHelp
+from .._present.operations import OPERATION
 from .help import command, option
 from .options import (
-    AS_OF_OPTION,
     BILINGUAL_OPTION,
     FORCE_OPTION,
     INPUT_ARGUMENT,
@@ -17,6 +16,7 @@ from .options import (
     LANG_OPTION,
     OUTPUT_OPTION,
     lang_of,
+    settings_of,
 )
 from .output import emit, emit_tables, output_format, prepare_output
 from .rows import score_rows_or_fail
@@ -25,7 +25,7 @@ RANK_FORMATS = ["table", "json", "csv"]
 """What ``rank --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
-@command(RANK)
+@command(OPERATION["rank"].doc)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
 @option(
@@ -36,16 +36,9 @@ RANK_FORMATS = ["table", "json", "csv"]
     show_default="table",
     text=OptionHelp.RANK_FORMAT,
 )
-@option(
-    "--by",
-    type=click.Choice(["district"]),
-    default=None,
-    show_default="table",
-    text=OptionHelp.RANK_BY,
-)
 @LANG_OPTION
 @BILINGUAL_OPTION
-@AS_OF_OPTION
+@settings_of("rank")
 @OUTPUT_OPTION
 @FORCE_OPTION
 def rank(

@@ -8,31 +8,26 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import IO, cast
 
-import click
-
 from .._domain.calendar import Month
-from .._domain.errors import Refusal
-from .._present.command_help import REPORT
 from .._present.help_texts import OptionHelp
-from .._present.report import DETAIL_LIMIT
-from .common import fail, load_input
+from .._present.operations import OPERATION, Request, answer_report
+from .common import fail, load_input, refused_as_options
 from .help import command, option
 from .options import (
-    AS_OF_OPTION,
     FORCE_OPTION,
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
-    behind_options,
     behind_rule_of,
     lang_of,
+    settings_of,
 )
 from .output import emit, output_format, prepare_output, writing
 from .stdout import to_stdout
 from .texts import missing_extra
 
 
-@command(REPORT)
+@command(OPERATION["report"].doc)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
 @option(
@@ -44,17 +39,7 @@ from .texts import missing_extra
     text=OptionHelp.REPORT_OUTPUT,
 )
 @LANG_OPTION
-@AS_OF_OPTION
-@behind_options
-@option(
-    "--detail-limit",
-    "detail_limit",
-    type=click.IntRange(min=0),
-    default=DETAIL_LIMIT,
-    show_default=True,
-    metavar="N",
-    text=OptionHelp.REPORT_DETAIL_LIMIT,
-)
+@settings_of("report")
 @FORCE_OPTION
 def report(
     input_path: str,
@@ -64,7 +49,7 @@ def report(
     as_of: Month | None,
     behind_share: Fraction | None,
     behind_below: int | None,
-    detail_limit: int,
+    detail_limit: int | None,
     force: bool,
 ) -> None:
     """Write an HTML report of INPUT (help: :data:`.command_help.REPORT`)."""
@@ -73,14 +58,10 @@ def report(
     target = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     gc.freeze()  # read-only from here (the whole run collects rarely: App.main)
+    request = Request(lang=lang_of(lang), as_of=as_of, behind=rule, detail_limit=detail_limit)
     try:
-        from .._present.report import report_pieces
-
-        pieces = report_pieces(
-            assessment, lang=lang_of(lang), behind=rule, as_of=as_of, detail_limit=detail_limit
-        )
-    except Refusal as exc:  # an as-of month before the period (R2)
-        fail("--as-of", exc.message)
+        with refused_as_options(input_path):  # an as-of month before the period (R2)
+            pieces = answer_report(assessment, request)
     except ModuleNotFoundError as exc:
         if exc.name != "jinja2":
             raise

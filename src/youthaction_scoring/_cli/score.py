@@ -5,13 +5,12 @@ from __future__ import annotations
 import click
 
 from .._domain.calendar import Month
-from .._present.command_help import SCORE
 from .._present.help_texts import OptionHelp
+from .._present.operations import OPERATION
 from .common import fail, load_input, score_or_fail
 from .help import command, option
 from .inputs import input_kind, jobs_for, parse_jobs, read_input
 from .options import (
-    AS_OF_OPTION,
     BILINGUAL_OPTION,
     FORCE_OPTION,
     INPUT_ARGUMENT,
@@ -19,6 +18,7 @@ from .options import (
     LANG_OPTION,
     OUTPUT_OPTION,
     lang_of,
+    settings_of,
 )
 from .output import emit, emit_tables, output_format, prepare_output, writing
 from .rows import score_rows_or_fail
@@ -29,7 +29,7 @@ SCORE_FORMATS = ["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]
 """What ``score --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
 
-@command(SCORE)
+@command(OPERATION["score"].doc)
 @INPUT_ARGUMENT
 @INPUT_FORMAT_OPTION
 @option(
@@ -42,7 +42,7 @@ SCORE_FORMATS = ["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]
 )
 @LANG_OPTION
 @BILINGUAL_OPTION
-@AS_OF_OPTION
+@settings_of("score")
 @OUTPUT_OPTION
 @FORCE_OPTION
 @option(

@@ -62,10 +62,6 @@ class CliText(Text):
         "模板是工作簿：文件名必须以 .xlsx 结尾",
         "the template is a workbook: the file name must end in .xlsx",
     )
-    BEHIND_BOTH = (
-        "--behind-share 和 --behind-below 只能给一个",
-        "give --behind-share or --behind-below, not both",
-    )
     NOT_JOBS = (
         "“{0}”不是进程数：应为 auto 或不小于1的整数",
         "{0!r} is not a number of processes: auto or 1 or more",

@@ -17,10 +17,11 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .._io.codec import dumps_json
+from .._present.operations import HTML, OPERATIONS
 from .bodies import JSON
 from .config import ServiceConfig
 from .docs_page import DOCS_CSP, DOCS_PAGE
-from .endpoints import ANSWER_MEDIA, HTML, healthz, respond, rulebook, schema, score, whole
+from .endpoints import endpoint_of, healthz, respond, rulebook, schema, score
 from .guard import Guard, problem_response, scope_lang
 from .problems import ServiceProblem
 from .texts import ServiceText
@@ -57,10 +58,10 @@ async def _router_refusal(request: Request, exc: Exception) -> Response:
 
 def routes() -> list[Route]:
     """Every route of the service."""
-    found = [Route("/v1/score", score, methods=["POST"])]
-    for name, media in ANSWER_MEDIA.items():
-        if name != "score":
-            found.append(Route(f"/v1/{name}", whole(name, media), methods=["POST"]))
+    found = [
+        Route(f"/v1/{op.name}", score if op.answer is None else endpoint_of(op), methods=["POST"])
+        for op in OPERATIONS
+    ]
     found += [
         Route("/v1/schema/assessment", schema("assessment"), methods=["GET"]),
         Route("/v1/schema/scorecards", schema("scorecards"), methods=["GET"]),

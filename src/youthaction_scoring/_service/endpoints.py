@@ -17,38 +17,26 @@ from urllib.parse import quote
 
 import anyio.to_thread
 import attrs
-from starlette.requests import Request
+from starlette.requests import Request as HttpRequest
 from starlette.responses import Response, StreamingResponse
 
 from .. import _version
+from .._analysis.districts import Disagreement
 from .._io.codec import dumps_json
 from .._io.schema import Document
-from .answers import ANSWERS, Options, score_stream, score_whole
+from .._present.operations import Operation, Request
+from .answers import answer, score_stream, score_whole
 from .bodies import JSON, NDJSON, body_format, read_body, spool_body
 from .guard import WORK, scope_lang
-from .params import read_options
-
-HTML: Final = "text/html; charset=utf-8"
-TEXT: Final = "text/plain; charset=utf-8"
-
-ANSWER_MEDIA: Final[dict[str, str]] = {
-    "score": JSON,  # or JSON Lines, by the body or Accept
-    "plan": JSON,
-    "explain": TEXT,
-    "rank": JSON,
-    "progress": JSON,
-    "districts": JSON,
-    "report": HTML,
-}
-"""The media type each ``POST /v1/<name>`` answers in (the routes and the OpenAPI document)."""
+from .params import read_request
 
 CHUNK: Final = 256 * 1024
 """Spooled answers are sent in pieces of this many bytes."""
 
 
-def _options(request: Request, endpoint: str) -> Options:
-    options = read_options(endpoint, request.query_params.multi_items())
-    return attrs.evolve(options, lang=scope_lang(request.scope))
+def _request(request: HttpRequest, endpoint: str) -> Request:
+    asked = read_request(endpoint, request.query_params.multi_items())
+    return attrs.evolve(asked, lang=scope_lang(request.scope))
 
 
 def _counted(function: Callable[..., Any], *args: Any) -> Any:
@@ -66,50 +54,52 @@ WARNING_HEADER: Final = "youthaction-warning"
 
 
 def respond(
-    answer: bytes | IO[bytes],
+    body: bytes | IO[bytes],
     media_type: str,
     lang: str | None = None,
-    options: Options | None = None,
+    warnings: tuple[list[Disagreement], Request] | None = None,
 ) -> Response:
     """Send an answer: bytes at once, a spooled file in pieces (closed at the end).
 
     Args:
-        answer: The body.
+        body: The body.
         media_type: Its media type.
         lang: The language of its text (``Content-Language``), if it has text.
-        options: The request's options, whose ``warnings`` become headers.
+        warnings: The R18 warnings gathered while answering, and the request
+            (its language): they become headers.
     """
     headers = {"content-language": lang} if lang else {}
-    if isinstance(answer, bytes):
-        response = Response(answer, media_type=media_type, headers=headers)
-        _warn(response, options)
+    if isinstance(body, bytes):
+        response = Response(body, media_type=media_type, headers=headers)
+        _warn(response, warnings)
         return response
-    size = answer.seek(0, 2)
-    answer.seek(0)
+    size = body.seek(0, 2)
+    body.seek(0)
 
     async def pieces() -> AsyncIterator[bytes]:
         try:
-            while piece := answer.read(CHUNK):
+            while piece := body.read(CHUNK):
                 yield piece
         finally:
-            answer.close()
+            body.close()
 
     headers["content-length"] = str(size)
     response = StreamingResponse(pieces(), media_type=media_type, headers=headers)
-    _warn(response, options)
+    _warn(response, warnings)
     return response
 
 
-def _warn(response: Response, options: Options | None) -> None:
+def _warn(response: Response, warnings: tuple[list[Disagreement], Request] | None) -> None:
     """Add a header for each R18 warning gathered while answering (the CLI's standard error)."""
-    if options is None:
+    if warnings is None:
         return
-    for disagreement in options.warnings:
-        text = quote(disagreement.text(options.lang), safe=" ,;:()")
+    found, request = warnings
+    for disagreement in found:
+        text = quote(disagreement.text(request.lang), safe=" ,;:()")
         response.headers.append(WARNING_HEADER, text)
 
 
-def _wants_lines(request: Request, fmt: str) -> bool:
+def _wants_lines(request: HttpRequest, fmt: str) -> bool:
     accept = request.headers.get("accept", "")
     if NDJSON in accept:
         return True
@@ -118,62 +108,64 @@ def _wants_lines(request: Request, fmt: str) -> bool:
     return fmt == "jsonl"
 
 
-async def score(request: Request) -> Response:
+async def score(request: HttpRequest) -> Response:
     """``POST /v1/score``: the scorecards document, or JSON Lines."""
-    options = _options(request, "score")
+    asked = _request(request, "score")
+    warnings: list[Disagreement] = []
     fmt = body_format(request.headers.get("content-type"))
     lines = _wants_lines(request, fmt)
     media = NDJSON if lines else JSON
     if fmt in ("json", "jsonl"):
         body = await spool_body(request)
         try:
-            answer = await _run(score_stream, body, fmt == "json", options, lines)
+            made = await _run(score_stream, body, fmt == "json", asked, warnings, lines)
         finally:
             body.close()
-        return respond(answer, media, options=options)
+        return respond(made, media, warnings=(warnings, asked))
     data, fmt = await read_body(request, fmt)
-    return respond(await _run(score_whole, data, fmt, options, lines), media, options=options)
+    made = await _run(score_whole, data, fmt, asked, warnings, lines)
+    return respond(made, media, warnings=(warnings, asked))
 
 
-def whole(name: str, media_type: str) -> Callable[[Request], Any]:
-    """The endpoint ``POST /v1/<name>``: read the assessment whole, answer as the command does."""
-    answer = ANSWERS[name]
+def endpoint_of(operation: Operation) -> Callable[[HttpRequest], Any]:
+    """The endpoint ``POST /v1/<name>`` of *operation*: the assessment read whole, answered."""
 
-    async def endpoint(request: Request) -> Response:
-        options = _options(request, name)
+    async def endpoint(request: HttpRequest) -> Response:
+        asked = _request(request, operation.name)
+        warnings: list[Disagreement] = []
         data, fmt = await read_body(request, body_format(request.headers.get("content-type")))
-        result = await _run(answer, data, fmt, options)
-        lang = options.lang if media_type != JSON else None
-        return respond(result, media_type, lang, options)
+        made = await _run(answer, operation, data, fmt, asked, warnings)
+        lang = asked.lang if operation.media != JSON else None
+        return respond(made, operation.media, lang, (warnings, asked))
 
-    endpoint.__name__ = name
-    endpoint.__doc__ = f"``POST /v1/{name}``: {answer.__doc__}"
+    endpoint.__name__ = operation.name
+    endpoint.__doc__ = f"``POST /v1/{operation.name}``: {operation.summary}."
     return endpoint
 
 
-def schema(document: Document) -> Callable[[Request], Any]:
+def schema(document: Document) -> Callable[[HttpRequest], Any]:
     """The endpoint ``GET /v1/schema/<document>``: as ``schema --document`` prints it."""
 
-    async def endpoint(request: Request) -> Response:
+    async def endpoint(request: HttpRequest) -> Response:
         from .._io.schema import json_schema
 
-        _options(request, "plain")
+        _request(request, "plain")
         return respond(dumps_json(json_schema(document)).encode("utf-8"), JSON)
 
     endpoint.__name__ = f"schema_{document}"
     return endpoint
 
 
-async def rulebook(request: Request) -> Response:
+async def rulebook(request: HttpRequest) -> Response:
     """``GET /v1/rulebook``: the edition, its amounts and its items."""
     from .._io.rulebook import rulebook_document
 
-    _options(request, "plain")
+    _request(request, "plain")
     return respond(dumps_json(rulebook_document()).encode("utf-8"), JSON)
 
 
-async def healthz(request: Request) -> Response:
+async def healthz(request: HttpRequest) -> Response:
     """``GET /healthz``: the service answers, and which version it is."""
-    _options(request, "plain")
+    _request(request, "plain")
     body = {"status": "ok", "version": _version.__version__}
     return respond(dumps_json(body).encode("utf-8"), JSON)

@@ -3,9 +3,9 @@
 Nothing here restates the format: the assessment, scorecards and rulebook
 schemas are the generated ones (:func:`~.._io.schema.json_schema`,
 :func:`~.._io.rulebook.rulebook_schema`), their ``$defs`` lifted into
-``components/schemas``; the parameters are the endpoints' own
-(:data:`~.params.ENDPOINT_PARAMETERS`); the problem types are
-:data:`~.problems.KINDS`. Clients in any language are generated from it.
+``components/schemas``; each operation, its parameters and its answer's
+media type come from its record (:data:`~.._present.operations.OPERATIONS`);
+the problem types are :data:`~.problems.KINDS`. Clients in any language are generated from it.
 """
 
 from __future__ import annotations
@@ -17,22 +17,10 @@ from typing import Any, Final
 from .. import _version
 from .._io.rulebook import rulebook_schema
 from .._io.schema import json_schema
+from .._present.operations import OPERATIONS
 from .bodies import FORM, FORM_FIELD, JSON, NDJSON, XLSX
-from .endpoints import ANSWER_MEDIA
-from .params import ENDPOINT_PARAMETERS
+from .params import parameters_of
 from .problems import KINDS, PROBLEM_MEDIA_TYPE
-
-_SUMMARIES: Final[dict[str, tuple[str, str]]] = {
-    # endpoint: (summary, the command it answers as)
-    "score": ("Score every community", "score --format json|jsonl"),
-    "plan": ("What would still gain points", "plan --format json"),
-    "explain": ("One community's score in plain language", "explain --format text"),
-    "rank": ("Communities ordered by total", "rank --format json"),
-    "progress": ("Month by month, who is falling behind", "progress --format json"),
-    "districts": ("The district roll-up", "districts --format json"),
-    "report": ("The self-contained HTML report", "report"),
-}
-
 
 _WARNING: Final = {
     "description": (
@@ -96,10 +84,10 @@ def _parameters(endpoint: str) -> list[dict[str, Any]]:
             "name": p.name,
             "in": "query",
             "required": p.required,
-            "description": p.description,
-            "schema": p.schema,
+            "description": p.help.en,
+            "schema": p.schema(),
         }
-        for p in ENDPOINT_PARAMETERS[endpoint]
+        for p in parameters_of(endpoint)
     ]
 
 
@@ -159,8 +147,9 @@ def openapi_document() -> dict[str, Any]:
     schemas["JsonSchema"] = {"type": "object", "description": "A JSON Schema (draft 2020-12)."}
     schemas["Problem"] = _problem_schema()
     paths: dict[str, Any] = {}
-    for endpoint, (summary, command) in _SUMMARIES.items():
-        media = ANSWER_MEDIA[endpoint].split(";")[0]
+    for operation in OPERATIONS:
+        endpoint, summary = operation.name, operation.summary
+        command = operation.answers_as
         paths[f"/v1/{endpoint}"] = {
             "post": {
                 "operationId": endpoint,
@@ -171,7 +160,7 @@ def openapi_document() -> dict[str, Any]:
                 "responses": {
                     "200": {
                         "description": summary,
-                        "content": _answer(endpoint, media),
+                        "content": _answer(endpoint, operation.media.split(";")[0]),
                         "headers": {"Youthaction-Warning": _WARNING},
                     },
                     **_problems(400, 401, 413, 415, 422, 500, 503),

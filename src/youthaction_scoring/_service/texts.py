@@ -66,16 +66,6 @@ class ServiceText(Text):
     UNKNOWN_PARAMETER = ("未知参数“{0}”；可用：{1}", "unknown parameter {0!r}; known: {1}")
     REPEATED_PARAMETER = ("参数“{0}”给了不止一次", "parameter {0!r} is given more than once")
     MISSING_PARAMETER = ("缺少参数“{0}”", "parameter {0!r} is required")
-    NOT_A_CHOICE = ("“{0}”不可用；可用：{1}", "{0!r} is not one of: {1}")
-    NOT_A_COUNT = ("“{0}”不是不小于0的整数", "{0!r} is not a whole number of at least 0")
-    BEHIND_BOTH = (
-        "behind_share 和 behind_below 只能给一个",
-        "give behind_share or behind_below, not both",
-    )
-    NO_SUCH_COMMUNITY = (
-        "提交的内容中没有编号为“{0}”的社区",
-        "no community with id {0!r} in the input",
-    )
 
     NO_TOKENS = ("令牌文件中没有令牌（每行一个）", "the token file holds no token (one a line)")
     TOKEN_NOT_UTF8 = (
