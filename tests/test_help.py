@@ -16,13 +16,14 @@ from youthaction_scoring._cli.help import HelpArgument, HelpCommand, HelpOption
 from youthaction_scoring._cli.help_layout import cells, wrap
 from youthaction_scoring._domain.codes import LANGS, Lang
 from youthaction_scoring._domain.messages import Text
-from youthaction_scoring._present.command_help import COMMANDS, MAIN, About, Doing, Summary
+from youthaction_scoring._present.command_help import CATALOGUES as COMMAND_CATALOGUES
+from youthaction_scoring._present.command_help import COMMANDS, MAIN
 from youthaction_scoring._present.help_texts import CommandDoc, HelpWord, OptionHelp
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
 NAMES = ["", *sorted(COMMANDS)]
 """Every command by name; "" is the program itself."""
-CATALOGUES: tuple[type[Text], ...] = (HelpWord, OptionHelp, Summary, About, Doing)
+CATALOGUES: tuple[type[Text], ...] = (HelpWord, OptionHelp, *COMMAND_CATALOGUES)
 CJK = re.compile("[\u4e00-\u9fff]")
 RULE_REFERENCE = re.compile(r"[（(](?:规则|rules?) ?R\d+(?:(?:、|, ?)R\d+)*[）)]")
 
