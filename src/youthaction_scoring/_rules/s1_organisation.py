@@ -84,13 +84,6 @@ def clause_1_1_county_youth_orgs(community: Community, ctx: Context) -> ItemScor
     each category not recorded deducts, and the item stops at 0 (R3). The
     organisations belong to the district: every community of the district is
     credited alike.
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 1.1.
     """
     rb = ctx.rulebook
     recorded = community.org_system.county_youth_orgs
@@ -127,13 +120,6 @@ def clause_1_2_youth_home(community: Community, ctx: Context) -> ItemScore:
     Not built: 0, whatever else is true. Built: full points, minus one
     deduction for not joining the cloud platform and one for activities not
     run to standard (R4).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 1.2.
     """
     rb = ctx.rulebook
     home: YouthHome | None = community.org_system.youth_home
@@ -179,13 +165,6 @@ def clause_1_3_league_org(community: Community, ctx: Context) -> ItemScore:
 
     Not established: 0. Established: full points, minus a deduction when its
     activities are not run to standard (R5).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 1.3.
     """
     rb = ctx.rulebook
     org: LeagueOrg | None = community.org_system.league_org

@@ -52,13 +52,6 @@ def clause_2_1_cadres(community: Community, ctx: Context) -> ItemScore:
 
     Complete staffing (at least one cadre of each of the three kinds) earns
     the full points; anything less earns none (R6).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 2.1.
     """
     rb = ctx.rulebook
     present = _cadre_presence(community)
@@ -93,13 +86,6 @@ def clause_2_2_service_projects(community: Community, ctx: Context) -> ItemScore
     twice, or completed again (same title and organisation, compared as in
     R15), counts once (R20). Projects dated outside the period are excluded
     with a note (R1, R2).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 2.2.
     """
     rb = ctx.rulebook
     notes: list[Message] = []
@@ -140,13 +126,6 @@ def clause_2_3_pairings(community: Community, ctx: Context) -> ItemScore:
 
     Each partner organisation paired within the period earns points once,
     however many records it has (partner names compared as in R15) (R8, R20).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 2.3.
     """
     rb = ctx.rulebook
     notes: list[Message] = []

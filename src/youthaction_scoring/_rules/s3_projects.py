@@ -57,13 +57,7 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
     city league committee, and its title contains the action's name (R9).
     Every month of the scored window without one deducts (R10). Without any
     featured brand the item scores 0; more than two brands are noted (R11).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 3, with ``counted`` the number of months covered.
+    The item's ``counted`` is the number of months covered.
     """
     rb = ctx.rulebook
     projects = community.projects
@@ -103,14 +97,9 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
 
 
 def missed_month(ded: Deduction) -> Month | None:
-    """Return the month a deduction of item 3 is for (R10), or ``None``.
+    """The month with no qualifying activity a deduction of item 3 is for (R10).
 
-    Args:
-        ded: A deduction of item 3.
-
-    Returns:
-        The month with no qualifying activity; ``None`` for the missing
-        brand (R11), which is not tied to a month.
+    ``None`` for the missing brand (R11), which is not tied to a month.
     """
     if ded.reason.key is not S3Text.MONTH_MISSING:
         return None

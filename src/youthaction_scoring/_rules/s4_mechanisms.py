@@ -49,14 +49,6 @@ def summaries_item(community: Community, ctx: Context, mechanism: Mechanism) -> 
     leader instruction or media publication earns points once (R12); the
     same summary recorded twice (same title, compared as in R15) counts once,
     when any of its copies in the window is recognised (R13, R21).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-        mechanism: The mechanism scored.
-
-    Returns:
-        The mechanism's item.
     """
     rb = ctx.rulebook
     notes: list[Message] = []
@@ -95,13 +87,6 @@ def clause_4_1_socialized_operation(community: Community, ctx: Context) -> ItemS
     Each summary on this mechanism dated in the period with at least one
     leader instruction or media publication earns points once (R12); the
     same summary recorded twice counts once (R13).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 4.1.
     """
     return summaries_item(community, ctx, Mechanism.SOCIALIZED_OPERATION)
 
@@ -110,13 +95,6 @@ def clause_4_2_project_management(community: Community, ctx: Context) -> ItemSco
     """Clause (四)2, project-based management mechanism (bonus).
 
     Same reckoning as 4.1, for summaries on this mechanism (R12, R13).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 4.2.
     """
     return summaries_item(community, ctx, Mechanism.PROJECT_MANAGEMENT)
 
@@ -127,13 +105,6 @@ def clause_4_3_information_sharing(community: Community, ctx: Context) -> ItemSc
     The document does not call this item a bonus item in so many words, but
     it has the bonus form of 4.1 and 4.2 and the base items already total
     100 without it (R14). Same reckoning as 4.1 (R12, R13).
-
-    Args:
-        community: The community.
-        ctx: Period and amounts.
-
-    Returns:
-        Item 4.3.
     """
     return summaries_item(community, ctx, Mechanism.INFORMATION_SHARING)
 
