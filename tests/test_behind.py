@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from tests.decide_helpers import run
 from youthaction_scoring import BehindRule, flag_behind, load_assessment, score_assessment
+from youthaction_scoring._analysis.behind import parse_share, parse_total
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "guiyang-2021-2022.json"
 
@@ -126,6 +127,12 @@ def test_the_options_choose_the_rule(args: list[str], rule: dict[str, float]) ->
         (["--behind-share", "0"], "above 0"),
         (["--behind-share", "150%"], "at most 1"),
         (["--behind-below", "-5"], "-5"),
+        (["--behind-below", "1000000000000000"], "at most 999,999,999,999,999"),
+        (["--behind-below", "99999999999999999999"], "at most 999,999,999,999,999"),
+        pytest.param(["--behind-below", "9" * 5000], "at most 999", id="5000-digits"),
+        (["--behind-share", "1e-99999999"], "is not a share"),
+        (["--behind-share", "0." + "0" * 15 + "1"], "is not a share"),
+        (["--behind-share", "1/" + "9" * 16], "is not a share"),
     ],
 )
 @pytest.mark.usefixtures("english")
@@ -134,6 +141,30 @@ def test_bad_rule_options_are_refused(args: list[str], message: str) -> None:
     result = run("districts", str(EXAMPLE), *args)
     assert 2 == result.exit_code
     assert message in result.output
+
+
+@pytest.mark.parametrize("text", ["999999999999999", "000999999999999999", " 120 "])
+def test_a_total_up_to_the_count_limit_is_read(text: str) -> None:
+    """A behind total is read up to 999,999,999,999,999 (leading zeros and blanks aside)."""
+    assert parse_total(text) == int(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [("25%", Fraction(1, 4)), ("0.25", Fraction(1, 4)), ("1/4", Fraction(1, 4)), ("100%", 1)],
+)
+def test_a_share_is_read_as_people_write_it(text: str, share: Fraction) -> None:
+    """A share is a decimal, a percentage or a fraction (R19)."""
+    assert parse_share(text) == share
+
+
+@pytest.mark.parametrize("below", [-(10**30), 10**15, 10**5000], ids=["-1e30", "1e15", "1e5000"])
+def test_the_library_refuses_a_total_it_could_not_write(below: int) -> None:
+    """BehindRule(below=…) outside 0 … 999,999,999,999,999 is refused, its message short."""
+    with pytest.raises(ValueError, match="behind total") as caught:
+        BehindRule(below=below)
+    assert len(str(caught.value)) < 120
+    assert BehindRule(below=10**15 - 1).below == 10**15 - 1
 
 
 def test_the_tables_caption_the_rule() -> None:

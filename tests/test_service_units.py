@@ -77,6 +77,9 @@ def test_options_are_read_like_the_command_lines() -> None:
             ["?behind_below", "?behind_share"],
         ),
         ("explain", [], ["?community"]),
+        ("progress", [("behind_below", "99999999999999999999")], ["?behind_below"]),
+        ("report", [("behind_below", "9" * 5000)], ["?behind_below"]),
+        ("districts", [("behind_share", "1e-99999999")], ["?behind_share"]),
         ("plain", [("x", "1"), ("x", "2")], ["?x", "?x"]),
     ],
 )

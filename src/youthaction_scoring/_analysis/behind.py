@@ -13,14 +13,17 @@ are all flagged. A user may set another share, or an absolute total instead
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import Final
 
 import attrs
 
 from .._domain.checks import check_type
 from .._domain.codes import Lang
 from .._domain.errors import Refusal
+from .._domain.limits import MAX_COUNT
 from .._domain.messages import Message, Text
 
 DEFAULT_SHARE = Fraction(1, 4)
@@ -53,6 +56,10 @@ class BehindCheckText(Text):
         "{0!r} is not a share such as 0.25 or 25%",
     )
     NOT_A_TOTAL = ("“{0}”不是不小于0的整数分数", "{0!r} is not a whole number of at least 0")
+    BELOW_TOO_LARGE = (
+        "滞后分数线不能超过 {1}，实为 {0}",
+        "the behind total may be at most {1}, got {0}",
+    )
 
 
 def share_problem(value: Fraction) -> Message | None:
@@ -73,11 +80,22 @@ def parse_share(text: str) -> Fraction:
         Refusal: Not a number, or out of range; the message says which.
     """
     clean = text.strip()
+    if _SHARE_TEXT.fullmatch(clean) is None:  # no exponents: 1e-99999999 would take minutes
+        raise Refusal(BehindCheckText.NOT_A_SHARE(_shown(text)))
     try:
         share = Fraction(clean.removesuffix("%")) / (100 if clean.endswith("%") else 1)
-    except (ValueError, ZeroDivisionError):
-        raise Refusal(BehindCheckText.NOT_A_SHARE(text)) from None
+    except ZeroDivisionError:
+        raise Refusal(BehindCheckText.NOT_A_SHARE(_shown(text))) from None
     return _share(share)
+
+
+_SHARE_TEXT: Final = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,15})?%?|[0-9]{1,15}/[0-9]{1,15}")
+"""A share as people write it (``0.25``, ``25%``, ``1/4``), with at most 15 digits a part."""
+
+
+def _shown(text: str) -> str:
+    """*text* as a message quotes it: at most 40 characters (a value may be megabytes)."""
+    return text if len(text) <= 40 else f"{text[:37]}..."
 
 
 def parse_total(text: str) -> int:
@@ -88,8 +106,26 @@ def parse_total(text: str) -> int:
     """
     clean = text.strip()
     if not clean.isascii() or not clean.isdigit():
-        raise Refusal(BehindCheckText.NOT_A_TOTAL(text))
-    return int(clean)
+        raise Refusal(BehindCheckText.NOT_A_TOTAL(_shown(text)))
+    if len(clean.lstrip("0")) > len(str(MAX_COUNT)):  # before int(): 5,000 digits refuse
+        raise Refusal(BehindCheckText.BELOW_TOO_LARGE(_shown(clean), f"{MAX_COUNT:,}"))
+    return _total(int(clean))
+
+
+def number_text(value: int) -> str:
+    """*value* for a message: with thousands separators, or its size when too long to show."""
+    if abs(value) <= 10**30:
+        return f"{value:,}"
+    digits = int(abs(value).bit_length() * 0.30103)  # str() refuses over 4,300 digits
+    return f"{'-' if value < 0 else ''}10^{digits}+"
+
+
+def _total(value: int) -> int:
+    if value < 0:
+        raise Refusal(BehindCheckText.BELOW(number_text(value)))
+    if value > MAX_COUNT:
+        raise Refusal(BehindCheckText.BELOW_TOO_LARGE(number_text(value), f"{MAX_COUNT:,}"))
+    return value
 
 
 def _share(value: Fraction) -> Fraction:
@@ -110,7 +146,7 @@ class BehindRule:
 
     Raises:
         ValueError: *share* is not above 0 and at most 1, or *below* is
-            negative.
+            negative or above :data:`~.._domain.limits.MAX_COUNT`.
     """
 
     share: Fraction = attrs.field(default=DEFAULT_SHARE, converter=Fraction)
@@ -121,8 +157,7 @@ class BehindRule:
         _share(self.share)
         if self.below is not None:
             check_type("BehindRule", "below", self.below, int)
-            if self.below < 0:
-                raise Refusal(BehindCheckText.BELOW(self.below))
+            _total(self.below)
 
     def flag(self, totals: Sequence[int]) -> tuple[bool, ...]:
         """Flag, among communities scored together, those behind.
