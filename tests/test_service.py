@@ -7,6 +7,7 @@ output for the same input and options; every error status is provoked.
 from __future__ import annotations
 
 import json
+import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -320,6 +321,40 @@ def test_the_access_log_holds_no_body(server: Server) -> None:
     log = server.log_text()
     assert '"POST /v1/rank" 200' in log
     assert marker not in log
+
+
+def test_a_path_cannot_forge_a_log_line_or_steer_a_terminal(server: Server) -> None:
+    """A decoded newline, ESC or BEL in a path is logged escaped: one line, no control bytes."""
+    forged = "/x%0AINFO:%20%20%20%20%201.2.3.4%20%22POST%20/v1/score%22%20200%201%201ms"
+    with server.client() as client:
+        assert client.get(forged).status_code == 404
+        assert client.get("/y%1B]0;TITLE%07").status_code == 404
+    deadline = time.monotonic() + 10
+    while "TITLE" not in server.log_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    lines = server.log_text().splitlines()
+    assert not any(line.startswith("INFO:     1.2.3.4") for line in lines)
+    assert any('"GET /x\\x0aINFO:' in line for line in lines)
+    assert any("/y\\x1b]0;TITLE\\x07" in line for line in lines)
+    assert not any(char in server.log_text() for char in "\x1b\x07")
+
+
+def test_a_client_that_goes_away_is_logged_not_a_failure(server: Server) -> None:
+    """A client closing mid-body is logged 499, with no traceback and no 500."""
+    host, port = server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as raw:
+        raw.sendall(
+            b"POST /v1/districts HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 100000\r\n\r\n{"period":'
+        )
+        time.sleep(0.2)
+    deadline = time.monotonic() + 10
+    while '"POST /v1/districts"' not in server.log_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    log = server.log_text()
+    assert '"POST /v1/districts" 499 0' in log
+    assert "Traceback" not in log
+    assert "ClientDisconnect" not in log
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,11 @@
   or as soon as more bytes than the limit arrive;
 * at most so many ``/v1`` requests are answered at once (503 and
   ``Retry-After`` beyond), each for at most so many seconds (503);
+* a client that goes away before its answer is logged 499, not as a failure;
 * any other failure is logged and answered 500, never with a trace;
-* each request is logged — method, path, status, bytes, time — never its body.
+* each request is logged — method, path, status, bytes, time — never its body,
+  with control characters escaped (:func:`log_safe`), so that a path cannot
+  forge a log line.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any, Final
 from urllib.parse import parse_qsl
 
 import anyio
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from .._io.codec import dumps_json
@@ -41,8 +45,33 @@ ACCESS_LOG: Final = logging.getLogger("youthaction_scoring.service.access")
 ERROR_LOG: Final = logging.getLogger("youthaction_scoring.service")
 """Failures of the service itself, with their traces (never sent to the client)."""
 
+CLIENT_GONE: Final = 499
+"""The status logged for a request whose client went away before its answer (as nginx logs it)."""
+
 GUARDED_PREFIX: Final = "/v1/"
 """The paths that need a token and count against the concurrency limit."""
+
+
+def log_safe(text: object) -> str:
+    """*text* for one log line: a control or invisible character, a quote or a backslash escaped.
+
+    A request's path is percent-decoded by the server: ``/x%0AINFO: …``
+    would otherwise write a second, forged line, and ``%1B]0;…%07`` would
+    retitle the terminal of whoever reads the log.
+    """
+    shown = str(text)
+    if shown.isprintable() and '"' not in shown and "\\" not in shown:
+        return shown
+    return "".join(
+        char if char.isprintable() and char not in '"\\' else _escaped(char) for char in shown
+    )
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def scope_lang(scope: Scope) -> Any:
@@ -111,11 +140,15 @@ class Guard:
             await self._guarded(scope, receive, sending)
         except ServiceProblem as problem:
             await self._refuse(scope, sending, state, problem)
+        except ClientDisconnect:  # nobody to answer: not a failure of the service
+            state["status"] = state["status"] or CLIENT_GONE
         except TimeoutError:
             detail = ServiceText.TIMED_OUT_DETAIL(f"{self.config.timeout:g}")
             await self._refuse(scope, sending, state, ServiceProblem("timed-out", detail))
         except Exception:  # noqa: BLE001 - any failure: logged, answered 500, never shown
-            ERROR_LOG.exception("%s %s failed", scope.get("method"), scope.get("path"))
+            ERROR_LOG.exception(
+                "%s %s failed", log_safe(scope.get("method")), log_safe(scope.get("path"))
+            )
             internal = ServiceProblem("internal-error", ServiceText.INTERNAL_DETAIL())
             await self._refuse(scope, sending, state, internal)
         finally:
@@ -123,10 +156,10 @@ class Guard:
             query = scope.get("query_string", b"").decode("latin-1")
             ACCESS_LOG.info(
                 '%s "%s %s%s" %d %d %.0fms',
-                client[0],
-                scope.get("method"),
-                scope.get("path"),
-                f"?{query}" if query else "",
+                log_safe(client[0]),
+                log_safe(scope.get("method")),
+                log_safe(scope.get("path")),
+                log_safe(f"?{query}") if query else "",
                 state["status"],
                 state["sent"],
                 (time.perf_counter() - started) * 1000,
@@ -181,7 +214,8 @@ class Guard:
         self, scope: Scope, send: Send, state: dict[str, int], problem: ServiceProblem
     ) -> None:
         if state["status"]:  # the answer had begun: nothing to do but stop
-            ERROR_LOG.warning("%s after the answer began: %s", problem.kind, scope.get("path"))
+            path = log_safe(scope.get("path"))
+            ERROR_LOG.warning("%s after the answer began: %s", problem.kind, path)
             return
         await problem_response(problem, scope_lang(scope))(scope, _no_body, send)
 
