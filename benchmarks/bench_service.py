@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
+import os
 import statistics
 import sys
 import threading
@@ -126,9 +128,24 @@ def load(
     return LoadResult(sent, sent - len(wrong), tuple(wrong), seconds, tuple(latencies))
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) of process *pid* and its waited-for children, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))  # utime stime cutime cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def one_community(document: bytes) -> bytes:
+    """The example reduced to its first community (a small request, as a league system sends)."""
+    parsed = json.loads(document)
+    parsed["communities"] = parsed["communities"][:1]
+    parsed.pop("districts", None)
+    return json.dumps(parsed, ensure_ascii=False).encode("utf-8")
+
+
 @contextlib.contextmanager
-def serving(workers: int) -> Iterator[str]:
-    """Start ``serve`` on a free loopback port; its URL, until the block ends."""
+def serving(workers: int) -> Iterator[tuple[str, int]]:
+    """Start ``serve`` on a free loopback port; its URL and process id, until the block ends."""
     sys.path.insert(0, str(ROOT))
     try:
         from tests.service_server import running
@@ -140,7 +157,7 @@ def serving(workers: int) -> Iterator[str]:
         tempfile.TemporaryDirectory() as folder,
         running(Path(folder), "--workers", str(workers), "--max-concurrent", "64") as server,
     ):
-        yield server.url
+        yield server.url, server.process.pid
 
 
 def main() -> None:
@@ -151,14 +168,24 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="service worker processes")
     parser.add_argument("--deadline", type=float, default=300.0, help="seconds at most")
     parser.add_argument("--url", help="a running service on loopback (else one is started)")
+    parser.add_argument(
+        "--one",
+        action="store_true",
+        help="send one community a request (the example's first), not the whole example",
+    )
     args = parser.parse_args()
-    body = EXAMPLE.read_bytes()
+    body = one_community(EXAMPLE.read_bytes()) if args.one else EXAMPLE.read_bytes()
+    pid = None
     with contextlib.ExitStack() as stack:
-        url = args.url or stack.enter_context(serving(args.workers))
+        if args.url:
+            url = args.url
+        else:
+            url, pid = stack.enter_context(serving(args.workers))
         with httpx.Client(base_url=url, timeout=120) as client:
             expected = client.post(
                 "/v1/score", content=body, headers={"content-type": "application/json"}
             ).content
+        before = cpu_seconds(pid) if pid is not None else 0.0
         result = load(
             url,
             body,
@@ -167,7 +194,10 @@ def main() -> None:
             clients=args.clients,
             deadline=args.deadline,
         )
+        used = cpu_seconds(pid) - before if pid is not None else 0.0
     print(result.summary())
+    if pid is not None and result.sent:
+        print(f"server CPU: {used:.2f} s, {used / result.sent * 1000:.2f} ms a request")
     for why in result.wrong[:5]:
         print("  wrong:", why)
     sys.exit(1 if result.wrong or result.sent < args.requests else 0)

@@ -108,6 +108,17 @@ def _wants_lines(request: HttpRequest, fmt: str) -> bool:
     return fmt == "jsonl"
 
 
+INLINE_BYTES: Final = 64 * 1024
+"""A JSON body declared no larger than this is scored at once, in memory, on the event loop:
+a league system's usual request (one community, a few) costs no thread, no spooled
+file and no streamed answer. Larger ones are streamed in and out on a thread."""
+
+
+def _small(request: HttpRequest) -> bool:
+    declared = request.headers.get("content-length", "")
+    return declared.isdigit() and int(declared) <= INLINE_BYTES
+
+
 async def score(request: HttpRequest) -> Response:
     """``POST /v1/score``: the scorecards document, or JSON Lines."""
     asked = _request(request, "score")
@@ -115,6 +126,11 @@ async def score(request: HttpRequest) -> Response:
     fmt = body_format(request.headers.get("content-type"))
     lines = _wants_lines(request, fmt)
     media = NDJSON if lines else JSON
+    if fmt in ("json", "jsonl") and _small(request):
+        data = await request.body()
+        with WORK:
+            made = score_whole(data, fmt, asked, warnings, lines)
+        return respond(made, media, warnings=(warnings, asked))
     if fmt in ("json", "jsonl"):
         body = await spool_body(request)
         try:
