@@ -412,3 +412,28 @@ def test_r18_warnings_come_as_headers(server: Server, tmp_path: Path) -> None:
         assert warnings[0] in cli_run.stderr  # the same words as on standard error
     assert answers[0].content == cli_run.stdout_bytes
     assert "youthaction-warning" not in plain.headers
+    assert "youthaction-warning-count" not in answers[0].headers
+
+
+@pytest.mark.parametrize("districts", [5, 6, 300])
+def test_warning_headers_are_bounded(server: Server, districts: int) -> None:
+    """At most five warning headers, then a count: 300 disagreeing districts stay a few KiB."""
+    document = json.loads(EXAMPLE.read_text("utf-8"))
+    document.pop("districts", None)
+    first = document["communities"][0]
+    communities = []
+    for number in range(districts):
+        for index, orgs in enumerate((["volunteer_service"], ["culture_arts_sports"])):
+            community = json.loads(json.dumps(first))
+            community["id"] = f"d{number}-{index}"
+            community["district"] = f"区县{number}"
+            community["org_system"]["county_youth_orgs"] = orgs
+            communities.append(community)
+    document["communities"] = communities
+    with server.client() as client:
+        answer = client.post("/v1/rank", json=document)
+    assert answer.status_code == 200
+    assert len(answer.headers.get_list("youthaction-warning")) == min(districts, 5)
+    count = answer.headers.get("youthaction-warning-count")
+    assert count == (str(districts) if districts > 5 else None)
+    assert sum(len(k) + len(v) for k, v in answer.headers.multi_items()) < 4096

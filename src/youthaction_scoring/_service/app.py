@@ -91,7 +91,12 @@ def create_app(config: ServiceConfig | None = None) -> Starlette:
                 allow_origins=list(config.cors_origins),
                 allow_methods=["GET", "POST"],
                 allow_headers=["Authorization", "Content-Type", "Accept-Language"],
-                expose_headers=["Youthaction-Warning", "Content-Language", "Retry-After"],
+                expose_headers=[
+                    "Youthaction-Warning",
+                    "Youthaction-Warning-Count",
+                    "Content-Language",
+                    "Retry-After",
+                ],
             )
         )
     middleware.append(Middleware(Guard, config=config))

@@ -51,6 +51,11 @@ async def _run(function: Callable[..., Any], *args: Any) -> Any:
 
 WARNING_HEADER: Final = "youthaction-warning"
 """One header per R18 warning: its text in the answer's language, percent-encoded UTF-8."""
+WARNING_COUNT_HEADER: Final = "youthaction-warning-count"
+"""How many R18 warnings there were in all, sent when more than :data:`MAX_WARNING_HEADERS`."""
+MAX_WARNING_HEADERS: Final = 5
+"""At most this many warning headers (each up to about 700 bytes encoded): the headers stay
+within a proxy's usual buffer (nginx's 4 KiB ``proxy_buffer_size``) and httpx's limits."""
 
 
 def respond(
@@ -94,9 +99,11 @@ def _warn(response: Response, warnings: tuple[list[Disagreement], Request] | Non
     if warnings is None:
         return
     found, request = warnings
-    for disagreement in found:
+    for disagreement in found[:MAX_WARNING_HEADERS]:
         text = quote(disagreement.text(request.lang), safe=" ,;:()")
         response.headers.append(WARNING_HEADER, text)
+    if len(found) > MAX_WARNING_HEADERS:
+        response.headers[WARNING_COUNT_HEADER] = str(len(found))
 
 
 def _wants_lines(request: HttpRequest, fmt: str) -> bool:

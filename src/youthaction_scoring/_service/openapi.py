@@ -24,11 +24,20 @@ from .problems import KINDS, PROBLEM_MEDIA_TYPE
 
 _WARNING: Final = {
     "description": (
-        "One per district whose communities record different 1.1 lists without a district"
-        " record (R18): the warning the command line prints, in the answer's language,"
-        " percent-encoded UTF-8 (decodeURIComponent). The scores stand."
+        "One per district (the first five) whose communities record different 1.1 lists"
+        " without a district record (R18): the warning the command line prints, in the"
+        " answer's language, percent-encoded UTF-8 (decodeURIComponent). The scores stand."
     ),
     "schema": {"type": "string"},
+}
+
+
+_WARNING_COUNT: Final = {
+    "description": (
+        "How many R18 warnings there were in all; sent only when there were more than the"
+        " five Youthaction-Warning headers."
+    ),
+    "schema": {"type": "string", "pattern": "^[0-9]+$"},
 }
 
 
@@ -161,7 +170,10 @@ def openapi_document() -> dict[str, Any]:
                     "200": {
                         "description": summary,
                         "content": _answer(endpoint, operation.media.split(";")[0]),
-                        "headers": {"Youthaction-Warning": _WARNING},
+                        "headers": {
+                            "Youthaction-Warning": _WARNING,
+                            "Youthaction-Warning-Count": _WARNING_COUNT,
+                        },
                     },
                     **_problems(400, 401, 413, 415, 422, 500, 503),
                 },
