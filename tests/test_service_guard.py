@@ -267,3 +267,27 @@ def test_any_asgi_server_runs_the_module_app(tmp_path: Path) -> None:
         large = client.post("/v1/rank", content=EXAMPLE.read_bytes(), headers=JSON)
     assert small.status_code == 422
     assert large.status_code == 413
+
+
+@pytest.mark.slow
+def test_half_sent_requests_cannot_take_every_descriptor(tmp_path: Path) -> None:
+    """Past --max-connections, new requests get 503 at once; once the sockets close, 200 again."""
+    import socket
+
+    with running(tmp_path, "--max-connections", "4") as server:
+        host, port = server.url.removeprefix("http://").split(":")
+        held = [socket.create_connection((host, int(port))) for _ in range(6)]
+        try:
+            for raw in held:
+                raw.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")  # headers never finished
+            time.sleep(0.3)
+            with server.client() as client:
+                refused = client.get("/healthz")
+        finally:
+            for raw in held:
+                raw.close()
+        time.sleep(0.3)
+        with server.client() as client:
+            after = client.get("/healthz")
+    assert refused.status_code == 503
+    assert after.status_code == 200

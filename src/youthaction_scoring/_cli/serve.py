@@ -17,6 +17,8 @@ from .texts import CliText, missing_extra, os_reason
 
 APP_FACTORY = "youthaction_scoring._service.app:app_from_environment"
 """What each uvicorn worker imports and calls to build the service."""
+KEEP_ALIVE_SECONDS = 5
+"""An idle kept-alive connection is closed after this many seconds."""
 
 
 @command(SERVE)
@@ -64,6 +66,14 @@ APP_FACTORY = "youthaction_scoring._service.app:app_from_environment"
     metavar="N",
     text=OptionHelp.SERVE_MAX_CONCURRENT,
 )
+@option(
+    "--max-connections",
+    type=click.IntRange(min=1),
+    default=256,
+    show_default=True,
+    metavar="N",
+    text=OptionHelp.SERVE_MAX_CONNECTIONS,
+)
 @option("--cors-origin", multiple=True, metavar="ORIGIN", text=OptionHelp.SERVE_CORS)
 def serve(
     host: str,
@@ -73,6 +83,7 @@ def serve(
     max_body: int,
     timeout: float,
     max_concurrent: int,
+    max_connections: int,
     cors_origin: tuple[str, ...],
 ) -> None:
     """Run the scoring service (help: :data:`.command_help.SERVE`)."""
@@ -108,6 +119,8 @@ def serve(
         access_log=False,  # the service logs each request itself, never a body
         log_config=log_config(),
         timeout_graceful_shutdown=int(timeout) + 1,
+        limit_concurrency=max_connections,  # open connections, half-open ones included
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
         server_header=False,
     )
 

@@ -184,6 +184,12 @@ class OptionHelp(Text):
         " (lines starting with # are comments). With it, every request under /v1 needs"
         " Authorization: Bearer TOKEN.",
     )
+    SERVE_MAX_CONNECTIONS = (
+        "每个工作进程最多同时保持的连接数（含尚未发完请求的连接）；超过时答 503，"
+        "进程不会耗尽文件描述符。",
+        "Connections open at once per worker process, half-sent requests included; beyond,"
+        " 503, so the process never runs out of file descriptors.",
+    )
     SERVE_MAX_BODY = (
         "请求内容的上限（MiB），超过时答 413。",
         "The largest request body in MiB (413).",
