@@ -34,7 +34,6 @@ from .._domain.errors import Problem
 from .._domain.model import Community, OrgSystem
 from .._domain.scorecard import Scorecard, Scorecards
 from .._rules.rulebook import GUIYANG_2021, Rulebook
-from .codec import CODEC
 from .document_stream import element_place, read_element
 from .follow import Follow, LineResult
 from .jsonl import JsonLines, line_place, read_line
@@ -190,7 +189,7 @@ def stream_in_parallel(
     follow = Follow(opened.districts, where, records="" if elements else "line 1: ")
     bad, written = 0, 0
     if document:
-        write(document_opening(Scorecards(rulebook.edition, opened.period, as_of, ()), CODEC))
+        write(document_opening(Scorecards(rulebook.edition, opened.period, as_of, ())))
     for result, ident, chunk in _in_order(items, setup, jobs):
         checked = follow(result, ident)
         if checked is not result or chunk is None:
