@@ -1,28 +1,28 @@
-"""Valid JSON read fast: msgspec decodes a community, the model's own constructors check it.
+"""Valid JSON read fast: msgspec decodes a community straight into the model.
 
 :func:`community_from_json` turns one community's JSON (a JSON Lines line, a
 document's element) into a :class:`~.._domain.model.Community` many times
 faster than the cattrs converter of :mod:`.converter`, and exactly as
 strictly, because the checks are the model's own:
 
-* msgspec decodes the bytes into wire structs derived from the model's attrs
-  classes (:func:`msgspec.defstruct`, from ``attrs.fields`` and the type
-  hints): it checks the JSON itself, every key (unknown keys refused), every
-  type (no ``"3"`` for ``3``, no ``1`` for ``true``), every code, every date
-  and the range of every count.
-* The structs are then built into the model by its constructors, whose
-  validators (:mod:`.._domain.checks`) make every check msgspec does not:
-  printable and non-blank text, ids without invisible characters (R17), no
-  repeated codes, years 1900-2199.
-* Repeated keys, which msgspec (like every fast JSON parser) silently
-  resolves to the last value, are caught by counting: every key in JSON text
-  is followed by exactly one ``:`` outside any string, and no other ``:`` can
-  occur outside strings (UTF-8 continuation bytes are never ``0x3A``), so the
-  number of ``:`` bytes in the text is at least the number of keys written,
-  which is at least the number of distinct keys read (the wire structs tell
-  which keys were present: an absent key is :data:`msgspec.UNSET`). When the
-  two numbers are equal, no key was repeated, at any depth; otherwise (a
-  repeat, or merely a ``:`` inside some text) the converter decides.
+* msgspec decodes the bytes straight into the model's attrs classes: it
+  checks the JSON itself, every type (no ``"3"`` for ``3``, no ``1`` for
+  ``true``), every code and every date, and builds each object through its
+  constructor, whose validators (:mod:`.._domain.checks`) make the checks
+  msgspec does not: printable and non-blank text, ids without invisible
+  characters (R17), counts within the limits, no repeated codes, years
+  1900-2199. msgspec cannot decode a union of attrs classes (a summary's
+  recognitions), so a class holding one is decoded into a struct derived
+  from it (:func:`msgspec.defstruct`, tagged by ``kind``) and built here by
+  its constructor.
+* Unknown and repeated keys, which msgspec ignores or resolves to the last
+  value for attrs classes, are caught by a second, cheap decoding into
+  *key structs*: one per class, unknown keys refused, every leaf value kept
+  as written (:class:`msgspec.Raw`), an absent key left out. Written back,
+  they hold each key present once and every kept value byte for byte, so
+  their ``:`` bytes are those of the input exactly when no key was repeated,
+  at any depth (each key in JSON text is followed by exactly one ``:``
+  outside strings, and no other ``:`` occurs outside strings).
 
 It only ever *accepts*: the moment anything is off it returns ``None``, and
 the caller runs the converter, the one authority on *what* is wrong and
@@ -31,18 +31,18 @@ the caller runs the converter, the one authority on *what* is wrong and
 
 from __future__ import annotations
 
-import datetime as dt
+import functools
+import operator
 import types
 import typing
-from collections.abc import Callable
-from typing import Annotated, Any, Final
+from collections.abc import Callable, Iterable
+from typing import Any, Final
 
 import attrs
 import msgspec
 import msgspec.structs
 
 from .._domain.codes import CodedEnum
-from .._domain.limits import MAX_COUNT
 from .._domain.model import Community, Recognition
 
 _UNSET: Final = msgspec.UNSET
@@ -50,83 +50,94 @@ _UNIONS: Final = (typing.Union, types.UnionType)
 _TUPLE: Final[Any] = tuple
 """``tuple``, to be subscripted with types made at run time."""
 
-Build = Callable[[Any, list[int]], Any]
-"""Builds one decoded wire value into a model value, counting the keys it had."""
+Build = Callable[[Any], Any]
+"""Builds one decoded value into a model value."""
 
 
-def _wire_type(tp: Any) -> tuple[Any, Build | None]:
-    """The wire type of a model type, and how to build its value (``None``: as decoded)."""
-    if tp is int:
-        return Annotated[int, msgspec.Meta(ge=0, le=MAX_COUNT)], None
-    if tp in (str, bool) or (isinstance(tp, type) and issubclass(tp, CodedEnum)):
-        return tp, None
-    if tp is dt.date:  # years are checked by the model (Day)
-        return tp, None
-    if tp == Recognition:
-        wires = [_wire_class(cls) for cls in typing.get_args(Recognition)]
-        builds = dict(wires)
-
-        def recognition(value: Any, keys: list[int]) -> Any:
-            keys[0] += 1  # "kind", the tag
-            return builds[type(value)](value, keys)
-
-        return typing.Union[tuple(w for w, _ in wires)], recognition  # noqa: UP007 - built at run time
+def _parts(tp: Any) -> tuple[Any, Any]:
+    """What a composite type holds: (``tuple``, item), (``None``, inner) or (``None``, ``None``)."""
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        inner, build = _wire_type(args[0])
-        wire = _TUPLE[inner, ...]
-        if build is None:
-            return wire, None
-        return wire, lambda v, k: tuple([build(x, k) for x in v])
+        return tuple, args[0]
     if origin in _UNIONS and len(args) == 2 and type(None) in args:
-        inner, build = _wire_type(next(a for a in args if a is not type(None)))
+        return None, next(a for a in args if a is not type(None))
+    return None, None
+
+
+def _union(types_: Iterable[Any]) -> Any:
+    """The union of types made at run time."""
+    return functools.reduce(operator.or_, types_)
+
+
+def _decodable(cls: type) -> bool:
+    """Whether msgspec decodes *cls* itself (not when it holds a union of attrs classes)."""
+    try:
+        msgspec.json.Decoder(cls)
+    except TypeError:
+        return False
+    return True
+
+
+def _tag(cls: type) -> str | None:
+    """The ``kind`` code of a recognition class (its tag), else ``None``."""
+    kind = getattr(cls, "kind", None)
+    return kind.code if isinstance(kind, CodedEnum) else None
+
+
+# --------------------------------------------------------------------------
+# The model: attrs classes decoded by msgspec, else structs built here.
+# --------------------------------------------------------------------------
+
+
+def _model_type(tp: Any) -> tuple[Any, Build | None]:
+    """The type msgspec decodes for a model type, and how to build it (``None``: as decoded)."""
+    if tp == Recognition:
+        wires = [_model_class(cls) for cls in typing.get_args(Recognition)]
+        builds = dict(wires)
+        return _union(wire for wire, _ in wires), lambda v: builds[type(v)](v)
+    kind, inner = _parts(tp)
+    if inner is not None:
+        wire, build = _model_type(inner)
         if build is None:
-            return inner | None, None
-        return inner | None, lambda v, k: None if v is None else build(v, k)
-    if isinstance(tp, type) and attrs.has(tp):
-        return _wire_class(tp)
-    raise TypeError(f"the typed reader has no wire type for {tp!r}")
+            return tp, None
+        if kind is tuple:
+            return _TUPLE[wire, ...], lambda v: tuple([build(x) for x in v])
+        return wire | None, lambda v: None if v is None else build(v)
+    if isinstance(tp, type) and attrs.has(tp) and not _decodable(tp):
+        return _model_class(tp)
+    return tp, None
 
 
-def _wire_class(cls: type) -> tuple[Any, Build]:
-    """The wire struct of an attrs class, and how to build the class from it."""
+def _model_class(cls: type) -> tuple[Any, Build]:
+    """A struct for an attrs class msgspec cannot decode, and how to build the class from it."""
     hints = typing.get_type_hints(cls)
     fields: list[tuple[Any, ...]] = []
-    plan: list[tuple[str, Build | None]] = []
+    steps: list[tuple[Build | None, Any]] = []
     for field in attrs.fields(cls):
-        wire, build = _wire_type(hints[field.name])
+        wire, build = _model_type(hints[field.name])
         if field.default is attrs.NOTHING:
             fields.append((field.name, wire))
+            steps.append((build, None))
         else:
             fields.append((field.name, wire | msgspec.UnsetType, _UNSET))
-        plan.append((field.name, build))
-    kind = getattr(cls, "kind", None)  # a recognition is tagged by its kind
-    tag = kind.code if isinstance(kind, CodedEnum) else None
+            steps.append((build, _default(field)))
+    tag = _tag(cls)
     struct = msgspec.defstruct(
-        f"{cls.__name__}Wire",
+        f"{cls.__name__}Model",
         fields,
         kw_only=True,
-        forbid_unknown_fields=True,
         tag_field=None if tag is None else "kind",
         tag=tag,
     )
-    steps = tuple(
-        (build, None if field.default is attrs.NOTHING else _default(field))
-        for (_, build), field in zip(plan, attrs.fields(cls), strict=True)
-    )
     astuple = msgspec.structs.astuple
 
-    def build_class(value: Any, keys: list[int]) -> Any:
-        args = []
-        absent = 0
-        for item, (build, default) in zip(astuple(value), steps):  # noqa: B905 - same length
-            if item is _UNSET:
-                absent += 1
-                args.append(default)
-            else:
-                args.append(item if build is None else build(item, keys))
-        keys[0] += len(args) - absent
-        return cls(*args)
+    def build_class(value: Any) -> Any:
+        return cls(
+            *[
+                default if item is _UNSET else item if build is None else build(item)
+                for item, (build, default) in zip(astuple(value), steps)  # noqa: B905 - same length
+            ]
+        )
 
     return struct, build_class
 
@@ -137,24 +148,63 @@ def _default(field: attrs.Attribute[Any]) -> Any:
     return default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
 
 
-_COMMUNITY_WIRE, _BUILD_COMMUNITY = _wire_class(Community)
-_DECODER: Final = msgspec.json.Decoder(_COMMUNITY_WIRE)
+# --------------------------------------------------------------------------
+# The keys: one struct per class, its leaves kept as written.
+# --------------------------------------------------------------------------
+
+
+def _key_type(tp: Any) -> Any:
+    """The key struct type of a model type (``msgspec.Raw`` for a leaf)."""
+    if tp == Recognition:
+        return _union(_key_class(cls) for cls in typing.get_args(Recognition))
+    kind, inner = _parts(tp)
+    if inner is not None:
+        wire = _key_type(inner)
+        if wire is msgspec.Raw:
+            return msgspec.Raw
+        return _TUPLE[wire, ...] if kind is tuple else wire | None
+    if isinstance(tp, type) and attrs.has(tp):
+        return _key_class(tp)
+    return msgspec.Raw
+
+
+def _key_class(cls: type) -> Any:
+    """The key struct of an attrs class: every key optional, unknown keys refused."""
+    hints = typing.get_type_hints(cls)
+    fields = [
+        (f.name, _key_type(hints[f.name]) | msgspec.UnsetType, _UNSET) for f in attrs.fields(cls)
+    ]
+    tag = _tag(cls)
+    return msgspec.defstruct(
+        f"{cls.__name__}Keys",
+        fields,
+        forbid_unknown_fields=True,
+        tag_field=None if tag is None else "kind",
+        tag=tag,
+    )
+
+
+_MODEL_TYPE, _BUILD = _model_type(Community)
+_MODEL: Final = msgspec.json.Decoder(_MODEL_TYPE)
+_KEYS: Final = msgspec.json.Decoder(_key_class(Community))
+_ENCODER: Final = msgspec.json.Encoder()
 
 
 def community_from_json(data: bytes) -> Community | None:
-    """Decode and build one community if it is valid in every respect.
+    """Decode one community if it is valid in every respect.
 
     Args:
         data: One community as UTF-8 JSON (a JSON Lines line, a document's element).
 
     Returns:
         The community; ``None`` when anything at all is wrong or unusual,
-        including a repeated key at any depth (then use the converter, which
-        says what and where).
+        including an unknown or repeated key at any depth (then use the
+        converter, which says what and where).
     """
-    keys = [0]
     try:
-        community: Community = _BUILD_COMMUNITY(_DECODER.decode(data), keys)
+        decoded = _MODEL.decode(data)
+        community: Community = decoded if _BUILD is None else _BUILD(decoded)
+        keys = _ENCODER.encode(_KEYS.decode(data))
     except Exception:  # noqa: BLE001 - any refusal means: let the converter decide
         return None
-    return community if data.count(b":") == keys[0] else None
+    return community if keys.count(b":") == data.count(b":") else None
