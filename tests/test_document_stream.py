@@ -14,14 +14,16 @@ from hypothesis import strategies as st
 
 from tests.malformed import COMMUNITY_CASES, valid_community, valid_header
 from tests.strategies import assessments
-from youthaction_scoring import Assessment, InputError, dumps_assessment, loads_assessment
+from youthaction_scoring import (
+    Assessment,
+    InputError,
+    dumps_assessment,
+    load_assessment,
+    loads_assessment,
+)
 from youthaction_scoring._cli.app import main
-from youthaction_scoring._io import document_stream
-from youthaction_scoring._io.codec import ORJSON
 from youthaction_scoring._io.document_stream import open_json_document
 from youthaction_scoring._io.jsonl import read_opened
-
-pytestmark = pytest.mark.skipif(ORJSON is None, reason="the split reader needs orjson (fast)")
 
 
 def _document(*communities: dict[str, Any], **header: Any) -> dict[str, Any]:
@@ -104,7 +106,7 @@ def test_an_unusual_structure_is_left_to_the_whole_reader(text: bytes) -> None:
 
 
 def test_large_and_chinese_heavy_communities_split_right() -> None:
-    """A community far larger than the first window, and many of multi-byte text, split exactly."""
+    """A community of 500 activities, and many of multi-byte text, are split exactly."""
     big = valid_community("big")
     activity = big["projects"]["activities"][0]
     big["projects"]["activities"] = [
@@ -121,12 +123,6 @@ def test_a_byte_order_mark_is_allowed() -> None:
     """A UTF-8 byte-order mark before the document is read past, as by the whole reader."""
     data = b"\xef\xbb\xbf" + json.dumps(_document(valid_community()), ensure_ascii=False).encode()
     assert _streamed(data) == _whole(data)
-
-
-def test_without_orjson_the_whole_reader_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The split reader needs orjson; without it, None."""
-    monkeypatch.setattr(document_stream, "ORJSON", None)
-    assert open_json_document(json.dumps(_document()).encode()) is None
 
 
 def _write(path: Path, value: dict[str, Any]) -> Path:
@@ -163,3 +159,79 @@ def test_a_bad_element_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists()
     assert "" == to_stdout.stdout
     assert "communities[1].workforce.cadres.full_time: must be >= 0, got -1" in to_stdout.stderr
+
+
+_REPEATS = {
+    "period": (
+        '"period": {"start": "2021-11", "end": "2022-04"}',
+        '"period": {"start": "2021-11", "end": "2022-04", "end": "2021-12"}',
+        "period.end",
+    ),
+    "district record": (
+        '"districts": [{"name": "南明区", "county_youth_orgs": []}]',
+        '"districts": [{"name": "南明区", "county_youth_orgs": [], "county_youth_orgs": []}]',
+        "districts[0].county_youth_orgs",
+    ),
+    "top level": (
+        '"format": "youthaction-scoring/1"',
+        '"format": "youthaction-scoring/1", "format": "youthaction-scoring/1"',
+        "format",
+    ),
+}
+
+
+def _repeated(case: str) -> bytes:
+    written, repeated, _ = _REPEATS[case]
+    header = {"districts": [{"name": "南明区", "county_youth_orgs": []}]}
+    community = valid_community("a")
+    community["org_system"]["county_youth_orgs"] = []
+    text = json.dumps(_document(community, **header), ensure_ascii=False)
+    assert written in text
+    return text.replace(written, repeated, 1).encode()
+
+
+@pytest.mark.parametrize("case", sorted(_REPEATS))
+def test_a_repeated_key_in_the_header_is_refused_with_its_place(case: str) -> None:
+    """A key repeated in period, a district record or the top level: never last-wins (issue 25)."""
+    data = _repeated(case)
+    assert open_json_document(data) is None  # the whole reader decides
+    assert _whole(data) == [f"{_REPEATS[case][2]}: key appears more than once"]
+
+
+@pytest.mark.parametrize("case", sorted(_REPEATS))
+def test_a_repeated_key_in_the_header_is_refused_by_every_command_path(
+    tmp_path: Path, case: str
+) -> None:
+    """Score x.json, score - (standard input) and load_assessment refuse it alike, with its place."""
+    path = tmp_path / "in.json"
+    path.write_bytes(_repeated(case))
+    expected = f"{_REPEATS[case][2]}: key appears more than once"
+    for fmt in ("json", "jsonl"):
+        from_file = CliRunner().invoke(main, ["score", str(path), "--format", fmt, "--lang", "en"])
+        from_stdin = CliRunner().invoke(
+            main,
+            ["score", "-", "--input-format", "json", "--format", fmt, "--lang", "en"],
+            input=path.read_bytes(),
+        )
+        for result in (from_file, from_stdin):
+            assert 2 == result.exit_code
+            assert "" == result.stdout
+            assert expected in result.stderr
+    with pytest.raises(InputError) as caught:
+        load_assessment(path)
+    assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_a_repeated_key_in_a_json_lines_header_is_refused() -> None:
+    """The same repeat inside the period of a JSON Lines header line is refused at line 1."""
+    header = json.dumps(valid_header(), ensure_ascii=False)
+    written, repeated, _ = _REPEATS["period"]
+    line = header.replace(written, repeated, 1)
+    assert line != header
+    from youthaction_scoring._io.jsonl import open_json_lines
+
+    with pytest.raises(InputError) as caught:
+        open_json_lines([line.encode()])
+    assert [str(p) for p in caught.value.problems] == [
+        "line 1: period.end: key appears more than once"
+    ]

@@ -1,8 +1,7 @@
-"""The fast structurer is exactly as strict as the converter and builds equal objects."""
+"""The fast reader (msgspec) is exactly as strict as the converter and builds equal objects."""
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import Any
 
@@ -19,12 +18,10 @@ from tests.malformed import (
 )
 from tests.strategies import community_and_period
 from youthaction_scoring import Community, InputError, Period, loads_assessment
-from youthaction_scoring._io.codec import ORJSON, STDLIB, JsonCodec, parse_json
+from youthaction_scoring._io.codec import parse_json
 from youthaction_scoring._io.converter import structure_as, unstructure_community
-from youthaction_scoring._io.fast import community_from_json, community_from_value
 from youthaction_scoring._io.jsonl import iter_community_lines, open_json_lines
-
-CODECS = [c for c in (ORJSON, STDLIB) if c is not None]
+from youthaction_scoring._io.typed import community_from_json
 
 
 def _line(value: object) -> bytes:
@@ -50,25 +47,22 @@ def _json_problems(communities: list[Any], header: dict[str, Any] | None = None)
     return [(p.place, p.message.en) for p in caught.value.problems]
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
-def test_valid_community_takes_the_fast_path(codec: JsonCodec) -> None:
+def test_valid_community_takes_the_fast_path() -> None:
     """A valid line is accepted by the fast path and equals the converter's object."""
     line = _line(valid_community())
-    fast = community_from_json(line, codec)
+    fast = community_from_json(line)
     assert fast is not None
     assert _slow(line) == fast
 
 
 @pytest.mark.parametrize("case", sorted(COMMUNITY_CASES))
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
 def test_malformed_community_is_refused_alike_in_json_and_json_lines(
-    case: str, codec: JsonCodec
+    case: str,
 ) -> None:
     """Each malformed community: the fast path declines, both formats report the same problems."""
     bad = spoiled(case)
     line = _line(bad)
-    assert community_from_json(line, codec) is None
-    assert community_from_value(copy.deepcopy(bad)) is None
+    assert community_from_json(line) is None
     in_json = [
         (place.removeprefix("communities[0]").removeprefix("."), message)
         for place, message in _json_problems([bad])
@@ -92,12 +86,11 @@ def test_several_problems_are_all_reported_with_their_paths() -> None:
     assert sorted(expected) == sorted(_jsonl_problems(_line(spoiled("several at once"))))
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
-def test_repeated_key_is_refused_by_both_formats(codec: JsonCodec) -> None:
+def test_repeated_key_is_refused_by_both_formats() -> None:
     """A repeated key in one object is a problem in JSON and in JSON Lines, never last-wins."""
     good = _line(valid_community()).decode("utf-8")
     line = good.replace('"full_time": 1', '"full_time": 1, "full_time": 2').encode("utf-8")
-    assert community_from_json(line, codec) is None
+    assert community_from_json(line) is None
     assert (_jsonl_problems(line)) == [
         ("line 2: workforce.cadres.full_time", "key appears more than once")
     ]
@@ -109,21 +102,57 @@ def test_repeated_key_is_refused_by_both_formats(codec: JsonCodec) -> None:
     ]
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
-def test_repeated_key_with_spaces_before_the_colon_is_refused(codec: JsonCodec) -> None:
+@pytest.mark.parametrize(
+    ("written", "repeated"),
+    [
+        ('"full_time": 1', '"full_time": 1, "full_time": 1'),  # the same value twice
+        ('"part_time": 3', '"full_time": 2'),  # a repeat where a key is left out
+        ('"on_cloud_platform": true', '"on_cloud_platform": true, "on_cloud_platform": false'),
+        (
+            '"completed_on": "2021-12-18"',
+            '"completed_on": "2021-12-18", "completed_on": "2021-12-19"',
+        ),
+        ('"kind": "media_publication"', '"kind": "media_publication", "kind": "media_publication"'),
+        ('"brands": [', '"brands": [], "brands": ['),
+        ('"id": "nm-xinhua"', '"id": "nm-xinhua", "id": "nm-xinhua"'),
+    ],
+)
+def test_a_repeated_key_at_any_depth_is_never_accepted(written: str, repeated: str) -> None:
+    """A key repeated in any object, even with the same value or another key left out, is refused."""
+    good = _line(valid_community()).decode("utf-8")
+    assert written in good
+    line = good.replace(written, repeated, 1).encode("utf-8")
+    assert community_from_json(_line(valid_community())) is not None
+    assert community_from_json(line) is None
+    problems = _jsonl_problems(line)
+    assert problems
+    assert all(message == "key appears more than once" for _, message in problems)
+
+
+def test_an_escaped_colon_does_not_hide_a_repeated_key() -> None:
+    """A ``:`` escaped in text (backslash, ``u003a``) cannot make up for a repeated key's colon."""
+    good = _line(valid_community()).decode("utf-8")
+    text = good.replace('"full_time": 1', '"full_time": 1, "full_time": 2', 1)
+    line = text.replace("新华路社区（示例）", "新华路社区\\u003a示例", 1).encode("utf-8")
+    assert community_from_json(line) is None
+    assert _jsonl_problems(line) == [
+        ("line 2: workforce.cadres.full_time", "key appears more than once")
+    ]
+
+
+def test_repeated_key_with_spaces_before_the_colon_is_refused() -> None:
     """A repeat written as ``"k" :`` is still caught (the colon count is exact)."""
     good = _line(valid_community()).decode("utf-8")
     line = good.replace('"seconded": 0', '"seconded": 0, "seconded" : 5').encode("utf-8")
-    assert community_from_json(line, codec) is None
+    assert community_from_json(line) is None
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
-def test_colon_inside_text_falls_back_and_is_accepted(codec: JsonCodec) -> None:
-    """A ``:`` inside a title only sends the line down the converter path, which accepts it."""
+def test_colon_inside_text_is_accepted() -> None:
+    """A ``:`` inside a name is accepted by the fast path and by the converter alike."""
     community = valid_community()
     community["name"] = '新华路社区: 示例 \\":'
     line = _line(community)
-    assert community_from_json(line, codec) is None
+    assert community_from_json(line) == _slow(line)
     results = list(iter_community_lines([line]))
     assert results[0].community is not None
     assert community["name"] == results[0].community.name
@@ -140,10 +169,9 @@ def test_colon_inside_text_falls_back_and_is_accepted(codec: JsonCodec) -> None:
         _line(valid_community()) + b" x",
     ],
 )
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
-def test_unusual_json_goes_to_the_converter(line: bytes, codec: JsonCodec) -> None:
+def test_unusual_json_goes_to_the_converter(line: bytes) -> None:
     """Invalid or unusual JSON is never accepted by the fast path; the converter decides."""
-    assert community_from_json(line, codec) is None
+    assert community_from_json(line) is None
     results = list(iter_community_lines([line]))
     try:
         expected: object = _slow(line)
@@ -180,15 +208,14 @@ def test_malformed_header_is_refused_alike_in_json_and_json_lines(case: str) -> 
     assert in_json == in_lines
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
 @given(pair=community_and_period())
 def test_generated_valid_communities_give_equal_objects(
-    pair: tuple[Community, Period], codec: JsonCodec
+    pair: tuple[Community, Period],
 ) -> None:
     """Any valid community: fast path, converter and the original are all equal."""
     community, _ = pair
     line = _line(unstructure_community(community))
-    fast = community_from_json(line, codec)
+    fast = community_from_json(line)
     # The fast path may decline a line it cannot vouch for (it then falls back
     # to the converter); when it accepts one, it must agree with the converter.
     slow = _slow(line)
@@ -222,10 +249,9 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return out
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
 @given(data=st.data())
 def test_random_damage_is_never_accepted_by_the_fast_path_alone(
-    data: st.DataObject, codec: JsonCodec
+    data: st.DataObject,
 ) -> None:
     """Whatever is changed or removed, the fast path accepts only what the converter accepts."""
     community = valid_community()
@@ -239,7 +265,7 @@ def test_random_damage_is_never_accepted_by_the_fast_path_alone(
     else:
         target[path[-1]] = data.draw(_json_values)
     line = _line(community)
-    fast = community_from_json(line, codec)
+    fast = community_from_json(line)
     try:
         slow: Community | None = _slow(line)
     except InputError:
@@ -248,56 +274,6 @@ def test_random_damage_is_never_accepted_by_the_fast_path_alone(
         assert fast is None
     elif fast is not None:
         assert slow == fast
-
-
-def _check_name(validator: object) -> str:
-    """Name a model validator as the fast reader's plans do (an unknown one fails the test)."""
-    from youthaction_scoring._domain import checks
-
-    def name(kind: type | tuple[type, ...]) -> str:
-        kinds = kind if isinstance(kind, tuple) else (kind,)
-        return "|".join(k.__name__ for k in kinds)
-
-    if isinstance(validator, checks.Text):
-        return "text"
-    if isinstance(validator, checks.Count):
-        return "count"
-    if isinstance(validator, checks.Identifier):
-        return "identifier"
-    if isinstance(validator, checks.Day):
-        return "day"
-    if isinstance(validator, checks.NoRepeats):
-        return "no_repeats"
-    if isinstance(validator, checks.IsInstance):
-        return f"instance:{name(validator.kind)}"
-    if isinstance(validator, checks.TupleOf):
-        return f"tuple_of:{name(validator.kind)}"
-    if isinstance(validator, checks.Optional):
-        return f"optional({_check_name(validator.inner)})"
-    raise AssertionError(f"a validator the fast reader does not know: {validator!r}")
-
-
-def test_every_field_and_every_check_of_the_model_is_in_the_fast_readers_plan() -> None:
-    """For each class a community holds, every field is read and every validator's check made."""
-    import attrs
-
-    from youthaction_scoring._domain import checks
-    from youthaction_scoring._io.fast import PLANS
-
-    assert Community in PLANS
-    assert len(PLANS) >= 13  # Community and every class below it, recognitions included
-    for cls, plans in PLANS.items():
-        by_name = {plan.name: plan for plan in plans}
-        assert [f.name for f in attrs.fields(cls)] == list(by_name), cls
-        for field in attrs.fields(cls):
-            validators = (
-                list(field.validator.checks)
-                if isinstance(field.validator, checks.AllOf)
-                else [field.validator]
-            )
-            wanted = {_check_name(v) for v in validators if v is not None}
-            assert wanted <= set(by_name[field.name].checks), (cls, field.name)
-            assert by_name[field.name].required == (field.default is attrs.NOTHING)
 
 
 def _wrong_values(value: object) -> list[object]:
@@ -315,8 +291,7 @@ def _wrong_values(value: object) -> list[object]:
     return [object()]
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
-def test_every_field_refuses_what_its_checks_refuse(codec: JsonCodec) -> None:
+def test_every_field_refuses_what_its_checks_refuse() -> None:
     """Each field of a full community, given a wrong value, is declined by the fast reader."""
     for path in _paths(valid_community())[1:]:
         for wrong in _wrong_values(_at(valid_community(), path)):
@@ -327,7 +302,7 @@ def test_every_field_refuses_what_its_checks_refuse(codec: JsonCodec) -> None:
             target[path[-1]] = wrong
             with pytest.raises(InputError):
                 _slow(_line(community))
-            assert community_from_json(_line(community), codec) is None, (path, wrong)
+            assert community_from_json(_line(community)) is None, (path, wrong)
 
 
 def _at(value: Any, path: tuple[Any, ...]) -> Any:

@@ -1,4 +1,4 @@
-"""Packaging tells the truth: metadata, licence, version, links, and the optional orjson."""
+"""Packaging tells the truth: metadata, licence, version, links, and the JSON codec."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import sys
 import tomllib
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 import youthaction_scoring
 from youthaction_scoring._version import __version__
@@ -92,52 +90,14 @@ def test_development_tools_are_groups_not_published_extras() -> None:
         assert tool not in published
 
 
-def test_orjson_is_optional() -> None:
-    """The orjson package is an extra (fast), not a core dependency."""
+def test_msgspec_is_the_one_json_codec() -> None:
+    """Msgspec is a core dependency; orjson and the `fast` extra are gone."""
     project = _project()
-    assert not any(r.startswith("orjson") for r in project["dependencies"])
-    assert any(r.startswith("orjson") for r in project["optional-dependencies"]["fast"])
-
-
-_WITHOUT_ORJSON = """
-import sys
-sys.modules["orjson"] = None  # import orjson now raises ImportError
-from youthaction_scoring._cli import main
-from youthaction_scoring._io.codec import CODEC
-assert CODEC.name == "json", CODEC.name
-main(sys.argv[1:])
-"""
-
-
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["score", "{example}", "--format", "json"],
-        ["score", "{example}", "--format", "jsonl"],
-        ["convert", "{example}", "{out}.jsonl"],
-        ["progress", "{example}", "--format", "json"],
-    ],
-    ids=["score-json", "score-jsonl", "convert-jsonl", "progress-json"],
-)
-def test_without_orjson_every_output_is_byte_identical(tmp_path: Path, args: list[str]) -> None:
-    """The standard-library fallback writes exactly what orjson writes."""
-    outputs = []
-    for name, code in (("plain", _WITHOUT_ORJSON), ("fast", None)):
-        out = tmp_path / name
-        argv = [a.format(example=EXAMPLE, out=out) for a in args]
-        if argv[0] != "convert":
-            argv += ["-o", f"{out}.out"]
-        command = (
-            [sys.executable, "-c", code, *argv]
-            if code
-            else [sys.executable, "-m", "youthaction_scoring", *argv]
-        )
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        assert 0 == done.returncode, done.stderr
-        written = Path(f"{out}.jsonl") if argv[0] == "convert" else Path(f"{out}.out")
-        outputs.append(written.read_bytes())
-    assert outputs[0] == outputs[1]
-    assert len(outputs[0]) > 1000
+    assert any(r.startswith("msgspec") for r in project["dependencies"])
+    assert "fast" not in project["optional-dependencies"]
+    every = " ".join(r for reqs in project["optional-dependencies"].values() for r in reqs)
+    assert "orjson" not in every
+    assert "fast" not in every
 
 
 def test_the_documented_shell_completion_works() -> None:

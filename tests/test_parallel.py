@@ -80,7 +80,7 @@ def test_two_processes_report_the_same_problems_in_order(tmp_path: Path, write: 
 
 
 def test_jobs_is_a_number_or_auto(tmp_path: Path) -> None:
-    """--jobs 0 and --jobs x are refused; auto uses every core only for a large input."""
+    """--jobs 0 and --jobs x are refused; auto uses workers only for a large input."""
     for value in ("0", "x", "-1"):
         assert 2 == _run("score", "in.jsonl", "--jobs", value)[0]
     small = _jsonl(tmp_path / "in.jsonl", _communities(2))
@@ -90,3 +90,11 @@ def test_jobs_is_a_number_or_auto(tmp_path: Path) -> None:
     large.write_bytes(b" " * AUTO_JOBS_BYTES)
     assert default_jobs() == jobs_for(None, str(large))
     assert 1 <= default_jobs() <= MAX_JOBS
+
+
+@pytest.mark.parametrize(
+    ("cores", "jobs"), [(1, 1), (2, 1), (3, 1), (4, 4), (5, 5), (8, 8), (9, 8), (64, 8)]
+)
+def test_auto_uses_one_process_below_four_cores(cores: int, jobs: int) -> None:
+    """--jobs auto: one process below four cores, else every core up to 8."""
+    assert jobs == default_jobs(cores)

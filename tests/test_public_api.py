@@ -9,10 +9,22 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import youthaction_scoring
+from tests.builders import full_community
 from tests.typing import api
+from youthaction_scoring import (
+    Assessment,
+    Cadres,
+    Period,
+    Workforce,
+    dumps_assessment,
+    loads_assessment,
+)
+from youthaction_scoring._domain.errors import Refusal
+from youthaction_scoring._domain.limits import MAX_COUNT
 
 
 def _isort_key(name: str) -> tuple[int, str]:
@@ -193,3 +205,20 @@ def test_a_scorecard_becomes_a_dict_and_json_in_one_call() -> None:
     assert scorecard_to_dict(card) == json.loads(dumps_scorecards(card))
     assert scorecards_to_dict(cards) == json.loads(dumps_scorecards(cards))
     assert scorecards_to_dict(cards)["scorecards"] == [scorecard_to_dict(card)]
+
+
+@pytest.mark.parametrize("count", [MAX_COUNT - 1, MAX_COUNT])
+def test_a_count_up_to_the_limit_is_accepted_and_written(count: int) -> None:
+    """A count at or just below 999,999,999,999,999 is accepted and round-trips as a document."""
+    community = attrs.evolve(full_community(), workforce=Workforce(cadres=Cadres(full_time=count)))
+    assessment = Assessment(period=Period.parse("2021-11:2022-04"), communities=(community,))
+    assert loads_assessment(dumps_assessment(assessment)) == assessment
+
+
+@pytest.mark.parametrize(
+    "count", [MAX_COUNT + 1, 10**20, 10**5000], ids=["just-above", "1e20", "1e5000"]
+)
+def test_a_count_above_the_limit_is_refused_by_the_constructor(count: int) -> None:
+    """Cadres(full_time=10**20) is refused at once (issue 25: it was accepted, then not written)."""
+    with pytest.raises(Refusal, match="must be at most 999,999,999,999,999"):
+        Cadres(full_time=count)

@@ -192,6 +192,23 @@ def test_a_bad_document_is_422_with_every_problem_and_its_place(server: Server) 
     assert answer.headers["content-language"] == "zh"
 
 
+@pytest.mark.parametrize("endpoint", ["score", "rank"])
+def test_a_key_repeated_inside_the_period_is_422_at_its_place(
+    server: Server, endpoint: str
+) -> None:
+    """A repeated ``end`` in the period is refused, never resolved to the last value (issue 25)."""
+    text = EXAMPLE.read_text("utf-8")
+    period = json.dumps(json.loads(text)["period"])
+    start = text.index('"period"')
+    end = text.index("}", start) + 1
+    repeated = period[:-1] + ', "end": "2021-12"}'
+    body = (text[:start] + f'"period": {repeated}' + text[end:]).encode()
+    with server.client() as client:
+        answer = client.post(f"/v1/{endpoint}", content=body, headers=JSON)
+    problems = _problem(answer, 422, "invalid-document")["problems"]
+    assert [p["place"] for p in problems] == ["period.end"]  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize(
     ("headers", "query", "title"),
     [

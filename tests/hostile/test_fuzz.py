@@ -9,7 +9,6 @@ documents at random paths, and values at or just past the format's limits.
 
 from __future__ import annotations
 
-import copy
 import functools
 import io
 import json
@@ -36,11 +35,9 @@ from youthaction_scoring import (
     score_json_lines,
 )
 from youthaction_scoring._domain.limits import MAX_COUNT, MAX_TEXT
-from youthaction_scoring._io.codec import ORJSON, STDLIB, JsonCodec, parse_json
+from youthaction_scoring._io.codec import parse_json
 from youthaction_scoring._io.converter import structure_as
-from youthaction_scoring._io.fast import community_from_json, community_from_value
-
-CODECS = [c for c in (ORJSON, STDLIB) if c is not None]
+from youthaction_scoring._io.typed import community_from_json
 
 # --------------------------------------------------------------------------
 # Helpers
@@ -379,10 +376,9 @@ def _without(place: str, *prefixes: str) -> str:
     return place
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
 @given(data=st.data())
 def test_damaged_communities_are_judged_alike_by_every_reader(
-    data: st.DataObject, codec: JsonCodec
+    data: st.DataObject,
 ) -> None:
     """Several random changes to two communities: JSON, JSON Lines, fast and converter agree."""
     communities = [valid_community("nm-first-01"), valid_community("yy-second-02")]
@@ -390,17 +386,14 @@ def test_damaged_communities_are_judged_alike_by_every_reader(
     data.draw(_damage(communities[index]))
     lines = [_line(c) for c in communities]
 
-    # The fast reader (from bytes and from values) accepts only what the converter accepts.
-    for line, community in zip(lines, communities, strict=True):
+    # The fast reader accepts only what the converter accepts.
+    for line in lines:
         slow = _slow(line)
-        for fast in (
-            community_from_json(line, codec),
-            community_from_value(copy.deepcopy(community)),
-        ):
-            if slow is None:
-                assert fast is None
-            elif fast is not None:
-                assert fast == slow
+        fast = community_from_json(line)
+        if slow is None:
+            assert fast is None
+        elif fast is not None:
+            assert fast == slow
 
     in_json = _load(_line({**valid_header(), "communities": communities}))
     by_bytes = _score_lines([_header_line(), *lines])
@@ -525,10 +518,9 @@ def test_extreme_values_at_random_places_are_refused_cleanly(data: st.DataObject
         assert isinstance(in_json, list), "a number past fifteen digits was accepted"
 
 
-@pytest.mark.parametrize("codec", CODECS, ids=lambda c: c.name)
 @given(data=st.data(), raw=st.sampled_from(sorted(_RAW_EXTREMES)))
 def test_extreme_raw_json_at_random_places_is_refused_cleanly(
-    data: st.DataObject, raw: str, codec: JsonCodec
+    data: st.DataObject, raw: str
 ) -> None:
     """Deep nesting, huge numbers and odd escapes written raw at random places: refused cleanly."""
     community = valid_community()
@@ -536,7 +528,7 @@ def test_extreme_raw_json_at_random_places_is_refused_cleanly(
     path = data.draw(st.sampled_from(_paths(community)[1:]))
     set_at(_dotted(path), marker)(community)
     line = _line(community).replace(f'"{marker}"'.encode(), _RAW_EXTREMES[raw].encode())
-    fast = community_from_json(line, codec)
+    fast = community_from_json(line)
     doc = _line(valid_header())[:-1] + b', "communities": [' + line + b"]}"
     in_json = _load(doc)
     by_lines = _score_lines([_header_line(), line])

@@ -32,7 +32,8 @@ def read_input(input_path: str) -> bytes:
 
 
 AUTO_JOBS_BYTES = 8 * 2**20
-"""With ``--jobs auto``, inputs of at least this many bytes are scored on every core."""
+"""With ``--jobs auto``, inputs of at least this many bytes are scored on every core
+(when there are at least four: :func:`~.._io.parallel.default_jobs`)."""
 
 
 def parse_jobs(_ctx: click.Context, _param: click.Parameter, value: str) -> int | None:
@@ -46,7 +47,7 @@ def parse_jobs(_ctx: click.Context, _param: click.Parameter, value: str) -> int 
 
 
 def jobs_for(jobs: int | None, input_path: str) -> int:
-    """The processes to use: *jobs*, or for ``auto`` every core when the input is large."""
+    """The processes to use: *jobs*; for ``auto``, :func:`~.._io.parallel.default_jobs` if large."""
     if jobs is not None:
         return jobs
     from .._io.parallel import default_jobs

@@ -19,6 +19,8 @@ import attrs
 from .codes import CodedEnum
 from .errors import Refusal
 from .limits import (
+    FIRST_YEAR,
+    LAST_YEAR,
     MAX_COUNT,
     SHORT_TEXT,
     identifier_problem,
@@ -222,6 +224,8 @@ class Day:
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Refuse *value* unless it is such a date."""
+        if type(value) is dt.date and FIRST_YEAR <= value.year <= LAST_YEAR:
+            return  # the common case, without building a message
         problem = day_problem(value)
         if problem:
             if problem.key is CheckText.DATE:
@@ -234,8 +238,8 @@ class Count:
     """A whole number >= 0 (:func:`count_problem`)."""
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        """Refuse *value* unless it is a count."""
-        if type(value) is int and value >= 0:
+        """Refuse *value* unless it is a count (0 to :data:`MAX_COUNT`)."""
+        if type(value) is int and 0 <= value <= MAX_COUNT:
             return
         problem = count_problem(value)
         if problem:
@@ -272,6 +276,8 @@ class IsInstance:
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Refuse *value* unless it is of :attr:`kind`."""
+        if type(value) is self.kind:
+            return  # the common case (a subclass gets the full check)
         if isinstance(value, self.kind) and not (
             self.kind is dt.date and isinstance(value, dt.datetime)
         ):

@@ -4,20 +4,20 @@ Parsing (:func:`parse_json`) refuses what plain ``json.loads`` lets through:
 repeated keys in one object (the later one would silently win), ``NaN`` and
 ``Infinity``, and text that is not UTF-8; every problem names its place.
 
-Writing is deterministic and byte-identical whichever encoder runs: a
-:class:`JsonCodec` is orjson when it is installed (fast) or the standard
-library (always there); both write exactly what ``json.dumps(value,
-ensure_ascii=False)`` writes, compact or indented by two spaces. The codec is
-a value passed where it is used, never a process-wide switch.
+Writing is deterministic, with msgspec (:func:`dumps_compact`,
+:func:`dumps_indented`): exactly what ``json.dumps(value,
+ensure_ascii=False)`` writes, compact or indented by two spaces. Valid input
+is decoded by msgspec too (:mod:`.typed`); this strict parser is the
+referee for input with problems, which it places by line and column.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
+import msgspec
 
 from .._domain.errors import InputError, Problem, Refusal
 from .texts import ReadText, json_reason
@@ -141,78 +141,40 @@ def parse_json(text: str | bytes, place: str = "") -> Any:
     return value
 
 
-# --------------------------------------------------------------------------
-# Encoders and fast decoders: orjson when installed, else the standard library.
-# --------------------------------------------------------------------------
+_ENCODER: Final = msgspec.json.Encoder()
 
 
-@attrs.frozen
-class JsonCodec:
-    """One JSON implementation: how to parse quickly and how to write.
+def dumps_compact(value: Any) -> bytes:
+    """Write a JSON-ready value as compact UTF-8 JSON, without a newline.
 
     Args:
-        name: ``"orjson"`` or ``"json"``.
-        loads: Parses UTF-8 bytes; accepts only what strict JSON allows, but
-            keeps the last of repeated keys (callers that care check that).
-        load_errors: What *loads* raises on text it refuses.
-        dumps_compact: Writes a value as compact UTF-8 JSON, no newline.
-        dumps_indented: Writes a value indented by two spaces, with a final
-            newline.
+        value: Dicts, lists, text, whole numbers, booleans and ``None``.
+
+    Returns:
+        What ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` writes.
     """
-
-    name: str
-    loads: Callable[[bytes], Any]
-    load_errors: tuple[type[Exception], ...]
-    dumps_compact: Callable[[Any], bytes]
-    dumps_indented: Callable[[Any], bytes]
+    return _ENCODER.encode(value)
 
 
-def _stdlib_loads(data: bytes) -> Any:
-    # json.loads(bytes) would let encoded surrogates through ("surrogatepass")
-    # and skip a byte-order mark; decode strictly instead.
-    return json.loads(data.decode("utf-8"), parse_constant=_refuse_constant)
+def dumps_indented(value: Any) -> bytes:
+    """Write a JSON-ready value indented by two spaces, with a final newline.
+
+    Args:
+        value: Dicts, lists, text, whole numbers, booleans and ``None``.
+
+    Returns:
+        What ``json.dumps(value, ensure_ascii=False, indent=2)`` writes, and a newline.
+    """
+    return msgspec.json.format(_ENCODER.encode(value), indent=2) + b"\n"
 
 
-STDLIB: Final = JsonCodec(
-    name="json",
-    loads=_stdlib_loads,
-    load_errors=(ValueError,),
-    dumps_compact=lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")).encode(),
-    dumps_indented=lambda v: (json.dumps(v, ensure_ascii=False, indent=2) + "\n").encode(),
-)
-"""The standard library's JSON: always available."""
-
-
-def _orjson_codec() -> JsonCodec | None:
-    try:
-        import orjson
-    except ImportError:  # pragma: no cover - depends on the environment
-        return None
-    indented = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
-    return JsonCodec(
-        name="orjson",
-        loads=orjson.loads,
-        load_errors=(orjson.JSONDecodeError,),
-        dumps_compact=orjson.dumps,
-        dumps_indented=lambda v: orjson.dumps(v, option=indented),
-    )
-
-
-ORJSON: Final = _orjson_codec()
-"""orjson, when installed (``None`` otherwise); byte-identical to :data:`STDLIB`."""
-
-CODEC: Final = ORJSON or STDLIB
-"""The codec the library uses: orjson when installed, else the standard library."""
-
-
-def dumps_json(value: Any, codec: JsonCodec = CODEC) -> str:
+def dumps_json(value: Any) -> str:
     """Serialise a JSON-ready value deterministically (indented, UTF-8 text).
 
     Args:
         value: Dicts, lists, text, whole numbers, booleans and ``None``.
-        codec: The encoder; every codec writes the same text.
 
     Returns:
         The JSON text with a trailing newline.
     """
-    return codec.dumps_indented(value).decode("utf-8")
+    return dumps_indented(value).decode("utf-8")

@@ -25,9 +25,9 @@ from .._domain.model import Assessment, Community
 from .codec import parse_json
 from .converter import structure_as, unstructure_community
 from .document import structure_header, unstructure_header
-from .fast import community_from_json
 from .follow import Follow, LineResult
 from .texts import ReadText
+from .typed import community_from_json
 
 
 @attrs.frozen
@@ -158,7 +158,7 @@ def read_lines(lines: Iterable[str | bytes], first_number: int = 2) -> Iterator[
 def read_line(number: int, line: str | bytes) -> LineResult:
     """Read one community line alone: the fast reader, else the converter.
 
-    Byte lines go through the fast reader of :mod:`.fast` first; whatever it
+    Byte lines go through the fast reader of :mod:`.typed` first; whatever it
     does not accept (and every text line) goes through the converter, the one
     authority on what is wrong and where (the fast reader only ever accepts).
 

@@ -21,7 +21,7 @@ import attrs
 from .._domain.codes import ItemKind
 from .._domain.messages import Message
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
-from .codec import CODEC, JsonCodec
+from .codec import dumps_compact, dumps_indented
 
 SCORECARDS_FORMAT: Final = "youthaction-scoring/scorecards/1"
 """The ``format`` value of a scorecards document (the format page)."""
@@ -233,52 +233,47 @@ def scorecards_header(cards: Scorecards) -> dict[str, Any]:
     return _header_to_dict(cards)
 
 
-def dumps_scorecards(cards: Scorecards | Scorecard, codec: JsonCodec = CODEC) -> str:
+def dumps_scorecards(cards: Scorecards | Scorecard) -> str:
     """Serialise scorecards as an interchange-format document, or one scorecard; deterministic.
 
     Args:
         cards: The scorecards of an assessment (the document of ``score
             --format json``), or one scorecard (its object alone).
-        codec: The encoder; every codec writes the same text.
 
     Returns:
         The JSON text, indented by two spaces, with a final newline.
     """
     value = scorecard_to_dict(cards) if isinstance(cards, Scorecard) else scorecards_to_dict(cards)
-    return codec.dumps_indented(value).decode("utf-8")
+    return dumps_indented(value).decode("utf-8")
 
 
-def scorecard_json_line(card: Scorecard, codec: JsonCodec = CODEC) -> str:
+def scorecard_json_line(card: Scorecard) -> str:
     """Return one scorecard as a JSON Lines line (the format page): compact, ending in a newline.
 
     Args:
         card: The scorecard.
-        codec: The encoder; every codec writes the same text.
 
     Returns:
         The line.
     """
-    return codec.dumps_compact(_card_to_dict(card)).decode("utf-8") + "\n"
+    return dumps_compact(_card_to_dict(card)).decode("utf-8") + "\n"
 
 
-def scorecard_lines(cards: Iterable[Scorecard], codec: JsonCodec = CODEC) -> Iterable[bytes]:
+def scorecard_lines(cards: Iterable[Scorecard]) -> Iterable[bytes]:
     """Encode scorecards as JSON Lines, one UTF-8 line each (for streaming writers).
 
     Args:
         cards: The scorecards.
-        codec: The encoder.
 
     Returns:
         The lines, each ending in a newline.
     """
-    dumps = codec.dumps_compact
+    dumps = dumps_compact
     for card in cards:
         yield dumps(_card_to_dict(card)) + b"\n"
 
 
-def scorecards_document_chunks(
-    head: Scorecards, cards: Iterable[Scorecard], codec: JsonCodec = CODEC
-) -> Iterator[bytes]:
+def scorecards_document_chunks(head: Scorecards, cards: Iterable[Scorecard]) -> Iterator[bytes]:
     """Encode a scorecards document a piece at a time (for streaming writers).
 
     The pieces joined are byte for byte :func:`dumps_scorecards` of the same
@@ -288,28 +283,27 @@ def scorecards_document_chunks(
         head: The document's header: its rulebook, period and as-of month
             (its own scorecards are not written).
         cards: The scorecards, in order.
-        codec: The encoder.
 
     Returns:
         The pieces, in order.
     """
-    yield document_opening(head, codec)
+    yield document_opening(head)
     separator = b"\n    "
     for card in cards:
-        yield separator + document_piece(card, codec)
+        yield separator + document_piece(card)
         separator = b",\n    "
     yield document_closing(separator == b"\n    ")
 
 
-def document_opening(head: Scorecards, codec: JsonCodec = CODEC) -> bytes:
+def document_opening(head: Scorecards) -> bytes:
     """The scorecards document up to the ``[`` of its scorecards."""
-    opening = codec.dumps_indented({**_header_to_dict(head), "scorecards": []})
+    opening = dumps_indented({**_header_to_dict(head), "scorecards": []})
     return opening[: opening.rindex(b"[]")] + b"["
 
 
-def document_piece(card: Scorecard, codec: JsonCodec = CODEC) -> bytes:
+def document_piece(card: Scorecard) -> bytes:
     """One scorecard as it stands in the document (indented; without the separator before it)."""
-    return codec.dumps_indented(_card_to_dict(card)).rstrip(b"\n").replace(b"\n", b"\n    ")
+    return dumps_indented(_card_to_dict(card)).rstrip(b"\n").replace(b"\n", b"\n    ")
 
 
 def document_closing(empty: bool) -> bytes:

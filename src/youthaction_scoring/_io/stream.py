@@ -31,7 +31,6 @@ from .._domain.calendar import Month
 from .._domain.errors import Problem
 from .._domain.scorecard import Scorecard, Scorecards
 from .._rules.rulebook import GUIYANG_2021, Rulebook
-from .codec import CODEC, JsonCodec
 from .follow import LineResult
 from .jsonl import JsonLines, open_json_lines
 from .scorecards import scorecard_lines, scorecards_document_chunks
@@ -111,7 +110,6 @@ def stream_scorecards(
     *,
     as_of: Month | None = None,
     rulebook: Rulebook = GUIYANG_2021,
-    codec: JsonCodec = CODEC,
     warn: Callable[[Disagreement], None] | None = None,
     document: bool = False,
 ) -> int:
@@ -125,7 +123,6 @@ def stream_scorecards(
         report: Takes every problem of every bad line, in line order.
         as_of: Score as of this month (R2), or ``None``.
         rulebook: The amounts.
-        codec: The JSON encoder.
         warn: Takes, at the end, every district whose communities record
             different 1.1 lists without a district record (R18).
         document: Write the scorecards document (``score --format json``,
@@ -159,9 +156,9 @@ def stream_scorecards(
     chunks: Iterable[bytes]
     if document:
         head = Scorecards(rulebook.edition, opened.period, as_of, ())
-        chunks = scorecards_document_chunks(head, valid_cards(), codec)
+        chunks = scorecards_document_chunks(head, valid_cards())
     else:
-        chunks = scorecard_lines(valid_cards(), codec)
+        chunks = scorecard_lines(valid_cards())
     pending: list[bytes] = []
     with fewer_collections():
         for line in chunks:

@@ -88,11 +88,11 @@ class OptionHelp(Text):
         " together with --behind-share (rule R19).",
     )
     JOBS = (
-        "用几个进程计分（.jsonl 和 .json 输入，输出 jsonl 或 json 时）：auto 表示文件大于 8 MiB 时"
-        "用全部 CPU 核心（最多 8 个），否则 1 个；结果与 1 个进程时逐字节相同。",
+        "用几个进程计分（.jsonl 和 .json 输入，输出 jsonl 或 json 时）：auto 表示文件大于 8 MiB"
+        "且至少有 4 个 CPU 核心时用全部核心（最多 8 个），否则 1 个；结果与 1 个进程时逐字节相同。",
         "How many processes score (a .jsonl or .json INPUT written as jsonl or json): auto uses"
-        " every core (at most 8) for a file over 8 MiB, else one; the output is byte for byte"
-        " what one process writes.",
+        " every core (at most 8) for a file over 8 MiB on four cores or more, else one; the"
+        " output is byte for byte what one process writes.",
     )
     SCORE_FORMAT = (
         "输出什么：table 屏幕上的得分表；json 得分文档；jsonl 每行一个社区的得分，"
