@@ -186,3 +186,13 @@ def test_csv_detail_goes_to_a_csv_file(tmp_path: Path) -> None:
     code, output = _run("score", str(EXAMPLE), "--format", "csv-detail", "-o", str(target))
     assert code == 0, output
     assert target.read_text("utf-8-sig").count("\n") > 30
+
+
+@pytest.mark.parametrize("name", ["newdir/", "existing/"])
+def test_a_folder_name_is_not_written_as_a_file(tmp_path: Path, name: str) -> None:
+    """-o newdir/ is refused (exit 2), not written as a file named newdir."""
+    (tmp_path / "existing").mkdir()
+    code, output = _run("rank", str(EXAMPLE), "-o", f"{tmp_path}/{name}")  # Path drops the /
+    assert code == 2, output
+    assert "文件夹" in output
+    assert not (tmp_path / "newdir").exists()

@@ -126,6 +126,8 @@ def check_target(
             is one of *inputs*; or it exists and *replace* is false, or it is a
             workbook and *replace_workbook* is false.
     """
+    if os.fspath(path).endswith(("/", os.sep)):  # "newdir/": a folder is meant, not a file
+        raise OutputRefusedError(OutputText.NOT_A_FILE(OutputText.DIRECTORY()))
     target = Path(os.path.realpath(path))
     try:
         status = os.stat(target)
