@@ -291,3 +291,27 @@ def test_half_sent_requests_cannot_take_every_descriptor(tmp_path: Path) -> None
             after = client.get("/healthz")
     assert refused.status_code == 503
     assert after.status_code == 200
+
+
+@pytest.mark.slow
+def test_work_stops_when_its_request_times_out(tmp_path: Path) -> None:
+    """A timed-out progress stops at its next month: the next request is not refused as busy."""
+    import json
+
+    document = json.loads(EXAMPLE.read_text("utf-8"))
+    document.pop("districts", None)
+    document["period"] = {"start": "2012-01", "end": "2021-12"}  # 120 months
+    template = document["communities"][0]
+    document["communities"] = [
+        {**json.loads(json.dumps(template)), "id": f"c{number}"} for number in range(1500)
+    ]
+    big = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    small = EXAMPLE.read_bytes()
+    options = ("--timeout", "1", "--max-concurrent", "1")
+    with running(tmp_path, *options) as server, server.client() as client:
+        timed_out = client.post("/v1/progress", content=big, headers=JSON)
+        time.sleep(1.0)
+        after = client.post("/v1/rank", content=small, headers=JSON)
+    assert timed_out.status_code == 503
+    assert timed_out.json()["type"].endswith("#problem-timed-out")
+    assert after.status_code == 200, after.text

@@ -12,6 +12,7 @@ with every problem, a bad parameter 400.
 from __future__ import annotations
 
 import tempfile
+import threading
 from collections.abc import Callable, Iterable
 from typing import IO, Final
 
@@ -24,6 +25,27 @@ from .texts import ServiceText
 
 SPOOL_BYTES: Final = 2**20
 """Bodies and answers up to this size stay in memory; larger ones go to a temporary file."""
+
+
+class Abandoned(Exception):  # noqa: N818 - a signal, not an error
+    """The request an answer was being made for is gone (timed out, or its client left)."""
+
+
+class _Current(threading.local):
+    stop: threading.Event | None = None
+
+
+CURRENT: Final = _Current()
+"""The stop signal of the answer this worker thread is making (set by :func:`working`)."""
+
+
+def working(stop: threading.Event, function: Callable[..., object], *args: object) -> object:
+    """Run *function* on this thread, its answer's writes stopping once *stop* is set."""
+    CURRENT.stop = stop
+    try:
+        return function(*args)
+    finally:
+        CURRENT.stop = None
 
 
 def load(data: bytes, fmt: str, warnings: list[Disagreement]) -> Assessment:
@@ -133,11 +155,21 @@ def score_stream(
 def _spool(fill: Callable[[Callable[[bytes], object]], object]) -> IO[bytes]:
     """A spooled file (memory up to :data:`SPOOL_BYTES`, then disk) that *fill* writes.
 
-    Returned at its start; closed, and the error passed on, when *fill* fails.
+    Returned at its start; closed (its temporary file removed), and the error
+    passed on, when *fill* fails — or, at its next write, once the request it
+    is for is gone (:class:`Abandoned`): work never outlives its answer by
+    more than one piece (a month of ``progress``, a community of ``score``).
     """
     answer = tempfile.SpooledTemporaryFile(SPOOL_BYTES)  # noqa: SIM115 - the caller closes it
+    stop = CURRENT.stop
+
+    def write(piece: bytes) -> None:
+        if stop is not None and stop.is_set():
+            raise Abandoned
+        answer.write(piece)
+
     try:
-        fill(answer.write)
+        fill(write)
     except BaseException:
         answer.close()
         raise

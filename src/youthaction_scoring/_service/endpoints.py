@@ -11,6 +11,7 @@ application/x-ndjson``; both directions are spooled, never held whole.
 from __future__ import annotations
 
 import functools
+import threading
 from collections.abc import AsyncIterator, Callable
 from typing import IO, Any, Final
 from urllib.parse import quote
@@ -25,7 +26,7 @@ from .._analysis.districts import Disagreement
 from .._io.codec import dumps_json
 from .._io.schema import Document
 from .._present.operations import Operation, Request
-from .answers import answer, score_stream, score_whole
+from .answers import answer, score_stream, score_whole, working
 from .bodies import JSON, NDJSON, body_format, read_body, spool_body
 from .guard import WORK, scope_lang
 from .params import read_request
@@ -39,14 +40,19 @@ def _request(request: HttpRequest, endpoint: str) -> Request:
     return attrs.evolve(asked, lang=scope_lang(request.scope))
 
 
-def _counted(function: Callable[..., Any], *args: Any) -> Any:
+def _counted(stop: threading.Event, function: Callable[..., Any], *args: Any) -> Any:
     with WORK:  # counted until it ends, even after its request gave up on it
-        return function(*args)
+        return working(stop, function, *args)
 
 
 async def _run(function: Callable[..., Any], *args: Any) -> Any:
-    call = functools.partial(_counted, function, *args)
-    return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+    """Run *function* on a worker thread; if the request is cancelled, its writes stop."""
+    stop = threading.Event()
+    call = functools.partial(_counted, stop, function, *args)
+    try:
+        return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
+    finally:
+        stop.set()  # cancelled (timed out): the thread stops at its next write
 
 
 WARNING_HEADER: Final = "youthaction-warning"
