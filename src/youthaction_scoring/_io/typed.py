@@ -50,6 +50,9 @@ _UNIONS: Final = (typing.Union, types.UnionType)
 _TUPLE: Final[Any] = tuple
 """``tuple``, to be subscripted with types made at run time."""
 
+_NONE: Final = object()
+"""No default."""
+
 Build = Callable[[Any], Any]
 """Builds one decoded value into a model value."""
 
@@ -112,15 +115,16 @@ def _model_class(cls: type) -> tuple[Any, Build]:
     """A struct for an attrs class msgspec cannot decode, and how to build the class from it."""
     hints = typing.get_type_hints(cls)
     fields: list[tuple[Any, ...]] = []
-    steps: list[tuple[Build | None, Any]] = []
-    for field in attrs.fields(cls):
+    builds: list[tuple[int, Build, object]] = []
+    for index, field in enumerate(attrs.fields(cls)):
         wire, build = _model_type(hints[field.name])
-        if field.default is attrs.NOTHING:
+        default = _NONE if field.default is attrs.NOTHING else _default(field)
+        if build is not None:
+            builds.append((index, build, default))
+        if default is _NONE:
             fields.append((field.name, wire))
-            steps.append((build, None))
-        else:
-            fields.append((field.name, wire | msgspec.UnsetType, _UNSET))
-            steps.append((build, _default(field)))
+        else:  # the model's default, built already (values are frozen: one serves all)
+            fields.append((field.name, wire, default))
     tag = _tag(cls)
     struct = msgspec.defstruct(
         f"{cls.__name__}Model",
@@ -132,18 +136,20 @@ def _model_class(cls: type) -> tuple[Any, Build]:
     astuple = msgspec.structs.astuple
 
     def build_class(value: Any) -> Any:
-        return cls(
-            *[
-                default if item is _UNSET else item if build is None else build(item)
-                for item, (build, default) in zip(astuple(value), steps)  # noqa: B905 - same length
-            ]
-        )
+        args = astuple(value)
+        if not builds:
+            return cls(*args)
+        items = list(args)
+        for index, build, default in builds:
+            if items[index] is not default:  # not the model's own default: decoded
+                items[index] = build(items[index])
+        return cls(*items)
 
     return struct, build_class
 
 
 def _default(field: attrs.Attribute[Any]) -> Any:
-    """A field's default value (values are frozen: one default serves every object)."""
+    """A field's default value, built (a factory's value is frozen: one serves every object)."""
     default: Any = field.default
     return default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
 
