@@ -5,13 +5,12 @@ Generates a seeded assessment (``generate.py``), writes it as a register
 reader sees the same machine load), best of ``--repeat``:
 
 * end to end: ``youthaction-scoring score FILE --format jsonl -o OUT`` on the
-  JSON Lines file (the stream) and on the register, read by calamine and by
-  openpyxl (``YOUTHACTION_REGISTER_READER=openpyxl``): wall time, peak RSS;
+  JSON Lines file (the stream) and on the register: wall time, peak RSS;
 * reading alone, in-process: parsing the JSON Lines file, and
-  ``read_register`` with each reader: seconds and peak RSS.
+  ``read_register``: seconds and peak RSS.
 
 Prints each time as a multiple of the stream's (the target: a register read
-end to end in at most 4 times the stream's time), and checks that all three
+end to end in at most 4 times the stream's time), and checks that both
 write the same scorecards (status 1 otherwise).
 
 With ``--write`` it times writing instead, in fresh processes against the
@@ -36,11 +35,10 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-READERS = ("calamine", "openpyxl")
 
 
 def _read_worker(kind: str, source: str) -> None:
-    """Read *source* once (kind: ``jsonl``, ``calamine`` or ``openpyxl``); print seconds and MiB."""
+    """Read *source* once (kind: ``jsonl`` or ``register``); print seconds and MiB."""
     import resource
 
     started = time.perf_counter()
@@ -51,7 +49,6 @@ def _read_worker(kind: str, source: str) -> None:
             opened = open_json_lines(handle)
             count = sum(1 for line in opened.lines if line.community is not None)
     else:
-        os.environ["YOUTHACTION_REGISTER_READER"] = kind
         from youthaction_scoring._io.register import read_register
 
         count = len(read_register(source).communities)
@@ -60,12 +57,8 @@ def _read_worker(kind: str, source: str) -> None:
     print(json.dumps({"seconds": seconds, "peak_mib": peak, "communities": count}))
 
 
-def _env(reader: str | None) -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("YOUTHACTION_REGISTER_READER", None)
-    if reader is not None:
-        env["YOUTHACTION_REGISTER_READER"] = reader
-    return env
+def _env() -> dict[str, str]:
+    return dict(os.environ)
 
 
 def _digest(path: Path) -> str:
@@ -101,19 +94,20 @@ def _measure(args: argparse.Namespace) -> int:
         f" JSON Lines, {register.stat().st_size / 1e6:.1f} MB register"
         f" (prepared in {time.perf_counter() - started:.0f} s); best of {args.repeat}"
     )
-    readers = [r for r in READERS if r in args.readers.split(",")]
-    cases: dict[str, tuple[Path, str | None]] = {"stream (jsonl)": (stream, None)}
-    cases.update({f"register, {r}": (register, r) for r in readers})
+    cases: dict[str, tuple[Path, str]] = {
+        "stream (jsonl)": (stream, "jsonl"),
+        "register": (register, "register"),
+    }
     outputs = {name: work / f"out-{i}.jsonl" for i, name in enumerate(cases)}
     e2e: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     alone: dict[str, list[tuple[float, float]]] = {name: [] for name in cases}
     for _ in range(args.repeat):
-        for name, (source, reader) in cases.items():
+        for name, (source, kind) in cases.items():
             command = [sys.executable, "-m", "youthaction_scoring", "score", str(source)]
             command += ["--format", "jsonl", "-o", str(outputs[name])]
-            e2e[name].append(child(command, env=_env(reader), quiet=True)[:2])
-            worker = [sys.executable, __file__, "_read", reader or "jsonl", str(source)]
-            report = json.loads(child(worker, env=_env(None), quiet=True)[2])
+            e2e[name].append(child(command, env=_env(), quiet=True)[:2])
+            worker = [sys.executable, __file__, "_read", kind, str(source)]
+            report = json.loads(child(worker, env=_env(), quiet=True)[2])
             alone[name].append((report["seconds"], report["peak_mib"]))
     same = len({_digest(path) for path in outputs.values()}) == 1
     base_e2e = min(t for t, _ in e2e["stream (jsonl)"])
@@ -158,7 +152,7 @@ def _measure_writing(args: argparse.Namespace) -> int:
     for _ in range(args.repeat):
         for name, command in cases.items():
             Path(command[-1]).unlink(missing_ok=True)  # convert refuses to replace a register
-            runs[name].append(child(command, env=_env(None), quiet=True)[:2])
+            runs[name].append(child(command, env=_env(), quiet=True)[:2])
     base = min(t for t, _ in runs["stream (jsonl)"])
     print(f"{'':<22} {'seconds':>8} {'x stream':>9} {'peak MiB':>9}")
     for name in cases:
@@ -186,9 +180,6 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2021, help="random seed (default 2021)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per timing; the best is kept")
     parser.add_argument("--workdir", help="folder for the generated files (reused when there)")
-    parser.add_argument(
-        "--readers", default="calamine,openpyxl", help="register readers to time (default both)"
-    )
     parser.add_argument(
         "--write", action="store_true", help="time writing a register and scorecards instead"
     )

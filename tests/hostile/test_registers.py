@@ -52,14 +52,14 @@ CELL_CASES: dict[str, tuple[str, Callable[[str], str], str, str]] = {
     "a number that is not one": (
         COMMUNITIES,
         _cell("J2", '<c r="J2" t="n"><v>abc</v></c>'),
-        "社区!2",
-        "row 2 cannot be read",
+        "社区!A1",
+        "the sheet cannot be read",
     ),
     "nan in a count": (
         COMMUNITIES,
         _cell("J2", '<c r="J2" t="n"><v>nan</v></c>'),
-        "社区!2",
-        "row 2 cannot be read",
+        "社区!J2",
+        "must be a whole number, got number nan",
     ),
     "inf in a count": (
         COMMUNITIES,
@@ -76,14 +76,14 @@ CELL_CASES: dict[str, tuple[str, Callable[[str], str], str, str]] = {
     "nan in a date cell": (
         ACTIVITIES,
         _cell("C2", '<c r="C2" s="7" t="n"><v>nan</v></c>'),
-        "专项活动!",
-        "cannot be read",
+        "专项活动!C2",
+        "is outside the years 1900-2199",
     ),
     "a date serial before 1900": (
         ACTIVITIES,
         _cell("C2", '<c r="C2" s="7" t="n"><v>-5</v></c>'),
         "专项活动!C2",
-        "is outside the years 1900-2199",
+        "must be a date",
     ),
     "a cell beyond the columns": (
         COMMUNITIES,
@@ -151,7 +151,7 @@ def test_a_hidden_data_sheet_is_refused(register: Path, tmp_path: Path) -> None:
     assert outcome.refused("专项活动!A1: the sheet is hidden"), outcome
 
 
-def test_openpyxl_warnings_do_not_reach_standard_error(register: Path, tmp_path: Path) -> None:
+def test_an_unsupported_extension_scores_silently(register: Path, tmp_path: Path) -> None:
     """A workbook with an unsupported extension scores without openpyxl's warning text."""
     path = patched(
         register,

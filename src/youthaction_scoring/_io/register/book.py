@@ -1,37 +1,38 @@
-"""Opening a register workbook: its sheets, and the cell values of each, row by row.
+"""Opening a register workbook: its sheets, their states, and the values of their cells.
 
-openpyxl reads the workbook itself (its parts list, sheets, visibility,
-styles and shared strings): through defusedxml, so that unsafe XML is refused
-there, exactly as before. The cells of each sheet, the slow part, are read by
-python-calamine when it is installed and the sheet's XML is plain (see
-:mod:`.vet`), else by openpyxl. Both give the same rows: lists of values by
-column, where a blank cell is ``None``, text is unescaped (``_xHHHH_``), a
-number is an ``int`` when written whole, a date is a ``datetime``, a formula
-is :data:`FORMULA` and an error value an :class:`ErrorValue`.
+python-calamine reads the workbook: its sheets, their visibility, the shared
+strings, the number formats and every cell. What calamine does not say is
+found by :mod:`.scan`, a pass of the standard library's XML parser over each
+worksheet before calamine reads it: where its cells reach (calamine holds a
+sheet as a dense grid, and a cell far away would make it allocate gigabytes),
+which cells hold a formula (calamine gives their cached value) or an error
+value (calamine gives an empty cell), and, when calamine leaves an
+``_xHHHH_`` escape as written (it decodes only those up to U+00FF), the text
+as stored, so that it is unescaped exactly once.
 
-The reader can be chosen with the environment variable
-``YOUTHACTION_REGISTER_READER``: ``openpyxl`` forces openpyxl, ``calamine``
-(or nothing, the default) uses calamine where it can.
+A sheet's rows are lists of values by column from A1, where a blank cell is
+``None``, text is unescaped (``_xHHHH_``), a whole number is an ``int``, a
+date is a ``datetime``, a formula is :data:`FORMULA` and an error value an
+:class:`ErrorValue`.
 """
 
 from __future__ import annotations
 
-import os
+import datetime as dt
+import posixpath
 import re
+import zipfile
 from collections.abc import Iterator, Sequence
-from typing import Any, Final, cast
+from typing import Any, Final
 
 import attrs
 
 from ..._domain.errors import InputError, Problem
+from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from .cells import unescape_text
-from .safety import caused_by, unsafe_problem
+from .safety import unsafe_problem
+from .scan import MAX_GRID, Scan, Unsafe, raw_texts, scan_sheet, shared_strings
 from .texts import RegisterText
-from .values import is_blank
-from .vet import Vetted, cell_pattern, vet_shared_strings, vet_sheet
-
-READER_ENV: Final = "YOUTHACTION_REGISTER_READER"
-"""Set to ``openpyxl`` to read every sheet with openpyxl, even with calamine installed."""
 
 
 class Formula:
@@ -51,362 +52,216 @@ class ErrorValue:
     text: str
 
 
-def calamine_wanted() -> bool:
-    """Whether calamine is installed and not turned off by :data:`READER_ENV`."""
-    if os.environ.get(READER_ENV, "").strip().lower() == "openpyxl":
-        return False
-    try:
-        import python_calamine  # noqa: F401 - imported to prove it is there
-    except ImportError:
-        return False
-    return True
-
-
-_NUMBER_CODES: Final = frozenset({"General", "0", "0.00", "#,##0", "#,##0.00", "@"})
-_DAY_CODE: Final = re.compile(
-    r'(?:yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|ss|s|"[^"<>]*"|\\?[-/. :]|[年月日])+(?:;@)?'
-)
-"""A date (or date and time) format both libraries read a date in: no elapsed time
-(``[h]``), no AM/PM, no fraction of a second. Only whole-day serials are plain."""
-_DAY_BUILTINS: Final = frozenset({14, 15, 16, 17, 22})
-_SHEET_TARGET: Final = re.compile(r"(?:/xl/)?worksheets/sheet[0-9]{1,5}\.xml")
-_ESCAPED_SPACE: Final = re.compile(r"[\r\x0b\x0c\x1c-\x1f]")
-"""White space a cell's text holds only as an ``_xHHHH_`` escape: such a text is not blank."""
-
-
-def open_book(handle: Any, name: str) -> Book:
-    """Open a register workbook whose zip directory has been checked (see :mod:`.safety`).
-
-    Args:
-        handle: The workbook, a seekable binary file.
-        name: The file's name, for the problems' place.
-
-    Returns:
-        The open workbook.
-
-    Raises:
-        InputError: Not a readable workbook, or unsafe XML.
-        OSError: The file itself cannot be read.
-    """
-    import zipfile
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import DefusedXmlException
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    unsafe = (DefusedXmlException, ParseError)
-    refused = (
-        zipfile.BadZipFile,
-        InvalidFileException,
-        KeyError,
-        ValueError,
-        TypeError,
-        OSError,  # openpyxl's own, with no errno: a zip holding no workbook part
-        *unsafe,
-    )
-    try:
-        reader = _reader_class()(handle, read_only=True, data_only=False)
-        reader.read()
-        names = set(reader.valid_files)
-        shared = "xl/sharedStrings.xml"
-        plain = reader.parser.workbook_part_name == "xl/workbook.xml" and (
-            reader.strings_part == shared if shared in names else reader.strings_part is None
-        )  # calamine looks for both parts there, whatever the package's manifest says
-        book = Book(reader.wb, reader.sheet_parts, handle, plain and calamine_wanted())
-        if not book.fast:
-            reader.shared_strings.load()  # now, where openpyxl read them: same refusals
-    except refused as exc:
-        if isinstance(exc, OSError) and exc.errno is not None:
-            raise  # the file itself could not be read
-        cause = exc if isinstance(exc, unsafe) else caused_by(exc, unsafe)
-        if cause is not None:
-            raise InputError([unsafe_problem(name, cause)]) from None
-        raise InputError([Problem(name, RegisterText.UNREADABLE(str(exc)))]) from None
-    return book
-
-
-class _Strings:
-    """A workbook's shared strings for openpyxl, read when first asked for.
-
-    A workbook whose shared strings are plain (see :mod:`.vet`) has its
-    sheets read by calamine, which reads the strings itself: openpyxl's
-    reading of them (slow, and for nothing) is spared unless a sheet is
-    handed to openpyxl after all.
-    """
-
-    def __init__(self, load: Any) -> None:
-        self._load = load
-        self._items: list[str] | None = None
-
-    def load(self) -> list[str]:
-        """The strings (read now if not yet)."""
-        if self._items is None:
-            self._items = self._load()
-        return self._items
-
-    def __getitem__(self, index: int) -> str:
-        return self.load()[index]
-
-    def __len__(self) -> int:
-        return len(self.load())
-
-
-def _reader_class() -> Any:
-    """Openpyxl's workbook reader, keeping shared strings as stored and noting sheet parts.
-
-    The shared strings are read when first needed (:class:`_Strings`).
-
-    openpyxl removes every ``x005F_`` from shared strings (Excel's escape of
-    a literal ``_xHHHH_``), which turns a typed ``_x0041_`` into ``A``; the
-    text is kept as stored here and unescaped once, by
-    :func:`~.cells.unescape_text`, as inline text is.
-    """
-    from openpyxl.cell.text import Text
-    from openpyxl.reader.excel import ExcelReader
-    from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
-    from openpyxl.xml.functions import iterparse
-
-    class Reader(ExcelReader):
-        sheet_parts: dict[str, str]
-
-        strings_part: str | None = None
-
-        def read_strings(self) -> None:
-            package: Any = self.package  # the manifest (untyped in openpyxl's stubs)
-            found = package.find(SHARED_STRINGS)
-            self.strings_part = None if found is None else str(found.PartName[1:])
-            # openpyxl only indexes them (shared_strings[i]): a lazy sequence will do
-            self.shared_strings = cast("list[str]", _Strings(self._strings))
-
-        def _strings(self) -> list[str]:
-            if self.strings_part is None:
-                return []
-            tag = f"{{{SHEET_MAIN_NS}}}si"
-            strings = []
-            with self.archive.open(self.strings_part) as source:
-                for _, node in iterparse(source):
-                    if node.tag == tag:
-                        text = Text.from_tree(node)
-                        strings.append("" if text is None else text.content)
-                        node.clear()
-            return strings
-
-        def read_worksheets(self) -> None:
-            self.sheet_parts = {
-                sheet.name: str(rel.target)
-                for sheet, rel in self.parser.find_sheets()
-                if "worksheet" in str(rel.Type)
-            }
-            super().read_worksheets()
-
-    return Reader
+_LEFT_ESCAPE: Final = re.compile(r"_x[0-9A-Fa-f]{4}_")
+"""What calamine's text may still hold of an escape: the cell's stored text is read again,
+as it is for a text of white space only (a cell is blank when its stored text is)."""
+_MAIN: Final = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELS: Final = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_OFFICE: Final = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 class Book:
     """An open register workbook (read-only): sheet names, states and rows.
 
     Args:
-        book: The openpyxl workbook (read-only).
-        parts: Each worksheet's part, by name.
-        handle: The workbook file (seekable), for calamine.
-        fast: Whether to read plain sheets with calamine.
+        handle: The workbook, a seekable binary file whose zip directory
+            has been checked (see :mod:`.safety`).
+        name: The file's name, for the problems' place.
+
+    Raises:
+        InputError: Not a readable workbook, or unsafe XML.
     """
 
-    def __init__(self, book: Any, parts: dict[str, str], handle: Any, fast: bool):
-        self._book = book
-        self._parts = parts
-        self._handle = handle
-        self._calamine: Any = None
-        self._pattern: re.Pattern[bytes] | None = None
-        self.fast = fast and self._plain_book()
-        self.readers: dict[str, str] = {}
-        """Which library read each sheet read so far: ``calamine`` or ``openpyxl``."""
+    def __init__(self, handle: Any, name: str) -> None:
+        from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
-    @property
-    def sheetnames(self) -> list[str]:
+        self._name = name
+        self._archive = zipfile.ZipFile(handle)
+        self._strings: list[str] | None = None
+        try:
+            parts = _sheet_parts(self._archive)
+            for member in self._archive.infolist():
+                if member.filename not in parts.values():  # a sheet is read before calamine
+                    _read_whole(self._archive, member)
+            handle.seek(0)
+            self._calamine = CalamineWorkbook.from_filelike(handle)
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 - CalamineError, a Rust panic, a zip error
+            self._archive.close()
+            raise self._refusal(exc) from None
+        self.sheetnames: list[str] = list(self._calamine.sheet_names)
         """The sheets, in workbook order."""
-        return list(self._book.sheetnames)
+        self._states = {
+            meta.name: "visible"
+            if meta.visible == SheetVisibleEnum.Visible
+            else "veryHidden"
+            if meta.visible == SheetVisibleEnum.VeryHidden
+            else "hidden"
+            for meta in self._calamine.sheets_metadata
+        }
+        missing = [sheet for sheet in self.sheetnames if sheet not in parts]
+        if missing:
+            self.close()
+            raise self._refusal(KeyError(f"no worksheet part for sheet {missing[0]!r}"))
+        self._parts = parts
 
     def state(self, name: str) -> str:
         """A sheet's state: ``visible``, ``hidden`` or ``veryHidden``."""
-        return str(getattr(self._book[name], "sheet_state", "visible"))
+        return self._states.get(name, "visible")
 
     def rows(self, name: str) -> Iterator[Sequence[Any]]:
-        """The rows of a sheet from row 1, each a list of values by column (see the module)."""
-        if self.fast:
-            rows = self._calamine_rows(name)
-            if rows is not None:
-                self.readers[name] = "calamine"
-                return iter(rows)
-        self.readers[name] = "openpyxl"
-        return _openpyxl_rows(self._book[name])
+        """The rows of a sheet from row 1, each a list of values by column (see the module).
 
-    def close(self) -> None:
-        """Release the workbook."""
-        self._book.close()
-        if self._calamine is not None:
-            self._calamine.close()
-
-    def _plain_book(self) -> bool:
-        """Whether the workbook's own parts let calamine read its plain sheets alike."""
-        import zipfile
-
-        from openpyxl.utils.datetime import WINDOWS_EPOCH
-
-        archive: zipfile.ZipFile = self._book._archive
-        names = set(archive.namelist())
-        if len(self._parts) != len(self._book.sheetnames) or not all(
-            part in names for part in self._parts.values()
-        ):
-            return False
+        Raises:
+            InputError: The sheet's XML is unsafe or broken, it reaches too
+                far for memory, or calamine cannot read it.
+        """
+        part = self._parts[name]
         try:
-            if "xl/sharedStrings.xml" in names and not vet_shared_strings(
-                archive.read("xl/sharedStrings.xml")
-            ):
-                return False
-            for part in ("xl/workbook.xml", "[Content_Types].xml"):
-                archive.read(part)  # whole and as declared (size and CRC), before calamine
-            if not _plain_targets(archive.read("xl/_rels/workbook.xml.rels")):
-                return False  # calamine may find another part than openpyxl did
-            styles = archive.read("xl/styles.xml") if "xl/styles.xml" in names else b""
-            numbers, days = _styles(self._book, styles)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, SyntaxError):
-            return False  # ParseError is a SyntaxError; openpyxl read these parts, though
-        if self._book.epoch != WINDOWS_EPOCH:
-            days = set()
-        self._pattern = cell_pattern(numbers, days)
-        return True
-
-    def _calamine_rows(self, name: str) -> list[list[Any]] | None:
-        """The rows calamine reads from a plain sheet, or ``None`` to read it with openpyxl."""
-        import zipfile
-
-        from python_calamine import CalamineWorkbook
-
-        assert self._pattern is not None
+            data = self._archive.read(part)
+            scan = scan_sheet(data)
+        except Unsafe as exc:
+            raise InputError([unsafe_problem(self._name, exc.cause)]) from None
+        except ValueError as exc:  # a cell reference that is not one
+            raise InputError(
+                [Problem(f"{name}!A1", RegisterText.SHEET_UNREADABLE(str(exc)))]
+            ) from None
+        except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            raise self._refusal(exc) from None
+        if scan.rows > MAX_ROWS or scan.columns > MAX_COLUMNS:
+            too_many = RegisterText.TOO_MANY_ROWS if scan.rows > MAX_ROWS else None
+            message = (too_many or RegisterText.TOO_MANY_COLUMNS)()
+            raise InputError([Problem(f"{name}!A1", message)])
+        if scan.rows * scan.columns > MAX_GRID:
+            raise InputError(
+                [
+                    Problem(
+                        f"{name}!A1",
+                        RegisterText.TOO_WIDE(
+                            f"{scan.rows:,}", f"{scan.columns:,}", f"{MAX_GRID:,}"
+                        ),
+                    )
+                ]
+            )
         try:
-            data = self._book._archive.read(self._parts[name])
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError):
-            return None
-        vetted = vet_sheet(data, self._pattern)
-        del data
-        if vetted is None:
-            return None
-        try:
-            if self._calamine is None:
-                self._handle.seek(0)
-                self._calamine = CalamineWorkbook.from_filelike(self._handle)
-            if self._calamine.sheet_names != self.sheetnames:
-                self.fast = False
-                return None
             grid = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except (KeyboardInterrupt, SystemExit):
             raise
-        except BaseException:  # noqa: BLE001 - CalamineError, and a Rust panic (a BaseException)
-            return None  # openpyxl reads the sheet, and says what is wrong with it, if anything
-        return _normal(grid, vetted)
+        except BaseException as exc:  # noqa: BLE001 - CalamineError, and a Rust panic
+            raise InputError(
+                [Problem(f"{name}!A1", RegisterText.SHEET_UNREADABLE(str(exc)))]
+            ) from None
+        return iter(self._normal(grid, scan, data))
+
+    def close(self) -> None:
+        """Release the workbook."""
+        self._archive.close()
+        self._calamine.close()
+
+    def _refusal(self, exc: BaseException) -> InputError:
+        if isinstance(exc, Unsafe):
+            return InputError([unsafe_problem(self._name, exc.cause)])
+        return InputError([Problem(self._name, RegisterText.UNREADABLE(str(exc)))])
+
+    def _normal(self, grid: list[list[Any]], scan: Scan, data: bytes) -> list[list[Any]]:
+        """Calamine's values as the reader gives them (see the module)."""
+        datetime, date = dt.datetime, dt.date
+        escaped: list[tuple[int, int]] = []
+        for number, row in enumerate(grid):
+            for index, value in enumerate(row):
+                kind = type(value)
+                if kind is str:
+                    if not value:
+                        row[index] = None
+                    elif value.isspace() or ("_x" in value and _LEFT_ESCAPE.search(value)):
+                        escaped.append((number + 1, index + 1))  # blank, or escaped, as stored?
+                elif kind is float:
+                    if value.is_integer():
+                        row[index] = int(value)
+                elif kind is date:
+                    row[index] = datetime(value.year, value.month, value.day)
+        if escaped:
+            self._stored_texts(grid, data, escaped)
+        for place, text in scan.errors.items():
+            _mark(grid, place, ErrorValue(text))
+        for place in scan.formulas:
+            _mark(grid, place, FORMULA)
+        return grid
+
+    def _stored_texts(
+        self, grid: list[list[Any]], data: bytes, places: list[tuple[int, int]]
+    ) -> None:
+        """Put the stored text of each cell at *places*, unescaped once, in place of calamine's.
+
+        A cell whose stored text is blank is empty; an escaped space is not blank.
+        """
+        found = raw_texts(data, set(places))
+        for (row, column), (shared, text) in found.items():
+            if shared:
+                if self._strings is None:
+                    self._strings = shared_strings(self._archive)
+                position = int(text)
+                if not 0 <= position < len(self._strings):
+                    continue  # calamine read it, so it is there: never reached
+                text = self._strings[position]
+            grid[row - 1][column - 1] = unescape_text(text) if text.strip() else None
 
 
-def _plain_targets(rels: bytes) -> bool:
-    """Whether every worksheet relationship names its part plainly (``worksheets/sheet3.xml``)."""
-    from defusedxml.ElementTree import fromstring
+def _read_whole(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Read a part to its end, as declared: a part that holds more, or other bytes, is refused.
 
-    package = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-    for rel in fromstring(rels).iter(f"{package}Relationship"):
-        if str(rel.get("Type", "")).endswith("/worksheet") and not _SHEET_TARGET.fullmatch(
-            str(rel.get("Target", ""))
-        ):
-            return False
-    return True
+    Raises:
+        zipfile.BadZipFile: Its bytes are not those declared (size or CRC).
+    """
+    with archive.open(member) as stream:
+        while stream.read(1 << 20):
+            pass
 
 
-def _openpyxl_rows(sheet: Any) -> Iterator[Sequence[Any]]:
-    """The rows openpyxl reads, as values (its errors are left to the caller)."""
-    sheet.reset_dimensions()  # never trust a stored size: read every row there is
-    for row in sheet.iter_rows(min_row=1, min_col=1):
-        yield [_openpyxl_value(cell) for cell in row]
-
-
-def _openpyxl_value(cell: Any) -> Any:
-    value = cell.value
-    kind = getattr(cell, "data_type", None)
-    if kind == "f":
-        return FORMULA
-    if is_blank(value):
-        return None
-    if kind == "e":
-        return ErrorValue(str(value))
-    return unescape_text(value) if isinstance(value, str) else value
-
-
-def _normal(grid: list[list[Any]], vetted: Vetted) -> list[list[Any]]:
-    """Calamine's values as openpyxl's path gives them (see the module)."""
-    import datetime as dt
-
-    datetime, date = dt.datetime, dt.date
-    for row in grid:
-        for index, value in enumerate(row):
-            kind = type(value)
-            if kind is str:
-                if not value or (value.isspace() and not _ESCAPED_SPACE.search(value)):
-                    row[index] = None
-            elif kind is float:
-                if value.is_integer():  # vetting: a whole float was written as a whole number
-                    row[index] = int(value)
-            elif kind is date:
-                row[index] = datetime(value.year, value.month, value.day)
-    for reference in vetted.errors.keys() - vetted.formulas:
-        _mark(grid, reference, ErrorValue(vetted.errors[reference]))
-    for reference in vetted.formulas:
-        _mark(grid, reference, FORMULA)
-    return grid
-
-
-def _mark(grid: list[list[Any]], reference: str, value: Any) -> None:
-    """Put *value* at *reference* (``J2``), growing the grid as needed."""
-    found = re.fullmatch(r"([A-Z]+)([0-9]+)", reference)
-    assert found is not None
-    number, column = int(found[2]), _column_number(found[1])
+def _mark(grid: list[list[Any]], place: tuple[int, int], value: Any) -> None:
+    """Put *value* at *place* (row, column, from 1), growing the grid as needed."""
+    number, column = place
     grid.extend([] for _ in range(number - len(grid)))
     row = grid[number - 1]
     row.extend([None] * (column - len(row)))
     row[column - 1] = value
 
 
-def _column_number(letters: str) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + ord(letter) - 64
-    return number
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet's part, by sheet name, found as calamine finds it.
 
+    A relationship's target is taken from ``xl/`` (or from the root when it
+    starts with ``/``), as calamine takes it; the part must be there under
+    exactly that name (no two parts differ only in case: see :mod:`.safety`).
 
-def _styles(book: Any, styles: bytes) -> tuple[set[int], set[int]]:
-    """The cell styles (``s``) both libraries read a number in as a number, and as a date.
-
-    A style counts only when its number format is one of a few plain ones
-    (General, ``0``, ``@`` ...; ``yyyy-mm-dd``, ``yyyy/m/d``, ``yyyy"年"m"月"d"日"`` ...)
-    and openpyxl says the same of it.
+    Raises:
+        Unsafe: The workbook's XML declares entities.
+        KeyError: A worksheet's part is missing or ambiguous.
     """
-    from defusedxml.ElementTree import fromstring
-    from openpyxl.styles.numbers import BUILTIN_FORMATS
+    from xml.etree.ElementTree import ParseError
 
-    numbers: set[int] = set()
-    days: set[int] = set()
-    if styles:
-        root = fromstring(styles)
-        main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-        for fmt in root.iter(f"{main}numFmt"):
-            if int(fmt.get("numFmtId", "0")) < 164:
-                return numbers, days  # a builtin redefined: calamine may read it otherwise
-    timed = set(book._timedelta_formats)
-    for index, style in enumerate(book._cell_styles):
-        fid = style.numFmtId
-        code = BUILTIN_FORMATS.get(fid) if fid < 164 else book._number_formats[fid - 164]
-        if index in timed or code is None:
-            continue
-        if index in book._date_formats:
-            if fid in _DAY_BUILTINS or (fid >= 164 and _DAY_CODE.fullmatch(code)):
-                days.add(index)
-        elif code in _NUMBER_CODES:
-            numbers.add(index)
-    return numbers, days
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        book = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (DefusedXmlException, ParseError) as exc:
+        raise Unsafe(exc) from None
+    targets = {
+        rel.get("Id"): str(rel.get("Target", ""))
+        for rel in rels.iter(f"{_RELS}Relationship")
+        if str(rel.get("Type", "")).endswith("/worksheet")
+    }
+    names = set(archive.namelist())
+    parts: dict[str, str] = {}
+    for sheet in book.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_OFFICE}id"))
+        if target is None:
+            continue  # not a worksheet (a chart sheet): calamine reads no cells there
+        part = target[1:] if target.startswith("/") else posixpath.join("xl", target)
+        if part not in names:
+            raise KeyError(f"worksheet part {part!r} is missing")
+        parts[str(sheet.get("name"))] = part
+    return parts

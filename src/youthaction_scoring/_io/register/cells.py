@@ -54,6 +54,19 @@ def require_openpyxl() -> None:
         raise ImportError("openpyxl is not using defusedxml (OPENPYXL_DEFUSEDXML is off)")
 
 
+def require_reader() -> None:
+    """Check that python-calamine and defusedxml (the ``excel`` extra) are installed.
+
+    Raises:
+        ImportError: The extra is missing; the message says how to install it.
+    """
+    try:
+        import defusedxml  # noqa: F401 - imported to prove it is there
+        import python_calamine  # noqa: F401 - imported to prove it is there
+    except ImportError:
+        raise ModuleNotFoundError(EXTRA_HINT, name="python_calamine") from None
+
+
 def escape_text(text: str) -> str:
     """Escape text for a spreadsheet cell so that it reads back exactly.
 

@@ -21,7 +21,7 @@ import attrs
 from ..._domain.calendar import Period, period_problem
 from ..._domain.checks import id_problem, repeat_problem, text_problem
 from ..._domain.codes import LeaderLevel, RecognitionKind
-from ..._domain.errors import InputError, Problem
+from ..._domain.errors import InputError
 from ..._domain.model import (
     Assessment,
     Cadres,
@@ -38,11 +38,11 @@ from ..._domain.model import (
     Workforce,
     YouthHome,
 )
-from .book import Book, open_book
-from .cells import require_openpyxl
+from .book import Book
+from .cells import require_reader
 from .districts import DISTRICTS, Member, check_districts, district_records, read_districts
 from .rows import Row, SheetReader
-from .safety import check_unpacked_size, unsafe_problem
+from .safety import check_unpacked_size
 from .sheets import (
     ASSESSMENT,
     COMMUNITIES,
@@ -80,10 +80,10 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
     """Read a register workbook (``.xlsx``) strictly.
 
     Before anything is parsed, the workbook's zip directory is read: a
-    workbook that unpacks to more than 256 MiB is refused (a member is never
-    read past the size it declares, so a lying directory cannot help it
-    through). openpyxl's warnings about features a register does not use are
-    not shown.
+    workbook that unpacks to more than 256 MiB, or whose style or shared
+    strings table is larger than any register's, is refused; every part is
+    then read once, never past the size it declares, so a lying directory
+    cannot help it through, before python-calamine reads the workbook.
 
     Args:
         path: The workbook, or a binary file holding one (seekable).
@@ -96,30 +96,18 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
         ImportError: The ``excel`` extra is not installed.
         OSError: The file cannot be read.
     """
-    require_openpyxl()
-    import warnings
-    import zipfile
-    from xml.etree.ElementTree import ParseError
-
-    from defusedxml import DefusedXmlException
-
+    require_reader()
     name = "-" if not isinstance(path, str | os.PathLike) else os.fspath(path)
-    unsafe = (DefusedXmlException, ParseError)
     opened: Any = (
         open(name, "rb")  # noqa: SIM115 - entered just below
         if isinstance(path, str | os.PathLike)
         else contextlib.nullcontext(path)
     )
-    with opened as handle, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions
+    with opened as handle:
         check_unpacked_size(handle, name)
-        book = open_book(handle, name)
+        book = Book(handle, name)
         try:
             return _read_book(book)
-        except unsafe as exc:
-            raise InputError([unsafe_problem(name, exc)]) from None
-        except zipfile.BadZipFile as exc:
-            raise InputError([Problem(name, RegisterText.UNREADABLE(str(exc)))]) from None
         finally:
             book.close()
 

@@ -111,3 +111,14 @@ class RegisterText(Text):
         "拒绝读取：XML 不安全或已损坏（{0}：{1}）",
         "refused: unsafe or broken XML ({0}: {1})",
     )
+    SHEET_UNREADABLE = ("工作表无法读取（{0}）", "the sheet cannot be read ({0})")
+    TOO_WIDE = (
+        "工作表的单元格延伸到 {0} 行 × {1} 列，超过了一个台账工作表可占的 {2} 个单元格；"
+        "请删除登记范围以外的内容",
+        "the sheet's cells reach {0} rows by {1} columns, more than the {2} cells a register"
+        " sheet may span; delete what lies outside the register's rows and columns",
+    )
+    TABLE_TOO_BIG = (
+        "拒绝读取：部件 {0} 解压后为 {1} 字节，超过任何台账所需（最多 {2} 字节）",
+        "refused: the part {0} unpacks to {1} bytes, more than any register needs (at most {2})",
+    )
