@@ -190,9 +190,13 @@ def _key_class(cls: type) -> Any:
     )
 
 
-_MODEL_TYPE, _BUILD = _model_type(Community)
-_MODEL: Final = msgspec.json.Decoder(_MODEL_TYPE)
-_KEYS: Final = msgspec.json.Decoder(_key_class(Community))
+@functools.cache
+def _readers() -> tuple[msgspec.json.Decoder[Any], Build | None, msgspec.json.Decoder[Any]]:
+    """The model's decoder, its builder and the keys' decoder (made on first use, once)."""
+    model, build = _model_type(Community)
+    return msgspec.json.Decoder(model), build, msgspec.json.Decoder(_key_class(Community))
+
+
 _ENCODER: Final = msgspec.json.Encoder()
 
 
@@ -207,10 +211,11 @@ def community_from_json(data: bytes) -> Community | None:
         including an unknown or repeated key at any depth (then use the
         converter, which says what and where).
     """
+    model, build, keys = _readers()
     try:
-        decoded = _MODEL.decode(data)
-        community: Community = decoded if _BUILD is None else _BUILD(decoded)
-        keys = _ENCODER.encode(_KEYS.decode(data))
+        decoded = model.decode(data)
+        community: Community = decoded if build is None else build(decoded)
+        written = _ENCODER.encode(keys.decode(data))
     except Exception:  # noqa: BLE001 - any refusal means: let the converter decide
         return None
-    return community if keys.count(b":") == data.count(b":") else None
+    return community if written.count(b":") == data.count(b":") else None
