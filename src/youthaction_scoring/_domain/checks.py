@@ -185,8 +185,9 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 # --------------------------------------------------------------------------
 # The model's validators: values, so that readers can see which checks a
-# field has (the fast reader derives its own checks from them), with the
-# wording of the functions above.
+# field has (the converter reads ids with their own check), with the wording
+# of the functions above. The fast JSON reader runs them as it builds the
+# model (msgspec calls them).
 # --------------------------------------------------------------------------
 
 

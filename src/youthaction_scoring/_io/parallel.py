@@ -18,8 +18,6 @@ than ``fork``, but never a copy of a process with threads.
 from __future__ import annotations
 
 import collections
-import concurrent.futures
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
@@ -142,6 +140,9 @@ def _in_order(
     items: Iterable[tuple[int, bytes]], setup: Setup, jobs: int
 ) -> Iterator[tuple[LineResult, object, bytes | None]]:
     """The workers' results, in input order, with at most ``2 * jobs`` batches in flight."""
+    import concurrent.futures  # here: a process that scores alone never loads them
+    import multiprocessing
+
     context = multiprocessing.get_context("spawn")
     pool = concurrent.futures.ProcessPoolExecutor(
         jobs, mp_context=context, initializer=_start, initargs=(setup,)

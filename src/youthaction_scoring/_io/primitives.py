@@ -1,8 +1,9 @@
 """The strict readers of single JSON values, shared by every reader of the format.
 
-The cattrs converter registers these as its hooks, the fast reader calls them
-for the same types, and the register reader calls them for cells, so a value
-is accepted, refused and described alike wherever it comes from. Each raises
+The cattrs converter registers these as its hooks and the register reader
+calls them for cells, so a value is accepted, refused and described alike
+wherever it comes from (the fast JSON reader, :mod:`.typed`, accepts only
+what the model's validators accept, and leaves the rest to the converter). Each raises
 :class:`Invalid` with the message a user sees.
 """
 
