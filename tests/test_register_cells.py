@@ -319,7 +319,7 @@ def test_a_hidden_or_very_hidden_sheet_is_refused(base: Path, tmp_path: Path, st
     """A data sheet hidden either way would be scored unseen: refused at the sheet."""
     change = {
         "xl/workbook.xml": lambda xml: xml.replace(
-            'name="专项活动" sheetId="8" state="visible"',
+            'name="专项活动" sheetId="8"',
             f'name="专项活动" sheetId="8" state="{state}"',
         )
     }
