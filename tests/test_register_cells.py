@@ -375,3 +375,16 @@ def test_merged_ranges_covering_more_than_the_limit_are_refused(limit: int, refu
         _fill_merged(grid, ranges, "专项活动", limit)
     expected = "专项活动!A1: the sheet's merged ranges cover 6 cells, more than the 5 a register sheet may span"
     assert [expected] == [str(p) for p in info.value.problems]
+
+
+@pytest.mark.usefixtures("english")
+def test_a_chart_sheet_is_an_unknown_sheet_not_an_unreadable_workbook(
+    base: Path, tmp_path: Path
+) -> None:
+    """A chart sheet added by staff is refused by name, as any unknown sheet is."""
+    book = openpyxl.load_workbook(base)
+    book.create_chartsheet("图表")
+    book.save(tmp_path / "chart.xlsx")
+    found = problems(tmp_path / "chart.xlsx")
+    assert 1 == len(found), found
+    assert found[0].startswith("图表!A1: unknown sheet '图表'")

@@ -101,10 +101,6 @@ class Book:
             else "hidden"
             for meta in self._calamine.sheets_metadata
         }
-        missing = [sheet for sheet in self.sheetnames if sheet not in parts]
-        if missing:
-            self.close()
-            raise self._refusal(KeyError(f"no worksheet part for sheet {missing[0]!r}"))
         self._parts = parts
 
     def state(self, name: str) -> str:
@@ -118,7 +114,10 @@ class Book:
             InputError: The sheet's XML is unsafe or broken, it reaches too
                 far for memory, or calamine cannot read it.
         """
-        part = self._parts[name]
+        part = self._parts.get(name)
+        if part is None:  # a chart sheet, say
+            problem = RegisterText.SHEET_UNREADABLE("not a worksheet")
+            raise InputError([Problem(f"{name}!A1", problem)])
         try:
             data = self._archive.read(part)
             scan = scan_sheet(data)
