@@ -159,7 +159,7 @@ def _measure_writing(args: argparse.Namespace) -> int:
         seconds = min(t for t, _ in runs[name])
         peak = max(m for _, m in runs[name])
         print(f"{name:<22} {seconds:>7.2f}s {seconds / base:>9.2f} {peak:>9.1f}")
-    print("x stream: time / the stream's time (target: writing within 4x)")
+    print("x stream: time / the stream's time (target: a register written within 2x)")
     from youthaction_scoring import load_assessment
     from youthaction_scoring._io.register import read_register
 

@@ -53,7 +53,17 @@ def test_generator_is_reproducible(tmp_path: Path) -> None:
     assert len(a.read_text("utf-8").splitlines()) == 6
 
 
-HEAVY = ("click", "rich", "openpyxl", "jinja2", "pandas", "xlsxwriter", "starlette", "uvicorn")
+HEAVY = (
+    "click",
+    "rich",
+    "openpyxl",
+    "python_calamine",
+    "jinja2",
+    "pandas",
+    "xlsxwriter",
+    "starlette",
+    "uvicorn",
+)
 """Modules the core never imports: the command line, the optional extras, the service."""
 
 

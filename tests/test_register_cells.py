@@ -319,7 +319,7 @@ def test_a_hidden_or_very_hidden_sheet_is_refused(base: Path, tmp_path: Path, st
     """A data sheet hidden either way would be scored unseen: refused at the sheet."""
     change = {
         "xl/workbook.xml": lambda xml: xml.replace(
-            'name="专项活动" sheetId="8" state="visible"',
+            'name="专项活动" sheetId="8"',
             f'name="专项活动" sheetId="8" state="{state}"',
         )
     }
@@ -332,3 +332,59 @@ def test_a_hidden_or_very_hidden_sheet_is_refused(base: Path, tmp_path: Path, st
 def test_a_register_written_reads_back_as_json(base: Path) -> None:
     """The register the tool writes reads back to the same JSON text."""
     assert dumps_assessment(full_assessment()) == dumps_assessment(read_register(base))
+
+
+def _merged(base: Path, path: Path, ranges: str) -> Path:
+    """*base* with 专项活动's A3 emptied and *ranges* merged there (as a person merges)."""
+    book = openpyxl.load_workbook(base)
+    sheet = book["专项活动"]
+    assert sheet["A2"].value == sheet["A3"].value  # the first community's two activities
+    for cells in ranges.split():
+        sheet.merge_cells(cells)  # openpyxl empties every cell but the top-left one
+    book.save(path)
+    return path
+
+
+def test_a_merged_range_reads_as_its_top_left_value_in_every_cell(
+    base: Path, tmp_path: Path
+) -> None:
+    """A2:A3 merged on 专项活动 (one community's rows) reads as if A3 were filled."""
+    path = _merged(base, tmp_path / "merged.xlsx", "A2:A3")
+    assert full_assessment() == read_register(path)
+
+
+def test_a_merged_range_past_the_rows_adds_no_rows(base: Path, tmp_path: Path) -> None:
+    """A2:A40 merged reaches past 专项活动's last row (3): no empty records appear."""
+    path = _merged(base, tmp_path / "merged.xlsx", "A2:A40")
+    assert full_assessment() == read_register(path)
+
+
+@pytest.mark.parametrize(("limit", "refused"), [(7, False), (6, False), (5, True)])
+@pytest.mark.usefixtures("english")
+def test_merged_ranges_covering_more_than_the_limit_are_refused(limit: int, refused: bool) -> None:
+    """Ranges covering 6 cells: refused only with a limit of 5 (below, at and above the limit)."""
+    from youthaction_scoring._io.register.book import _fill_merged
+
+    grid: list[list[object]] = [["a", None], [None, None], [None, None]]
+    ranges = [((0, 0), (2, 1))]
+    if not refused:
+        _fill_merged(grid, ranges, "专项活动", limit)
+        assert [["a", "a"]] * 3 == grid
+        return
+    with pytest.raises(InputError) as info:
+        _fill_merged(grid, ranges, "专项活动", limit)
+    expected = "专项活动!A1: the sheet's merged ranges cover 6 cells, more than the 5 a register sheet may span"
+    assert [expected] == [str(p) for p in info.value.problems]
+
+
+@pytest.mark.usefixtures("english")
+def test_a_chart_sheet_is_an_unknown_sheet_not_an_unreadable_workbook(
+    base: Path, tmp_path: Path
+) -> None:
+    """A chart sheet added by staff is refused by name, as any unknown sheet is."""
+    book = openpyxl.load_workbook(base)
+    book.create_chartsheet("图表")
+    book.save(tmp_path / "chart.xlsx")
+    found = problems(tmp_path / "chart.xlsx")
+    assert 1 == len(found), found
+    assert found[0].startswith("图表!A1: unknown sheet '图表'")

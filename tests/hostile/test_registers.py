@@ -48,6 +48,20 @@ def _cell(reference: str, raw: str) -> Callable[[str], str]:
     return change
 
 
+def _dated(reference: str, serial: str) -> Callable[[str], str]:
+    """Give the date cell *reference* the number *serial*, keeping its date style."""
+
+    def change(xml: str) -> str:
+        return re.sub(
+            rf'<c r="{reference}"( s="[0-9]+")[^>]*>.*?</c>',
+            lambda m: f'<c r="{reference}"{m[1]} t="n"><v>{serial}</v></c>',
+            xml,
+            count=1,
+        )
+
+    return change
+
+
 CELL_CASES: dict[str, tuple[str, Callable[[str], str], str, str]] = {
     "a number that is not one": (
         COMMUNITIES,
@@ -75,19 +89,19 @@ CELL_CASES: dict[str, tuple[str, Callable[[str], str], str, str]] = {
     ),
     "nan in a date cell": (
         ACTIVITIES,
-        _cell("C2", '<c r="C2" s="7" t="n"><v>nan</v></c>'),
+        _dated("C2", "nan"),
         "专项活动!C2",
         "is outside the years 1900-2199",
     ),
     "a date serial before 1900": (
         ACTIVITIES,
-        _cell("C2", '<c r="C2" s="7" t="n"><v>-5</v></c>'),
+        _dated("C2", "-5"),
         "专项活动!C2",
         "must be a date",
     ),
     "a cell beyond the columns": (
         COMMUNITIES,
-        lambda xml: xml.replace('<c r="L2" t="n">', '<c r="ZZZZ2" t="n">', 1),
+        lambda xml: xml.replace('<c r="L2"', '<c r="ZZZZ2"', 1),
         "社区!",
         "cannot be read",
     ),
@@ -143,7 +157,7 @@ def test_a_hidden_data_sheet_is_refused(register: Path, tmp_path: Path) -> None:
         tmp_path,
         "xl/workbook.xml",
         lambda xml: xml.replace(
-            'name="专项活动" sheetId="8" state="visible"',
+            'name="专项活动" sheetId="8"',
             'name="专项活动" sheetId="8" state="hidden"',
         ),
     )

@@ -1,24 +1,19 @@
 """Scorecards as a workbook: a summary (汇总) and a detail (明细) sheet.
 
-No formula, ever: every text is a text cell (see :mod:`.._io.register.cells`).
-The rows after the first of each sheet are written by :mod:`.._io.register.bulk`,
-as openpyxl writes them but some ten times faster.
+No formula, ever: every text is a text cell (see :mod:`.._io.register.cells`,
+which writes workbooks with XlsxWriter).
 """
 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from .._domain.codes import Lang
 from .._domain.limits import MAX_TEXT, stored_length
 from .._domain.scorecard import Scorecards
-from .._io.register.bulk import BulkRows, save_bulk
-from .._io.register.cells import put, require_openpyxl
+from .._io.register.cells import Book, require_writer
 from .scorecard_rows import DETAIL_HEADERS, SUMMARY_HEADERS, detail_rows, summary_rows
-
-if TYPE_CHECKING:
-    from openpyxl.cell.cell import Cell
 
 
 def _header(zh: str, code: str) -> str:
@@ -45,48 +40,34 @@ def write_scorecards_xlsx(
         ImportError: The ``excel`` extra is not installed.
         OutputRefusedError: *path* exists and *replace* is false.
     """
-    require_openpyxl()
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    require_writer()
+    with Book() as book:
+        _fill(book, cards, lang)
+        book.save(path, replace=replace)
 
-    book = Workbook()
-    summary = book.active
-    assert summary is not None
-    summary.title = "汇总"
-    detail = book.create_sheet("明细")
-    info = book.create_sheet("说明")
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    wrap = Alignment(wrap_text=True, vertical="top")
 
-    def wrapped(cell: Cell) -> None:
-        cell.alignment = wrap
-
+def _fill(book: Book, cards: Scorecards, lang: Lang) -> None:
+    """Write the summary, detail and notes sheets."""
+    summary, detail, info = (book.sheet(name) for name in ("汇总", "明细", "说明"))
     tables = (
         (summary, SUMMARY_HEADERS, summary_rows(cards, lang)),
         (detail, DETAIL_HEADERS, detail_rows(cards, lang)),
     )
-    bulks: list[BulkRows] = []
     for sheet, headers, rows in tables:
         widths = [max(len(zh) * 2, len(code), 6) + 2 for zh, code in headers]
         for index, (zh, code) in enumerate(headers, start=1):
-            put(sheet, 1, index, _header(zh, code))
-            cell = sheet.cell(row=1, column=index)
-            cell.font, cell.fill, cell.alignment = bold, fill, wrap
-        bulk = BulkRows(sheet, text_style=wrapped, blank_cells=True)
-        for row in rows:
-            shown = [_fitting(value) for value in row]
+            sheet.put(1, index, _header(zh, code), book.heading)
+        for number, row in enumerate(rows, start=2):
             for index, value in enumerate(row):
                 if isinstance(value, str):
                     longest = max(map(len, value.split("\n"))) if "\n" in value else len(value)
                     widths[index] = max(widths[index], min(longest * 2, 60))
-            bulk.add(shown)
-        bulks.append(bulk)
+                    sheet.put(number, index + 1, _fitting(value), book.wrap)
+                else:
+                    sheet.put(number, index + 1, value)
         for index, width in enumerate(widths, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.row_dimensions[1].height = 32
-        sheet.freeze_panes = "A2"
+            sheet.width(index, width)
+        sheet.header(32)
     as_of = f" (as of {cards.as_of})" if cards.as_of is not None else ""
     lines = (
         "社区青春行动考核得分 / Community Youth Action scores",
@@ -95,9 +76,8 @@ def write_scorecards_xlsx(
         "排名按总分,同分同名次 (1, 2, 2, 4) / rank by total; equal totals share a rank",
     )
     for number, text in enumerate(lines, start=1):
-        put(info, number, 1, text)
-    info.column_dimensions["A"].width = 80
-    save_bulk(book, bulks, path, replace=replace)
+        info.put(number, 1, text)
+    info.width(1, 80)
 
 
 _CUT: Final = " …(cut: the JSON output has the full text)"

@@ -1,6 +1,7 @@
 """Spreadsheet registers (台账): layout, reading, writing (needs the ``excel`` extra).
 
-Importing this package does not import openpyxl; the functions do, when called.
+Importing this package imports neither python-calamine nor XlsxWriter; the functions do,
+when called.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ as stored, so that it is unescaped exactly once.
 A sheet's rows are lists of values by column from A1, where a blank cell is
 ``None``, text is unescaped (``_xHHHH_``), a whole number is an ``int``, a
 date is a ``datetime``, a formula is :data:`FORMULA` and an error value an
-:class:`ErrorValue`.
+:class:`ErrorValue`. A merged range reads as its top-left cell's value in
+every cell, as a person sees it.
 """
 
 from __future__ import annotations
@@ -100,10 +101,6 @@ class Book:
             else "hidden"
             for meta in self._calamine.sheets_metadata
         }
-        missing = [sheet for sheet in self.sheetnames if sheet not in parts]
-        if missing:
-            self.close()
-            raise self._refusal(KeyError(f"no worksheet part for sheet {missing[0]!r}"))
         self._parts = parts
 
     def state(self, name: str) -> str:
@@ -117,7 +114,10 @@ class Book:
             InputError: The sheet's XML is unsafe or broken, it reaches too
                 far for memory, or calamine cannot read it.
         """
-        part = self._parts[name]
+        part = self._parts.get(name)
+        if part is None:  # a chart sheet, say
+            problem = RegisterText.SHEET_UNREADABLE("not a worksheet")
+            raise InputError([Problem(f"{name}!A1", problem)])
         try:
             data = self._archive.read(part)
             scan = scan_sheet(data)
@@ -145,14 +145,19 @@ class Book:
                 ]
             )
         try:
-            grid = self._calamine.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            sheet = self._calamine.get_sheet_by_name(name)
+            grid = sheet.to_python(skip_empty_area=False)
+            merged = sheet.merged_cell_ranges or []
         except (KeyboardInterrupt, SystemExit):
             raise
         except BaseException as exc:  # noqa: BLE001 - CalamineError, and a Rust panic
             raise InputError(
                 [Problem(f"{name}!A1", RegisterText.SHEET_UNREADABLE(str(exc)))]
             ) from None
-        return iter(self._normal(grid, scan, data))
+        grid = self._normal(grid, scan, data)
+        if merged:
+            _fill_merged(grid, merged, name)
+        return iter(grid)
 
     def close(self) -> None:
         """Release the workbook."""
@@ -206,6 +211,40 @@ class Book:
                     continue  # calamine read it, so it is there: never reached
                 text = self._strings[position]
             grid[row - 1][column - 1] = unescape_text(text) if text.strip() else None
+
+
+def _fill_merged(
+    grid: list[list[Any]], merged: list[Any], sheet: str, limit: int = MAX_GRID
+) -> None:
+    """Give every cell of a merged range its top-left cell's value, as a person sees it.
+
+    A range is cut to the sheet's rows and columns that hold anything: a
+    range reaching past them adds no rows.
+
+    Args:
+        grid: The sheet's rows, changed in place.
+        merged: calamine's merged ranges, ``((top, left), (bottom, right))`` from 0.
+        sheet: The sheet's name, for the problem's place.
+        limit: The most cells the ranges may cover (:data:`.scan.MAX_GRID`).
+
+    Raises:
+        InputError: The ranges cover more cells than a sheet may span.
+    """
+    ranges = []
+    covered = 0
+    for (top, left), (bottom, right) in merged:
+        if top < len(grid) and left < len(grid[top]):
+            bottom = min(bottom, len(grid) - 1)
+            covered += (bottom - top + 1) * (min(right, len(grid[top]) - 1) - left + 1)
+            ranges.append((top, left, bottom, right))
+    if covered > limit:
+        problem = RegisterText.MERGED_TOO_MANY(f"{covered:,}", f"{limit:,}")
+        raise InputError([Problem(f"{sheet}!A1", problem)])
+    for top, left, bottom, right in ranges:
+        value = grid[top][left]
+        for row in grid[top : bottom + 1]:
+            for column in range(left, min(right + 1, len(row))):
+                row[column] = value
 
 
 def _read_whole(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:

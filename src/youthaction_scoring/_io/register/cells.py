@@ -1,29 +1,31 @@
 """Cell-level helpers shared by every workbook the tool reads or writes.
 
 Text goes into workbooks as text cells, never as formulas, and comes back
-exactly. OOXML strings cannot hold some characters (most control characters,
-U+FFFE, U+FFFF, lone surrogates) and XML readers turn a carriage return into
+exactly; workbooks are written with XlsxWriter (:class:`Book`). OOXML strings
+cannot hold some characters (most control characters, U+FFFE, U+FFFF, lone
+surrogates) and XML readers turn a carriage return into
 a line feed; the format's own escape ``_xHHHH_`` (ECMA-376 ST_Xstring)
 carries them, and a literal ``_xHHHH_`` in the text is itself escaped as
-``_x005F_xHHHH_``. Excel and LibreOffice use the same convention.
+``_x005F_xHHHH_``. Excel, LibreOffice and XlsxWriter use the same convention
+(XlsxWriter escapes as it writes; :func:`escape_text` gives what it stores).
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import io
+import math
 import os
 import re
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from ..._domain.errors import Refusal
 from ..._domain.limits import CELL_ESCAPED, MAX_TEXT
 from ..._domain.messages import Message
 from ..atomic import atomic_write, check_target
+from .layout import DATE_FORMAT, TEXT_FORMAT
 from .texts import RegisterText
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_CELL_TEXT: Final = MAX_TEXT
 """The most characters a spreadsheet cell holds (Excel's limit)."""
@@ -35,23 +37,16 @@ EXTRA_HINT: Final = (
 _ESCAPED: Final = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
-def require_openpyxl() -> None:
-    """Check that openpyxl and defusedxml (the ``excel`` extra) are installed.
-
-    defusedxml is required, not merely preferred: without it openpyxl would
-    parse XML entity declarations, and a crafted workbook could expand into
-    gigabytes (an XML bomb).
+def require_writer() -> None:
+    """Check that XlsxWriter (the ``excel`` extra) is installed.
 
     Raises:
         ImportError: The extra is missing; the message says how to install it.
     """
     try:
-        import defusedxml  # noqa: F401 - imported to prove it is there
-        import openpyxl
+        import xlsxwriter  # noqa: F401 - imported to prove it is there
     except ImportError:
-        raise ModuleNotFoundError(EXTRA_HINT, name="openpyxl") from None
-    if not openpyxl.DEFUSEDXML:  # pragma: no cover - only with OPENPYXL_DEFUSEDXML=False
-        raise ImportError("openpyxl is not using defusedxml (OPENPYXL_DEFUSEDXML is off)")
+        raise ModuleNotFoundError(EXTRA_HINT, name="xlsxwriter") from None
 
 
 def require_reader() -> None:
@@ -113,51 +108,120 @@ def text_too_long(text: str) -> Message | None:
     return None
 
 
-def put(
-    sheet: Worksheet, row: int, column: int, value: Any, number_format: str | None = None
-) -> None:
-    """Write one value into a cell; text is always a text cell, never a formula.
+class Sheet:
+    """A worksheet being written (XlsxWriter, rows in order): text is always a text cell.
 
     Args:
-        sheet: The worksheet.
-        row: 1-based row.
-        column: 1-based column.
-        value: Text, a number, a date or ``None``.
-        number_format: The cell's number format, if any.
-
-    Raises:
-        Refusal: Text too long for a cell (a ``ValueError``).
+        book: The workbook it belongs to.
+        worksheet: XlsxWriter's worksheet.
     """
-    cell = sheet.cell(row=row, column=column)
-    if isinstance(value, str):
-        problem = text_too_long(value)
-        if problem:
-            raise Refusal(problem)
-        cell.value = escape_text(value)
-        cell.data_type = "s"  # openpyxl guesses "f" for text starting with "="
-    else:
-        cell.value = value
-    if number_format is not None:
-        cell.number_format = number_format
+
+    def __init__(self, book: Book, worksheet: Any) -> None:
+        self.book = book
+        self.worksheet = worksheet
+
+    def put(self, row: int, column: int, value: Any, cell_format: Any = None) -> None:
+        """Write one value into a cell (1-based); text is a text cell, never a formula.
+
+        Text is escaped by XlsxWriter as :func:`escape_text` says (ECMA-376
+        ``_xHHHH_``); a date is a date cell in :data:`.layout.DATE_FORMAT`;
+        ``None`` writes nothing, an empty text an empty cell. A cell without
+        *cell_format* is plain (General), whatever its column's format: the
+        column's format is for what staff type into it.
+
+        Raises:
+            Refusal: Text too long for a cell (a ``ValueError``).
+            ValueError: A number that is not finite.
+            TypeError: Not text, a number, a boolean, a date or ``None``.
+        """
+        kind = type(value)
+        cell_format = cell_format or self.book.plain  # not its column's format
+        if kind is str or isinstance(value, str):
+            if len(value) * 7 > MAX_CELL_TEXT:  # else it fits, whatever its escapes
+                problem = text_too_long(value)
+                if problem:
+                    raise Refusal(problem)
+            if value:
+                self.worksheet.write_string(row - 1, column - 1, str.__str__(value), cell_format)
+            else:  # an empty text is an empty cell
+                self.worksheet.write_blank(row - 1, column - 1, None, cell_format)
+        elif value is None:
+            return
+        elif kind is bool:
+            self.worksheet.write_boolean(row - 1, column - 1, value, cell_format)
+        elif kind is dt.date:
+            self.worksheet.write_datetime(row - 1, column - 1, value, self.book.date)
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            if not math.isfinite(value):
+                raise ValueError(f"cannot write {value} into a cell")
+            self.worksheet.write_number(row - 1, column - 1, value, cell_format)
+        else:
+            raise TypeError(f"cannot write a {kind.__name__} into a cell")
+
+    def width(self, column: int, width: float, cell_format: Any = None) -> None:
+        """Set a column's width (characters, as stored in the file, no padding) and format.
+
+        XlsxWriter adds Excel's 5 pixels of padding (of 7 a character) to the
+        width it is given; 0.75 less is stored as *width* exactly (a test
+        reads it back).
+        """
+        self.worksheet.set_column(column - 1, column - 1, width - 0.75, cell_format)
+
+    def header(self, height: float) -> None:
+        """Make row 1 *height* points high and freeze it."""
+        self.worksheet.set_row(0, height)
+        self.worksheet.freeze_panes(1, 0)
 
 
-def save_book(book: Workbook, path: str | os.PathLike[str], *, replace: bool = False) -> None:
-    """Save a workbook atomically: the file appears whole or not at all.
+class Book:
+    """A workbook being written with XlsxWriter, and its formats (a context manager).
 
-    The workbook is put together in memory first, so that a full disk is met
-    by one plain write (never by a half-closed zip file).
-
-    Args:
-        book: The workbook.
-        path: The ``.xlsx`` file.
-        replace: Whether an existing file may be replaced.
-
-    Raises:
-        OutputRefusedError: *path* exists and *replace* is false, or it is not
-            a regular file.
-        OSError: The file cannot be written.
+    Rows go out to a temporary file as they are written (XlsxWriter's
+    ``constant_memory``), so memory stays flat; :meth:`save` puts the
+    workbook together and writes it atomically. Leaving the ``with`` block
+    on an error removes the temporary files.
     """
-    check_target(path, replace=replace)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    atomic_write(path, buffer.getvalue())
+
+    def __init__(self) -> None:
+        import xlsxwriter
+
+        self._buffer = io.BytesIO()
+        self.workbook = xlsxwriter.Workbook(
+            self._buffer,
+            {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False},
+        )
+        add = self.workbook.add_format
+        self.plain = add()
+        self.date = add({"num_format": DATE_FORMAT})
+        self.text = add({"num_format": TEXT_FORMAT})
+        self.bold = add({"bold": True})
+        self.title = add({"bold": True, "font_size": 14})
+        self.wrap = add({"text_wrap": True, "valign": "top"})
+        self.heading = add(
+            {"bold": True, "pattern": 1, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top"}
+        )
+
+    def __enter__(self) -> Book:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        """On a refusal, close the workbook anyway: its rows' temporary files go."""
+        if kind is not None and not self.workbook.fileclosed:
+            with contextlib.suppress(Exception):  # the refusal is what the caller hears of
+                self.workbook.close()
+
+    def sheet(self, name: str) -> Sheet:
+        """Add a worksheet."""
+        return Sheet(self, self.workbook.add_worksheet(name))
+
+    def save(self, path: str | os.PathLike[str], *, replace: bool = False) -> None:
+        """Write the workbook atomically: the file appears whole or not at all.
+
+        Raises:
+            OutputRefusedError: *path* exists and *replace* is false, or it is
+                not a regular file.
+            OSError: The file cannot be written.
+        """
+        check_target(path, replace=replace)
+        self.workbook.close()
+        atomic_write(path, self._buffer.getvalue())

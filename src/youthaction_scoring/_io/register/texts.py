@@ -122,3 +122,7 @@ class RegisterText(Text):
         "拒绝读取：部件 {0} 解压后为 {1} 字节，超过任何台账所需（最多 {2} 字节）",
         "refused: the part {0} unpacks to {1} bytes, more than any register needs (at most {2})",
     )
+    MERGED_TOO_MANY = (
+        "工作表的合并单元格共覆盖 {0} 个单元格，超过了一个台账工作表可占的 {1} 个",
+        "the sheet's merged ranges cover {0} cells, more than the {1} a register sheet may span",
+    )

@@ -1,6 +1,6 @@
 """Cell values, one column kind at a time (:data:`~.layout.ColumnKind`).
 
-Each reader turns what openpyxl gives for a cell into a model value, as
+Each reader turns what the register reader gives for a cell into a model value, as
 strictly as the JSON readers (it uses the same checks: :mod:`..primitives`,
 :mod:`..._domain.checks`), or raises :class:`Bad` with the message staff see.
 """
@@ -31,10 +31,12 @@ class Bad(Exception):  # noqa: N818 - an internal carrier for one cell's problem
 
 
 def letter(index: int) -> str:
-    """The column letter of a 1-based column number (``1`` → ``A``)."""
-    from openpyxl.utils import get_column_letter
-
-    return str(get_column_letter(index))
+    """The column letter of a 1-based column number (``1`` → ``A``, ``28`` → ``AB``)."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def is_blank(value: Any) -> bool:

@@ -9,18 +9,18 @@ Text is always written as a text cell, never a formula.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..._domain.calendar import Period
 from ..._domain.codes import CodedEnum
 from ..._domain.model import Assessment, Community, LeaderInstruction
-from .bulk import BulkRows, save_bulk
-from .cells import put, require_openpyxl
+from .cells import Book, Sheet, require_writer
 from .districts import DISTRICTS, district_rows
-from .layout import BOOL_FALSE, BOOL_TRUE, DATE_FORMAT, TEXT_FORMAT, Column, SheetLayout
+from .layout import BOOL_FALSE, BOOL_TRUE, Column, SheetLayout
 from .sheets import (
     ASSESSMENT,
     COMMUNITIES,
@@ -30,10 +30,6 @@ from .sheets import (
     RECOGNITIONS,
     SUMMARIES,
 )
-
-if TYPE_CHECKING:
-    from openpyxl import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
 
 _LAST_ROW = 1048576
 """The last row of a sheet: formats and dropdowns cover whole columns."""
@@ -55,25 +51,17 @@ def _width(column: Column) -> float:
     return {"date": 14, "bool": 16, "count": 14, "key": 10, "month": 12}.get(column.kind, 24)
 
 
-def _setup_sheet(sheet: Worksheet, layout: SheetLayout) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    bold = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    wrap = Alignment(wrap_text=True, vertical="top")
+def _setup_sheet(book: Book, sheet: Sheet, layout: SheetLayout) -> None:
+    """Headers, widths, column formats, dropdowns and the frozen header row of a data sheet."""
     for index, column in enumerate(layout.columns, start=1):
-        put(sheet, 1, index, column.header)
-        header = sheet.cell(row=1, column=index)
-        header.font, header.fill, header.alignment = bold, fill, wrap
-        letter = get_column_letter(index)
-        dimension = sheet.column_dimensions[letter]
-        dimension.width = _width(column)
+        sheet.put(1, index, column.header, book.heading)
         if column.kind == "date":
-            dimension.number_format = DATE_FORMAT
+            shown = book.date
         elif column.kind in ("text", "link", "free", "month", "coded", "bool"):
-            dimension.number_format = TEXT_FORMAT
+            shown = book.text
+        else:
+            shown = None
+        sheet.width(index, _width(column), shown)
         choices: tuple[str, ...] = ()
         if column.kind == "coded":
             assert column.enum is not None
@@ -81,29 +69,29 @@ def _setup_sheet(sheet: Worksheet, layout: SheetLayout) -> None:
         elif column.kind == "bool":
             choices = (_YES, _NO)
         if choices:
-            validation = DataValidation(
-                type="list",
-                formula1='"' + ",".join(choices) + '"',
-                allow_blank=True,
-                showErrorMessage=True,
-                errorStyle="warning",
-                errorTitle=column.zh,
-                error=f"请从下拉列表选择(也可填写英文代码) / choose from the list: {column.zh}",
-                promptTitle=column.zh,
-                prompt=column.help_zh[:255],
-                showInputMessage=True,
+            sheet.worksheet.data_validation(
+                1,
+                index - 1,
+                _LAST_ROW - 1,
+                index - 1,
+                {
+                    "validate": "list",
+                    "source": list(choices),
+                    "ignore_blank": True,
+                    "show_error": True,
+                    "error_type": "warning",
+                    "error_title": column.zh,
+                    "error_message": "请从下拉列表选择(也可填写英文代码) / choose from the list: "
+                    + column.zh,
+                    "input_title": column.zh,
+                    "input_message": column.help_zh[:255],
+                    "show_input": True,
+                },
             )
-            validation.add(f"{letter}2:{letter}{_LAST_ROW}")
-            sheet.add_data_validation(validation)
-    sheet.row_dimensions[1].height = 32
-    sheet.freeze_panes = "A2"
+    sheet.header(32)
 
 
-def _instructions(sheet: Worksheet, period: Period | None) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    bold = Font(bold=True)
-    wrap = Alignment(wrap_text=True, vertical="top")
+def _instructions(book: Book, sheet: Sheet, period: Period | None) -> None:
     intro = [
         "社区青春行动考核台账 / Community Youth Action assessment register",
         "每个工作表第1行是表头(中文名称及英文字段代码),请从第2行起填写,不要改动表头或工作表名称。",
@@ -125,9 +113,7 @@ def _instructions(sheet: Worksheet, period: Period | None) -> None:
         "考核期 / period: " + (str(period) if period is not None else "(在“考核期”表中填写)"),
     ]
     for number, text in enumerate(intro, start=1):
-        put(sheet, number, 1, text)
-        sheet.cell(row=number, column=1).alignment = Alignment(wrap_text=False)
-    sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
+        sheet.put(number, 1, text, book.title if number == 1 else None)
     top = len(intro) + 2
     headers = (
         "工作表 sheet",
@@ -139,18 +125,18 @@ def _instructions(sheet: Worksheet, period: Period | None) -> None:
         "条款 clause",
     )
     for index, text in enumerate(headers, start=1):
-        put(sheet, top, index, text)
-        sheet.cell(row=top, column=index).font = bold
+        sheet.put(top, index, text, book.bold)
     row = top + 1
     for layout in DATA_SHEETS:
-        put(sheet, row, 1, layout.name)
-        put(sheet, row, 5, layout.help_zh)
-        put(sheet, row, 6, layout.help_en)
+        cells = {1: layout.name, 5: layout.help_zh, 6: layout.help_en}
         for index in range(1, 8):
-            sheet.cell(row=row, column=index).font = bold
+            if index in cells:
+                sheet.put(row, index, cells[index], book.bold)
+            else:
+                sheet.worksheet.write_blank(row - 1, index - 1, None, book.bold)
         row += 1
         for column in layout.columns:
-            cells = (
+            texts = (
                 layout.name,
                 column.zh,
                 column.code,
@@ -159,49 +145,39 @@ def _instructions(sheet: Worksheet, period: Period | None) -> None:
                 column.help_en,
                 column.clause,
             )
-            for index, text in enumerate(cells, start=1):
-                put(sheet, row, index, text)
-                sheet.cell(row=row, column=index).alignment = wrap
+            for index, text in enumerate(texts, start=1):
+                sheet.put(row, index, text, book.wrap)
             row += 1
-    for letter, width in zip("ABCDEFG", (12, 20, 36, 10, 48, 48, 10), strict=True):
-        sheet.column_dimensions[letter].width = width
+    for index, width in enumerate((12, 20, 36, 10, 48, 48, 10), start=1):
+        sheet.width(index, width)
 
 
-def _book(
-    period: Period | None, description: str | None
-) -> tuple[Workbook, dict[str, Worksheet], list[BulkRows]]:
-    require_openpyxl()
-    from openpyxl import Workbook
-
-    book = Workbook()
-    first = book.active
-    assert first is not None
-    first.title = INSTRUCTIONS_SHEET
-    _instructions(first, period)
-    sheets: dict[str, Worksheet] = {}
-    for layout in DATA_SHEETS:
-        sheet = book.create_sheet(layout.name)
-        _setup_sheet(sheet, layout)
-        sheets[layout.code] = sheet
-    bulks: list[BulkRows] = []
-    if period is not None:
-        bulks.append(
-            _write_rows(
-                sheets[ASSESSMENT.code],
-                ASSESSMENT,
-                [(str(period.start), str(period.end), description)],
-            )
-        )
-    return book, sheets, bulks
+def _book(period: Period | None, description: str | None) -> tuple[Book, dict[str, Sheet]]:
+    """The workbook with its instructions, and each data sheet set up (headers and all)."""
+    require_writer()
+    book = Book()
+    with contextlib.ExitStack() as on_error:
+        on_error.push(book)
+        _instructions(book, book.sheet(INSTRUCTIONS_SHEET), period)
+        sheets: dict[str, Sheet] = {}
+        for layout in DATA_SHEETS:
+            sheet = book.sheet(layout.name)
+            _setup_sheet(book, sheet, layout)
+            sheets[layout.code] = sheet
+        if period is not None:
+            rows = [(str(period.start), str(period.end), description)]
+            _write_rows(sheets[ASSESSMENT.code], ASSESSMENT, rows)
+        on_error.pop_all()
+    return book, sheets
 
 
-def _write_rows(sheet: Worksheet, layout: SheetLayout, rows: Iterable[tuple[Any, ...]]) -> BulkRows:
-    """Add *rows* to *sheet* from row 2 (written when the book is saved with :func:`save_bulk`)."""
-    bulk = BulkRows(sheet)
-    for values in rows:
+def _write_rows(sheet: Sheet, layout: SheetLayout, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Write *rows* into *sheet* from row 2."""
+    put = sheet.put
+    for number, values in enumerate(rows, start=2):
         assert len(values) == len(layout.columns)
-        bulk.add(values)
-    return bulk
+        for index, value in enumerate(values, start=1):
+            put(number, index, value)
 
 
 def _community_rows(communities: Iterable[Community]) -> Iterator[tuple[Any, ...]]:
@@ -289,8 +265,8 @@ def write_register_template(
         ImportError: The ``excel`` extra is not installed.
         OutputRefusedError: *path* exists and *replace* is false.
     """
-    book, _, bulks = _book(period, None)
-    save_bulk(book, bulks, path, replace=replace)
+    with _book(period, None)[0] as book:
+        book.save(path, replace=replace)
 
 
 def write_register(
@@ -309,14 +285,14 @@ def write_register(
         ImportError: The ``excel`` extra is not installed.
         OutputRefusedError: *path* exists and *replace* is false.
     """
-    book, sheets, bulks = _book(assessment.period, assessment.description)
-    cs = assessment.communities
-    bulks.append(_write_rows(sheets[COMMUNITIES.code], COMMUNITIES, _community_rows(cs)))
-    for layout in LISTS:
-        bulks.append(_write_rows(sheets[layout.code], layout, _list_rows(cs, layout)))
-    summaries, recognitions = _summary_rows(cs)
-    bulks.append(_write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries))
-    bulks.append(_write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions))
-    districts = _write_rows(sheets[DISTRICTS.code], DISTRICTS, district_rows(assessment.districts))
-    bulks.append(districts)
-    save_bulk(book, bulks, path, replace=replace)
+    book, sheets = _book(assessment.period, assessment.description)
+    with book:
+        cs = assessment.communities
+        _write_rows(sheets[COMMUNITIES.code], COMMUNITIES, _community_rows(cs))
+        for layout in LISTS:
+            _write_rows(sheets[layout.code], layout, _list_rows(cs, layout))
+        summaries, recognitions = _summary_rows(cs)
+        _write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries)
+        _write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions)
+        _write_rows(sheets[DISTRICTS.code], DISTRICTS, district_rows(assessment.districts))
+        book.save(path, replace=replace)
