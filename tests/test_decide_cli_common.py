@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from youthaction_scoring._cli.output import with_progress
+from youthaction_scoring._cli.progress_bar import with_progress
 from youthaction_scoring._present.csv import csv_text
 
 

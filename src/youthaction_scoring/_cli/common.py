@@ -187,29 +187,6 @@ def stdin_input(input_format: str | None) -> tuple[bytes, str]:
     return data, fmt
 
 
-@contextlib.contextmanager
-def refused_as_options(input_path: str) -> Iterator[None]:
-    """Turn a setting the library refuses (:class:`Refusal` with its ``field``) into a user error.
-
-    The place is the setting's option (``--as-of``); a community that is not
-    in the input is said with the input's name.
-
-    Args:
-        input_path: The input file, named when a community is not in it.
-
-    Returns:
-        A context manager.
-    """
-    from .._present.operations import COMMUNITY, SETTINGS
-
-    try:
-        yield
-    except Refusal as exc:
-        if exc.field == COMMUNITY.name:
-            fail(COMMUNITY.flag, CliText.NO_SUCH_COMMUNITY(exc.message.args[0], input_path))
-        fail(SETTINGS[exc.field].flag, exc.message)
-
-
 def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:
     """Score an assessment, turning an as-of month before the period into a user error (R2)."""
     from .._analysis.score import score_assessment

@@ -131,13 +131,10 @@ def _option_row(param: click.Parameter, ctx: click.Context, lang: Lang) -> tuple
     text = getattr(param, "help_text", None)
     if not isinstance(text, Text):
         return names, english
-    extra = ""
-    shown = param.show_default if isinstance(param, click.Option) else None
-    if isinstance(shown, str):  # a default chosen at run time, named in the help
-        extra = "  " + HelpWord.DEFAULT.format(lang, shown)
-    elif isinstance(param, click.Option) and shown and param.default is not None:
-        extra = "  " + HelpWord.DEFAULT.format(lang, param.default)
-    elif param.required:
+    shown: Any = getattr(param, "show_default", None)  # a text: a default chosen at run time
+    shown = shown if isinstance(shown, str) else param.default if shown else None
+    extra = "" if shown is None else "  " + HelpWord.DEFAULT.format(lang, shown)
+    if shown is None and param.required:
         extra = "  " + HelpWord.REQUIRED.format(lang)
     return names, text.format(lang) + extra
 

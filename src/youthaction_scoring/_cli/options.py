@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from fractions import Fraction
 from typing import Any, TypeVar
 
@@ -14,6 +15,7 @@ from .._domain.codes import Lang
 from .._domain.errors import Refusal
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION, Setting, request_of
+from .common import fail
 from .help import argument, option
 from .lang import LANG_ENV, default_lang, env_lang_problem
 from .texts import CliText
@@ -121,3 +123,26 @@ def behind_rule_of(share: Fraction | None, below: int | None) -> BehindRule:
 BILINGUAL_OPTION = option(
     "--bilingual-headers", "bilingual", is_flag=True, default=False, text=OptionHelp.BILINGUAL
 )
+
+
+@contextlib.contextmanager
+def refused_as_options(input_path: str) -> Iterator[None]:
+    """Turn a setting the library refuses (:class:`Refusal` with its ``field``) into a user error.
+
+    The place is the setting's option (``--as-of``); a community that is not
+    in the input is said with the input's name.
+
+    Args:
+        input_path: The input file, named when a community is not in it.
+
+    Returns:
+        A context manager.
+    """
+    from .._present.operations import COMMUNITY, SETTINGS
+
+    try:
+        yield
+    except Refusal as exc:
+        if exc.field == COMMUNITY.name:
+            fail(COMMUNITY.flag, CliText.NO_SUCH_COMMUNITY(exc.message.args[0], input_path))
+        fail(SETTINGS[exc.field].flag, exc.message)

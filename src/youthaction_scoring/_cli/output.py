@@ -15,7 +15,7 @@ import shutil
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -27,51 +27,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
 
 T = TypeVar("T")
-
-
-ENDINGS: Final = {
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".xlsx": "xlsx",
-    ".xlsm": "xlsx",
-    ".html": "html",
-    ".htm": "html",
-}
-"""The output format a file ending says; other endings (``.txt``, none) say nothing."""
-
-
-def output_format(fmt: str | None, output: str | None, choices: Sequence[str], default: str) -> str:
-    """The format to write: ``--format``, else the one ``-o``'s ending says, else *default*.
-
-    Args:
-        fmt: The ``--format`` value, or ``None`` when not given.
-        output: The ``-o`` value, or ``None``.
-        choices: The formats the command writes (``csv-detail`` is a CSV).
-        default: The format when neither says one.
-
-    Returns:
-        The format.
-
-    Raises:
-        UserError: The ending says a format the command does not write, or
-            one other than ``--format`` (``--format table -o 得分.xlsx``):
-            the file would be named for what it is not, and neither Excel
-            nor this program could open it.
-    """
-    ending = Path(output).suffix.lower() if output not in (None, "-") else ""
-    said = ENDINGS.get(ending)
-    if said is None:
-        return default if fmt is None else fmt
-    offered = [choice for choice in choices if choice.split("-")[0] == said]
-    if fmt is None:
-        if not offered:
-            fail(str(output), CliText.ENDING_NOT_WRITTEN(ending, ", ".join(choices)))
-        return offered[0]
-    if fmt not in offered:
-        fail("--format", CliText.ENDING_MISMATCH(fmt, str(output), ending))
-    return fmt
 
 
 def prepare_output(
@@ -210,27 +165,3 @@ def writing(output: str) -> Iterator[None]:
         fail(output, OutputText.EXISTS())
     except OSError as exc:
         raise WriteFailure(CliText.CANNOT_WRITE(output, os_reason(exc))) from None
-
-
-def with_progress(items: Iterable[T], description: str, total: int) -> Iterator[T]:
-    """Iterate over *items*, showing a progress bar on standard error when it is a terminal.
-
-    Args:
-        items: What to iterate over (an iterator is fine).
-        description: The bar's label.
-        total: How many items there are.
-
-    Returns:
-        The items, in order.
-    """
-    if not sys.stderr.isatty():
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(file=sys.stderr), transient=True) as bar:
-        task = bar.add_task(description, total=total)
-        for item in items:
-            yield item
-            bar.advance(task)

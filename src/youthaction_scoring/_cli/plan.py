@@ -7,7 +7,8 @@ import click
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION, Request, answer_plan, plans_of
-from .common import load_input, refused_as_options
+from .common import load_input
+from .endings import output_format
 from .help import command, option
 from .options import (
     FORCE_OPTION,
@@ -16,9 +17,10 @@ from .options import (
     LANG_OPTION,
     OUTPUT_OPTION,
     lang_of,
+    refused_as_options,
     settings_of,
 )
-from .output import emit, emit_tables, output_format, prepare_output
+from .output import emit, emit_tables, prepare_output
 
 PLAN_FORMATS = ["table", "json"]
 """What ``plan --format`` writes; ``table`` unless ``-o``'s ending says another."""

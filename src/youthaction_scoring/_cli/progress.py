@@ -10,6 +10,7 @@ import click
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
 from .common import load_input
+from .endings import output_format
 from .help import command, option
 from .options import (
     FORCE_OPTION,
@@ -21,7 +22,8 @@ from .options import (
     lang_of,
     settings_of,
 )
-from .output import emit, emit_tables, output_format, prepare_output, with_progress, writing
+from .output import emit, emit_tables, prepare_output, writing
+from .progress_bar import with_progress
 
 PROGRESS_FORMATS = ["table", "json"]
 """What ``progress --format`` writes; ``table`` unless ``-o``'s ending says another."""

@@ -1,16 +1,20 @@
-"""A progress bar in bytes on standard error (rich), for streaming commands."""
+"""Progress bars on standard error (rich): in bytes for streaming commands, in steps for others."""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
+from typing import TypeVar
 
 import click
 
 from .._domain.errors import Problem
 from .._present.terminal import terminal_safe
 from .lang import run_lang
+
+T = TypeVar("T")
 
 _TICK = 500
 """Lines between progress bar updates."""
@@ -86,3 +90,27 @@ def reporting(
     if not show_bar:
         return nullcontext((lambda _n: None, _report))
     return ByteProgress(input_path)
+
+
+def with_progress(items: Iterable[T], description: str, total: int) -> Iterator[T]:
+    """Iterate over *items*, showing a progress bar on standard error when it is a terminal.
+
+    Args:
+        items: What to iterate over (an iterator is fine).
+        description: The bar's label.
+        total: How many items there are.
+
+    Returns:
+        The items, in order.
+    """
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(file=sys.stderr), transient=True) as bar:
+        task = bar.add_task(description, total=total)
+        for item in items:
+            yield item
+            bar.advance(task)

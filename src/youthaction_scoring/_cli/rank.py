@@ -7,6 +7,7 @@ import click
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
+from .endings import output_format
 from .help import command, option
 from .options import (
     BILINGUAL_OPTION,
@@ -18,7 +19,7 @@ from .options import (
     lang_of,
     settings_of,
 )
-from .output import emit, emit_tables, output_format, prepare_output
+from .output import emit, emit_tables, prepare_output
 from .rows import score_rows_or_fail
 
 RANK_FORMATS = ["table", "json", "csv"]

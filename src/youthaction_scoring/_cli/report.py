@@ -11,7 +11,8 @@ from typing import IO, cast
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION, Request, answer_report
-from .common import fail, load_input, refused_as_options
+from .common import fail, load_input
+from .endings import output_format
 from .help import command, option
 from .options import (
     FORCE_OPTION,
@@ -20,9 +21,10 @@ from .options import (
     LANG_OPTION,
     behind_rule_of,
     lang_of,
+    refused_as_options,
     settings_of,
 )
-from .output import emit, output_format, prepare_output, writing
+from .output import emit, prepare_output, writing
 from .stdout import to_stdout
 from .texts import missing_extra
 

@@ -6,9 +6,10 @@ import click
 
 from .._present.command_help import SCHEMA
 from .._present.help_texts import OptionHelp
+from .endings import output_format
 from .help import command, option
 from .options import FORCE_OPTION, OUTPUT_OPTION
-from .output import emit, output_format, prepare_output
+from .output import emit, prepare_output
 
 
 @command(SCHEMA)

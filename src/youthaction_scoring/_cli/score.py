@@ -8,6 +8,7 @@ from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
 from .common import fail, load_input, score_or_fail
+from .endings import output_format
 from .help import command, option
 from .inputs import input_kind, jobs_for, parse_jobs, read_input
 from .options import (
@@ -20,7 +21,7 @@ from .options import (
     lang_of,
     settings_of,
 )
-from .output import emit, emit_tables, output_format, prepare_output, writing
+from .output import emit, emit_tables, prepare_output, writing
 from .rows import score_rows_or_fail
 from .streaming import stream_json_document, stream_json_lines
 from .texts import CliText

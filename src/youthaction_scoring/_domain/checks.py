@@ -19,8 +19,6 @@ import attrs
 from .codes import CodedEnum
 from .errors import Refusal
 from .limits import (
-    FIRST_YEAR,
-    LAST_YEAR,
     MAX_COUNT,
     SHORT_TEXT,
     identifier_problem,
@@ -184,10 +182,9 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 """An attrs validator: ``(instance, attribute, value)``, raising when *value* is refused."""
 
 # --------------------------------------------------------------------------
-# The model's validators: values, so that readers can see which checks a
-# field has (the converter reads ids with their own check), with the wording
-# of the functions above. The fast JSON reader runs them as it builds the
-# model (msgspec calls them).
+# The model's validators: values, so that readers can see which checks a field
+# has, with the wording of the functions above. The fast JSON reader runs them
+# as msgspec builds the model; the converter reads ids with their own check.
 # --------------------------------------------------------------------------
 
 
@@ -225,8 +222,6 @@ class Day:
 
     def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         """Refuse *value* unless it is such a date."""
-        if type(value) is dt.date and FIRST_YEAR <= value.year <= LAST_YEAR:
-            return  # the common case, without building a message
         problem = day_problem(value)
         if problem:
             if problem.key is CheckText.DATE:
