@@ -188,10 +188,10 @@ def stdin_input(input_format: str | None) -> tuple[bytes, str]:
 
 
 def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:
-    """Score an assessment, turning an as-of month before the period into a user error (R2)."""
-    from .._analysis.score import score_assessment
+    """Score an assessment (:func:`.operations.scored`); a bad as-of month is a user error (R2)."""
+    from .._present.operations import AS_OF, Request, scored
 
     try:
-        return score_assessment(assessment, as_of=as_of)
+        return scored(assessment, Request(as_of=as_of))
     except Refusal as exc:
-        fail("--as-of", exc.message)
+        fail(AS_OF.flag, exc.message)

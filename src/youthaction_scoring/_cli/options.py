@@ -24,6 +24,23 @@ from .usage import BadValue, StopUsage
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def reading(read: Callable[[str], Any]) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    """A click callback reading an option's text with *read* (the library's own reader).
+
+    A value *read* refuses (:class:`Refusal`) is a usage error with its message.
+    """
+
+    def callback(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
+        if value is None:
+            return None
+        try:
+            return read(value)
+        except Refusal as exc:
+            raise BadValue(exc.message) from None
+
+    return callback
+
+
 def setting_option(setting: Setting) -> Callable[[F], F]:
     """The command line's option of an operation's setting: its flag, help and reader.
 
@@ -33,16 +50,7 @@ def setting_option(setting: Setting) -> Callable[[F], F]:
     if setting.choices:  # click's own choice, for its usage line and completion
         kind: dict[str, Any] = {"type": click.Choice(setting.choices)}
     else:
-
-        def read(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Any:
-            if value is None:
-                return None
-            try:
-                return setting.read(value)
-            except Refusal as exc:
-                raise BadValue(exc.message) from None
-
-        kind = {"callback": read, "metavar": setting.metavar}
+        kind = {"callback": reading(setting.read), "metavar": setting.metavar}
     return option(
         setting.flag,
         setting.name,

@@ -7,24 +7,13 @@ from pathlib import Path
 import click
 
 from .._domain.calendar import Period
-from .._domain.errors import Refusal
 from .._present.command_help import TEMPLATE
 from .._present.help_texts import OptionHelp
 from .common import fail
 from .help import argument, command, option
-from .options import FORCE_OPTION
+from .options import FORCE_OPTION, reading
 from .output import prepare_output, writing
 from .texts import CliText
-from .usage import BadValue
-
-
-def _parse_period(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Period | None:
-    if value is None:
-        return None
-    try:
-        return Period.parse(value)
-    except Refusal as exc:
-        raise BadValue(exc.message) from None
 
 
 @command(TEMPLATE)
@@ -34,7 +23,7 @@ def _parse_period(_ctx: click.Context, _param: click.Parameter, value: str | Non
 @option(
     "--period",
     metavar="YYYY-MM:YYYY-MM",
-    callback=_parse_period,
+    callback=reading(Period.parse),
     text=OptionHelp.TEMPLATE_PERIOD,
 )
 @FORCE_OPTION
