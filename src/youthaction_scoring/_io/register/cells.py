@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib
 import io
 import math
 import os
@@ -43,23 +44,24 @@ def require_writer() -> None:
     Raises:
         ImportError: The extra is missing; the message says how to install it.
     """
-    try:
-        import xlsxwriter  # noqa: F401 - imported to prove it is there
-    except ImportError:
-        raise ModuleNotFoundError(EXTRA_HINT, name="xlsxwriter") from None
+    _require("xlsxwriter")
 
 
 def require_reader() -> None:
-    """Check that python-calamine and defusedxml (the ``excel`` extra) are installed.
+    """Check that defusedxml and python-calamine (the ``excel`` extra) are installed.
 
     Raises:
         ImportError: The extra is missing; the message says how to install it.
     """
-    try:
-        import defusedxml  # noqa: F401 - imported to prove it is there
-        import python_calamine  # noqa: F401 - imported to prove it is there
-    except ImportError:
-        raise ModuleNotFoundError(EXTRA_HINT, name="python_calamine") from None
+    _require("defusedxml", "python_calamine")
+
+
+def _require(*modules: str) -> None:
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise ModuleNotFoundError(EXTRA_HINT, name=module) from None
 
 
 def escape_text(text: str) -> str:
