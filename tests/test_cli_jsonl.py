@@ -204,7 +204,7 @@ def test_rich_progress_bar_runs(tmp_path: Path) -> None:
     """The real rich progress bar starts, advances, reports and stops without error."""
     from youthaction_scoring._cli.progress_bar import ByteProgress
     from youthaction_scoring._domain.errors import Problem
-    from youthaction_scoring._io.texts import ReadText
+    from youthaction_scoring._io.reading_texts import ReadText
 
     source = _write(tmp_path / "in.jsonl", *_good(1))
     with ByteProgress(str(source)) as (advance, report):

@@ -152,7 +152,7 @@ def test_unknown_document_is_refused() -> None:
 
 
 def _model_classes() -> list[type]:
-    from youthaction_scoring._domain import districts as _districts
+    from youthaction_scoring._domain import district_records as _districts
     from youthaction_scoring._domain import model as _model
 
     homes = {_model.__name__, _districts.__name__}  # the model, and its district records (R18)
@@ -252,11 +252,12 @@ def test_date_pattern_agrees_with_the_converter(text: str) -> None:
 
 def structure_assessment_date(text: str) -> dt.date:
     """Parse a date the way the converter does."""
-    from youthaction_scoring._io.primitives import Invalid, parse_date
+    from youthaction_scoring._domain.errors import Refusal
+    from youthaction_scoring._io.primitives import parse_date
 
     try:
         return parse_date(text)
-    except Invalid as exc:
+    except Refusal as exc:
         raise ValueError(exc.message) from None
 
 

@@ -22,9 +22,9 @@ from youthaction_scoring import (
     score_assessment,
 )
 from youthaction_scoring._analysis.behind import BehindRule
-from youthaction_scoring._analysis.districts import district_rollup_rows
 from youthaction_scoring._analysis.ranking import rank_rows
-from youthaction_scoring._analysis.rows import ScoreRow, ScoreRows
+from youthaction_scoring._analysis.rollup import district_rollup_rows
+from youthaction_scoring._analysis.score_rows import ScoreRow, ScoreRows
 from youthaction_scoring._domain.codes import Lang
 from youthaction_scoring._domain.scorecard import Scorecards
 from youthaction_scoring._io.codec import dumps_json

@@ -30,7 +30,7 @@ from youthaction_scoring._service.problems import (
     invalid,
     negotiate_lang,
 )
-from youthaction_scoring._service.texts import ServiceText
+from youthaction_scoring._service.service_texts import ServiceText
 
 
 @pytest.mark.parametrize(

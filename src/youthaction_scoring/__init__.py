@@ -18,12 +18,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._analysis.behind import BehindRule, flag_behind
-from ._analysis.districts import (
-    Disagreement,
-    DistrictSummary,
-    district_disagreements,
-    district_rollup,
-)
 from ._analysis.explain import explain_scorecard
 from ._analysis.plan import (
     LostPoints,
@@ -41,6 +35,12 @@ from ._analysis.progress import (
     shortfalls,
 )
 from ._analysis.ranking import RankedCard, rank_scorecards
+from ._analysis.rollup import (
+    Disagreement,
+    DistrictSummary,
+    district_disagreements,
+    district_rollup,
+)
 from ._analysis.score import ProgressCallback, score, score_assessment, score_batch
 from ._analysis.timeline import Standing
 from ._domain.calendar import Month, Period
@@ -60,7 +60,7 @@ from ._domain.codes import (
     RecognitionKind,
     RecordKind,
 )
-from ._domain.districts import DistrictRecord
+from ._domain.district_records import DistrictRecord
 from ._domain.errors import InputError, Problem
 from ._domain.messages import Message
 from ._domain.model import (

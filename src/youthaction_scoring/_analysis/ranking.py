@@ -13,7 +13,7 @@ import attrs
 
 from .._domain.checks import check_type
 from .._domain.scorecard import Scorecard
-from .rows import ScoreRow
+from .score_rows import ScoreRow
 
 T = TypeVar("T")
 

@@ -18,7 +18,7 @@ import attrs
 from .._domain.calendar import Month, Period
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode
-from .._domain.districts import DistrictRecord
+from .._domain.district_records import DistrictRecord
 from .._domain.messages import Message, Text
 from .._domain.model import Assessment, Community
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards

@@ -14,6 +14,7 @@ import click
 from .. import __version__
 from .._present.command_help import MAIN
 from .._present.help_texts import HelpWord
+from .cli_texts import CliText
 from .common import ClosedPipe
 from .convert import convert
 from .districts import districts
@@ -28,7 +29,6 @@ from .schema import schema
 from .score import score
 from .serve import serve
 from .template import template
-from .texts import CliText
 from .usage import StopUsage, UsageText, show_usage_error
 
 _NO_ARGS_IS_HELP: tuple[type[Exception], ...] = tuple(

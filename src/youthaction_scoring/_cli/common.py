@@ -29,8 +29,8 @@ from .._domain.messages import Message
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecards
 from .._present.terminal import terminal_safe
+from .cli_texts import CliText, missing_extra, os_reason
 from .lang import run_lang
-from .texts import CliText, missing_extra, os_reason
 
 EXIT_USER_ERROR = 2
 """Exit status for bad input, a bad option or an unreadable file."""
@@ -155,7 +155,7 @@ def load_input(
     """
     assessment = _load(path, input_format)
     if warn is not None:
-        from .._analysis.districts import district_disagreements
+        from .._analysis.rollup import district_disagreements
         from .warnings import warn_disagreements
 
         warn_disagreements(district_disagreements(assessment), warn)

@@ -9,11 +9,11 @@ import click
 from .._domain.errors import Refusal
 from .._present.command_help import CONVERT
 from .._present.help_texts import OptionHelp
+from .cli_texts import CliText
 from .common import UserError, fail, load_input, stdin_lines
 from .help import argument, command
 from .options import FORCE_OPTION, INPUT_FORMAT_OPTION
 from .output import prepare_output, writing
-from .texts import CliText
 
 
 @command(CONVERT)

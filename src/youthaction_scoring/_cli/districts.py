@@ -23,7 +23,7 @@ from .options import (
     settings_of,
 )
 from .output import emit, emit_tables, prepare_output
-from .rows import score_rows_or_fail
+from .row_stream import score_rows_or_fail
 
 DISTRICTS_FORMATS = ["table", "json", "csv"]
 """What ``districts --format`` writes; ``table`` unless ``-o``'s ending says another."""
@@ -58,7 +58,7 @@ def districts(
     force: bool,
 ) -> None:
     """Roll the scores of INPUT up by district (help: :data:`.command_help.DISTRICTS`)."""
-    from .._analysis.districts import district_rollup_rows
+    from .._analysis.rollup import district_rollup_rows
 
     rule = behind_rule_of(behind_share, behind_below)
     fmt = output_format(fmt, output, DISTRICTS_FORMATS, "table")

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+from .cli_texts import CliText
 from .common import fail
-from .texts import CliText
 
 ENDINGS: Final = {
     ".json": "json",

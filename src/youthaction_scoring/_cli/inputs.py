@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from .cli_texts import CliText, os_reason
 from .common import fail, stdin_first_line
-from .texts import CliText, os_reason
 from .usage import BadValue
 
 

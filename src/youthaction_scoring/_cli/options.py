@@ -15,10 +15,10 @@ from .._domain.codes import Lang
 from .._domain.errors import Refusal
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION, Setting, request_of
+from .cli_texts import CliText
 from .common import fail
 from .help import argument, option
 from .lang import LANG_ENV, default_lang, env_lang_problem
-from .texts import CliText
 from .usage import BadValue, StopUsage
 
 F = TypeVar("F", bound=Callable[..., Any])

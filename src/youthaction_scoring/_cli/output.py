@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+from .cli_texts import CliText, missing_extra, os_reason
 from .common import WriteFailure, fail
 from .stdout import to_stdout
-from .texts import CliText, missing_extra, os_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType

@@ -20,7 +20,7 @@ from .options import (
     settings_of,
 )
 from .output import emit, emit_tables, prepare_output
-from .rows import score_rows_or_fail
+from .row_stream import score_rows_or_fail
 
 RANK_FORMATS = ["table", "json", "csv"]
 """What ``rank --format`` writes; ``table`` unless ``-o``'s ending says another."""

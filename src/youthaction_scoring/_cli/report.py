@@ -11,6 +11,7 @@ from typing import IO, cast
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION, Request, answer_report
+from .cli_texts import missing_extra
 from .common import fail, load_input
 from .endings import output_format
 from .help import command, option
@@ -26,7 +27,6 @@ from .options import (
 )
 from .output import emit, prepare_output, writing
 from .stdout import to_stdout
-from .texts import missing_extra
 
 
 @command(OPERATION["report"].doc)

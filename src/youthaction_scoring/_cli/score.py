@@ -7,6 +7,7 @@ import click
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
+from .cli_texts import CliText
 from .common import fail, load_input, score_or_fail
 from .endings import output_format
 from .help import command, option
@@ -22,9 +23,8 @@ from .options import (
     settings_of,
 )
 from .output import emit, emit_tables, prepare_output, writing
-from .rows import score_rows_or_fail
+from .row_stream import score_rows_or_fail
 from .streaming import stream_json_document, stream_json_lines
-from .texts import CliText
 
 SCORE_FORMATS = ["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]
 """What ``score --format`` writes; ``table`` unless ``-o``'s ending says another."""

@@ -11,9 +11,9 @@ import click
 from .._domain.errors import InputError
 from .._present.command_help import SERVE
 from .._present.help_texts import OptionHelp
+from .cli_texts import CliText, missing_extra, os_reason
 from .common import UserError, fail
 from .help import command, option
-from .texts import CliText, missing_extra, os_reason
 
 APP_FACTORY = "youthaction_scoring._service.app:app_from_environment"
 """What each uvicorn worker imports and calls to build the service."""

@@ -8,8 +8,8 @@ import os
 import sys
 from collections.abc import Iterator
 
+from .cli_texts import CliText, os_reason
 from .common import ClosedPipe, WriteFailure
-from .texts import CliText, os_reason
 
 
 class StdoutBytes:

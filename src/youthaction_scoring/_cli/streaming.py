@@ -23,6 +23,7 @@ from .._domain.calendar import Month
 from .._domain.codes import Lang
 from .._domain.errors import InputError, Problem, Refusal
 from .._io.jsonl import JsonLines
+from .cli_texts import CliText, os_reason
 from .common import (
     EXIT_USER_ERROR,
     UserError,
@@ -33,7 +34,6 @@ from .common import (
 from .output import writing
 from .progress_bar import counted, reporting
 from .stdout import to_stdout
-from .texts import CliText, os_reason
 from .warnings import disagreement_warner
 
 

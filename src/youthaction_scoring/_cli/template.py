@@ -9,11 +9,11 @@ import click
 from .._domain.calendar import Period
 from .._present.command_help import TEMPLATE
 from .._present.help_texts import OptionHelp
+from .cli_texts import CliText
 from .common import fail
 from .help import argument, command, option
 from .options import FORCE_OPTION, reading
 from .output import prepare_output, writing
-from .texts import CliText
 
 
 @command(TEMPLATE)

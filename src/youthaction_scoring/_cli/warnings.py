@@ -6,10 +6,10 @@ from collections.abc import Callable, Iterable
 
 import click
 
-from .._analysis.districts import Disagreement
+from .._analysis.rollup import Disagreement
 from .._domain.codes import Lang
 from .._present.terminal import terminal_safe
-from .texts import CliText
+from .cli_texts import CliText
 
 
 def disagreement_warner(lang: Lang) -> Callable[[Disagreement], None]:

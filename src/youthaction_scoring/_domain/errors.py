@@ -147,7 +147,7 @@ class InputError(ValueError):
         return InputError(Problem(join_place(prefix, p.place), p.message) for p in self.problems)
 
 
-class Refusal(ValueError):  # noqa: N818 - named for what it is, as Invalid is
+class Refusal(ValueError):  # noqa: N818 - named for what it is: a value refused, with its message
     """A value refused by a check of the model: its message, in both languages.
 
     The model's validators raise it, so a reader that builds the model turns

@@ -35,7 +35,7 @@ from .codes import (
     PilotLevel,
     RecognitionKind,
 )
-from .districts import DistrictRecord, district_problems
+from .district_records import DistrictRecord, district_problems
 from .errors import Refusal
 from .messages import Message, Text
 

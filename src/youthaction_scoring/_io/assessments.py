@@ -22,7 +22,7 @@ from .atomic import atomic_output, atomic_write
 from .codec import dumps_json, parse_json
 from .document import structure_assessment, unstructure_assessment
 from .jsonl import read_assessment_jsonl, read_assessment_lines, write_assessment_jsonl
-from .texts import ReadText
+from .reading_texts import ReadText
 
 
 def loads_assessment(text: str | bytes) -> Assessment:

@@ -20,7 +20,7 @@ import attrs
 import msgspec
 
 from .._domain.errors import InputError, Problem, Refusal
-from .texts import ReadText, json_reason
+from .reading_texts import ReadText, json_reason
 
 
 class _Keyed(dict[str, Any]):

@@ -31,17 +31,16 @@ from .._domain import checks
 from .._domain.calendar import Month, Period, period_problem
 from .._domain.checks import describe, repeat_problem
 from .._domain.codes import CodedEnum
-from .._domain.errors import InputError, Problem, join_place, problem_of
+from .._domain.errors import InputError, Problem, Refusal, join_place, problem_of
 from .._domain.model import Community, LeaderInstruction, MediaPublication, Recognition
 from .primitives import (
     PRIMITIVES,
-    Invalid,
     code_reader,
     read_id,
     read_month,
     recognition_class,
 )
-from .texts import ReadText
+from .reading_texts import ReadText
 
 ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
 """The ``format`` value of an assessment document (the format page)."""
@@ -66,7 +65,7 @@ def _tuple_hook_factory(
 
     def structure(value: object, _: type) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise Invalid(ReadText.LIST(describe(value)))
+            raise Refusal(ReadText.LIST(describe(value)))
         out: list[Any] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
@@ -83,7 +82,7 @@ def _tuple_hook_factory(
         if check_repeats:
             problem = repeat_problem(out)
             if problem:
-                raise Invalid(problem)
+                raise Refusal(problem)
         return tuple(out)
 
     return structure
@@ -108,7 +107,7 @@ def _class_hook_factory(cl: Any, converter: cattrs.Converter) -> Callable[[objec
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
-            raise Invalid(ReadText.OBJECT(describe(value)))
+            raise Refusal(ReadText.OBJECT(describe(value)))
         return inner(value, cl)
 
     return structure
@@ -145,31 +144,31 @@ def _structure_recognition(value: object, _: type) -> Recognition:
 
 def _structure_period(value: object, _: type) -> Period:
     if not isinstance(value, dict):
-        raise Invalid(ReadText.OBJECT(describe(value)))
+        raise Refusal(ReadText.OBJECT(describe(value)))
     problems: list[Exception] = []
     months: dict[str, Month] = {}
     for name in ("start", "end"):
         if name not in value:
-            problems.append(Invalid(ReadText.MISSING(), name))
+            problems.append(Refusal(ReadText.MISSING(), name))
             continue
         try:
             months[name] = read_month(value[name])
-        except Invalid as exc:
-            problems.append(Invalid(exc.message, name))
+        except Refusal as exc:
+            problems.append(Refusal(exc.message, name))
     for extra in value:
         if extra not in ("start", "end"):
-            problems.append(Invalid(ReadText.UNKNOWN_FIELD(), str(extra)))
+            problems.append(Refusal(ReadText.UNKNOWN_FIELD(), str(extra)))
     if not problems:
         problem = period_problem(months["start"], months["end"])
         if problem:
-            problems.append(Invalid(problem, "start" if problem.rule == "R1" else ""))
+            problems.append(Refusal(problem, "start" if problem.rule == "R1" else ""))
     if problems:
         raise _Several(problems)
     return Period(months["start"], months["end"])
 
 
 class _Several(Exception):  # noqa: N818 - an internal carrier, not an error type
-    """Several :class:`Invalid` problems at one place."""
+    """Several :class:`Refusal` problems at one place."""
 
     def __init__(self, problems: list[Exception]) -> None:
         super().__init__("several problems")
@@ -274,7 +273,7 @@ def problems_of(exc: BaseException, place: str = "") -> Iterator[Problem]:
     elif isinstance(exc, _Several):
         for sub in exc.problems:
             yield from problems_of(sub, place)
-    elif isinstance(exc, Invalid):
+    elif isinstance(exc, Refusal):
         yield Problem(join_place(place, exc.field), exc.message)
     elif isinstance(exc, KeyError) and any(
         isinstance(n, AttributeValidationNote) for n in getattr(exc, "__notes__", [])

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
 from .._analysis.behind import BehindRule
-from .._analysis.districts import DistrictSummary
 from .._analysis.plan import Plan
 from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
+from .._analysis.rollup import DistrictSummary
 from .._domain.codes import Lang
 
 RANKING_FIELDS: Final = (

@@ -15,11 +15,11 @@ import attrs
 
 from .._domain.calendar import Period
 from .._domain.checks import describe, text_problem
-from .._domain.districts import DistrictRecord, district_problems
+from .._domain.district_records import DistrictRecord, district_problems
 from .._domain.errors import InputError, Place, Problem, join_place
 from .._domain.model import Assessment, Community, ModelText
 from .converter import ASSESSMENT_FORMAT, CONVERTER, structure_as, unstructure_community
-from .texts import ReadText
+from .reading_texts import ReadText
 
 HEADER_KEYS: Final = ("format", "period", "description", "districts")
 """The keys of a JSON Lines header line, in the order they are written."""

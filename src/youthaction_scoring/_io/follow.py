@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 import attrs
 
-from .._analysis.districts import DisagreementFinder
-from .._domain.districts import DistrictCheck, DistrictRecord
+from .._analysis.rollup import DisagreementFinder
+from .._domain.district_records import DistrictCheck, DistrictRecord
 from .._domain.errors import Place, Problem
 from .._domain.model import Community, ModelText
 

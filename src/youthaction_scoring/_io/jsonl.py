@@ -17,16 +17,16 @@ from typing import IO
 
 import attrs
 
-from .._analysis.districts import Disagreement, DisagreementFinder
+from .._analysis.rollup import Disagreement, DisagreementFinder
 from .._domain.calendar import Period
-from .._domain.districts import DistrictRecord
+from .._domain.district_records import DistrictRecord
 from .._domain.errors import InputError, Problem
 from .._domain.model import Assessment, Community
 from .codec import parse_json
 from .converter import structure_as, unstructure_community
 from .document import structure_header, unstructure_header
 from .follow import Follow, LineResult
-from .texts import ReadText
+from .reading_texts import ReadText
 from .typed import community_from_json
 
 

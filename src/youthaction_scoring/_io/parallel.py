@@ -24,10 +24,10 @@ from typing import Any, Final
 
 import attrs
 
-from .._analysis.districts import Disagreement
+from .._analysis.rollup import Disagreement
 from .._analysis.score import Scorer
 from .._domain.calendar import Month, Period
-from .._domain.districts import DistrictRecord
+from .._domain.district_records import DistrictRecord
 from .._domain.errors import Problem
 from .._domain.model import Community, OrgSystem
 from .._domain.scorecard import Scorecard, Scorecards

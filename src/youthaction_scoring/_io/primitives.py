@@ -4,7 +4,7 @@ The cattrs converter registers these as its hooks and the register reader
 calls them for cells, so a value is accepted, refused and described alike
 wherever it comes from (the fast JSON reader, :mod:`.typed`, accepts only
 what the model's validators accept, and leaves the rest to the converter). Each raises
-:class:`Invalid` with the message a user sees.
+:class:`Refusal` with the message a user sees.
 """
 
 from __future__ import annotations
@@ -21,24 +21,13 @@ from .._domain.checks import count_problem, describe, id_problem, text_problem
 from .._domain.codes import CodedEnum, RecognitionKind
 from .._domain.errors import Refusal
 from .._domain.limits import MAX_COUNT, SHORT_TEXT, year_problem
-from .._domain.messages import Message
 from .._domain.model import RECOGNITION_CLASSES, Recognition
-from .texts import ReadText
+from .reading_texts import ReadText
 
 _DATE_RE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _DAYS: dict[str, dt.date] = {}
 """Dates already parsed, by their text (a batch repeats a few hundred dates)."""
 _DAYS_MAX: Final = 20_000
-
-
-class Invalid(Exception):  # noqa: N818 - named for what it says about a value
-    """A value is wrong; *field* names a key below the current place, if any."""
-
-    def __init__(self, message: Message, field: str = "") -> None:
-        """Create the error."""
-        super().__init__(message.en)
-        self.message = message
-        self.field = field
 
 
 def read_text(value: object) -> str:
@@ -48,7 +37,7 @@ def read_text(value: object) -> str:
         return typing.cast(str, value)  # the common case, without building a message
     problem = text_problem(value)
     if problem:
-        raise Invalid(problem)
+        raise Refusal(problem)
     return typing.cast(str, value)
 
 
@@ -56,7 +45,7 @@ def read_id(value: object) -> str:
     """Read an id: required text without whitespace, control or format characters (R17)."""
     problem = id_problem(value)
     if problem:
-        raise Invalid(problem)
+        raise Refusal(problem)
     return typing.cast(str, value)
 
 
@@ -66,14 +55,14 @@ def read_count(value: object) -> int:
         return value
     problem = count_problem(value)
     if problem:
-        raise Invalid(problem)
+        raise Refusal(problem)
     return typing.cast(int, value)
 
 
 def read_bool(value: object) -> bool:
     """Read ``true`` or ``false`` (nothing else: no ``"yes"``, no ``1``)."""
     if type(value) is not bool:
-        raise Invalid(ReadText.BOOL(describe(value)))
+        raise Refusal(ReadText.BOOL(describe(value)))
     return value
 
 
@@ -87,7 +76,7 @@ def parse_date(value: object) -> dt.date:
         The date.
 
     Raises:
-        Invalid: *value* is not text of that form, not a real date, or
+        Refusal: *value* is not text of that form, not a real date, or
             outside the years 1900-2199.
     """
     if type(value) is str:
@@ -95,14 +84,14 @@ def parse_date(value: object) -> dt.date:
         if day is not None:
             return day
     if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-        raise Invalid(ReadText.DATE(describe(value)))
+        raise Refusal(ReadText.DATE(describe(value)))
     try:
         day = dt.date.fromisoformat(value)
     except ValueError:
-        raise Invalid(ReadText.NO_SUCH_DATE(value)) from None
+        raise Refusal(ReadText.NO_SUCH_DATE(value)) from None
     problem = year_problem(day.year, repr(value))
     if problem:
-        raise Invalid(problem)
+        raise Refusal(problem)
     if len(_DAYS) < _DAYS_MAX:
         _DAYS[value] = day
     return day
@@ -110,10 +99,7 @@ def parse_date(value: object) -> dt.date:
 
 def read_month(value: object) -> Month:
     """Read a ``YYYY-MM`` month."""
-    try:
-        return Month.parse(typing.cast(str, value))
-    except Refusal as exc:
-        raise Invalid(exc.message) from None
+    return Month.parse(typing.cast(str, value))
 
 
 @functools.cache
@@ -127,8 +113,8 @@ def code_reader(cls: type[CodedEnum]) -> Callable[[object], CodedEnum]:
             if member is not None:
                 return typing.cast(CodedEnum, member)
         if not isinstance(value, str):
-            raise Invalid(ReadText.CODE(cls.codes_text(), describe(value)))
-        raise Invalid(ReadText.UNKNOWN_CODE(value, cls.codes_text()))
+            raise Refusal(ReadText.CODE(cls.codes_text(), describe(value)))
+        raise Refusal(ReadText.UNKNOWN_CODE(value, cls.codes_text()))
 
     return read
 
@@ -153,15 +139,15 @@ def recognition_class(value: object) -> tuple[type[Recognition], dict[str, Any]]
         The class of its kind, and its other keys.
 
     Raises:
-        Invalid: Not an object, or no known ``kind`` (placed at ``kind``).
+        Refusal: Not an object, or no known ``kind`` (placed at ``kind``).
     """
     if not isinstance(value, dict):
-        raise Invalid(ReadText.OBJECT(describe(value)))
+        raise Refusal(ReadText.OBJECT(describe(value)))
     if "kind" not in value:
-        raise Invalid(ReadText.MISSING(), "kind")
+        raise Refusal(ReadText.MISSING(), "kind")
     raw_kind = value["kind"]
     if not isinstance(raw_kind, str) or raw_kind not in RecognitionKind._value2member_map_:
-        raise Invalid(
+        raise Refusal(
             ReadText.UNKNOWN_CODE(raw_kind, RecognitionKind.codes_text())
             if isinstance(raw_kind, str)
             else ReadText.CODE(RecognitionKind.codes_text(), describe(raw_kind)),

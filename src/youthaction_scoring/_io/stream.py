@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-from .._analysis.districts import Disagreement
+from .._analysis.rollup import Disagreement
 from .._analysis.score import ProgressCallback, Scorer
 from .._domain.calendar import Month
 from .._domain.errors import Problem

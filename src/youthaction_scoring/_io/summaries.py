@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .._analysis.districts import Disagreement
-from .._analysis.rows import ScoreRow, ScoreRows
+from .._analysis.rollup import Disagreement
 from .._analysis.score import Scorer
+from .._analysis.score_rows import ScoreRow, ScoreRows
 from .._domain.calendar import Month
 from .._domain.errors import InputError, Problem
 from .._rules.rulebook import GUIYANG_2021, Rulebook

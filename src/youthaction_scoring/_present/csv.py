@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
 
-from .._analysis.districts import DistrictSummary
 from .._analysis.ranking import RankedCard
-from .._analysis.rows import ScoreRows
+from .._analysis.rollup import DistrictSummary
+from .._analysis.score_rows import ScoreRows
 from .._domain.codes import Lang, PilotLevel
 from .._domain.scorecard import Scorecards
 from .._io.decisions import DISTRICT_FIELDS, RANKING_FIELDS, district_rows, ranking_rows

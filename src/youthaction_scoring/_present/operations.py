@@ -335,7 +335,7 @@ def answer_progress(assessment: Assessment, request: Request) -> Iterable[str]:
 
 def answer_districts(assessment: Assessment, request: Request) -> str:
     """``districts --format json``: the district roll-up."""
-    from .._analysis.districts import district_rollup
+    from .._analysis.rollup import district_rollup
     from .._io.decisions import districts_document
 
     cards = scored(assessment, request)

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 from .._analysis.ranking import competition_ranks
-from .._analysis.rows import ScoreRow
+from .._analysis.score_rows import ScoreRow
 from .._domain.codes import ItemCode, Lang
 from .._domain.scorecard import ItemScore, Scorecard, Scorecards
 

@@ -11,10 +11,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from .._analysis.behind import BehindRule
-from .._analysis.districts import DistrictSummary
 from .._analysis.plan import Plan
 from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
+from .._analysis.rollup import DistrictSummary
 from .._domain.codes import ItemCode, ItemKind, Lang
 from .._domain.scorecard import Scorecard, Scorecards
 from .headings import Heading, ItemHeading

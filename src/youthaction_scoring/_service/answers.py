@@ -16,12 +16,12 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import IO, Final
 
-from .._analysis.districts import Disagreement
+from .._analysis.rollup import Disagreement
 from .._domain.errors import InputError, Problem, Refusal
 from .._domain.model import Assessment
 from .._present.operations import Operation, Request, scored
 from .problems import ServiceProblem, bad_parameter, invalid
-from .texts import ServiceText
+from .service_texts import ServiceText
 
 SPOOL_BYTES: Final = 2**20
 """Bodies and answers up to this size stay in memory; larger ones go to a temporary file."""
@@ -54,7 +54,7 @@ def load(data: bytes, fmt: str, warnings: list[Disagreement]) -> Assessment:
     Its R18 warnings are added to *warnings*, as the command line prints
     them for every command that reads an assessment.
     """
-    from .._analysis.districts import district_disagreements
+    from .._analysis.rollup import district_disagreements
     from .._io.assessments import read_assessment
 
     if not data:

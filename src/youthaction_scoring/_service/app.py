@@ -24,7 +24,7 @@ from .docs_page import DOCS_CSP, DOCS_PAGE
 from .endpoints import endpoint_of, healthz, respond, rulebook, schema, score
 from .guard import Guard, problem_response, scope_lang
 from .problems import ServiceProblem
-from .texts import ServiceText
+from .service_texts import ServiceText
 
 
 async def _openapi(_request: Request) -> Response:

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from .._domain.errors import Problem
 from .answers import SPOOL_BYTES
 from .problems import ServiceProblem, invalid
-from .texts import ServiceText
+from .service_texts import ServiceText
 
 JSON: Final = "application/json"
 NDJSON: Final = "application/x-ndjson"

@@ -19,7 +19,7 @@ import attrs
 
 from .._domain.errors import InputError, Problem
 from .._domain.messages import Message
-from .texts import ServiceText
+from .service_texts import ServiceText
 
 DEFAULT_MAX_BODY: Final = 64 * 2**20
 """The largest request body accepted by default: 64 MiB."""

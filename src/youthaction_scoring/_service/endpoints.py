@@ -22,7 +22,7 @@ from starlette.requests import Request as HttpRequest
 from starlette.responses import Response, StreamingResponse
 
 from .. import _version
-from .._analysis.districts import Disagreement
+from .._analysis.rollup import Disagreement
 from .._io.codec import dumps_json
 from .._io.schema import Document
 from .._present.operations import Operation, Request

@@ -32,7 +32,7 @@ from starlette.responses import Response
 from .._io.codec import dumps_json
 from .config import ServiceConfig
 from .problems import PROBLEM_MEDIA_TYPE, ServiceProblem, negotiate_lang
-from .texts import ServiceText
+from .service_texts import ServiceText
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]

@@ -16,7 +16,7 @@ from .._domain.errors import Problem, Refusal
 from .._domain.messages import Message
 from .._present.operations import LANG, OPERATION, Request, Setting, request_of
 from .problems import ServiceProblem
-from .texts import ServiceText
+from .service_texts import ServiceText
 
 PLAIN: Final = (LANG,)
 """The parameters of the GET endpoints."""

@@ -21,7 +21,7 @@ from .._domain.codes import LANGS, Lang
 from .._domain.errors import Problem, place_text
 from .._domain.messages import Message
 from .._io.schema import SCHEMA_BASE_URL
-from .texts import ServiceText
+from .service_texts import ServiceText
 
 PROBLEM_MEDIA_TYPE: Final = "application/problem+json"
 """The media type of every error response (RFC 9457)."""

@@ -31,9 +31,9 @@ import attrs
 from ..._domain.errors import InputError, Problem
 from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from .cells import unescape_text
+from .register_texts import RegisterText
 from .safety import unsafe_problem
 from .scan import MAX_GRID, Scan, Unsafe, raw_texts, scan_sheet, shared_strings
-from .texts import RegisterText
 
 
 class Formula:

@@ -26,7 +26,7 @@ from ..._domain.limits import CELL_ESCAPED, MAX_TEXT
 from ..._domain.messages import Message
 from ..atomic import atomic_write, check_target
 from .layout import DATE_FORMAT, TEXT_FORMAT
-from .texts import RegisterText
+from .register_texts import RegisterText
 
 MAX_CELL_TEXT: Final = MAX_TEXT
 """The most characters a spreadsheet cell holds (Excel's limit)."""

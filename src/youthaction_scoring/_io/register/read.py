@@ -21,7 +21,7 @@ import attrs
 from ..._domain.calendar import Period, period_problem
 from ..._domain.checks import id_problem, repeat_problem, text_problem
 from ..._domain.codes import LeaderLevel, RecognitionKind
-from ..._domain.errors import InputError
+from ..._domain.errors import InputError, Refusal
 from ..._domain.model import (
     Assessment,
     Cadres,
@@ -40,9 +40,10 @@ from ..._domain.model import (
 )
 from .book import Book
 from .cells import require_reader
-from .districts import DISTRICTS, Member, check_districts, district_records, read_districts
-from .rows import Row, SheetReader
+from .district_sheet import DISTRICTS, Member, check_districts, district_records, read_districts
+from .register_texts import RegisterText
 from .safety import check_unpacked_size
+from .sheet_rows import Row, SheetReader
 from .sheets import (
     ASSESSMENT,
     COMMUNITIES,
@@ -53,8 +54,7 @@ from .sheets import (
     SHEET_NAMES,
     SUMMARIES,
 )
-from .texts import RegisterText
-from .values import Bad, is_blank, key
+from .values import is_blank, key
 
 # --------------------------------------------------------------------------
 # The workbook.
@@ -294,7 +294,7 @@ def _read_summary(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> N
     if number is None and not is_blank(key_cell.value):
         try:
             number = key(key_cell.value)
-        except Bad:
+        except Refusal:
             return
     if number is None:
         return

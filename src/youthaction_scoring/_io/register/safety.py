@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from ..._domain.errors import InputError, Problem
 from ..._domain.limits import MAX_UNPACKED_BYTES
-from .texts import RegisterText
+from .register_texts import RegisterText
 
 MAX_MEMBERS: Final = 10_000
 """The most parts a register workbook may have (a dozen is usual)."""

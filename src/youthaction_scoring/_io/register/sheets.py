@@ -26,7 +26,7 @@ from ..._domain.codes import (
     RecognitionKind,
 )
 from ..._domain.model import Activity, Pairing, ServiceProject, Summary
-from .districts import DISTRICTS
+from .district_sheet import DISTRICTS
 from .layout import Column, SheetLayout
 
 

@@ -2,7 +2,7 @@
 
 Each reader turns what the register reader gives for a cell into a model value, as
 strictly as the JSON readers (it uses the same checks: :mod:`..primitives`,
-:mod:`..._domain.checks`), or raises :class:`Bad` with the message staff see.
+:mod:`..._domain.checks`), or raises :class:`Refusal` with the message staff see.
 """
 
 from __future__ import annotations
@@ -16,18 +16,9 @@ from ..._domain.checks import CheckText, count_problem, describe, text_problem
 from ..._domain.codes import CodedEnum
 from ..._domain.errors import Refusal
 from ..._domain.limits import FIRST_YEAR, LAST_YEAR, year_problem
-from ..._domain.messages import Message
-from ..primitives import Invalid, parse_date
+from ..primitives import parse_date
 from .layout import BOOL_FALSE, BOOL_TRUE, Column
-from .texts import RegisterText
-
-
-class Bad(Exception):  # noqa: N818 - an internal carrier for one cell's problem
-    """One cell's problem."""
-
-    def __init__(self, message: Message) -> None:
-        super().__init__(message.en)
-        self.message = message
+from .register_texts import RegisterText
 
 
 def letter(index: int) -> str:
@@ -52,7 +43,7 @@ def is_blank(value: Any) -> bool:
 def _text(value: Any) -> str:
     problem = text_problem(value)
     if problem:
-        raise Bad(RegisterText.AS_TEXT(problem) if isinstance(value, int | float) else problem)
+        raise Refusal(RegisterText.AS_TEXT(problem) if isinstance(value, int | float) else problem)
     return str(value)
 
 
@@ -63,7 +54,7 @@ def _count(value: Any) -> int:
         value = int(value)
     problem = count_problem(value)
     if problem:
-        raise Bad(problem)
+        raise Refusal(problem)
     return int(value)
 
 
@@ -76,40 +67,34 @@ def _bool(value: Any) -> bool:
             return True
         if shown in BOOL_FALSE or shown.upper() == "FALSE":
             return False
-    raise Bad(RegisterText.BOOL(describe(value)))
+    raise Refusal(RegisterText.BOOL(describe(value)))
 
 
 def _date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
-            raise Bad(RegisterText.TIME_OF_DAY(value.isoformat(" ")))
+            raise Refusal(RegisterText.TIME_OF_DAY(value.isoformat(" ")))
         value = value.date()
     if isinstance(value, dt.date):
         if not FIRST_YEAR <= value.year <= LAST_YEAR:  # the message only when needed
             problem = year_problem(value.year, value.isoformat())
             assert problem is not None
-            raise Bad(problem)
+            raise Refusal(problem)
         return value
     if isinstance(value, str):
-        try:
-            return parse_date(value.strip())
-        except Invalid as exc:
-            raise Bad(exc.message) from None
-    raise Bad(RegisterText.DATE(describe(value)))
+        return parse_date(value.strip())
+    raise Refusal(RegisterText.DATE(describe(value)))
 
 
 def _month(value: Any) -> Month:
     if isinstance(value, dt.datetime) and value.day == 1 and value.time() == dt.time():
         problem = year_problem(value.year, value.date().isoformat())
         if problem:
-            raise Bad(problem)
+            raise Refusal(problem)
         return Month.of(value)
     if isinstance(value, str):
-        try:
-            return Month.parse(value.strip())
-        except Refusal as exc:
-            raise Bad(exc.message) from None
-    raise Bad(CalendarText.MONTH(describe(value)))
+        return Month.parse(value.strip())
+    raise Refusal(CalendarText.MONTH(describe(value)))
 
 
 _CODED: Final[dict[tuple[type[CodedEnum], str], CodedEnum]] = {}
@@ -125,11 +110,11 @@ def _coded(value: Any, enum: type[CodedEnum]) -> CodedEnum:
         try:
             found = enum.from_code_or_label(text)
         except ValueError:
-            raise Bad(RegisterText.UNKNOWN_VALUE(text, _choices(enum))) from None
+            raise Refusal(RegisterText.UNKNOWN_VALUE(text, _choices(enum))) from None
         if len(_CODED) < 1024:  # only codes and labels get here: a few dozen
             _CODED[enum, text] = found
         return found
-    raise Bad(RegisterText.CHOICE(_choices(enum), describe(value)))
+    raise Refusal(RegisterText.CHOICE(_choices(enum), describe(value)))
 
 
 def _choices(enum: type[CodedEnum]) -> str:
@@ -144,15 +129,15 @@ def key(value: Any) -> str:
         return str(value)
     if isinstance(value, str) and value.strip():
         return value.strip()
-    raise Bad(RegisterText.SUMMARY_NUMBER(describe(value)))
+    raise Refusal(RegisterText.SUMMARY_NUMBER(describe(value)))
 
 
 def _free(value: Any) -> str:
     if not isinstance(value, str):
-        raise Bad(CheckText.TEXT(describe(value)))
+        raise Refusal(CheckText.TEXT(describe(value)))
     problem = text_problem(value)  # blank (an escaped space), or beyond the limits
     if problem:
-        raise Bad(problem)
+        raise Refusal(problem)
     return value
 
 
@@ -169,7 +154,7 @@ _BY_KIND: Final[dict[str, Callable[[Any], Any]]] = {
 
 
 def converter(column: Column) -> Callable[[Any], Any]:
-    """The function that reads a cell's value as its column's kind says (raises :class:`Bad`)."""
+    """The function that reads a cell's value as its column's kind says (or raises Refusal)."""
     enum = column.enum
     if column.kind == "coded":
         assert enum is not None

@@ -19,7 +19,7 @@ from ..._domain.calendar import Period
 from ..._domain.codes import CodedEnum
 from ..._domain.model import Assessment, Community, LeaderInstruction
 from .cells import Book, Sheet, require_writer
-from .districts import DISTRICTS, district_rows
+from .district_sheet import DISTRICTS, district_rows
 from .layout import BOOL_FALSE, BOOL_TRUE, Column, SheetLayout
 from .sheets import (
     ASSESSMENT,

@@ -22,10 +22,10 @@ from typing import Final
 import attrs
 
 from ..._analysis.behind import BehindRule, flag_behind
-from ..._analysis.districts import DistrictSummary, district_disagreements, district_rollup
 from ..._analysis.plan import LostPoints, Plan, PlanAction, plan_scorecard
 from ..._analysis.progress import missed_months
 from ..._analysis.ranking import rank_scorecards
+from ..._analysis.rollup import DistrictSummary, district_disagreements, district_rollup
 from ..._analysis.score import score_batch
 from ..._domain.calendar import Month
 from ..._domain.codes import SECTION_TITLES, Lang, PilotLevel

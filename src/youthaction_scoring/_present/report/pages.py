@@ -20,7 +20,7 @@ from typing import Any, Final
 from ..._analysis.behind import BehindRule
 from ..._domain.codes import SECTION_TITLES, ItemKind, Lang, PilotLevel
 from .digest import SECTIONS, Digest, Entry
-from .texts import SECTION_COLOURS, ReportText, report_texts
+from .report_words import SECTION_COLOURS, ReportText, report_texts
 
 BINS: Final = 20
 """About this many bars in the compact form's chart of totals."""

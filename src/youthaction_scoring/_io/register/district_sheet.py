@@ -22,13 +22,13 @@ import attrs
 
 from ..._domain.checks import repeat_problem, text_problem
 from ..._domain.codes import CountyOrgCategory
-from ..._domain.districts import DistrictRecord, district_problems
+from ..._domain.district_records import DistrictRecord, district_problems
 from ..._domain.errors import Place
 from ..._domain.messages import Message
 from ..._domain.model import Community
 from .layout import Column, SheetLayout
-from .rows import Row, SheetReader
-from .texts import RegisterText
+from .register_texts import RegisterText
+from .sheet_rows import Row, SheetReader
 
 DISTRICTS: Final = SheetLayout(
     "区县",

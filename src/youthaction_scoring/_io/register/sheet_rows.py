@@ -16,13 +16,13 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
-from ..._domain.errors import Problem
+from ..._domain.errors import Problem, Refusal
 from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from ..._domain.messages import Message
 from .book import FORMULA, ErrorValue, Formula
 from .layout import Column, SheetLayout
-from .texts import RegisterText
-from .values import Bad, converter, letter
+from .register_texts import RegisterText
+from .values import converter, letter
 
 _MARKS: Final = frozenset({Formula, ErrorValue})
 _NONE: Final[frozenset[int]] = frozenset()
@@ -304,7 +304,7 @@ class SheetReader:
                 continue
             try:
                 out[code] = known[key] = convert(value)
-            except Bad as exc:
+            except Refusal as exc:
                 self.add(f"{prefix}{number}", exc.message)
                 out[code] = None
         if refused or sheet.lacks_required or len(problems) != before:

@@ -19,7 +19,7 @@ from .._domain.messages import Text
 from .._domain.model import Assessment, Community
 from .._domain.scorecard import Scorecard
 from .behind import BehindRule, flag_behind
-from .rows import ScoreRow
+from .score_rows import ScoreRow
 
 
 @attrs.frozen

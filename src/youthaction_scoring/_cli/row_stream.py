@@ -15,7 +15,7 @@ import io
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from .._analysis.rows import ScoreRows
+from .._analysis.score_rows import ScoreRows
 from .._domain.calendar import Month
 from .._domain.codes import Lang
 from .._domain.errors import Refusal
@@ -81,7 +81,7 @@ def _from_stdin(input_format: str | None, as_of: Month | None, lang: Lang) -> Sc
         with user_errors("-"):
             opened = open_json_lines(io.BytesIO(data))
         return _scored(opened, "-", as_of, lang)
-    from .._analysis.districts import district_disagreements
+    from .._analysis.rollup import district_disagreements
 
     with user_errors("-"):
         assessment = read_assessment(data, fmt)
