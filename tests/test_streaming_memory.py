@@ -70,3 +70,34 @@ def test_streamed_conversion_memory_does_not_grow(tmp_path: Path) -> None:
         small = _convert_peak(tmp_path, 100, as_json=as_json)
         large = _convert_peak(tmp_path, 1000, as_json=as_json)
         assert large - small < 1024 * 1024, (as_json, small, large)
+
+
+def _progress_held(tmp_path: Path, count: int) -> int:
+    """Memory held by the progress standings of *count* streamed communities (bytes)."""
+    from youthaction_scoring._io.jsonl import open_json_lines
+    from youthaction_scoring._io.summaries import progress_standings
+
+    source = tmp_path / f"p{count}.jsonl"
+    source.write_text("".join(generate.lines(count, seed=7)), encoding="utf-8")
+    with source.open("rb") as handle:
+        opened = open_json_lines(handle)
+        tracemalloc.start()
+        try:
+            standings = progress_standings(opened)
+            held = tracemalloc.get_traced_memory()[0]
+        finally:
+            tracemalloc.stop()
+    assert len(standings.tracks) == count
+    return held
+
+
+def test_progress_holds_standings_not_communities(tmp_path: Path) -> None:
+    """Progress of a stream keeps under 2 KiB a community: not the communities (5 KiB each here).
+
+    Equal standings and shortfalls are held once, so what grows with the
+    number of communities is its id, name and a reference a month (and the
+    ids kept for R18 and repeated ids).
+    """
+    small = _progress_held(tmp_path, 400)
+    large = _progress_held(tmp_path, 1200)
+    assert (large - small) / 800 < 2048, (small, large)

@@ -12,20 +12,21 @@ with months plus records, not with months squared.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Final
 
 import attrs
 
-from .._domain.calendar import Month
+from .._domain.calendar import Month, Period
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode, ItemKind
-from .._domain.model import Assessment
+from .._domain.model import Assessment, Community
 from .._domain.scorecard import Deduction, Scorecard
 from .._rules.clause import BaseRemedy
 from .._rules.clauses import clause_of
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .behind import BehindRule, flag_behind
 from .score import with_district_records
-from .timeline import Contexts, Standing, Timeline, timelines
+from .timeline import Contexts, Standing, Timeline
 
 
 def item_shortfalls(card: Scorecard) -> tuple[tuple[ItemCode, Deduction], ...]:
@@ -177,29 +178,103 @@ def iter_progress(
     check_type("iter_progress", "rulebook", rulebook, Rulebook)
     rule = BehindRule() if behind is None else behind
     check_type("iter_progress", "behind", rule, BehindRule)
-    contexts = Contexts(assessment.period, rulebook)
-    lines: list[Timeline] | None = None
-    for month in assessment.period.months if months is None else months:
-        check_type("iter_progress", "months[]", month, Month)
-        window = assessment.period.as_of(month)
-        exact = window.end == month
-        if lines is None:
-            records = {record.name: record for record in assessment.districts}
-            members = [with_district_records(c, records) for c in assessment.communities]
-            lines = timelines(members, contexts)
-        rows = tuple(
-            CommunityMonth(
-                line.community.id,
-                line.community.name,
-                line.community.district,
-                line.standing(window, exact),
+    yield from Standings.of(assessment, months, rulebook).months(rule)
+
+
+@attrs.frozen
+class Track:
+    """One community's standings as of each month of a progress report.
+
+    Args:
+        community_id: Its id.
+        community_name: Its name.
+        district: Its district.
+        standings: Its standing as of each month, in the report's order.
+    """
+
+    community_id: str
+    community_name: str
+    district: str
+    standings: tuple[Standing, ...]
+
+
+class Standings:
+    """Every community's standing as of each month: what progress reports, computed at once.
+
+    The communities are read once, each scored once into its
+    :class:`~.timeline.Timeline` and reduced to its :class:`Track`: what is
+    held is a few numbers a community and month, never the communities, so a
+    stream of communities (a JSON Lines file) is reported in memory that
+    does not grow with their records.
+
+    Args:
+        members: The communities, as scored (with their district records,
+            R18), read once.
+        period: The assessment period (R1).
+        months: The months to report as of; every month of the period by
+            default.
+        rulebook: The amounts to apply.
+
+    Raises:
+        TypeError: A month is not a :class:`Month`.
+        ValueError: A month is before the period's first month (R2).
+    """
+
+    def __init__(
+        self,
+        members: Iterable[Community],
+        period: Period,
+        months: Iterable[Month] | None = None,
+        rulebook: Rulebook = GUIYANG_2021,
+    ) -> None:
+        chosen = tuple(period.months if months is None else months)
+        for month in chosen:
+            check_type("iter_progress", "months[]", month, Month)
+        windows = [
+            (window, window.end == month) for month in chosen for window in [period.as_of(month)]
+        ]
+        contexts = Contexts(period, rulebook)
+        self.period: Final = period
+        self.month_list: Final = chosen
+        kept: dict[Standing, Standing] = {}  # equal standings held once, and their shortfalls
+        lacks: dict[object, tuple[tuple[ItemCode, Deduction], ...]] = {}
+
+        def held(standing: Standing) -> Standing:
+            found = kept.get(standing)
+            if found is None:
+                shared = lacks.setdefault(standing.shortfalls, standing.shortfalls)
+                found = kept[standing] = attrs.evolve(standing, shortfalls=shared)
+            return found
+
+        self.tracks: Final = [
+            Track(c.id, c.name, c.district, tuple(held(line.standing(*w)) for w in windows))
+            for c in members
+            for line in [Timeline(c, contexts)]
+        ]
+
+    @classmethod
+    def of(
+        cls,
+        assessment: Assessment,
+        months: Iterable[Month] | None = None,
+        rulebook: Rulebook = GUIYANG_2021,
+    ) -> Standings:
+        """The standings of an assessment's communities, with their district records (R18)."""
+        records = {record.name: record for record in assessment.districts}
+        members = (with_district_records(c, records) for c in assessment.communities)
+        return cls(members, assessment.period, months, rulebook)
+
+    def months(self, rule: BehindRule) -> Iterator[MonthProgress]:
+        """One :class:`MonthProgress` per month, in order, flagging the behind by *rule* (R19)."""
+        for index, month in enumerate(self.month_list):
+            rows = tuple(
+                CommunityMonth(t.community_id, t.community_name, t.district, t.standings[index])
+                for t in self.tracks
             )
-            for line in lines
-        )
-        yield MonthProgress(
-            month=month,
-            rows=rows,
-            missed=tuple(r.community_id for r in rows if r.standing.missed),
-            behind=flag_behind(((r.community_id, r.total) for r in rows), rule),
-            rule=rule,
-        )
+            yield MonthProgress(
+                month=month,
+                rows=rows,
+                missed=tuple(r.community_id for r in rows if r.standing.missed),
+                behind=flag_behind(((r.community_id, r.total) for r in rows), rule),
+                rule=rule,
+            )

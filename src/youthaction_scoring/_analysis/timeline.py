@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
 from itertools import accumulate
 from typing import Final
 
@@ -219,8 +218,3 @@ class Timeline:
             else:
                 bonus += item.points
         return base, bonus, tuple(shortfalls)
-
-
-def timelines(communities: Sequence[Community], contexts: Contexts) -> list[Timeline]:
-    """Return a :class:`Timeline` for each community, in order."""
-    return [Timeline(community, contexts) for community in communities]

@@ -9,7 +9,6 @@ import click
 
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
-from .common import load_input
 from .endings import output_format
 from .help import command, option
 from .options import (
@@ -24,6 +23,7 @@ from .options import (
 )
 from .output import emit, emit_tables, prepare_output, writing
 from .progress_bar import with_progress
+from .row_stream import standings_or_fail
 
 PROGRESS_FORMATS = ["table", "json"]
 """What ``progress --format`` writes; ``table`` unless ``-o``'s ending says another."""
@@ -55,14 +55,11 @@ def progress(
     force: bool,
 ) -> None:
     """Score INPUT month by month (help: :data:`.command_help.PROGRESS`)."""
-    from .._analysis.progress import iter_progress
-
     rule = behind_rule_of(behind_share, behind_below)
     fmt = output_format(fmt, output, PROGRESS_FORMATS, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
-    assessment = load_input(input_path, input_format, warn=lang_of(lang))
-    months = assessment.period.months
-    steps = with_progress(iter_progress(assessment, behind=rule), "progress", len(months))
+    standings = standings_or_fail(input_path, input_format, lang_of(lang))
+    steps = with_progress(standings.months(rule), "progress", len(standings.month_list))
     if fmt == "json":  # a month at a time: 120 months of 50,000 communities do not fit as values
         from .._io.decisions import progress_json_chunks
 

@@ -1,58 +1,92 @@
-"""Score rows for the whole-file commands that read only totals: rank, districts, score csv.
+"""Whole-file commands that hold a little per community: rank, districts, score csv, progress.
 
-A JSON Lines file or a plain JSON document is scored as a stream and only one
-compact row per community is held (:func:`.._io.summaries.score_rows`); any
-other input (a register, a document the element reader gives up on, a JSON
-document on standard input) is read whole as before. Either way the
-messages are those of :func:`.common.load_input` and :func:`.common.score_or_fail`:
-every problem at once with its place (exit 2), the R18 warnings, then a
-refused as-of month.
+A JSON Lines file or a plain JSON document is read as a stream and reduced as
+it goes (score rows, :func:`.._io.summaries.score_rows`; progress standings,
+:func:`.._io.summaries.progress_standings`), so the communities are never
+held; any other input (a register, a document the element reader gives up
+on, a JSON document on standard input) is read whole as before. Either way
+the messages are those of :func:`.common.load_input` and
+:func:`.common.score_or_fail`: every problem at once with its place (exit 2),
+the R18 warnings, then a refused as-of month.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TypeVar
 
+from .._analysis.progress import Standings
 from .._analysis.score_rows import ScoreRows
 from .._domain.calendar import Month
 from .._domain.codes import Lang
 from .._domain.errors import Refusal
+from .._domain.model import Assessment
 from .._io.jsonl import JsonLines
 from .common import fail, load_input, score_or_fail, stdin_input, user_errors
 from .warnings import disagreement_warner, warn_disagreements
+
+T = TypeVar("T")
 
 
 def score_rows_or_fail(
     input_path: str, input_format: str | None, as_of: Month | None, lang: Lang
 ) -> ScoreRows:
-    """Score INPUT into score rows, failing as a whole-file command does.
-
-    Args:
-        input_path: The input file, or ``-`` for standard input.
-        input_format: ``--input-format``, for standard input.
-        as_of: The as-of month (R2).
-        lang: The language of the R18 warnings.
-
-    Returns:
-        One row per community, in input order.
+    """Score INPUT into score rows (one a community, in input order), failing as a command does.
 
     Raises:
         UserError: The input cannot be read or is invalid (every problem), or
             the as-of month is before the period.
     """
+    from .._io.summaries import score_rows
+
+    return _reduced(
+        input_path,
+        input_format,
+        lang,
+        lambda opened: score_rows(opened, as_of=as_of, warn=disagreement_warner(lang)),
+        lambda assessment: ScoreRows.of(score_or_fail(assessment, as_of)),
+    )
+
+
+def standings_or_fail(input_path: str, input_format: str | None, lang: Lang) -> Standings:
+    """Every community's standing as of each month of INPUT's period, failing as a command does.
+
+    Raises:
+        UserError: The input cannot be read or is invalid (every problem).
+    """
+    from .._io.summaries import progress_standings
+
+    return _reduced(
+        input_path,
+        input_format,
+        lang,
+        lambda opened: progress_standings(opened, warn=disagreement_warner(lang)),
+        Standings.of,
+    )
+
+
+def _reduced(
+    input_path: str,
+    input_format: str | None,
+    lang: Lang,
+    stream: Callable[[JsonLines], T],
+    whole: Callable[[Assessment], T],
+) -> T:
+    """Reduce INPUT by *stream* when it can be read as a stream, else read it whole into *whole*."""
     if input_path == "-":
-        return _from_stdin(input_format, as_of, lang)
+        return _from_stdin(input_format, lang, stream, whole)
     suffix = Path(input_path).suffix.lower()
     if suffix not in (".json", ".jsonl"):  # a register, or an ending refused by the reader
-        return ScoreRows.of(score_or_fail(load_input(input_path, input_format, warn=lang), as_of))
+        return whole(load_input(input_path, input_format, warn=lang))
     with user_errors(input_path):
         opened, closing = _open_file(Path(input_path), suffix)
     if opened is None:  # its structure is not plain: the whole reader says what is wrong
-        return ScoreRows.of(score_or_fail(load_input(input_path, input_format, warn=lang), as_of))
+        return whole(load_input(input_path, input_format, warn=lang))
     with closing:
-        return _scored(opened, input_path, as_of, lang)
+        return _streamed(opened, input_path, stream)
 
 
 def _open_file(path: Path, suffix: str) -> tuple[JsonLines | None, AbstractContextManager[object]]:
@@ -71,7 +105,12 @@ def _open_file(path: Path, suffix: str) -> tuple[JsonLines | None, AbstractConte
     return open_json_document(path.read_bytes()), nullcontext()
 
 
-def _from_stdin(input_format: str | None, as_of: Month | None, lang: Lang) -> ScoreRows:
+def _from_stdin(
+    input_format: str | None,
+    lang: Lang,
+    stream: Callable[[JsonLines], T],
+    whole: Callable[[Assessment], T],
+) -> T:
     """Standard input, read whole (within the size limit) as :func:`.common.load_input` reads it."""
     from .._io.assessments import read_assessment
     from .._io.jsonl import open_json_lines
@@ -80,20 +119,18 @@ def _from_stdin(input_format: str | None, as_of: Month | None, lang: Lang) -> Sc
     if fmt == "jsonl":
         with user_errors("-"):
             opened = open_json_lines(io.BytesIO(data))
-        return _scored(opened, "-", as_of, lang)
+        return _streamed(opened, "-", stream)
     from .._analysis.rollup import district_disagreements
 
     with user_errors("-"):
         assessment = read_assessment(data, fmt)
     warn_disagreements(district_disagreements(assessment), lang)
-    return ScoreRows.of(score_or_fail(assessment, as_of))
+    return whole(assessment)
 
 
-def _scored(opened: JsonLines, place: str, as_of: Month | None, lang: Lang) -> ScoreRows:
-    from .._io.summaries import score_rows
-
+def _streamed(opened: JsonLines, place: str, stream: Callable[[JsonLines], T]) -> T:
     try:
         with user_errors(place):
-            return score_rows(opened, as_of=as_of, warn=disagreement_warner(lang))
+            return stream(opened)
     except Refusal as exc:
         fail("--as-of", exc.message)

@@ -14,13 +14,15 @@ only after them is an as-of month before the period refused (R2).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from .._analysis.progress import Standings
 from .._analysis.rollup import Disagreement
-from .._analysis.score import Scorer
+from .._analysis.score import Scorer, with_district_records
 from .._analysis.score_rows import ScoreRow, ScoreRows
 from .._domain.calendar import Month
 from .._domain.errors import InputError, Problem
+from .._domain.model import Community
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .jsonl import JsonLines
 from .stream import fewer_collections
@@ -76,3 +78,40 @@ def score_rows(
     if refused is not None:
         raise refused
     return ScoreRows(rulebook.edition, opened.period, as_of, tuple(rows))
+
+
+def progress_standings(
+    opened: JsonLines,
+    *,
+    rulebook: Rulebook = GUIYANG_2021,
+    warn: Callable[[Disagreement], None] | None = None,
+) -> Standings:
+    """Every community's standing as of each month of an opened input's period (R2).
+
+    Each community is read, checked and reduced to its standings
+    (:class:`~.._analysis.progress.Standings`) as it comes, so the
+    communities are never held; the outcome is the whole-file reader's, as
+    for :func:`score_rows`.
+
+    Raises:
+        InputError: Every problem of every bad community, in input order
+            (after reading the whole input).
+    """
+    records = {record.name: record for record in opened.districts}
+    problems: list[Problem] = []
+
+    def members() -> Iterator[Community]:
+        for result in opened.lines:
+            if result.community is None:
+                problems.extend(result.problems)
+            elif not problems:
+                yield with_district_records(result.community, records)
+
+    with fewer_collections():
+        standings = Standings(members(), opened.period, rulebook=rulebook)
+    if problems:
+        raise InputError(problems)
+    if warn is not None:
+        for disagreement in opened.disagreements():
+            warn(disagreement)
+    return standings
