@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import warnings
+from collections.abc import Callable
 from typing import IO, Any
 
 import attrs
@@ -21,7 +23,7 @@ import attrs
 from ..._domain.calendar import Period, period_problem
 from ..._domain.checks import id_problem, repeat_problem, text_problem
 from ..._domain.codes import LeaderLevel, RecognitionKind
-from ..._domain.errors import InputError, Refusal
+from ..._domain.errors import InputError, Problem, Refusal
 from ..._domain.model import (
     Assessment,
     Cadres,
@@ -41,6 +43,7 @@ from ..._domain.model import (
 from .book import Book
 from .cells import require_reader
 from .district_sheet import DISTRICTS, Member, check_districts, district_records, read_districts
+from .places import RegisterNote, span_text
 from .register_texts import RegisterText
 from .safety import check_unpacked_size
 from .sheet_rows import Row, SheetReader
@@ -129,10 +132,9 @@ def _sheets(book: Book, reader: SheetReader) -> dict[str, Any]:
             continue
         present[sheet_name] = sheet_name
     for layout in DATA_SHEETS:
-        if layout.required and layout.name not in present and layout.name in book.sheetnames:
-            continue  # refused above (hidden)
-        if layout.required and layout.name not in present:
-            reader.add(f"{layout.name}!A1", RegisterText.SHEET_MISSING(layout.name, layout.code))
+        if not layout.required or layout.name in book.sheetnames:
+            continue  # refused above when hidden
+        reader.add(f"{layout.name}!A1", RegisterText.SHEET_MISSING(layout.name, layout.code))
     present.pop(INSTRUCTIONS_SHEET, None)
     return present
 
@@ -155,9 +157,11 @@ def _read_book(book: Book) -> Assessment:
         members = [_member(draft) for draft in drafts.values()]
         check_districts(reader, districts, members, COMMUNITIES)
     communities = _build(reader, drafts)
-    if reader.problems:
+    if reader.grouped.settle():
         raise InputError(reader.problems)
     assert period is not None
+    for note in reader.notes.settle():
+        warnings.warn(RegisterNote(note), stacklevel=3)
     return Assessment(
         period=period,
         communities=communities,
@@ -251,8 +255,23 @@ def _link(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> _Draft | 
     loose = [d for key, d in drafts.items() if key.strip() == value.strip()]
     if len(loose) == 1:
         return loose[0]  # a stray space around an id that is otherwise unique
-    reader.add(row.cell("community_id").place, RegisterText.NO_COMMUNITY(value, COMMUNITIES.name))
+    place = row.cell("community_id").place
+    reader.grouped.add(place, ("no community", value), _no_community(value))
     return None
+
+
+def _no_community(ident: str) -> Callable[[list[str]], Problem]:
+    """The problem of an id missing from the communities sheet, for every cell naming it."""
+
+    def make(places: list[str]) -> Problem:
+        if len(places) == 1:
+            return Problem(places[0], RegisterText.NO_COMMUNITY(ident, COMMUNITIES.name))
+        message = RegisterText.NO_COMMUNITY_AT(
+            ident, COMMUNITIES.name, len(places), span_text(places)
+        )
+        return Problem(places[0], message)
+
+    return make
 
 
 def _read_records(
