@@ -410,3 +410,25 @@ def test_cells_are_written_as_short_spans_up_to_the_limit(
 ) -> None:
     """Consecutive rows are one range; at, below and above the limit of spans shown."""
     assert expected == span_text(places, limit)
+
+
+GUIDE = Path(__file__).parent.parent / "docs" / "staff-guide.md"
+GUIDE_READ = ["2021/12/18", "2021.12.18", "2021-12-8", "2021年12月18日", "２０２２-０１-０８"]
+GUIDE_REFUSED = ["18/12/2021", "2021年12月18", "2021-12-18 10:00"]
+
+
+def test_the_staff_guide_lists_exactly_the_date_forms_read() -> None:
+    """Each text date the guide shows, in both languages, is read as it says, or refused."""
+    from youthaction_scoring._domain.errors import Refusal
+    from youthaction_scoring._io.register.sheets import ACTIVITIES
+    from youthaction_scoring._io.register.values import Noted, converter
+
+    text = GUIDE.read_text("utf-8")
+    read = converter(ACTIVITIES.column("date"))
+    for form in [*GUIDE_READ, *GUIDE_REFUSED]:
+        assert 2 == text.count(f"`{form}`"), form
+    assert all(type(read(form)) is Noted for form in GUIDE_READ)
+    for form in GUIDE_REFUSED:
+        with pytest.raises(Refusal):
+            read(form)
+    assert all(f"`{sep}`" in text for sep in "－／．")

@@ -6,8 +6,12 @@ Reading is as strict as the JSON converter and reuses its checks (see
 column, a record whose community does not exist, or a formula is an error.
 Fully empty rows are ignored. The sheets are those of :mod:`.sheets`: a list
 sheet adds a code or a record to a list of its community, with no code of
-its own here. District records (区县, R18) are read and checked against the
+its own here; a missing sheet is an error naming it (an empty sheet means no
+records). District records (区县, R18) are read and checked against the
 communities by :mod:`.districts`; a register without that sheet has none.
+A problem with one cause is reported once, at all its cells (:mod:`.places`);
+cells read in a lenient form are noted, one :class:`~.places.RegisterNote`
+warning per column, once the register has been read.
 """
 
 from __future__ import annotations
@@ -93,6 +97,10 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
 
     Returns:
         The assessment it holds.
+
+    Warns:
+        RegisterNote: A ``UserWarning`` per column whose counts or dates were typed
+            as text and read (``３``, ``2021年12月18日``), naming the cells.
 
     Raises:
         InputError: Every problem found, each placed as ``Sheet!Cell``.
