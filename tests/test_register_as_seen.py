@@ -168,6 +168,14 @@ def test_a_malformed_date_serial_is_refused_at_its_cell(base: Path, tmp_path: Pa
     ] == _problems(path)
 
 
+def test_a_malformed_number_under_a_namespace_prefix_is_found(base: Path, tmp_path: Path) -> None:
+    """A value element written ``<x:v>`` is checked like ``<v>``."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    raw = f'<x:c xmlns:x="{main}" r="J2" t="n"><x:v>abc</x:v></x:c>'
+    path = _patched(base, tmp_path, COMMUNITIES, {"J2": raw})
+    assert ["社区!J2"] == [p.split(":")[0] for p in _problems(path)]
+
+
 @pytest.mark.parametrize(("stored", "count"), [("+3", 3), ("3.", 3), ("3E0", 3), ("30e-1", 3)])
 def test_numbers_written_in_any_valid_form_still_read(
     base: Path, tmp_path: Path, stored: str, count: int
