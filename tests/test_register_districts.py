@@ -305,7 +305,9 @@ def test_an_unknown_or_missing_column_on_the_districts_sheet(tmp_path: Path) -> 
     book["区县"]["B1"] = "类别"
     book.save(path)
     expected = [
-        "区县!B1: unknown column '类别'; expected one of: 区县名称 name, 组织类别 category",
+        "区县!B1: unknown column '类别': a register keeps only the template's columns (nothing"
+        " else converts to JSON or is scored); delete it (keep notes in another file) or give"
+        " it one of these headers: 区县名称 name, 组织类别 category",
         "区县!C1: missing column 组织类别 (category)",
     ]
     assert expected == _problems(path)

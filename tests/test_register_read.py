@@ -149,7 +149,13 @@ def _edit(sheet: str, cell: str, value: Any) -> Callable[[Rows], None]:
     [
         ("专项活动", "A2", "nm-nowhere", "专项活动!A2: no community with id 'nm-nowhere'"),
         ("专项活动", "C2", "2021-02-30", "专项活动!C2: '2021-02-30' is not a real date"),
-        ("专项活动", "C2", "13/11/2021", "专项活动!C2: must be a date written YYYY-MM-DD"),
+        (
+            "专项活动",
+            "C2",
+            "13/11/2021",
+            "专项活动!C2: must be a date, got text '13/11/2021'; use a date cell, or text"
+            " written 2021-12-18, 2021/12/18, 2021.12.18 or 2021年12月18日",
+        ),
         ("专项活动", "C2", dt.datetime(2021, 11, 13, 9, 30), "专项活动!C2: must be a date without"),
         ("结对共建", "C2", "大学", "结对共建!C2: unknown value '大学'"),
         ("专项活动", "D2", "yes", "专项活动!D2: must be 是 or 否 (or TRUE or FALSE)"),
@@ -162,7 +168,13 @@ def _edit(sheet: str, cell: str, value: Any) -> Callable[[Rows], None]:
         ),
         ("社区", "J2", -1, "社区!J2: must be >= 0, got -1"),
         ("社区", "J2", 1.5, "社区!J2: must be a whole number, got number 1.5"),
-        ("社区", "J2", "3", "社区!J2: must be a whole number, got text '3'"),
+        (
+            "社区",
+            "J2",
+            "三",
+            "社区!J2: must be a whole number, got text '三'; write it as 3 or full-width ３",
+        ),
+        ("社区", "J2", "-1 ", "社区!J2: must be >= 0, got -1"),
         ("社区", "B2", 12, "社区!B2: must be text, got number 12"),
         ("社区", "F4", "是", "社区!F4: must be empty when 已建成青年之家 is 否 or empty"),
         ("社区", "F2", None, "社区!F2: required when 已建成青年之家 is 是"),
@@ -240,7 +252,8 @@ def test_a_missing_sheet_and_a_missing_column_are_errors(tmp_path: Path) -> None
     book["专项活动"].delete_cols(4)
     book.save(path)
     expected = [
-        "社区!A1: sheet 社区 (communities) is missing",
+        "社区!A1: sheet 社区 (communities) is missing: restore it from the template;"
+        " an empty sheet means no records",
         "专项活动!D1: missing column 已报送团市委 (reported)",
     ]
     assert expected == _problems(path)

@@ -66,7 +66,12 @@ def test_the_guide_shows_real_output_in_both_languages() -> None:
     results = {command: module.run(command) for command in commands}
     zh, status = results["youthaction-scoring score 有错的台账.xlsx"]
     assert 2 == status
-    assert "社区!J2：必须是整数，实为文本 '两人'" in zh.splitlines()
+    assert "社区!J2：必须是整数，实为文本 '两人'；可填 3 或全角 ３（首尾空格不计），空白按0计" in (
+        zh.splitlines()
+    )
     en, _ = results["youthaction-scoring score 有错的台账.xlsx --lang en"]
-    assert "社区!J2: must be a whole number, got text '两人'" in en.splitlines()
+    assert (
+        "社区!J2: must be a whole number, got text '两人'; write it as 3 or full-width ３"
+        " (spaces around it are ignored); blank counts as 0"
+    ) in en.splitlines()
     assert all(status in (0, 2) and output.strip() for output, status in results.values())

@@ -66,20 +66,20 @@ CELL_CASES: dict[str, tuple[str, Callable[[str], str], str, str]] = {
     "a number that is not one": (
         COMMUNITIES,
         _cell("J2", '<c r="J2" t="n"><v>abc</v></c>'),
-        "社区!A1",
-        "the sheet cannot be read",
+        "社区!J2",
+        "the number cell holds 'abc', which is not a number (专职团干部人数 cadres.full_time)",
     ),
     "nan in a count": (
         COMMUNITIES,
         _cell("J2", '<c r="J2" t="n"><v>nan</v></c>'),
         "社区!J2",
-        "must be a whole number, got number nan",
+        "the number cell holds 'nan', which is not a number",
     ),
     "inf in a count": (
         COMMUNITIES,
         _cell("K2", '<c r="K2" t="n"><v>1e999</v></c>'),
         "社区!K2",
-        "must be a whole number, got number inf",
+        "the number cell holds '1e999', which is not a number",
     ),
     "a count above fifteen digits": (
         COMMUNITIES,
@@ -91,7 +91,7 @@ CELL_CASES: dict[str, tuple[str, Callable[[str], str], str, str]] = {
         ACTIVITIES,
         _dated("C2", "nan"),
         "专项活动!C2",
-        "is outside the years 1900-2199",
+        "the number cell holds 'nan', which is not a number (活动日期 date)",
     ),
     "a date serial before 1900": (
         ACTIVITIES,

@@ -31,6 +31,7 @@ from .._domain.scorecard import Scorecards
 from .._present.terminal import terminal_safe
 from .cli_texts import CliText, missing_extra, os_reason
 from .lang import run_lang
+from .warnings import register_notes
 
 EXIT_USER_ERROR = 2
 """Exit status for bad input, a bad option or an unreadable file."""
@@ -101,7 +102,8 @@ def user_errors(place: str) -> Iterator[None]:
         A context manager.
     """
     try:
-        yield
+        with register_notes():
+            yield
     except InputError as exc:
         raise UserError(exc.problems) from None
     except ImportError as exc:

@@ -12,8 +12,9 @@ as stored, so that it is unescaped exactly once.
 
 A sheet's rows are lists of values by column from A1, where a blank cell is
 ``None``, text is unescaped (``_xHHHH_``), a whole number is an ``int``, a
-date is a ``datetime``, a formula is :data:`FORMULA` and an error value an
-:class:`ErrorValue`. A merged range reads as its top-left cell's value in
+date is a ``datetime``, a formula is :data:`FORMULA`, an error value an
+:class:`ErrorValue` and a number cell holding what is not a number a
+:class:`Malformed`. A merged range reads as its top-left cell's value in
 every cell, as a person sees it.
 """
 
@@ -33,7 +34,7 @@ from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from .cells import unescape_text
 from .register_texts import RegisterText
 from .safety import unsafe_problem
-from .scan import MAX_GRID, Scan, Unsafe, raw_texts, scan_sheet, shared_strings
+from .scan import MAX_GRID, Scan, Unsafe, blanked, raw_texts, scan_sheet, shared_strings
 
 
 class Formula:
@@ -49,6 +50,13 @@ FORMULA: Final = Formula()
 @attrs.frozen
 class ErrorValue:
     """The value of a cell holding an error value, e.g. ``#DIV/0!``."""
+
+    text: str
+
+
+@attrs.frozen
+class Malformed:
+    """The value of a number cell holding what is not a finite number, e.g. ``abc`` or ``nan``."""
 
     text: str
 
@@ -144,8 +152,11 @@ class Book:
                     )
                 ]
             )
+        calamine = self._calamine
         try:
-            sheet = self._calamine.get_sheet_by_name(name)
+            if scan.malformed:  # calamine reads the sheet without them
+                calamine = self._with_part(part, blanked(data, scan.malformed))
+            sheet = calamine.get_sheet_by_name(name)
             grid = sheet.to_python(skip_empty_area=False)
             merged = sheet.merged_cell_ranges or []
         except (KeyboardInterrupt, SystemExit):
@@ -154,10 +165,27 @@ class Book:
             raise InputError(
                 [Problem(f"{name}!A1", RegisterText.SHEET_UNREADABLE(str(exc)))]
             ) from None
+        finally:
+            if calamine is not self._calamine:
+                calamine.close()
         grid = self._normal(grid, scan, data)
         if merged:
             _fill_merged(grid, merged, name)
         return iter(grid)
+
+    def _with_part(self, part: str, data: bytes) -> Any:
+        """A calamine workbook of this one with *part* holding *data* (built in memory)."""
+        import io
+
+        from python_calamine import CalamineWorkbook
+
+        copy = io.BytesIO()
+        with zipfile.ZipFile(copy, "w", zipfile.ZIP_STORED) as target:
+            for member in self._archive.infolist():
+                stored = data if member.filename == part else self._archive.read(member)
+                target.writestr(member.filename, stored)
+        copy.seek(0)
+        return CalamineWorkbook.from_filelike(copy)
 
     def close(self) -> None:
         """Release the workbook."""
@@ -190,6 +218,8 @@ class Book:
             self._stored_texts(grid, data, escaped)
         for place, text in scan.errors.items():
             _mark(grid, place, ErrorValue(text))
+        for place, (text, _start, _end) in scan.malformed.items():
+            _mark(grid, place, Malformed(text))
         for place in scan.formulas:
             _mark(grid, place, FORMULA)
         return grid

@@ -6,14 +6,20 @@ Reading is as strict as the JSON converter and reuses its checks (see
 column, a record whose community does not exist, or a formula is an error.
 Fully empty rows are ignored. The sheets are those of :mod:`.sheets`: a list
 sheet adds a code or a record to a list of its community, with no code of
-its own here. District records (区县, R18) are read and checked against the
+its own here; a missing sheet is an error naming it (an empty sheet means no
+records). District records (区县, R18) are read and checked against the
 communities by :mod:`.districts`; a register without that sheet has none.
+A problem with one cause is reported once, at all its cells (:mod:`.places`);
+cells read in a lenient form are noted, one :class:`~.places.RegisterNote`
+warning per column, once the register has been read.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import warnings
+from collections.abc import Callable
 from typing import IO, Any
 
 import attrs
@@ -21,7 +27,7 @@ import attrs
 from ..._domain.calendar import Period, period_problem
 from ..._domain.checks import id_problem, repeat_problem, text_problem
 from ..._domain.codes import LeaderLevel, RecognitionKind
-from ..._domain.errors import InputError, Refusal
+from ..._domain.errors import InputError, Problem, Refusal
 from ..._domain.model import (
     Assessment,
     Cadres,
@@ -41,6 +47,7 @@ from ..._domain.model import (
 from .book import Book
 from .cells import require_reader
 from .district_sheet import DISTRICTS, Member, check_districts, district_records, read_districts
+from .places import RegisterNote, span_text
 from .register_texts import RegisterText
 from .safety import check_unpacked_size
 from .sheet_rows import Row, SheetReader
@@ -91,6 +98,10 @@ def read_register(path: str | os.PathLike[str] | IO[bytes]) -> Assessment:
     Returns:
         The assessment it holds.
 
+    Warns:
+        RegisterNote: A ``UserWarning`` per column whose counts or dates were typed
+            as text and read (``３``, ``2021年12月18日``), naming the cells.
+
     Raises:
         InputError: Every problem found, each placed as ``Sheet!Cell``.
         ImportError: The ``excel`` extra is not installed.
@@ -129,10 +140,9 @@ def _sheets(book: Book, reader: SheetReader) -> dict[str, Any]:
             continue
         present[sheet_name] = sheet_name
     for layout in DATA_SHEETS:
-        if layout.required and layout.name not in present and layout.name in book.sheetnames:
-            continue  # refused above (hidden)
-        if layout.required and layout.name not in present:
-            reader.add(f"{layout.name}!A1", RegisterText.SHEET_MISSING(layout.name, layout.code))
+        if not layout.required or layout.name in book.sheetnames:
+            continue  # refused above when hidden
+        reader.add(f"{layout.name}!A1", RegisterText.SHEET_MISSING(layout.name, layout.code))
     present.pop(INSTRUCTIONS_SHEET, None)
     return present
 
@@ -155,9 +165,11 @@ def _read_book(book: Book) -> Assessment:
         members = [_member(draft) for draft in drafts.values()]
         check_districts(reader, districts, members, COMMUNITIES)
     communities = _build(reader, drafts)
-    if reader.problems:
+    if reader.grouped.settle():
         raise InputError(reader.problems)
     assert period is not None
+    for note in reader.notes.settle():
+        warnings.warn(RegisterNote(note), stacklevel=3)
     return Assessment(
         period=period,
         communities=communities,
@@ -251,8 +263,23 @@ def _link(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> _Draft | 
     loose = [d for key, d in drafts.items() if key.strip() == value.strip()]
     if len(loose) == 1:
         return loose[0]  # a stray space around an id that is otherwise unique
-    reader.add(row.cell("community_id").place, RegisterText.NO_COMMUNITY(value, COMMUNITIES.name))
+    place = row.cell("community_id").place
+    reader.grouped.add(place, ("no community", value), _no_community(value))
     return None
+
+
+def _no_community(ident: str) -> Callable[[list[str]], Problem]:
+    """The problem of an id missing from the communities sheet, for every cell naming it."""
+
+    def make(places: list[str]) -> Problem:
+        if len(places) == 1:
+            return Problem(places[0], RegisterText.NO_COMMUNITY(ident, COMMUNITIES.name))
+        message = RegisterText.NO_COMMUNITY_AT(
+            ident, COMMUNITIES.name, len(places), span_text(places)
+        )
+        return Problem(places[0], message)
+
+    return make
 
 
 def _read_records(

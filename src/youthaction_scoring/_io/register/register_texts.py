@@ -25,8 +25,28 @@ class RegisterText(Text):
         "must be a date without a time of day, got {0}",
     )
     DATE = (
-        "必须是日期（日期单元格，或写作 YYYY-MM-DD 的文本），实为{0}",
-        "must be a date (a date cell or text YYYY-MM-DD), got {0}",
+        "必须是日期，实为{0}；可以是日期单元格，或写作 2021-12-18、2021/12/18、2021.12.18、"
+        "2021年12月18日 的文本（月、日可写一位，数字和分隔符可用全角）",
+        "must be a date, got {0}; use a date cell, or text written 2021-12-18, 2021/12/18,"
+        " 2021.12.18 or 2021年12月18日 (month and day may have one digit; digits and"
+        " separators may be full width)",
+    )
+    COUNT = (
+        "必须是整数，实为{0}；可填 3 或全角 ３（首尾空格不计），空白按0计",
+        "must be a whole number, got {0}; write it as 3 or full-width ３ (spaces around"
+        " it are ignored); blank counts as 0",
+    )
+    NOTED_COUNT = (
+        "{0} 个文本单元格按整数读取（{1} {2}），如“{3}”读作 {4}",
+        "{0} text cell(s) read as whole numbers ({1} {2}), e.g. {3!r} as {4}",
+    )
+    NOTED_DATE = (
+        "{0} 个文本单元格按日期读取（{1} {2}），如“{3}”读作 {4}",
+        "{0} text cell(s) read as dates ({1} {2}), e.g. {3!r} as {4}",
+    )
+    MALFORMED = (
+        "数字单元格中存有无法读取的值“{0}”（{1} {2}）；请重新输入该单元格",
+        "the number cell holds {0!r}, which is not a number ({1} {2}); type the cell again",
     )
     CHOICE = ("必须是以下之一：{0}，实为{1}", "must be one of {0}, got {1}")
     UNKNOWN_VALUE = ("未知的值“{0}”；应为以下之一：{1}", "unknown value {0!r}; expected one of {1}")
@@ -44,8 +64,11 @@ class RegisterText(Text):
         "the sheet has more columns than a spreadsheet holds",
     )
     UNKNOWN_COLUMN = (
-        "未知的列“{0}”；应为以下之一：{1}",
-        "unknown column {0!r}; expected one of: {1}",
+        "未知的列“{0}”：台账只保留模板中的列（其他内容无法转换为 JSON，也不计分）；请删除该列"
+        "（备注可另存到别的文件），或把表头改为以下之一：{1}",
+        "unknown column {0!r}: a register keeps only the template's columns (nothing else"
+        " converts to JSON or is scored); delete it (keep notes in another file) or give it"
+        " one of these headers: {1}",
     )
     COLUMN_REPEATS = ("列 {0}（{1}）与 {2} 重复", "column {0} ({1}) repeats {2}")
     MISSING_COLUMN = ("缺少列 {0}（{1}）", "missing column {0} ({1})")
@@ -61,7 +84,14 @@ class RegisterText(Text):
         "该工作表被隐藏：请取消隐藏，以便看到计分所依据的内容",
         "the sheet is hidden: unhide it, so that what is scored can be seen",
     )
-    SHEET_MISSING = ("缺少工作表 {0}（{1}）", "sheet {0} ({1}) is missing")
+    MALFORMED_HEADER = (
+        "表头单元格中存有无法读取的数字“{0}”",
+        "the header cell holds {0!r}, which is not a number",
+    )
+    SHEET_MISSING = (
+        "缺少工作表 {0}（{1}）：请从模板中恢复该工作表；没有记录时保留一张空表即可",
+        "sheet {0} ({1}) is missing: restore it from the template; an empty sheet means no records",
+    )
     PERIOD_MISSING = ("缺少考核期：请填写第2行", "the period is missing: fill in row 2")
     ONE_ROW = ("本工作表只允许一行（第2行）", "only one row (row 2) is allowed on this sheet")
     ROW_TWO = ("考核期应填在第2行", "the period belongs in row 2")
@@ -70,7 +100,16 @@ class RegisterText(Text):
         "当“{0}”为“否”或空时必须留空（{1}）",
         "must be empty when {0} is 否 or empty ({1})",
     )
-    NO_COMMUNITY = ("工作表“{1}”中没有编号为“{0}”的社区", "no community with id {0!r} on sheet {1}")
+    NO_COMMUNITY = (
+        "工作表“{1}”中没有编号为“{0}”的社区；请在“{1}”表中补上该社区的一行，或改正编号",
+        "no community with id {0!r} on sheet {1}; add its row to {1} or correct the id",
+    )
+    NO_COMMUNITY_AT = (
+        "工作表“{1}”中没有编号为“{0}”的社区，却有 {2} 处引用它（{3}）；请在“{1}”表中补上该社区的"
+        "一行，或改正这些编号",
+        "no community with id {0!r} on sheet {1}, yet {2} cells name it ({3}); add its row"
+        " to {1} or correct these ids",
+    )
     FOR_COMMUNITY = ("{0}（在本社区内）", "{0} for this community")
     DUPLICATE_SUMMARY = (
         "本社区的综述编号 {0} 重复（首次出现在 {1}）",

@@ -7,7 +7,11 @@ sheet as a dense grid, so a 1 KB workbook with a cell at A1 and one at
 XFD1048576 makes it ask for 500 GB and abort the process. Before calamine
 reads a sheet, :func:`scan_sheet` walks its XML once (expat, namespaces
 resolved, a DTD refused) and notes how far its cells reach and where its
-formulas and error values are. When calamine's text still holds an escape,
+formulas and error values are. A number cell whose value is not a finite
+number (``abc`` makes calamine refuse the whole sheet; ``nan`` and ``inf`` it
+reads as numbers) is found too, only in a sheet where one regular expression
+over the part sees a value that may not be a number, and its value is taken
+out (:func:`blanked`) so that calamine reads the rest. When calamine's text still holds an escape,
 :func:`raw_texts` and :func:`shared_strings` read the text as stored.
 
 Cells are placed as calamine places them: by their reference (``r``), else
@@ -16,6 +20,8 @@ one column after the cell before them in their row.
 
 from __future__ import annotations
 
+import math
+import re
 import zipfile
 from typing import Any, Final
 
@@ -39,6 +45,17 @@ _PHONETIC: Final = _MAIN + "rPh"
 _ITEM: Final = _MAIN + "si"
 _LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
+_NUMBER: Final = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+"""A number as a worksheet stores it (what calamine reads; ``nan`` and ``inf`` are not)."""
+_ODD_VALUE: Final = re.compile(
+    rb"v>(?!(?:[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]{1,2})?)?</)"
+)
+"""A value that may not be a number (one regular expression over the part, anchored on
+``v>`` to be quick: about 1% of reading a register): only a sheet with one is walked again
+value by value, to find its malformed numbers. A value element with attributes, which
+spreadsheet programs never write, is left to calamine (which refuses ``abc`` with the whole
+sheet, and reads ``nan`` as a number that no column accepts)."""
+
 Place = tuple[int, int]
 """A cell's row and column, from 1."""
 
@@ -60,12 +77,16 @@ class Scan:
         columns: The last column any cell is in.
         formulas: The places of cells holding a formula.
         errors: The places of cells holding an error value, with its text.
+        malformed: The places of number cells whose value is not a finite
+            number (``abc``, ``nan``, ``1e999``), with its text and the bytes
+            of its value element (start, end) in the part.
     """
 
     rows: int
     columns: int
     formulas: frozenset[Place]
     errors: dict[Place, str]
+    malformed: dict[Place, tuple[str, int, int]] = attrs.field(factory=dict)
 
 
 def _column(letters: str) -> int:
@@ -203,8 +224,40 @@ class _Walk:
             self.parser.EndElementHandler = None
 
 
+class _Numbers(_Walk):
+    """A walk that also reads the value of each number cell, to find the malformed ones."""
+
+    def __init__(self, parser: Any, data: bytes) -> None:
+        super().__init__(parser)
+        self.data = data
+        self.number = False
+        self.began = 0
+        self.malformed: dict[Place, tuple[str, int, int]] = {}
+
+    def start(self, name: str, attributes: list[str]) -> None:
+        super().start(name, attributes)
+        if name == _CELL:
+            found = dict(zip(attributes[::2], attributes[1::2], strict=True))
+            self.number = found.get("t", "n") == "n"
+        elif name == _VALUE and self.number:
+            self.began = self.parser.CurrentByteIndex
+            self.chunks.clear()
+            self.parser.CharacterDataHandler = self.chunks.append
+            self.parser.EndElementHandler = self.end_number
+
+    def end_number(self, name: str) -> None:
+        if name != _VALUE:
+            return
+        self.parser.CharacterDataHandler = None
+        self.parser.EndElementHandler = None
+        text = "".join(self.chunks)
+        if text and not (_NUMBER.fullmatch(text) and math.isfinite(float(text))):
+            end = self.data.index(b">", self.parser.CurrentByteIndex) + 1
+            self.malformed[self.cell] = (text, self.began, end)
+
+
 def scan_sheet(data: bytes) -> Scan:
-    """Walk a worksheet's XML: how far its cells reach, its formulas and error values.
+    """Walk a worksheet's XML: how far its cells reach, its formulas, errors, malformed numbers.
 
     Args:
         data: The worksheet part, as stored.
@@ -217,10 +270,22 @@ def scan_sheet(data: bytes) -> Scan:
         ValueError: A cell reference that is not one.
     """
     parser = _parser()
-    walk = _Walk(parser)
+    walk = _Numbers(parser, data) if _ODD_VALUE.search(data) else _Walk(parser)
     parser.StartElementHandler = walk.start
     _parse(parser, data)
-    return Scan(walk.rows, walk.columns, frozenset(walk.formulas), walk.errors)
+    malformed = walk.malformed if isinstance(walk, _Numbers) else {}
+    return Scan(walk.rows, walk.columns, frozenset(walk.formulas), walk.errors, malformed)
+
+
+def blanked(data: bytes, malformed: dict[Place, tuple[str, int, int]]) -> bytes:
+    """The part with the value elements of *malformed* cells taken out (the cells left empty)."""
+    kept: list[bytes] = []
+    at = 0
+    for _text, start, end in sorted(malformed.values(), key=lambda found: found[1]):
+        kept.append(data[at:start])
+        at = end
+    kept.append(data[at:])
+    return b"".join(kept)
 
 
 def raw_texts(data: bytes, places: set[Place]) -> dict[Place, tuple[bool, str]]:

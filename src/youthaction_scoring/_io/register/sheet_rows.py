@@ -19,12 +19,13 @@ from typing import Any, Final
 from ..._domain.errors import Problem, Refusal
 from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from ..._domain.messages import Message
-from .book import FORMULA, ErrorValue, Formula
+from .book import ErrorValue, Formula, Malformed
 from .layout import Column, SheetLayout
+from .places import Grouped, span_text
 from .register_texts import RegisterText
-from .values import converter, letter
+from .values import Noted, converter, letter
 
-_MARKS: Final = frozenset({Formula, ErrorValue})
+_MARKS: Final = frozenset({Formula, ErrorValue, Malformed})
 _NONE: Final[frozenset[int]] = frozenset()
 _UNREAD: Final = object()
 
@@ -63,7 +64,7 @@ class _Sheet:
         self.prefixes = prefixes  # "Sheet!C" by layout column; None: the sheet lacks it
         self.index = {c.code: i for i, c in enumerate(layout.columns)}
         self.specs = [
-            (c.code, prefix, c.required, c.kind, c.zh, converter(c))
+            (c, prefix, c.required, c.kind, c.zh, converter(c))
             for c, prefix in zip(layout.columns, prefixes, strict=True)
         ]
         self.lacks_required = any(
@@ -112,10 +113,24 @@ class SheetReader:
         self.problems: list[Problem] = []
         self.check_links = True
         self.cut_short: set[str] = set()
+        self.grouped = Grouped(self.problems)
+        self.notes = Grouped([])
 
     def add(self, place: str, message: Message) -> None:
         """Record a problem at *place*."""
         self.problems.append(Problem(place, message))
+
+    def _noted(self, place: str, column: Column, noted: Noted) -> None:
+        """Note a cell read in a form the interchange format refuses (one note per column)."""
+        text = RegisterText.NOTED_COUNT if column.kind == "count" else RegisterText.NOTED_DATE
+        shown = noted.value if column.kind == "count" else noted.value.isoformat()
+        self.notes.add(
+            place,
+            place.rstrip("0123456789"),
+            lambda places: Problem(
+                span_text(places), text(len(places), column.zh, column.code, noted.text, shown)
+            ),
+        )
 
     def rows(self, raw_rows: Iterator[Sequence[Any]], layout: SheetLayout) -> list[Row]:
         """Read a sheet's header and its non-empty rows.
@@ -204,19 +219,16 @@ class SheetReader:
             if value is None:
                 blank_headers.append(index)
                 continue
-            if value is FORMULA:
-                self.add(place, RegisterText.FORMULA())
-                columns[index] = _UNKNOWN
-                continue
-            if type(value) is ErrorValue:
-                self.add(place, RegisterText.ERROR_VALUE(value.text))
+            if type(value) in _MARKS:
+                self.add(place, _refusal(value, _UNKNOWN))
                 columns[index] = _UNKNOWN
                 continue
             text = value if isinstance(value, str) else str(value)
             column = next((c for c in layout.columns if c.matches(text)), None)
             if column is None:
                 expected = ", ".join(" ".join(c.header.split()) for c in layout.columns)
-                self.add(place, RegisterText.UNKNOWN_COLUMN(text, expected))
+                # A header's lines are shown as they read, joined by a space, on one line.
+                self.add(place, RegisterText.UNKNOWN_COLUMN(" ".join(text.split()), expected))
                 columns[index] = _UNKNOWN
                 continue
             if column.code in seen:
@@ -261,11 +273,8 @@ class SheetReader:
             if column is _UNKNOWN:
                 continue  # already reported at its header
             position = sheet.index[column.code]
-            if value is FORMULA:
-                self.add(place, RegisterText.FORMULA())
-                refused.add(position)
-            elif type(value) is ErrorValue:
-                self.add(place, RegisterText.ERROR_VALUE(value.text))
+            if type(value) in _MARKS:
+                self.add(place, _refusal(value, column))
                 refused.add(position)
             else:
                 values[position] = value
@@ -284,12 +293,16 @@ class SheetReader:
         refused = row._refused
         number = row.number
         out: dict[str, Any] = {}
-        for index, value, (code, prefix, required, kind, zh, convert), known in zip(
+        for index, value, (column, prefix, required, kind, zh, convert), known in zip(
             range(len(row.values)), row.values, sheet.specs, sheet.read, strict=True
         ):
+            code = column.code
             key = value if type(value) is str else (type(value), value)  # 1, 1.0, True apart
             found = known.get(key, _UNREAD)
             if found is not _UNREAD and not (refused and index in refused):
+                if type(found) is Noted:
+                    self._noted(f"{prefix}{number}", column, found)
+                    found = found.value
                 out[code] = found
                 continue
             if prefix is None or (refused and index in refused):
@@ -303,13 +316,29 @@ class SheetReader:
                 out[code] = 0 if kind == "count" and not required else None
                 continue
             try:
-                out[code] = known[key] = convert(value)
+                found = known[key] = convert(value)
             except Refusal as exc:
                 self.add(f"{prefix}{number}", exc.message)
                 out[code] = None
+                continue
+            if type(found) is Noted:
+                self._noted(f"{prefix}{number}", column, found)
+                found = found.value
+            out[code] = found
         if refused or sheet.lacks_required or len(problems) != before:
             return None
         return out
 
 
 _UNKNOWN = Column("?", "?", "text", False, "", "", "")
+
+
+def _refusal(value: Formula | ErrorValue | Malformed, column: Column) -> Message:
+    """Why a cell holding a formula, an error value or a malformed number is refused."""
+    if type(value) is ErrorValue:
+        return RegisterText.ERROR_VALUE(value.text)
+    if type(value) is Malformed:
+        if column is _UNKNOWN:
+            return RegisterText.MALFORMED_HEADER(value.text)
+        return RegisterText.MALFORMED(value.text, column.zh, column.code)
+    return RegisterText.FORMULA()

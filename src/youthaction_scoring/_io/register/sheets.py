@@ -198,7 +198,7 @@ COMMUNITIES = SheetLayout(
 COUNTY_YOUTH_ORGS = SheetLayout(
     "县级组织",
     "county_youth_orgs",
-    False,
+    True,
     "所在区县团委已录入的县级团属青年社会组织类别,每类一行;所在区县已在“区县”表填写的社区不填(R18)",
     "categories of county-level league youth organisation recorded, one row each;"
     " none for a community whose district is on the districts sheet (R18)",
@@ -221,7 +221,7 @@ COUNTY_YOUTH_ORGS = SheetLayout(
 BRANDS = SheetLayout(
     "特色品牌",
     "brands",
-    False,
+    True,
     "已形成的特色社区品牌,每个品牌一行",
     "featured community brands formed, one row each",
     (
@@ -243,7 +243,7 @@ BRANDS = SheetLayout(
 SERVICE_PROJECTS = SheetLayout(
     "服务项目",
     "service_projects",
-    False,
+    True,
     "县级团属青年社会组织在社区完成的服务项目,每个项目一行",
     "service projects completed by county-level league youth organisations, one row each",
     (
@@ -275,7 +275,7 @@ SERVICE_PROJECTS = SheetLayout(
 PAIRINGS = SheetLayout(
     "结对共建",
     "pairings",
-    False,
+    True,
     "社区团组织与志愿服务组织的结对共建,每条记录一行",
     "pairings with volunteer service organisations, one row each",
     (
@@ -308,7 +308,7 @@ PAIRINGS = SheetLayout(
 ACTIVITIES = SheetLayout(
     "专项活动",
     "activities",
-    False,
+    True,
     "“社区青春行动”专项活动,每次活动一行",
     "special activities of the Community Youth Action, one row each",
     (
@@ -348,7 +348,7 @@ ACTIVITIES = SheetLayout(
 SUMMARIES = SheetLayout(
     "信息综述",
     "summaries",
-    False,
+    True,
     "各运行机制的信息综述,每篇一行",
     "information summaries on the operating mechanisms, one row each",
     (
@@ -374,7 +374,7 @@ SUMMARIES = SheetLayout(
 RECOGNITIONS = SheetLayout(
     "综述认可",
     "recognitions",
-    False,
+    True,
     "信息综述获得的领导批示或媒体刊发,每条一行",
     "leader instructions and media publications a summary received, one row each",
     (

@@ -2,14 +2,23 @@
 
 Each reader turns what the register reader gives for a cell into a model value, as
 strictly as the JSON readers (it uses the same checks: :mod:`..primitives`,
-:mod:`..._domain.checks`), or raises :class:`Refusal` with the message staff see.
+:mod:`..._domain.checks`), or raises :class:`Refusal` with the message staff see,
+which names the forms accepted. Two things a person types into a spreadsheet
+and sees as a number or a date are read, and :class:`Noted` so that the reader
+tells them: a count typed as text (``3 ``, full-width ``３``) and a date typed
+as text in another form than ``YYYY-MM-DD`` (``2021/12/18``, ``2021.12.18``,
+``2021年12月18日``, full-width ``２０２２-０１-０８``). JSON stays strict.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Any, Final
+
+import attrs
 
 from ..._domain.calendar import CalendarText, Month
 from ..._domain.checks import CheckText, count_problem, describe, text_problem
@@ -17,6 +26,7 @@ from ..._domain.codes import CodedEnum
 from ..._domain.errors import Refusal
 from ..._domain.limits import FIRST_YEAR, LAST_YEAR, year_problem
 from ..primitives import parse_date
+from ..reading_texts import ReadText
 from .layout import BOOL_FALSE, BOOL_TRUE, Column
 from .register_texts import RegisterText
 
@@ -47,11 +57,43 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _count(value: Any) -> int:
+@attrs.frozen
+class Noted:
+    """A cell read in a form the interchange format would refuse, and so noted.
+
+    A count or a date typed as text (:data:`HALF_WIDTH`, :func:`_count`, :func:`_date`).
+
+    Args:
+        value: What it reads as.
+        text: The cell's text.
+    """
+
+    value: Any
+    text: str
+
+
+HALF_WIDTH: Final = str.maketrans("０１２３４５６７８９－／．", "0123456789-/.")
+"""Full-width digits and date separators, as a Chinese input method types them, made half width."""
+
+_WHOLE: Final = re.compile(r"[+-]?[0-9]+")
+_DAY: Final = re.compile(
+    r"([0-9]{4})(?:([-/.])([0-9]{1,2})\2([0-9]{1,2})|年([0-9]{1,2})月([0-9]{1,2})日)"
+)
+
+
+def _count(value: Any) -> int | Noted:
     if value is None:
         return 0
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if isinstance(value, str):
+        shown = value.strip().translate(HALF_WIDTH)
+        if not _WHOLE.fullmatch(shown):
+            raise Refusal(RegisterText.COUNT(describe(value)))
+        problem = count_problem(int(shown))
+        if problem:
+            raise Refusal(problem)
+        return Noted(int(shown), value)
     problem = count_problem(value)
     if problem:
         raise Refusal(problem)
@@ -70,7 +112,7 @@ def _bool(value: Any) -> bool:
     raise Refusal(RegisterText.BOOL(describe(value)))
 
 
-def _date(value: Any) -> dt.date:
+def _date(value: Any) -> dt.date | Noted:
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
             raise Refusal(RegisterText.TIME_OF_DAY(value.isoformat(" ")))
@@ -82,8 +124,33 @@ def _date(value: Any) -> dt.date:
             raise Refusal(problem)
         return value
     if isinstance(value, str):
-        return parse_date(value.strip())
+        return _text_date(value)
     raise Refusal(RegisterText.DATE(describe(value)))
+
+
+def _text_date(value: str) -> dt.date | Noted:
+    """A date typed as text: ISO ``YYYY-MM-DD`` as the format says, or noted in another form.
+
+    The other forms are ``YYYY-M-D``, ``YYYY/M/D``, ``YYYY.M.D`` and ``YYYY年M月D日``, in half
+    or full width (:data:`HALF_WIDTH`); white space around the text is ignored.
+    """
+    shown = value.strip()
+    with contextlib.suppress(Refusal):
+        return parse_date(shown)  # the interchange format's form: nothing to note
+    found = _DAY.fullmatch(shown.translate(HALF_WIDTH))
+    if found is None:
+        raise Refusal(RegisterText.DATE(describe(value)))
+    if found[2]:
+        year, month, day = int(found[1]), int(found[3]), int(found[4])
+    else:
+        year, month, day = int(found[1]), int(found[5]), int(found[6])
+    problem = year_problem(year, repr(shown))
+    if problem:
+        raise Refusal(problem)
+    try:
+        return Noted(dt.date(year, month, day), value)
+    except ValueError:
+        raise Refusal(ReadText.NO_SUCH_DATE(shown)) from None
 
 
 def _month(value: Any) -> Month:
