@@ -131,3 +131,66 @@ def test_a_long_table_is_laid_out_plainly(rows: int, boxed: bool) -> None:
     text = render([table], width=100)
     assert boxed == ("┃" in text)
     assert f"社区{rows - 1}" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "zh",
+            "未显示“id”、“区（市、县）”、“批次”列；部分文字以“…”截短；加宽终端窗口，或用 -o 文件.csv",
+        ),
+        ("en", "the columns id, district, batch are not shown; some text is cut short (…); widen"),
+    ],
+)
+def test_a_table_too_wide_for_the_terminal_says_what_it_left_out(lang: Lang, expected: str) -> None:
+    """Score at 80 columns drops id, district and batch and cuts names: a note says so and how."""
+    text = render(_tables(lang)["score"], width=80)
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80
+    assert expected in "".join(text.split("\n")) if lang == "zh" else " ".join(lines)
+
+
+@pytest.mark.parametrize("name", ["score", "rank", "districts", "progress", "plan", "explain"])
+def test_a_table_that_fits_has_no_note(name: str) -> None:
+    """At 200 columns nothing is left out, and no table says it was."""
+    assert "终端宽度不够" not in render(_tables("zh")[name], width=200)
+
+
+def test_the_note_names_only_what_was_cut_at_the_width_where_names_begin_to_be_cut() -> None:
+    """Wide enough for every column but not every name: only the cut is named, no column."""
+    from youthaction_scoring._present.fit import fit_lines, plain_columns
+
+    table = scorecards_table(score_assessment(load_assessment(EXAMPLE)))
+    columns = plain_columns(table)
+    full = sum(c.widest for c in columns) + 2 * (len(columns) - 1)  # laid out plainly, whole
+    fits, short = (list(fit_lines(table, width, file="文件.csv")) for width in (full, full - 1))
+    notes = [[line for line in lines if line.startswith("注：")] for lines in (fits, short)]
+    assert [
+        [],
+        [
+            "注：终端宽度不够，部分文字以“…”截短；加宽终端窗口，或用 -o 文件.csv 写入文件，可看到全部。"
+        ],
+    ] == notes
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_rule_number_is_never_split_across_lines(lang: Lang) -> None:
+    """At every width from 30 to 80 the progress footer keeps R19 whole (never "R1" / "9")."""
+    tables = _tables(lang)["progress"]
+    for width in range(30, 81):
+        text = render(tables, width=width)
+        assert not re.search(r"R1\s*\n\s*9", text), width
+        assert "R19" in text, width
+
+
+def test_wrap_cells_breaks_between_chinese_characters_but_not_inside_numbers() -> None:
+    """A line of exactly the width stays whole; one cell more breaks it before a run, not inside."""
+    from youthaction_scoring._present.fit import wrap_cells
+
+    text = "截至2022-04总分后25%（R19）"
+    width = cell_len(text)
+    assert [text] == list(wrap_cells(text, width))
+    lines = list(wrap_cells(text, width - 1))
+    assert ["截至2022-04总分后25%", "（R19）"] == lines
+    assert ["a，", "b"] == list(wrap_cells("a，b", 3))  # a comma never begins a line

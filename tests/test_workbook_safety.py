@@ -167,7 +167,7 @@ def test_scorecard_workbook_matches_the_scorecards(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(out)
     summary, detail = book["汇总"], book["明细"]
     first = cards.scorecards[0]
-    expected = (0, ["汇总", "明细", "说明"], "A2", "A2")
+    expected = (0, ["汇总", "明细", "说明"], "D2", "C2")  # rank, id, name and id, name stay
     assert expected == (
         result.exit_code,
         book.sheetnames,

@@ -13,16 +13,26 @@ by plain arithmetic instead, when its natural width does not fit:
 5. whatever width is left goes back to the text columns, a cell each in turn.
 
 Columns are two spaces apart; wide (Chinese) characters count double.
+
+When columns are dropped or text is cut, a note under the table says which
+and how to see everything (a wider terminal, or ``-o`` into a file).
+Titles, captions and the note wrap (:func:`wrap_cells`) without splitting a
+rule's number (``R19``) or a date, and without starting a line with a comma
+or a closing bracket.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from typing import Final
 
 import attrs
 from rich.cells import cell_len
 from rich.table import Table
+
+from .._domain.codes import Lang
+from .headings import FitText
 
 _GAP: Final = 2
 """Spaces between columns."""
@@ -97,16 +107,22 @@ def _total(widths: Sequence[int]) -> int:
     return sum(widths) + _GAP * (len(widths) - 1)
 
 
-def fit_lines(table: Table, width: int) -> Iterator[str]:
+def fit_lines(
+    table: Table, width: int, *, lang: Lang = "zh", file: str | None = None
+) -> Iterator[str]:
     """Lay *table* out in *width* columns, numbers whole; yield its lines.
 
     Args:
         table: A rich table (its title, columns and caption are used).
         width: The line width.
+        lang: The language of the note on what was left out.
+        file: An ``-o`` file that would hold the whole table (``文件.csv``),
+            named in that note; ``None``: only a wider terminal shows it.
 
     Returns:
         The lines: title, then one block per group of number columns (a
-        header, a rule, the rows), then the caption.
+        header, a rule, the rows), then the caption, then, when columns were
+        dropped or text cut, a note saying which and how to see it all.
     """
     columns = plain_columns(table)
     text = [c for c in columns if not c.numeric]
@@ -117,12 +133,31 @@ def fit_lines(table: Table, width: int) -> Iterator[str]:
         keep.pop()
         least.pop()
     if table.title:
-        yield from _wrapped(_plain(table.title)[0], width)
+        yield from wrap_cells(_plain(table.title)[0], width)
+    cut = False
     for group in _groups(numbers, _total(least) + _GAP if keep else 0, width):
-        yield from _block([*keep, *group], width)
+        block = [*keep, *group]
+        widths = _widths(block, width)
+        cut = cut or any(not c.numeric and w < c.widest for c, w in zip(block, widths, strict=True))
+        yield from _block(block, widths)
     if table.caption:
         for line in _plain(table.caption):
-            yield from _wrapped(line, width)
+            yield from wrap_cells(line, width)
+    dropped = [c.header for c in text[len(keep) :]]
+    if dropped or cut:
+        yield from wrap_cells(left_out(dropped, cut, lang, file), width)
+
+
+def left_out(dropped: Sequence[str], cut: bool, lang: Lang, file: str | None) -> str:
+    """The note under a table that could not show everything: what is missing, how to see it."""
+    parts = []
+    if dropped:
+        quoted = [f"“{h}”" if lang == "zh" else h for h in dropped]
+        parts.append(FitText.DROPPED.format(lang, tuple(quoted)))
+    if cut:
+        parts.append(FitText.CUT.template(lang))
+    how = FitText.WIDER_OR_FILE.format(lang, file) if file else FitText.WIDER.template(lang)
+    return FitText.NOTE.format(lang, "".join(parts) if lang == "zh" else " ".join(parts), how)
 
 
 def _groups(numbers: list[PlainColumn], used: int, width: int) -> Iterator[list[PlainColumn]]:
@@ -135,7 +170,8 @@ def _groups(numbers: list[PlainColumn], used: int, width: int) -> Iterator[list[
     yield group
 
 
-def _block(columns: list[PlainColumn], width: int) -> Iterator[str]:
+def _widths(columns: list[PlainColumn], width: int) -> list[int]:
+    """Each column's width: numbers whole, text shortened, what is left shared by the text."""
     widths = [c.widest if c.numeric else min(c.widest, _SHORTEST) for c in columns]
     spare = width - _total(widths)
     growing = [i for i, c in enumerate(columns) if not c.numeric and widths[i] < c.widest]
@@ -147,6 +183,10 @@ def _block(columns: list[PlainColumn], width: int) -> Iterator[str]:
             spare -= 1
             if widths[index] == columns[index].widest:
                 growing.remove(index)
+    return widths
+
+
+def _block(columns: list[PlainColumn], widths: list[int]) -> Iterator[str]:
     yield _row([c.header for c in columns], columns, widths)
     yield _row(["─" * w for w in widths], columns, widths)
     rows = len(columns[0].cells) if columns else 0
@@ -167,15 +207,43 @@ def _row(parts: list[str], columns: list[PlainColumn], widths: list[int]) -> str
     return (" " * _GAP).join(out).rstrip()
 
 
-def _wrapped(text: str, width: int) -> Iterator[str]:
+_PIECE: Final = re.compile(
+    r"[(（《「『“‘\[]*"  # opening brackets and quotes stay with what follows
+    r"(?:[A-Za-z0-9_.%/:+\-]+|\s|.)"  # a run of letters and digits (R19, 2022-04, 25%) is one
+    r"[)）》」』”’\],.;:!?，。、；：！？…]*"  # closing ones and commas stay with what precedes
+)
+
+
+def wrap_cells(text: str, width: int) -> Iterator[str]:
+    """Wrap *text* in lines of at most *width* display cells.
+
+    Lines break between Chinese characters and at spaces, but never inside a
+    run of letters and digits (a rule's number ``R19``, a month, ``25%``),
+    never after an opening bracket and never before a comma, a full stop or
+    a closing bracket. A run wider than a whole line is cut where it must be.
+
+    Args:
+        text: One line of text.
+        width: The most cells a line takes.
+
+    Returns:
+        The lines, trailing spaces removed.
+    """
     line: list[str] = []
     used = 0
-    for char in text:
-        size = cell_len(char)
-        if used + size > width:
+    for piece in _PIECE.findall(text):
+        size = width_of(piece)
+        if used + size > width and used:
             yield "".join(line).rstrip()
             line, used = [], 0
-        line.append(char)
+            if piece.isspace():
+                continue
+        while size > width:  # longer than a line by itself: cut where it must be
+            head = shorten(piece, width + 1)[:-1] or piece[0]
+            yield head
+            piece = piece[len(head) :]
+            size = width_of(piece)
+        line.append(piece)
         used += size
     if line:
         yield "".join(line).rstrip()

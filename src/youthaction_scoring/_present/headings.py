@@ -70,3 +70,16 @@ class ItemHeading(Text):
     AFTER = ("扣分后", "after deductions")
     POINTS = ("得分", "points")
     MAX = ("满分/上限", "max / cap")
+
+
+class FitText(Text):
+    """The note under a table that the terminal is too narrow for."""
+
+    NOTE = ("注：终端宽度不够，{0}{1}", "Note: the terminal is too narrow: {0} {1}")
+    DROPPED = ("未显示{0}列；", "the columns {0} are not shown;")
+    CUT = ("部分文字以“…”截短；", "some text is cut short (…);")
+    WIDER = ("加宽终端窗口可看到全部。", "widen the terminal to see it all.")
+    WIDER_OR_FILE = (
+        "加宽终端窗口，或用 -o {0} 写入文件，可看到全部。",
+        "widen the terminal, or write it all to a file with -o {0}.",
+    )

@@ -6,7 +6,9 @@ the library) does not import it. Headings come from :mod:`.headings`.
 
 from __future__ import annotations
 
+import copy
 import io
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
@@ -23,6 +25,19 @@ from .terminal import terminal_safe as safe
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import RenderableType
     from rich.table import Table
+
+
+_ABOUT: weakref.WeakKeyDictionary[Table, tuple[Lang, str | None]] = weakref.WeakKeyDictionary()
+"""Each table's language and the ``-o`` file that would hold it whole, for the
+note under a table the terminal is too narrow for (see :func:`render`)."""
+
+_FILE: Final = {"zh": "文件", "en": "FILE"}
+
+
+def _about(table: Table, lang: Lang, ending: str | None) -> Table:
+    """Remember *table*'s language and the file ending that writes it whole (``csv``, ``json``)."""
+    _ABOUT[table] = (lang, None if ending is None else f"{_FILE[lang]}.{ending}")
+    return table
 
 
 def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
@@ -83,7 +98,7 @@ def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
             str(card.bonus),
             str(card.total),
         )
-    return table
+    return _about(table, lang, "csv")
 
 
 def ranking_table(
@@ -125,7 +140,7 @@ def ranking_table(
             str(card.bonus),
             str(card.total),
         )
-    return table
+    return _about(table, lang, "csv")
 
 
 def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
@@ -160,7 +175,7 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
     lost.add_column(h.REASON.template(lang))
     for entry in plan.lost:
         lost.add_row(entry.item.code, str(entry.points), safe(entry.text(lang)))
-    return [actions, lost]
+    return [_about(actions, lang, "json"), _about(lost, lang, "json")]
 
 
 def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:
@@ -221,7 +236,7 @@ def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:
     behind.add_column(h.BEHIND_LIST.template(lang))
     for entry in lists:
         behind.add_row(*entry)
-    return [totals, behind]
+    return [_about(totals, lang, "json"), _about(behind, lang, "json")]
 
 
 NAMED_AT_MOST: Final = 20
@@ -275,7 +290,7 @@ def districts_table(
             str(s.max),
             "\n".join(safe(f"{names[i]} ({i})") for i in s.behind),
         )
-    return table
+    return _about(table, lang, "csv")
 
 
 def items_table(card: Scorecard, lang: Lang) -> Table:
@@ -308,7 +323,7 @@ def items_table(card: Scorecard, lang: Lang) -> Table:
             str(item.points),
             str(item.max),
         )
-    return table
+    return _about(table, lang, None)
 
 
 def render(renderables: Sequence[RenderableType], *, width: int, color: bool = False) -> str:
@@ -341,10 +356,36 @@ def render(renderables: Sequence[RenderableType], *, width: int, color: bool = F
         if isinstance(renderable, Table) and (
             renderable.row_count > PLAIN_ROWS or natural_width(renderable) > width
         ):
-            buffer.write("\n".join(fit_lines(renderable, width)) + "\n")  # plain: fast, and fits
+            lang, file = _ABOUT.get(renderable, ("zh", None))
+            lines = fit_lines(renderable, width, lang=lang, file=file)  # plain: fast, and fits
+            buffer.write("\n".join(lines) + "\n")
+        elif isinstance(renderable, Table):
+            console.print(_wrapped(renderable, min(console.measure(renderable).maximum, width)))
         else:
             console.print(renderable)
     return buffer.getvalue()
+
+
+def _wrapped(table: Table, width: int) -> Table:
+    """*table*, or a copy whose title and caption are wrapped in *width* by :func:`.fit.wrap_cells`.
+
+    rich wraps a Chinese title or caption anywhere, even inside ``R19``;
+    lines broken beforehand at the right places are left as they are.
+    """
+    from .fit import wrap_cells
+
+    texts = {"title": table.title, "caption": table.caption}
+    wrapped = {
+        key: "\n".join(w for line in text.split("\n") for w in wrap_cells(line, width))
+        for key, text in texts.items()
+        if isinstance(text, str)
+    }
+    if all(wrapped[key] == texts[key] for key in wrapped):
+        return table
+    table = copy.copy(table)
+    for key, text in wrapped.items():
+        setattr(table, key, text)
+    return table
 
 
 PLAIN_ROWS: Final = 200

@@ -169,10 +169,55 @@ class Sheet:
         """
         self.worksheet.set_column(column - 1, column - 1, width - 0.75, cell_format)
 
-    def header(self, height: float) -> None:
-        """Make row 1 *height* points high and freeze it."""
+    def put_across(self, row: int, last: int, text: str, cell_format: Any) -> None:
+        """Write a fixed text (not user text) across columns 1 to *last* of *row*, merged."""
+        self.worksheet.merge_range(row - 1, 0, row - 1, last - 1, text, cell_format)
+
+    def height(self, row: int, points: float) -> None:
+        """Make row *row* (1-based) *points* high; call it before the row is written."""
+        self.worksheet.set_row(row - 1, points)
+
+    def header(self, height: float, columns: int = 0) -> None:
+        """Make row 1 *height* points high; freeze it and the first *columns* columns.
+
+        Rows go out as they are written: call it before row 2 is written.
+        """
         self.worksheet.set_row(0, height)
-        self.worksheet.freeze_panes(1, 0)
+        self.worksheet.freeze_panes(1, columns)
+
+    def for_print(
+        self, *, landscape: bool, names: int = 0, heading: int = 1, columns: int = 0, rows: int = 0
+    ) -> None:
+        """Print on A4, one page wide, its heading row and name columns on every page.
+
+        Pages number in the footer (``sheet name … page / pages``), gridlines
+        print, and margins are narrow (1.3 cm at the sides). The first
+        *names* columns (what a row is about: a community's id and name)
+        repeat on every printed page, as does row *heading*.
+
+        Args:
+            landscape: Print across the page (for wide sheets).
+            names: How many columns from the first name what a row is about.
+            heading: The row (1-based) of column headings; 0: none.
+            columns: Print only the first *columns* columns (0: every one used).
+            rows: With *columns*, how many rows to print.
+        """
+        sheet = self.worksheet
+        sheet.set_paper(9)  # A4
+        if landscape:
+            sheet.set_landscape()
+        else:
+            sheet.set_portrait()
+        sheet.fit_to_pages(1, 0)  # one page wide, as many pages long as it takes
+        sheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+        sheet.set_footer("&L&A&R&P / &N")
+        sheet.hide_gridlines(0)  # print the gridlines: a table on paper needs its lines
+        if heading:
+            sheet.repeat_rows(heading - 1)
+        if names:
+            sheet.repeat_columns(0, names - 1)
+        if columns:
+            sheet.print_area(0, 0, max(rows, 1) - 1, columns - 1)
 
 
 class Book:
@@ -199,6 +244,7 @@ class Book:
         self.bold = add({"bold": True})
         self.title = add({"bold": True, "font_size": 14})
         self.wrap = add({"text_wrap": True, "valign": "top"})
+        self.top = add({"valign": "top"})
         self.heading = add(
             {"bold": True, "pattern": 1, "bg_color": "#DDEBF7", "text_wrap": True, "valign": "top"}
         )

@@ -34,6 +34,15 @@ from .sheets import (
 _LAST_ROW = 1048576
 """The last row of a sheet: formats and dropdowns cover whole columns."""
 
+_PORTRAIT = 90
+"""Sheets up to this many characters wide print upright on A4; wider ones across."""
+
+_INSTRUCTIONS_WIDTH = 180
+"""The width of the instructions sheet's table (characters), which its notes span."""
+
+_HELP = 48
+"""The width of the instructions' help columns (characters)."""
+
 _YES, _NO = BOOL_TRUE[0], BOOL_FALSE[0]
 
 
@@ -89,6 +98,8 @@ def _setup_sheet(book: Book, sheet: Sheet, layout: SheetLayout) -> None:
                 },
             )
     sheet.header(32)
+    wide = sum(_width(column) for column in layout.columns) > _PORTRAIT
+    sheet.for_print(landscape=wide, names=1)
 
 
 def _instructions(book: Book, sheet: Sheet, period: Period | None) -> None:
@@ -112,8 +123,12 @@ def _instructions(book: Book, sheet: Sheet, period: Period | None) -> None:
         "(rows on the 县级组织 sheet) empty; other communities keep their own.",
         "考核期 / period: " + (str(period) if period is not None else "(在“考核期”表中填写)"),
     ]
-    for number, text in enumerate(intro, start=1):
-        sheet.put(number, 1, text, book.title if number == 1 else None)
+    for number, text in enumerate(intro, start=1):  # each across the table below, wrapped
+        if number == 1:
+            sheet.put(number, 1, text, book.title)
+        else:
+            sheet.height(number, 15 * -(-len(text) * 2 // _INSTRUCTIONS_WIDTH))
+            sheet.put_across(number, 7, text, book.wrap)
     top = len(intro) + 2
     headers = (
         "工作表 sheet",
@@ -129,11 +144,12 @@ def _instructions(book: Book, sheet: Sheet, period: Period | None) -> None:
     row = top + 1
     for layout in DATA_SHEETS:
         cells = {1: layout.name, 5: layout.help_zh, 6: layout.help_en}
+        _tall(sheet, row, layout.help_zh, layout.help_en)
         for index in range(1, 8):
             if index in cells:
-                sheet.put(row, index, cells[index], book.bold)
+                sheet.put(row, index, cells[index], book.heading)
             else:
-                sheet.worksheet.write_blank(row - 1, index - 1, None, book.bold)
+                sheet.worksheet.write_blank(row - 1, index - 1, None, book.heading)
         row += 1
         for column in layout.columns:
             texts = (
@@ -145,11 +161,20 @@ def _instructions(book: Book, sheet: Sheet, period: Period | None) -> None:
                 column.help_en,
                 column.clause,
             )
+            _tall(sheet, row, column.help_zh, column.help_en)
             for index, text in enumerate(texts, start=1):
                 sheet.put(row, index, text, book.wrap)
             row += 1
-    for index, width in enumerate((12, 20, 36, 10, 48, 48, 10), start=1):
+    for index, width in enumerate((12, 20, 36, 10, _HELP, _HELP, 10), start=1):
         sheet.width(index, width)
+    sheet.for_print(landscape=True, heading=top, columns=7, rows=row - 1)
+
+
+def _tall(sheet: Sheet, row: int, zh: str, en: str) -> None:
+    """Make a row of the instructions' table tall enough for its wrapped help texts."""
+    lines = max(-(-len(zh) * 2 // (_HELP - 2)), -(-len(en) // (_HELP - 6)), 1)
+    if lines > 1:
+        sheet.height(row, 15 * lines)
 
 
 def _book(period: Period | None, description: str | None) -> tuple[Book, dict[str, Sheet]]:

@@ -28,11 +28,11 @@ from ..._analysis.ranking import rank_scorecards
 from ..._analysis.rollup import DistrictSummary, district_disagreements, district_rollup
 from ..._analysis.score import score_batch
 from ..._domain.calendar import Month
-from ..._domain.codes import SECTION_TITLES, Lang, PilotLevel
+from ..._domain.codes import SECTION_TITLES, ItemCode, Lang, PilotLevel
 from ..._domain.messages import Message
 from ..._domain.model import Assessment
 from ..._domain.scorecard import Scorecard
-from ..._rules.clauses import max_total
+from ..._rules.clauses import max_points, max_total
 from ..._rules.rulebook import Rulebook
 
 SECTIONS: Final = tuple(SECTION_TITLES)
@@ -51,6 +51,7 @@ class Entry:
         base: Base points.
         bonus: Bonus points.
         sections: Points by section, in the order of :data:`SECTIONS`.
+        items: Points by item, in the order of :class:`~..._domain.codes.ItemCode`.
         missed: Positions, in the report's months, of the months without a
             qualifying activity (R10).
         deductions: ``item, points, reason, rule`` of every deduction, one
@@ -69,6 +70,7 @@ class Entry:
     base: int
     bonus: int
     sections: tuple[int, ...]
+    items: tuple[int, ...]
     missed: tuple[int, ...]
     deductions: tuple[int, ...]
     notes: tuple[int, ...]
@@ -115,6 +117,7 @@ class Digest:
         disagreements: The R18 warnings, as text.
         months: The months shown (the period, or up to the as-of month).
         max_total: The rulebook's highest total.
+        item_max: Each item's full points or cap, in the order of ``ItemCode``.
         texts: The texts of the entries' deductions, notes and plans, each
             distinct text once, by number.
     """
@@ -124,6 +127,7 @@ class Digest:
     disagreements: tuple[str, ...]
     months: tuple[Month, ...]
     max_total: int
+    item_max: tuple[int, ...]
     texts: tuple[str, ...]
 
 
@@ -183,6 +187,7 @@ def _entry(shown: Scorecard, plan: Plan, positions: dict[Month, int], text: _Tex
         base=shown.base,
         bonus=shown.bonus,
         sections=tuple(points.values()),
+        items=tuple(item.points for item in shown.items),
         missed=tuple(positions[m] for m in missed_months(shown) if m in positions),
         deductions=tuple(deductions),
         notes=tuple(notes),
@@ -261,5 +266,6 @@ def digest(
         disagreements=tuple(d.text(lang) for d in district_disagreements(assessment)),
         months=assessment.period.as_of(as_of).months,
         max_total=max_total(rulebook),
+        item_max=tuple(max_points(rulebook, code) for code in ItemCode),
         texts=tuple(text.texts),
     )

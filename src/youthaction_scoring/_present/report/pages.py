@@ -18,7 +18,7 @@ from html import escape
 from typing import Any, Final
 
 from ..._analysis.behind import BehindRule
-from ..._domain.codes import SECTION_TITLES, ItemKind, Lang, PilotLevel
+from ..._domain.codes import SECTION_TITLES, ItemCode, ItemKind, Lang, PilotLevel
 from .digest import SECTIONS, Digest, Entry
 from .report_words import SECTION_COLOURS, ReportText, report_texts
 
@@ -56,6 +56,10 @@ def common_context(
             for code in SECTIONS
         ],
         "base_kind": ItemKind.BASE.label_in(lang),
+        "items": [
+            {"code": code.code, "title": code.label_in(lang), "max": highest_points}
+            for code, highest_points in zip(ItemCode, digest.item_max, strict=True)
+        ],
         "count": len(digest.ranked),
     }
 
@@ -98,6 +102,7 @@ def _full_community(
         "bonus": entry.bonus,
         "total": entry.total,
         "share": 100.0 * entry.total / scale,
+        "item_points": entry.items,
         "sections": _bars(entry.sections, scale, lang),
         "months": [
             {"month": str(m), "covered": i not in entry.missed} for i, m in enumerate(digest.months)
