@@ -39,7 +39,15 @@ def loads_assessment(text: str | bytes) -> Assessment:
         InputError: Every problem found, each with its place.
     """
     check_type("loads_assessment", "text", text, (str, bytes))
-    return structure_assessment(parse_json(text))
+    from .document_stream import open_json_document
+    from .jsonl import read_opened
+
+    try:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+    except UnicodeEncodeError:  # a lone surrogate: the strict parser says where
+        return structure_assessment(parse_json(text))
+    opened = open_json_document(data)  # each community read fast, one at a time
+    return structure_assessment(parse_json(text)) if opened is None else read_opened(opened)
 
 
 def dumps_assessment(assessment: Assessment) -> str:
@@ -55,12 +63,7 @@ def dumps_assessment(assessment: Assessment) -> str:
 
 
 def _load_json(path: Path) -> Assessment:
-    from .document_stream import open_json_document
-    from .jsonl import read_opened
-
-    data = path.read_bytes()
-    opened = open_json_document(data)  # one community at a time: far less memory
-    return loads_assessment(data) if opened is None else read_opened(opened)
+    return loads_assessment(path.read_bytes())
 
 
 def _load_xlsx(path: Path) -> Assessment:
