@@ -9,7 +9,6 @@ is written. Each key's schema and description are in the tables below.
 
 from __future__ import annotations
 
-import typing
 from typing import Any, Final
 
 import attrs
@@ -17,7 +16,6 @@ import attrs
 from ..._domain.calendar import Month, Period
 from ..._domain.codes import ItemCode, ItemKind, PilotLevel
 from ..._domain.limits import FIRST_YEAR
-from ..._domain.model import Assessment
 from ..._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ..._rules.clauses import ITEM_KINDS
 from ..converter import CONVERTER, SCORECARDS_FORMAT
@@ -143,12 +141,12 @@ def scorecards_schema() -> dict[str, Any]:
     """
     builder = Builder()
     builder.common()
-    builder.type_schema(typing.get_type_hints(Assessment)["period"])
+    builder.type_schema(Period)
     builder.type_schema(Month)
     builder.define(ItemCode.__name__, lambda: enum_schema(ItemCode))
     builder.define(PilotLevel.__name__, lambda: enum_schema(PilotLevel))
-    note = (ReadText.MISSING(),)
-    deduction = CONVERTER.unstructure(Deduction(1, note[0], "R1"))
+    message = ReadText.MISSING()  # any message: the samples' texts are not kept
+    deduction = CONVERTER.unstructure(Deduction(1, message, "R1"))
     builder.defs["Deduction"] = {
         "title": "Deduction",
         "description": "Points taken off a base item, with the reason and the decision.",
@@ -159,7 +157,7 @@ def scorecards_schema() -> dict[str, Any]:
     card = Scorecard("", "", "", PilotLevel.PROVINCIAL, (), 0, 0, 0)
     card_schema = _closed(
         _CARD_KEYS,
-        CONVERTER.unstructure(attrs.evolve(card, notes=note)),
+        CONVERTER.unstructure(attrs.evolve(card, notes=(message,))),
         CONVERTER.unstructure(card),
     )
     card_schema["properties"]["items"].update(_items())
