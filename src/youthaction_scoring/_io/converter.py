@@ -34,7 +34,13 @@ from .._domain.checks import describe, repeat_problem
 from .._domain.codes import CodedEnum, ItemKind
 from .._domain.errors import InputError, Problem, Refusal, join_place, problem_of
 from .._domain.messages import Message
-from .._domain.model import Community, LeaderInstruction, MediaPublication, Recognition
+from .._domain.model import (
+    RECOGNITION_CLASSES,
+    Community,
+    LeaderInstruction,
+    MediaPublication,
+    Recognition,
+)
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from .primitives import (
     PRIMITIVES,
@@ -185,10 +191,10 @@ class _Several(Exception):  # noqa: N818 - an internal carrier, not an error typ
 # --------------------------------------------------------------------------
 
 
-def _unstructure_recognition(value: LeaderInstruction | MediaPublication) -> dict[str, Any]:
-    if isinstance(value, LeaderInstruction):
-        return {"kind": value.kind.code, "level": value.level.code}
-    return {"kind": value.kind.code, "outlet": value.outlet}
+def _recognition_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    """A recognition's generated hook, its ``kind`` (a class variable) first."""
+    fields: Callable[[Any], dict[str, Any]] = cattrs.gen.make_dict_unstructure_fn(cls, converter)
+    return lambda value: {"kind": value.kind.code, **fields(value)}
 
 
 def _english(messages: tuple[Message, ...]) -> list[str]:
@@ -300,8 +306,9 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(
         Period, lambda p: {"start": str(p.start), "end": str(p.end)}
     )
-    converter.register_unstructure_hook(LeaderInstruction, _unstructure_recognition)
-    converter.register_unstructure_hook(MediaPublication, _unstructure_recognition)
+    converter.register_unstructure_hook_factory(
+        lambda t: t in RECOGNITION_CLASSES.values(), lambda t: _recognition_hook(t, converter)
+    )
     converter.register_unstructure_hook_func(
         _is_homogeneous_tuple,
         lambda v: [converter.unstructure(x) for x in v],
