@@ -34,13 +34,7 @@ from .._domain.checks import describe, repeat_problem
 from .._domain.codes import CodedEnum, ItemKind
 from .._domain.errors import InputError, Problem, Refusal, join_place, problem_of
 from .._domain.messages import Message
-from .._domain.model import (
-    RECOGNITION_CLASSES,
-    Community,
-    LeaderInstruction,
-    MediaPublication,
-    Recognition,
-)
+from .._domain.model import Community, LeaderInstruction, MediaPublication, Recognition
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from .primitives import (
     PRIMITIVES,
@@ -306,9 +300,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(
         Period, lambda p: {"start": str(p.start), "end": str(p.end)}
     )
-    converter.register_unstructure_hook_factory(
-        lambda t: t in RECOGNITION_CLASSES.values(), lambda t: _recognition_hook(t, converter)
-    )
+    for recognition in (LeaderInstruction, MediaPublication):
+        converter.register_unstructure_hook(recognition, _recognition_hook(recognition, converter))
     converter.register_unstructure_hook_func(
         _is_homogeneous_tuple,
         lambda v: [converter.unstructure(x) for x in v],
