@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import linecache
 from concurrent.futures import ThreadPoolExecutor
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -25,9 +27,8 @@ from youthaction_scoring import (
     scorecard_json_line,
 )
 from youthaction_scoring._io.converter import structure_as, unstructure_community
+from youthaction_scoring._io.schema import scorecards_schema
 from youthaction_scoring._io.scorecards import (
-    ITEM_KEYS,
-    SCORECARD_KEYS,
     dumps_scorecards,
     scorecard_to_dict,
     scorecards_to_dict,
@@ -52,15 +53,16 @@ def test_scorecards_are_written_as_json_dumps_writes_them(assessment: Assessment
     assert document == dumps_scorecards(cards)
 
 
-def test_scorecard_keys_follow_their_tables_in_order() -> None:
-    """A scorecard dict has the keys of its table, in order; conditional keys only when due."""
+def test_scorecard_keys_follow_the_schema_in_order() -> None:
+    """A scorecard dict has the schema's keys, in order; conditional keys only when due."""
     cards = score_assessment(Assessment(period=PERIOD, communities=(_community(),)))
     card = cards.scorecards[0]
     value = scorecard_to_dict(card)
-    assert [k.name for k in SCORECARD_KEYS if k.when is None] == list(value)
+    defs = scorecards_schema()["$defs"]
+    assert defs["Scorecard"]["required"] == list(value)
     for item, item_dict in zip(card.items, value["items"], strict=True):
-        wanted = [k.name for k in ITEM_KEYS if k.when is None or k.when(item)]
-        assert wanted == list(item_dict)
+        wanted = defs[f"{item.kind.label_en.capitalize()}Item"]["properties"]
+        assert list(wanted) == list(item_dict)
         assert ("raw" in item_dict) == (item.kind.code == "bonus")
 
 
@@ -208,3 +210,17 @@ def test_every_text_has_the_same_placeholders_in_both_languages() -> None:
     assert [] == aliases  # two texts with the same words would be one member
     assert len(found) >= 38
     assert [] == [text for text in found if fields(text.zh) != fields(text.en)]
+
+
+def test_a_traceback_into_a_scorecard_hook_shows_its_source() -> None:
+    """The hooks cattrs generates are in ``linecache``: a traceback shows their lines."""
+    card = next(score_batch([_community()], PERIOD))
+    broken = attrs.evolve(card)
+    object.__delattr__(broken, "community_name")
+    with pytest.raises(AttributeError) as caught:
+        scorecard_to_dict(broken)
+    generated = [e for e in caught.traceback if str(e.path).startswith("<cattrs generated")]
+    assert generated
+    assert "instance.community_name" in linecache.getline(
+        str(generated[-1].path), generated[-1].lineno + 1
+    )

@@ -36,6 +36,7 @@ from youthaction_scoring import (
 )
 from youthaction_scoring._cli import main
 from youthaction_scoring._domain.checks import text_problem
+from youthaction_scoring._domain.limits import FIRST_YEAR, LAST_YEAR
 from youthaction_scoring._io.document import structure_assessment, unstructure_assessment
 from youthaction_scoring._io.schema import (
     DATE_PATTERN,
@@ -280,6 +281,26 @@ def test_month_pattern_agrees_with_month_parse(text: str) -> None:
     except ValueError:
         expected = False
     assert expected == bool(re.search(MONTH_PATTERN, text))
+
+
+@pytest.mark.parametrize("year", [FIRST_YEAR - 1, FIRST_YEAR, LAST_YEAR, LAST_YEAR + 1])
+def test_patterns_follow_the_year_limits(year: int) -> None:
+    """Month and date patterns accept exactly the years of limits.py, at and beside each end."""
+    inside = FIRST_YEAR <= year <= LAST_YEAR
+    assert inside == bool(re.search(MONTH_PATTERN, f"{year}-01"))
+    assert inside == bool(re.search(DATE_PATTERN, f"{year}-12-31"))
+
+
+@pytest.mark.parametrize("year", range(FIRST_YEAR - 4, LAST_YEAR + 5, 4))
+def test_leap_day_pattern_agrees_with_the_converter_every_leap_year(year: int) -> None:
+    """The date pattern takes 29 February exactly when the converter does (centuries too)."""
+    text = f"{year}-02-29"
+    try:
+        structure_assessment_date(text)
+        expected = True
+    except ValueError:
+        expected = False
+    assert expected == bool(re.search(DATE_PATTERN, text))
 
 
 @given(st.text(max_size=4) | st.sampled_from(["\u3000", "\x1c", "\u200b", "\ufeff", " a "]))

@@ -42,7 +42,7 @@ class Month:
     """A calendar month, e.g. ``Month(2021, 11)``; prints as ``2021-11``.
 
     Args:
-        year: 1900 … 2199 (the format's limits).
+        year: ``limits.FIRST_YEAR`` … ``LAST_YEAR`` (the format's years).
         month: 1 … 12.
     """
 

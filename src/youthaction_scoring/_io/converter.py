@@ -11,6 +11,7 @@ the form ``communities[3].workforce.cadres.full_time``.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -30,9 +31,11 @@ from cattrs.errors import (
 from .._domain import checks
 from .._domain.calendar import Month, Period, period_problem
 from .._domain.checks import describe, repeat_problem
-from .._domain.codes import CodedEnum
+from .._domain.codes import CodedEnum, ItemKind
 from .._domain.errors import InputError, Problem, Refusal, join_place, problem_of
+from .._domain.messages import Message
 from .._domain.model import Community, LeaderInstruction, MediaPublication, Recognition
+from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from .primitives import (
     PRIMITIVES,
     code_reader,
@@ -44,6 +47,8 @@ from .reading_texts import ReadText
 
 ASSESSMENT_FORMAT: Final = "youthaction-scoring/1"
 """The ``format`` value of an assessment document (the format page)."""
+SCORECARDS_FORMAT: Final = "youthaction-scoring/scorecards/1"
+"""The ``format`` value of a scorecards document (the format page, output)."""
 
 T = TypeVar("T")
 
@@ -180,10 +185,83 @@ class _Several(Exception):  # noqa: N818 - an internal carrier, not an error typ
 # --------------------------------------------------------------------------
 
 
-def _unstructure_recognition(value: LeaderInstruction | MediaPublication) -> dict[str, Any]:
-    if isinstance(value, LeaderInstruction):
-        return {"kind": value.kind.code, "level": value.level.code}
-    return {"kind": value.kind.code, "outlet": value.outlet}
+def _recognition_hook(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    """A recognition's generated hook, its ``kind`` (a class variable) first."""
+    fields: Callable[[Any], dict[str, Any]] = cattrs.gen.make_dict_unstructure_fn(cls, converter)
+    return lambda value: {"kind": value.kind.code, **fields(value)}
+
+
+def _english(messages: tuple[Message, ...]) -> list[str]:
+    return [m.both()[1] for m in messages]
+
+
+def _chinese(messages: tuple[Message, ...]) -> list[str]:
+    return [m.both()[0] for m in messages]
+
+
+def _register_scorecards(converter: cattrs.Converter) -> None:
+    """Register the unstructure hooks of scorecards (the format page, output).
+
+    cattrs generates each from its class of :mod:`..._domain.scorecard`
+    (fields in order; codes through the coded-enum hook); the wrappers add
+    what is not a field: the Chinese beside each English text, ``total``,
+    ``format``, and the keys present only sometimes (``raw`` on bonus items,
+    card notes when there are some, ``as_of`` when scored as of a month).
+    """
+    make, override = cattrs.gen.make_dict_unstructure_fn, cattrs.gen.override
+    omit, bonus = override(omit=True), ItemKind.BONUS
+
+    deduction_fields = make(
+        Deduction, converter, reason=override(unstruct_hook=lambda m: m.both()[1])
+    )
+
+    def deduction(value: Deduction) -> dict[str, Any]:
+        out = deduction_fields(value)
+        out["reason_zh"] = value.reason.both()[0]
+        return out
+
+    item_fields = make(
+        ItemScore,
+        converter,
+        deductions=override(unstruct_hook=lambda values: [deduction(d) for d in values]),
+        notes=override(unstruct_hook=_english),
+        counted=omit,
+    )
+
+    def item(value: ItemScore) -> dict[str, Any]:
+        out = item_fields(value)
+        out["notes_zh"] = _chinese(value.notes)
+        if value.kind is not bonus:
+            del out["raw"]
+        return out
+
+    card_fields = make(Scorecard, converter, items=omit, bonus_before_cap=omit, notes=omit)
+
+    def card(value: Scorecard) -> dict[str, Any]:
+        out = card_fields(value)
+        out["total"] = value.total
+        out["items"] = [item(i) for i in value.items]
+        if value.notes:
+            out["notes"] = _english(value.notes)
+            out["notes_zh"] = _chinese(value.notes)
+        return out
+
+    cards_fields = make(
+        Scorecards,
+        converter,
+        scorecards=override(unstruct_hook=lambda values: [card(c) for c in values]),
+    )
+
+    def cards(value: Scorecards) -> dict[str, Any]:
+        out = {"format": SCORECARDS_FORMAT, **cards_fields(value)}
+        if value.as_of is None:
+            del out["as_of"]
+        return out
+
+    converter.register_unstructure_hook(Deduction, deduction)
+    converter.register_unstructure_hook(ItemScore, item)
+    converter.register_unstructure_hook(Scorecard, card)
+    converter.register_unstructure_hook(Scorecards, cards)
 
 
 def make_converter() -> cattrs.Converter:
@@ -215,19 +293,20 @@ def make_converter() -> cattrs.Converter:
     )
 
     converter.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, CodedEnum), lambda v: v.code
+        lambda t: isinstance(t, type) and issubclass(t, CodedEnum), operator.attrgetter("code")
     )
     converter.register_unstructure_hook(dt.date, lambda v: v.isoformat())
     converter.register_unstructure_hook(Month, str)
     converter.register_unstructure_hook(
         Period, lambda p: {"start": str(p.start), "end": str(p.end)}
     )
-    converter.register_unstructure_hook(LeaderInstruction, _unstructure_recognition)
-    converter.register_unstructure_hook(MediaPublication, _unstructure_recognition)
+    for recognition in (LeaderInstruction, MediaPublication):
+        converter.register_unstructure_hook(recognition, _recognition_hook(recognition, converter))
     converter.register_unstructure_hook_func(
         _is_homogeneous_tuple,
         lambda v: [converter.unstructure(x) for x in v],
     )
+    _register_scorecards(converter)
     return converter
 
 

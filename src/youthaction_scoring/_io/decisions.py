@@ -2,6 +2,9 @@
 
 Each document's rows are built here once; the CSV and terminal outputs of
 :mod:`..._present` read the same rows, so the formats cannot drift apart.
+A district row is the converter's hook generated from its class; the other
+rows take the language of their texts, or join a rank to a scorecard, which
+a hook of one class cannot, so they are written out here.
 """
 
 from __future__ import annotations
@@ -10,12 +13,15 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
+import cattrs.gen
+
 from .._analysis.behind import BehindRule
 from .._analysis.plan import Plan
 from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
 from .._analysis.rollup import DistrictSummary
 from .._domain.codes import Lang
+from .converter import CONVERTER
 
 RANKING_FIELDS: Final = (
     "rank",
@@ -56,19 +62,19 @@ DISTRICT_FIELDS: Final = ("district", "communities", "mean", "min", "max", "behi
 """The keys of a district row, in order (also the districts CSV's columns)."""
 
 
+_district_row: Final = cattrs.gen.make_dict_unstructure_fn(
+    DistrictSummary,
+    CONVERTER,
+    count=cattrs.gen.override(rename="communities"),
+    mean=cattrs.gen.override(unstruct_hook=lambda mean: round(mean, 2)),
+    community_ids=cattrs.gen.override(omit=True),
+)
+CONVERTER.register_unstructure_hook(DistrictSummary, _district_row)
+
+
 def district_rows(summaries: Iterable[DistrictSummary]) -> list[dict[str, Any]]:
     """Return one row per district (:data:`DISTRICT_FIELDS`); the mean to 2 places."""
-    return [
-        {
-            "district": s.district,
-            "communities": s.count,
-            "mean": round(s.mean, 2),
-            "min": s.min,
-            "max": s.max,
-            "behind": list(s.behind),
-        }
-        for s in summaries
-    ]
+    return [_district_row(s) for s in summaries]
 
 
 def districts_document(

@@ -77,7 +77,7 @@ def parse_date(value: object) -> dt.date:
 
     Raises:
         Refusal: *value* is not text of that form, not a real date, or
-            outside the years 1900-2199.
+            outside the format's years (``limits.FIRST_YEAR`` … ``LAST_YEAR``).
     """
     if type(value) is str:
         day = _DAYS.get(value)

@@ -1,7 +1,7 @@
 """JSON Schema (draft 2020-12) of the interchange format, generated, never kept by hand.
 
 The assessment schema is generated from the model (:mod:`.assessment`), the
-scorecards schema from the key tables its writers are generated from
+scorecards schema from what the converter's scorecard hooks write
 (:mod:`.scorecards`). What JSON Schema cannot say is listed in
 :data:`~.common.NOT_IN_SCHEMA`: the converter refuses more than the schema.
 """

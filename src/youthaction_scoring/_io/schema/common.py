@@ -26,7 +26,7 @@ import attrs
 from ..._domain import checks
 from ..._domain.calendar import Month
 from ..._domain.codes import CodedEnum, RecognitionKind
-from ..._domain.limits import MAX_COUNT, MAX_TEXT
+from ..._domain.limits import FIRST_YEAR, LAST_YEAR, MAX_COUNT, MAX_PERIOD_MONTHS, MAX_TEXT
 from ..._domain.model import RECOGNITION_CLASSES, Recognition
 
 Document = Literal["assessment", "scorecards"]
@@ -72,13 +72,19 @@ _NOT_SPACE: Final = "[^" + "".join(f"\\u{ord(c):04x}" for c in SPACES) + "]"
 END: Final = "(?![\\s\\S])"
 """End of text in both dialects (Python's ``$`` also matches before a final newline)."""
 
-_YEAR: Final = "(?:19[0-9]{2}|2[01][0-9]{2})"
-"""A year of 1900-2199 (the format's limits)."""
+_CENTURIES: Final = range(FIRST_YEAR // 100, LAST_YEAR // 100 + 1)
+"""The centuries of the format's years (the limits are whole centuries)."""
+_YEAR: Final = "(?:" + "|".join(map(str, _CENTURIES)) + ")[0-9]{2}"
+"""A year of the format's limits."""
 _LEAP_YEAR: Final = (
-    "(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26])"
-    "|21(?:0[48]|[2468][048]|[13579][26]))"
+    "(?:"
+    + "|".join(
+        f"{c}(?:{'[02468][048]' if c % 4 == 0 else '0[48]|[2468][048]'}|[13579][26])"
+        for c in _CENTURIES
+    )
+    + ")"
 )
-"""A leap year of 1900-2199 (1900 and 2100 are not; 2000 is)."""
+"""A leap year of the format's limits (a century year only when divisible by 400)."""
 _MONTH_DAY: Final = (
     "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
     "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
@@ -86,11 +92,14 @@ _MONTH_DAY: Final = (
 )
 
 DATE_PATTERN: Final = f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29){END}"
-"""A real ``YYYY-MM-DD`` date of 1900-2199 (leap years included), so validators
+"""A real ``YYYY-MM-DD`` date of the format's years (leap years included), so validators
 that do not check ``format`` still refuse ``2021-02-30``."""
 
 MONTH_PATTERN: Final = f"^{_YEAR}-(?:0[1-9]|1[0-2]){END}"
-"""A real ``YYYY-MM`` month of 1900-2199."""
+"""A real ``YYYY-MM`` month of the format's years."""
+
+_YEARS: Final = f"{FIRST_YEAR}-{LAST_YEAR}"
+"""The format's years, for descriptions."""
 
 _REFUSED: Final = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\ud800-\\udfff"
 """Control characters but tab, line feed and carriage return, and lone surrogates."""
@@ -128,8 +137,8 @@ def identifier_pattern() -> str:
 NOT_IN_SCHEMA: Final[tuple[str, ...]] = (
     "community ids are unique across `communities` (JSON Schema's `uniqueItems` "
     "compares whole objects, not one key)",
-    "`period.start` is not after `period.end`, and the period is at most 120 months "
-    "long (JSON Schema cannot compare two values)",
+    "`period.start` is not after `period.end`, and the period is at most "
+    f"{MAX_PERIOD_MONTHS} months long (JSON Schema cannot compare two values)",
     "numbers written with a fraction, such as `1.0`, are not whole numbers "
     "(JSON Schema's `integer` accepts `1.0`; the converter refuses it)",
     "an object key must not appear twice (a JSON parser keeps only the last one "
@@ -263,7 +272,7 @@ class Builder:
             return self.define(
                 "Date",
                 lambda: {
-                    "description": "A real date written YYYY-MM-DD, in the years 1900-2199.",
+                    "description": f"A real date written YYYY-MM-DD, in the years {_YEARS}.",
                     "type": "string",
                     "format": "date",
                     "pattern": DATE_PATTERN,
@@ -273,7 +282,7 @@ class Builder:
             return self.define(
                 "Month",
                 lambda: {
-                    "description": "A calendar month written YYYY-MM, in the years 1900-2199.",
+                    "description": f"A calendar month written YYYY-MM, in the years {_YEARS}.",
                     "type": "string",
                     "pattern": MONTH_PATTERN,
                 },

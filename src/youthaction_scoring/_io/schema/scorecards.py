@@ -1,75 +1,117 @@
-"""The JSON Schema of a scorecards document, generated from the wire's key tables.
+"""The JSON Schema of a scorecards document: what the converter's hooks write, described.
 
-Every property, its schema and its description come from the tables of
-:mod:`..scorecards` that the writers are generated from, so the schema
-describes exactly what is written. Whether a conditional key is present
-(``raw`` on a bonus item only, card notes only when there are some) is read
-from the key's own condition, evaluated on a sample value of each kind.
+The keys, their order and which of them are sometimes absent come from the
+unstructure hooks the writers use (:mod:`..converter`), run on a sample of
+each shape (a bonus item has ``raw``, a base item not; card notes and
+``as_of`` only when there are some), so the schema describes exactly what
+is written. Each key's schema and description are in the tables below.
 """
 
 from __future__ import annotations
 
-import typing
-from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Final
 
-from ..._domain.calendar import Month
+import attrs
+
+from ..._domain.calendar import Month, Period
 from ..._domain.codes import ItemCode, ItemKind, PilotLevel
-from ..._domain.model import Assessment
-from ..._domain.scorecard import ItemScore
+from ..._domain.limits import FIRST_YEAR
+from ..._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ..._rules.clauses import ITEM_KINDS
-from ..scorecards import (
-    DEDUCTION_KEYS,
-    HEADER_KEYS,
-    ITEM_KEYS,
-    SCORECARD_KEYS,
-    SCORECARDS_FORMAT,
-    Key,
-)
-from .common import DRAFT, NOT_IN_SCORECARDS_SCHEMA, Builder, enum_schema, ref, schema_id
+from ..converter import CONVERTER, SCORECARDS_FORMAT
+from ..reading_texts import ReadText
+from .common import DRAFT, END, NOT_IN_SCORECARDS_SCHEMA, Builder, enum_schema, ref, schema_id
+
+_COUNT: Final = {"type": "integer", "minimum": 0}
+_TEXTS: Final = {"type": "array", "items": {"type": "string"}}
+_TEXT: Final = ref("Text")
+
+_DEDUCTION_KEYS: Final[dict[str, tuple[dict[str, Any], str]]] = {
+    "points": ({"type": "integer", "minimum": 1}, "Points deducted."),
+    "reason": ({"type": "string"}, "Why, in English."),
+    "rule": (
+        {"type": "string", "pattern": f"^R[1-9][0-9]*{END}"},
+        "The numbered decision of the rules (docs/rules.md) applied, e.g. R10.",
+    ),
+    "reason_zh": ({"type": "string"}, "Why, in Chinese."),
+}
+"""A deduction's keys: their schemas and descriptions."""
+
+_ITEM_KEYS: Final[dict[str, tuple[dict[str, Any], str]]] = {
+    "code": (ref("ItemCode"), "The item's code (the table of the rules page)."),
+    "kind": ({"enum": [k.code for k in ItemKind]}, "Base or bonus."),
+    "max": (_COUNT, "Full points (base item) or cap (bonus item)."),
+    "raw": (_COUNT, "Points earned before the cap (bonus items only)."),
+    "points": (_COUNT, "What counts."),
+    "deductions": (
+        {"type": "array", "items": ref("Deduction")},
+        "Every deduction, in order (base items only).",
+    ),
+    "notes": (_TEXTS, "Notes in English."),
+    "notes_zh": (_TEXTS, "The same notes in Chinese."),
+}
+"""An item's keys."""
+
+_CARD_KEYS: Final[dict[str, tuple[dict[str, Any], str]]] = {
+    "community_id": (_TEXT, "The community's id."),
+    "community_name": (_TEXT, "Its name."),
+    "district": (_TEXT, "Its district (区(市、县))."),
+    "pilot_level": (ref("PilotLevel"), "Its pilot batch."),
+    "base": (_COUNT, "The sum of the base items, at most the base cap (R16)."),
+    "bonus": (_COUNT, "The sum of the bonus items, at most the bonus cap (R16)."),
+    "total": (_COUNT, "Base plus bonus (R16)."),
+    "items": ({"type": "array"}, "All ten items, in the order of the rules page's table."),
+    "notes": (_TEXTS, "Notes on the whole card, in English (only when there are some)."),
+    "notes_zh": (_TEXTS, "The same notes in Chinese."),
+}
+"""A scorecard's keys."""
+
+_HEAD_KEYS: Final[dict[str, tuple[dict[str, Any], str]]] = {
+    "format": ({"const": SCORECARDS_FORMAT}, "The format."),
+    "rulebook": (_TEXT, "The edition of the rules that produced the scores."),
+    "period": (ref("Period"), "The assessment period."),
+    "as_of": (ref("Month"), "Scored as of this month (R2); absent for the whole period."),
+    "scorecards": (
+        {"type": "array", "items": ref("Scorecard")},
+        "One per community, in input order.",
+    ),
+}
+"""A scorecards document's keys."""
 
 
-def _closed(properties: dict[str, Any], required: list[str], **more: Any) -> dict[str, Any]:
-    return {
+def _closed(
+    keys: dict[str, tuple[dict[str, Any], str]], written: dict[str, Any], always: dict[str, Any]
+) -> dict[str, Any]:
+    """An object of the keys *written* (in their order); required those written *always*.
+
+    Keys written only sometimes are written together (``dependentRequired``).
+    """
+    sometimes = [name for name in written if name not in always]
+    schema: dict[str, Any] = {
         "type": "object",
-        "properties": properties,
-        "required": required,
+        "properties": {name: {**keys[name][0], "description": keys[name][1]} for name in written},
+        "required": list(always),
         "additionalProperties": False,
-        **more,
     }
-
-
-def _properties(keys: Sequence[Key], present: Callable[[Key], bool]) -> dict[str, Any]:
-    """The properties of the keys for which *present* holds, each with its description."""
-    return {k.name: {**k.schema, "description": k.description} for k in keys if present(k)}
-
-
-def _conditions(keys: Sequence[Key]) -> dict[str, list[str]]:
-    """``dependentRequired`` of conditional keys: keys present under one condition go together."""
-    groups: dict[int, list[str]] = {}
-    for key in keys:
-        if key.when is not None:
-            groups.setdefault(id(key.when), []).append(key.name)
-    return {
-        name: [other for other in names if other != name]
-        for names in groups.values()
-        if len(names) > 1
-        for name in names
-    }
+    if len(sometimes) > 1:
+        schema["dependentRequired"] = {
+            name: [other for other in sometimes if other != name] for name in sometimes
+        }
+    return schema
 
 
 def _item_schema(kind: ItemKind) -> dict[str, Any]:
     code = next(c for c, k in ITEM_KINDS.items() if k is kind)
-    sample = ItemScore(code=code, kind=kind, max=0, raw=0, points=0)
-    present = [k for k in ITEM_KEYS if k.when is None or k.when(sample)]
-    properties = _properties(present, lambda _k: True)
+    written = CONVERTER.unstructure(ItemScore(code=code, kind=kind, max=0, raw=0, points=0))
+    schema = _closed(_ITEM_KEYS, written, written)
+    properties = schema["properties"]
     properties["kind"] = {"const": kind.code, "description": properties["kind"]["description"]}
     if kind is ItemKind.BONUS:  # the bonus stage deducts nothing (R16)
         properties["deductions"]["maxItems"] = 0
     return {
         "title": f"{kind.label_en.capitalize()} item",
         "description": f"A {kind.label_en} item ({kind.label}).",
-        **_closed(properties, [k.name for k in present]),
+        **schema,
     }
 
 
@@ -99,48 +141,42 @@ def scorecards_schema() -> dict[str, Any]:
     """
     builder = Builder()
     builder.common()
-    builder.type_schema(typing.get_type_hints(Assessment)["period"])
+    builder.type_schema(Period)
     builder.type_schema(Month)
     builder.define(ItemCode.__name__, lambda: enum_schema(ItemCode))
     builder.define(PilotLevel.__name__, lambda: enum_schema(PilotLevel))
-    builder.define(
-        "Deduction",
-        lambda: {
-            "title": "Deduction",
-            "description": "Points taken off a base item, with the reason and the decision.",
-            **_closed(
-                _properties(DEDUCTION_KEYS, lambda _k: True), [k.name for k in DEDUCTION_KEYS]
-            ),
-        },
-    )
+    message = ReadText.MISSING()  # any message: the samples' texts are not kept
+    deduction = CONVERTER.unstructure(Deduction(1, message, "R1"))
+    builder.defs["Deduction"] = {
+        "title": "Deduction",
+        "description": "Points taken off a base item, with the reason and the decision.",
+        **_closed(_DEDUCTION_KEYS, deduction, deduction),
+    }
     for kind in ItemKind:
         builder.defs[f"{kind.label_en.capitalize()}Item"] = _item_schema(kind)
-    card_properties = _properties(SCORECARD_KEYS, lambda _k: True)
-    card_properties["items"].update(_items())
-    builder.define(
-        "Scorecard",
-        lambda: {
-            "title": "Scorecard",
-            "description": "The itemised score of one community.",
-            **_closed(
-                card_properties,
-                [k.name for k in SCORECARD_KEYS if k.when is None],
-                dependentRequired=_conditions(SCORECARD_KEYS),
-            ),
-        },
+    card = Scorecard("", "", "", PilotLevel.PROVINCIAL, (), 0, 0, 0)
+    card_schema = _closed(
+        _CARD_KEYS,
+        CONVERTER.unstructure(attrs.evolve(card, notes=(message,))),
+        CONVERTER.unstructure(card),
     )
-    top = _properties(HEADER_KEYS, lambda _k: True)
-    top["scorecards"] = {
-        "type": "array",
-        "items": ref("Scorecard"),
-        "description": "One per community, in input order.",
+    card_schema["properties"]["items"].update(_items())
+    builder.defs["Scorecard"] = {
+        "title": "Scorecard",
+        "description": "The itemised score of one community.",
+        **card_schema,
     }
-    required = [k.name for k in HEADER_KEYS if k.when is None] + ["scorecards"]
+    month = Month(FIRST_YEAR, 1)
+    head = Scorecards("", Period(month, month), None, ())
     return {
         "$schema": DRAFT,
         "$id": schema_id("scorecards"),
         "title": f"youthaction-scoring scorecards (format {SCORECARDS_FORMAT})",
         "$comment": "Not expressible here: " + "; ".join(NOT_IN_SCORECARDS_SCHEMA),
-        **_closed(top, required),
+        **_closed(
+            _HEAD_KEYS,
+            CONVERTER.unstructure(attrs.evolve(head, as_of=month)),
+            CONVERTER.unstructure(head),
+        ),
         "$defs": dict(sorted(builder.defs.items())),
     }
