@@ -11,14 +11,9 @@ from youthaction_scoring import load_assessment
 from youthaction_scoring._cli import main
 from youthaction_scoring._domain.calendar import Month
 from youthaction_scoring._domain.errors import Refusal
-from youthaction_scoring._present.operations import (
-    DETAIL_LIMIT,
-    OPERATIONS,
-    Request,
-    plans_of,
-    request_of,
-)
+from youthaction_scoring._present.operations import OPERATIONS, plans_of
 from youthaction_scoring._present.report import DETAIL_LIMIT as REPORT_DETAIL_LIMIT
+from youthaction_scoring._present.settings import DETAIL_LIMIT, Request, request_of
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
 

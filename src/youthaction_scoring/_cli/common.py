@@ -191,7 +191,8 @@ def stdin_input(input_format: str | None) -> tuple[bytes, str]:
 
 def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:
     """Score an assessment (:func:`.operations.scored`); a bad as-of month is a user error (R2)."""
-    from .._present.operations import AS_OF, Request, scored
+    from .._present.operations import scored
+    from .._present.settings import AS_OF, Request
 
     try:
         return scored(assessment, Request(as_of=as_of))

@@ -4,47 +4,19 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import click
-
 from .._domain.calendar import Month
-from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
 from .endings import output_format
-from .help import command, option
 from .options import (
-    BILINGUAL_OPTION,
-    FORCE_OPTION,
-    INPUT_ARGUMENT,
-    INPUT_FORMAT_OPTION,
-    LANG_OPTION,
-    OUTPUT_OPTION,
     behind_rule_of,
     lang_of,
-    settings_of,
+    operation_command,
 )
 from .output import emit, emit_tables, prepare_output
 from .row_stream import score_rows_or_fail
 
-DISTRICTS_FORMATS = ["table", "json", "csv"]
-"""What ``districts --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
-
-@command(OPERATION["districts"].doc)
-@INPUT_ARGUMENT
-@INPUT_FORMAT_OPTION
-@option(
-    "--format",
-    "fmt",
-    type=click.Choice(DISTRICTS_FORMATS),
-    default=None,
-    show_default="table",
-    text=OptionHelp.DISTRICTS_FORMAT,
-)
-@LANG_OPTION
-@BILINGUAL_OPTION
-@settings_of("districts")
-@OUTPUT_OPTION
-@FORCE_OPTION
+@operation_command("districts")
 def districts(
     input_path: str,
     input_format: str | None,
@@ -61,7 +33,7 @@ def districts(
     from .._analysis.rollup import district_rollup_rows
 
     rule = behind_rule_of(behind_share, behind_below)
-    fmt = output_format(fmt, output, DISTRICTS_FORMATS, "table")
+    fmt = output_format(fmt, output, OPERATION["districts"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
     rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
     summaries = district_rollup_rows(rows, rule)

@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-import click
-
 from .._domain.calendar import Month
-from .._present.help_texts import OptionHelp
-from .._present.operations import OPERATION, Request, answer_explain, card_of, scored
+from .._present.operations import OPERATION, answer_explain, card_of, scored
+from .._present.settings import Request
 from .common import load_input
 from .endings import output_format
-from .help import command, option
 from .options import (
-    FORCE_OPTION,
-    INPUT_ARGUMENT,
-    INPUT_FORMAT_OPTION,
-    LANG_OPTION,
-    OUTPUT_OPTION,
     lang_of,
+    operation_command,
     refused_as_options,
-    settings_of,
 )
 from .output import emit, emit_tables, prepare_output
 
-EXPLAIN_FORMATS = ["table", "text"]
-"""What ``explain --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
-
-@command(OPERATION["explain"].doc)
-@INPUT_ARGUMENT
-@INPUT_FORMAT_OPTION
-@option(
-    "--format",
-    "fmt",
-    type=click.Choice(EXPLAIN_FORMATS),
-    default=None,
-    show_default="table",
-    text=OptionHelp.EXPLAIN_FORMAT,
-)
-@LANG_OPTION
-@settings_of("explain")
-@OUTPUT_OPTION
-@FORCE_OPTION
+@operation_command("explain")
 def explain(
     input_path: str,
     input_format: str | None,
@@ -52,7 +27,7 @@ def explain(
     force: bool,
 ) -> None:
     """Explain one community's score (help: :data:`.command_help.EXPLAIN`)."""
-    fmt = output_format(fmt, output, EXPLAIN_FORMATS, "table")
+    fmt = output_format(fmt, output, OPERATION["explain"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     request = Request(lang=lang_of(lang), as_of=as_of, community=community)

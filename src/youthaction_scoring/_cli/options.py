@@ -14,10 +14,11 @@ from .._analysis.behind import BehindRule
 from .._domain.codes import Lang
 from .._domain.errors import Refusal
 from .._present.help_texts import OptionHelp
-from .._present.operations import OPERATION, Setting, request_of
+from .._present.operations import OPERATION
+from .._present.settings import Setting, request_of
 from .cli_texts import CliText
 from .common import fail
-from .help import argument, option
+from .help import HelpCommand, argument, command, option
 from .lang import LANG_ENV, default_lang, env_lang_problem
 from .usage import BadValue, StopUsage
 
@@ -62,14 +63,45 @@ def setting_option(setting: Setting) -> Callable[[F], F]:
     )
 
 
-def settings_of(name: str) -> Callable[[F], F]:
-    """Add the settings of the operation *name* (:data:`~.._present.operations.OPERATION`)."""
-    settings = OPERATION[name].settings
+def operation_command(
+    name: str, *, output: Callable[[Any], Any] | None = None
+) -> Callable[[Callable[..., Any]], HelpCommand]:
+    """The command of the operation *name*, with its arguments and options, from its record.
 
-    def add(command: F) -> F:
-        for setting in reversed(settings):
-            command = setting_option(setting)(command)
-        return command
+    In order: ``INPUT``, ``--input-format``, ``--format`` (its formats, the
+    first by default), ``--lang``, ``--bilingual-headers`` (commands that
+    write CSV), the operation's settings, ``-o`` and ``--force``; see
+    :data:`~.._present.operations.OPERATION`. A command that writes one
+    thing (no formats) takes *output*, its own ``-o``, where the others
+    take ``--format``.
+    """
+    operation = OPERATION[name]
+    parts: list[Callable[[Any], Any]] = [INPUT_ARGUMENT, INPUT_FORMAT_OPTION]
+    if operation.format_help is None:
+        parts.append(output or OUTPUT_OPTION)
+    else:
+        parts.append(
+            option(
+                "--format",
+                "fmt",
+                type=click.Choice(operation.formats),
+                default=None,
+                show_default=operation.formats[0],
+                text=operation.format_help,
+            )
+        )
+    parts.append(LANG_OPTION)
+    if operation.bilingual:
+        parts.append(BILINGUAL_OPTION)
+    parts.extend(setting_option(setting) for setting in operation.settings)
+    if operation.format_help is not None:
+        parts.append(OUTPUT_OPTION)
+    parts.append(FORCE_OPTION)
+
+    def add(function: Callable[..., Any]) -> HelpCommand:
+        for part in reversed(parts):
+            function = part(function)
+        return command(operation.doc)(function)
 
     return add
 
@@ -146,7 +178,7 @@ def refused_as_options(input_path: str) -> Iterator[None]:
     Returns:
         A context manager.
     """
-    from .._present.operations import COMMUNITY, SETTINGS
+    from .._present.settings import COMMUNITY, SETTINGS
 
     try:
         yield

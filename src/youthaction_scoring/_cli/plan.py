@@ -2,45 +2,20 @@
 
 from __future__ import annotations
 
-import click
-
 from .._domain.calendar import Month
-from .._present.help_texts import OptionHelp
-from .._present.operations import OPERATION, Request, answer_plan, plans_of
+from .._present.operations import OPERATION, answer_plan, plans_of
+from .._present.settings import Request
 from .common import load_input
 from .endings import output_format
-from .help import command, option
 from .options import (
-    FORCE_OPTION,
-    INPUT_ARGUMENT,
-    INPUT_FORMAT_OPTION,
-    LANG_OPTION,
-    OUTPUT_OPTION,
     lang_of,
+    operation_command,
     refused_as_options,
-    settings_of,
 )
 from .output import emit, emit_tables, prepare_output
 
-PLAN_FORMATS = ["table", "json"]
-"""What ``plan --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
-
-@command(OPERATION["plan"].doc)
-@INPUT_ARGUMENT
-@INPUT_FORMAT_OPTION
-@option(
-    "--format",
-    "fmt",
-    type=click.Choice(PLAN_FORMATS),
-    default=None,
-    show_default="table",
-    text=OptionHelp.PLAN_FORMAT,
-)
-@LANG_OPTION
-@settings_of("plan")
-@OUTPUT_OPTION
-@FORCE_OPTION
+@operation_command("plan")
 def plan(
     input_path: str,
     input_format: str | None,
@@ -52,7 +27,7 @@ def plan(
     force: bool,
 ) -> None:
     """List what would still gain points (help: :data:`.command_help.PLAN`)."""
-    fmt = output_format(fmt, output, PLAN_FORMATS, "table")
+    fmt = output_format(fmt, output, OPERATION["plan"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     request = Request(lang=lang_of(lang), as_of=as_of, community=community)

@@ -5,45 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-import click
-
-from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
 from .endings import output_format
-from .help import command, option
 from .options import (
-    FORCE_OPTION,
-    INPUT_ARGUMENT,
-    INPUT_FORMAT_OPTION,
-    LANG_OPTION,
-    OUTPUT_OPTION,
     behind_rule_of,
     lang_of,
-    settings_of,
+    operation_command,
 )
 from .output import emit, emit_tables, prepare_output, writing
 from .progress_bar import with_progress
 from .row_stream import standings_or_fail
 
-PROGRESS_FORMATS = ["table", "json"]
-"""What ``progress --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
-
-@command(OPERATION["progress"].doc)
-@INPUT_ARGUMENT
-@INPUT_FORMAT_OPTION
-@option(
-    "--format",
-    "fmt",
-    type=click.Choice(PROGRESS_FORMATS),
-    default=None,
-    show_default="table",
-    text=OptionHelp.PROGRESS_FORMAT,
-)
-@LANG_OPTION
-@settings_of("progress")
-@OUTPUT_OPTION
-@FORCE_OPTION
+@operation_command("progress")
 def progress(
     input_path: str,
     input_format: str | None,
@@ -56,7 +30,7 @@ def progress(
 ) -> None:
     """Score INPUT month by month (help: :data:`.command_help.PROGRESS`)."""
     rule = behind_rule_of(behind_share, behind_below)
-    fmt = output_format(fmt, output, PROGRESS_FORMATS, "table")
+    fmt = output_format(fmt, output, OPERATION["progress"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
     standings = standings_or_fail(input_path, input_format, lang_of(lang))
     steps = with_progress(standings.months(rule), "progress", len(standings.month_list))

@@ -2,46 +2,18 @@
 
 from __future__ import annotations
 
-import click
-
 from .._domain.calendar import Month
-from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
 from .endings import output_format
-from .help import command, option
 from .options import (
-    BILINGUAL_OPTION,
-    FORCE_OPTION,
-    INPUT_ARGUMENT,
-    INPUT_FORMAT_OPTION,
-    LANG_OPTION,
-    OUTPUT_OPTION,
     lang_of,
-    settings_of,
+    operation_command,
 )
 from .output import emit, emit_tables, prepare_output
 from .row_stream import score_rows_or_fail
 
-RANK_FORMATS = ["table", "json", "csv"]
-"""What ``rank --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
-
-@command(OPERATION["rank"].doc)
-@INPUT_ARGUMENT
-@INPUT_FORMAT_OPTION
-@option(
-    "--format",
-    "fmt",
-    type=click.Choice(RANK_FORMATS),
-    default=None,
-    show_default="table",
-    text=OptionHelp.RANK_FORMAT,
-)
-@LANG_OPTION
-@BILINGUAL_OPTION
-@settings_of("rank")
-@OUTPUT_OPTION
-@FORCE_OPTION
+@operation_command("rank")
 def rank(
     input_path: str,
     input_format: str | None,
@@ -56,7 +28,7 @@ def rank(
     """Rank the communities of INPUT by total (help: :data:`.command_help.RANK`)."""
     from .._analysis.ranking import rank_rows
 
-    fmt = output_format(fmt, output, RANK_FORMATS, "table")
+    fmt = output_format(fmt, output, OPERATION["rank"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
     rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
     ranked = rank_rows(rows, by_district=by == "district")

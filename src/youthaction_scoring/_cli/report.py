@@ -10,39 +10,33 @@ from typing import IO, cast
 
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
-from .._present.operations import OPERATION, Request, answer_report
+from .._present.operations import answer_report
+from .._present.settings import Request
 from .cli_texts import missing_extra
 from .common import fail, load_input
 from .endings import output_format
-from .help import command, option
+from .help import option
 from .options import (
-    FORCE_OPTION,
-    INPUT_ARGUMENT,
-    INPUT_FORMAT_OPTION,
-    LANG_OPTION,
     behind_rule_of,
     lang_of,
+    operation_command,
     refused_as_options,
-    settings_of,
 )
 from .output import emit, prepare_output, writing
 from .stdout import to_stdout
 
 
-@command(OPERATION["report"].doc)
-@INPUT_ARGUMENT
-@INPUT_FORMAT_OPTION
-@option(
-    "-o",
-    "--output",
-    "output",
-    required=True,
-    metavar="FILE",
-    text=OptionHelp.REPORT_OUTPUT,
+@operation_command(
+    "report",
+    output=option(
+        "-o",
+        "--output",
+        "output",
+        required=True,
+        metavar="FILE",
+        text=OptionHelp.REPORT_OUTPUT,
+    ),
 )
-@LANG_OPTION
-@settings_of("report")
-@FORCE_OPTION
 def report(
     input_path: str,
     input_format: str | None,

@@ -2,50 +2,24 @@
 
 from __future__ import annotations
 
-import click
-
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
 from .cli_texts import CliText
 from .common import fail, load_input, score_or_fail
 from .endings import output_format
-from .help import command, option
+from .help import option
 from .inputs import input_kind, jobs_for, parse_jobs, read_input
 from .options import (
-    BILINGUAL_OPTION,
-    FORCE_OPTION,
-    INPUT_ARGUMENT,
-    INPUT_FORMAT_OPTION,
-    LANG_OPTION,
-    OUTPUT_OPTION,
     lang_of,
-    settings_of,
+    operation_command,
 )
 from .output import emit, emit_tables, prepare_output, writing
 from .row_stream import score_rows_or_fail
 from .streaming import stream_json_document, stream_json_lines
 
-SCORE_FORMATS = ["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]
-"""What ``score --format`` writes; ``table`` unless ``-o``'s ending says another."""
 
-
-@command(OPERATION["score"].doc)
-@INPUT_ARGUMENT
-@INPUT_FORMAT_OPTION
-@option(
-    "--format",
-    "fmt",
-    type=click.Choice(SCORE_FORMATS),
-    default=None,
-    show_default="table",
-    text=OptionHelp.SCORE_FORMAT,
-)
-@LANG_OPTION
-@BILINGUAL_OPTION
-@settings_of("score")
-@OUTPUT_OPTION
-@FORCE_OPTION
+@operation_command("score")
 @option(
     "--jobs",
     metavar="N",
@@ -66,7 +40,7 @@ def score(
     jobs: int | None,
 ) -> None:
     """Score every community of INPUT (help: :data:`.command_help.SCORE`)."""
-    fmt = output_format(fmt, output, SCORE_FORMATS, "table")
+    fmt = output_format(fmt, output, OPERATION["score"].formats, "table")
     if fmt == "xlsx" and (output is None or output == "-"):
         fail("--format xlsx", CliText.WORKBOOK_TO_STDOUT())
     target = prepare_output(output, inputs=[input_path], force=force, workbook=fmt == "xlsx")

@@ -113,7 +113,7 @@ def _open(data: bytes) -> tuple[JsonLines, int, Iterator[tuple[int, bytes]]] | N
     view = memoryview(data)[len(_BOM) :] if data.startswith(_BOM) else memoryview(data)
     try:
         frame = _FRAME.decode(view)
-    except msgspec.DecodeError:
+    except (msgspec.DecodeError, RecursionError):  # deep nesting: the strict parser says where
         return None
     if frame.communities is msgspec.UNSET:
         return None

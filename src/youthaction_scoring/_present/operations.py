@@ -22,211 +22,27 @@ from typing import Any, Final
 
 import attrs
 
-from .._analysis.behind import BehindRule, parse_share, parse_total
-from .._domain.calendar import Month
-from .._domain.codes import LANGS, Lang
 from .._domain.errors import Refusal
 from .._domain.messages import Text
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecard, Scorecards
 from .command_help import DISTRICTS, EXPLAIN, PLAN, PROGRESS, RANK, REPORT, SCORE
 from .help_texts import CommandDoc, OptionHelp
+from .settings import (
+    AS_OF,
+    BEHIND,
+    BY,
+    COMMUNITY,
+    DETAIL_LIMIT,
+    LANG,
+    OperationText,
+    Request,
+    Setting,
+)
 
 JSON: Final = "application/json"
 TEXT: Final = "text/plain; charset=utf-8"
 HTML: Final = "text/html; charset=utf-8"
-
-
-class OperationText(Text):
-    """What the operations say of their settings."""
-
-    NOT_A_CHOICE = ("“{0}”不可用；可用：{1}", "{0!r} is not one of: {1}")
-    NOT_A_COUNT = ("“{0}”不是不小于0的整数", "{0!r} is not a whole number of at least 0")
-    NO_SUCH_COMMUNITY = (
-        "提交的内容中没有编号为“{0}”的社区",
-        "no community with id {0!r} in the input",
-    )
-    BEHIND_BOTH = ("{0} 和 {1} 只能给一个", "give {0} or {1}, not both")
-
-
-@attrs.frozen
-class Request:
-    """What an operation is asked, besides the assessment: every setting, checked.
-
-    Args:
-        lang: The language of the answer's texts.
-        as_of: Score as of this month (R2); ``None``: the whole period.
-        community: One community's id (plan, explain).
-        by_district: Rank within each district.
-        behind: Who counts as behind (R19, R23).
-        detail_limit: The report's full form up to this many communities.
-    """
-
-    lang: Lang = "zh"
-    as_of: Month | None = None
-    community: str | None = None
-    by_district: bool = False
-    behind: BehindRule = attrs.field(factory=BehindRule)
-    detail_limit: int | None = None
-
-
-def parse_count(text: str) -> int:
-    """A whole number of at least 0, as typed (at most 15 digits).
-
-    Raises:
-        Refusal: It is not one.
-    """
-    if not (text.isascii() and text.isdigit()) or len(text) > 15:
-        raise Refusal(OperationText.NOT_A_COUNT(text))
-    return int(text)
-
-
-def _choice(*choices: str) -> Callable[[str], str]:
-    def read(text: str) -> str:
-        if text not in choices:
-            raise Refusal(OperationText.NOT_A_CHOICE(text, ", ".join(choices)))
-        return text
-
-    return read
-
-
-def _text(text: str) -> str:
-    return text
-
-
-@attrs.frozen
-class Setting:
-    """One setting of an operation, declared once for the command line and the service.
-
-    Args:
-        name: Its name in a :class:`Request` and the service's query (``as_of``).
-        flag: The command line's option (``--as-of``).
-        help: What it does, in both languages (the option's help; the
-            OpenAPI parameter's description is its English).
-        read: Turns the text given into its value; raises :class:`Refusal`.
-        schema: Makes its JSON Schema in the service's contract (when the
-            contract is written, not at import).
-        metavar: What the command line's help shows for its value.
-        choices: The values it takes, when it is a choice.
-        required: Whether the operation needs it.
-        default: What applies when it is not given, as the help says it.
-    """
-
-    name: str
-    flag: str
-    help: Text
-    read: Callable[[str], Any]
-    schema: Callable[[], dict[str, Any]]
-    metavar: str | None = None
-    choices: tuple[str, ...] = ()
-    required: bool = False
-    default: str | None = None
-
-
-def _month_schema() -> dict[str, Any]:
-    from .._io.schema import MONTH_PATTERN
-
-    return {"type": "string", "pattern": MONTH_PATTERN}
-
-
-def _count_schema() -> dict[str, Any]:
-    return {"type": "string", "pattern": "^[0-9]+$"}
-
-
-LANG: Final = Setting(
-    "lang",
-    "--lang",
-    OptionHelp.LANG,
-    _choice(*LANGS),
-    lambda: {"type": "string", "enum": list(LANGS)},
-    choices=LANGS,
-)
-AS_OF: Final = Setting(
-    "as_of",
-    "--as-of",
-    OptionHelp.AS_OF,
-    Month.parse,
-    _month_schema,
-    metavar="YYYY-MM",
-)
-COMMUNITY: Final = Setting(
-    "community",
-    "--community",
-    OptionHelp.PLAN_COMMUNITY,
-    _text,
-    lambda: {"type": "string", "minLength": 1},
-    metavar="ID",
-)
-BY: Final = Setting(
-    "by",
-    "--by",
-    OptionHelp.RANK_BY,
-    _choice("district"),
-    lambda: {"type": "string", "enum": ["district"]},
-    choices=("district",),
-)
-BEHIND_SHARE: Final = Setting(
-    "behind_share",
-    "--behind-share",
-    OptionHelp.BEHIND_SHARE,
-    parse_share,
-    lambda: {"type": "string"},
-    metavar="SHARE",
-)
-BEHIND_BELOW: Final = Setting(
-    "behind_below",
-    "--behind-below",
-    OptionHelp.BEHIND_BELOW,
-    parse_total,
-    _count_schema,
-    metavar="TOTAL",
-)
-DETAIL_LIMIT: Final = Setting(
-    "detail_limit",
-    "--detail-limit",
-    OptionHelp.REPORT_DETAIL_LIMIT,
-    parse_count,
-    _count_schema,
-    metavar="N",
-    default="500",  # the report's DETAIL_LIMIT (a test keeps the two in step)
-)
-BEHIND: Final = (BEHIND_SHARE, BEHIND_BELOW)
-SETTINGS: Final = {
-    setting.name: setting
-    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT)
-}
-"""Every setting, by name."""
-
-
-def request_of(
-    values: dict[str, Any], lang: Lang = "zh", named: Callable[[Setting], str] = lambda s: s.name
-) -> Request:
-    """The request the settings' read *values* make (by :attr:`Setting.name`; absent: not given).
-
-    Args:
-        values: The settings given, read.
-        lang: The answer's language.
-        named: How the front end names a setting in a message.
-
-    Raises:
-        Refusal: Both behind settings are given (field ``behind_below``).
-    """
-    share, below = values.get("behind_share"), values.get("behind_below")
-    if share is not None and below is not None:
-        both = OperationText.BEHIND_BOTH(named(BEHIND_SHARE), named(BEHIND_BELOW))
-        raise Refusal(both, BEHIND_BELOW.name)
-    if below is not None:
-        behind = BehindRule(below=below)
-    else:
-        behind = BehindRule() if share is None else BehindRule(share=share)
-    return Request(
-        lang=lang,
-        as_of=values.get("as_of"),
-        community=values.get("community"),
-        by_district=values.get("by") == "district",
-        behind=behind,
-        detail_limit=values.get("detail_limit"),
-    )
 
 
 # --------------------------------------------------------------------------
@@ -376,6 +192,10 @@ class Operation:
         answers_as: The command (and format) whose ``-o`` output the answer equals.
         answer: The library function that makes the answer; ``None`` for
             ``score``, which the service streams itself.
+        formats: What the command writes (``--format``), the default first;
+            none: it writes one thing.
+        format_help: The help of ``--format``.
+        bilingual: The command takes ``--bilingual-headers`` (it writes CSV).
     """
 
     name: str
@@ -384,6 +204,9 @@ class Operation:
     media: str
     answers_as: str
     answer: Answer | None
+    formats: tuple[str, ...] = ()
+    format_help: Text | None = None
+    bilingual: bool = False
 
     @property
     def summary(self) -> str:
@@ -396,8 +219,27 @@ class Operation:
 
 
 OPERATIONS: Final = (
-    Operation("score", SCORE, (AS_OF,), JSON, "score --format json|jsonl", None),
-    Operation("plan", PLAN, (AS_OF, COMMUNITY), JSON, "plan --format json", answer_plan),
+    Operation(
+        "score",
+        SCORE,
+        (AS_OF,),
+        JSON,
+        "score --format json|jsonl",
+        None,
+        ("table", "json", "jsonl", "xlsx", "csv", "csv-detail"),
+        OptionHelp.SCORE_FORMAT,
+        bilingual=True,
+    ),
+    Operation(
+        "plan",
+        PLAN,
+        (AS_OF, COMMUNITY),
+        JSON,
+        "plan --format json",
+        answer_plan,
+        ("table", "json"),
+        OptionHelp.PLAN_FORMAT,
+    ),
     Operation(
         "explain",
         EXPLAIN,
@@ -405,11 +247,40 @@ OPERATIONS: Final = (
         TEXT,
         "explain --format text",
         answer_explain,
+        ("table", "text"),
+        OptionHelp.EXPLAIN_FORMAT,
     ),
-    Operation("rank", RANK, (AS_OF, BY), JSON, "rank --format json", answer_rank),
-    Operation("progress", PROGRESS, BEHIND, JSON, "progress --format json", answer_progress),
     Operation(
-        "districts", DISTRICTS, (AS_OF, *BEHIND), JSON, "districts --format json", answer_districts
+        "rank",
+        RANK,
+        (AS_OF, BY),
+        JSON,
+        "rank --format json",
+        answer_rank,
+        ("table", "json", "csv"),
+        OptionHelp.RANK_FORMAT,
+        bilingual=True,
+    ),
+    Operation(
+        "progress",
+        PROGRESS,
+        BEHIND,
+        JSON,
+        "progress --format json",
+        answer_progress,
+        ("table", "json"),
+        OptionHelp.PROGRESS_FORMAT,
+    ),
+    Operation(
+        "districts",
+        DISTRICTS,
+        (AS_OF, *BEHIND),
+        JSON,
+        "districts --format json",
+        answer_districts,
+        ("table", "json", "csv"),
+        OptionHelp.DISTRICTS_FORMAT,
+        bilingual=True,
     ),
     Operation("report", REPORT, (AS_OF, *BEHIND, DETAIL_LIMIT), HTML, "report", answer_report),
 )

@@ -19,7 +19,8 @@ from typing import IO, Final
 from .._analysis.rollup import Disagreement
 from .._domain.errors import InputError, Problem, Refusal
 from .._domain.model import Assessment
-from .._present.operations import Operation, Request, scored
+from .._present.operations import Operation, scored
+from .._present.settings import Request
 from .problems import ServiceProblem, bad_parameter, invalid
 from .service_texts import ServiceText
 

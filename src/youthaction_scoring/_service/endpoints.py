@@ -25,7 +25,8 @@ from .. import _version
 from .._analysis.rollup import Disagreement
 from .._io.codec import dumps_json
 from .._io.schema import Document
-from .._present.operations import Operation, Request
+from .._present.operations import Operation
+from .._present.settings import Request
 from .answers import answer, score_stream, score_whole, working
 from .bodies import JSON, NDJSON, body_format, read_body, spool_body
 from .guard import WORK, scope_lang

@@ -14,7 +14,8 @@ from typing import Any, Final
 
 from .._domain.errors import Problem, Refusal
 from .._domain.messages import Message
-from .._present.operations import LANG, OPERATION, Request, Setting, request_of
+from .._present.operations import OPERATION
+from .._present.settings import LANG, Request, Setting, request_of
 from .problems import ServiceProblem
 from .service_texts import ServiceText
 
