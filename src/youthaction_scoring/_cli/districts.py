@@ -17,6 +17,7 @@ from .options import (
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
+    MAX_OUTPUT_OPTION,
     OUTPUT_OPTION,
     behind_rule_of,
     lang_of,
@@ -45,6 +46,7 @@ DISTRICTS_FORMATS = ["table", "json", "csv"]
 @settings_of("districts")
 @OUTPUT_OPTION
 @FORCE_OPTION
+@MAX_OUTPUT_OPTION
 def districts(
     input_path: str,
     input_format: str | None,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .cli_texts import CliText, os_reason
-from .common import fail, stdin_first_line
+from .cli_texts import CliText
+from .common import stdin_first_line, user_errors
 from .usage import BadValue
 
 
@@ -24,11 +24,12 @@ def input_kind(input_path: str, input_format: str | None) -> str:
 
 
 def read_input(input_path: str) -> bytes:
-    """The bytes of an input file (a user error when it cannot be read)."""
-    try:
-        return Path(input_path).read_bytes()
-    except OSError as exc:
-        fail(input_path, CliText.CANNOT_READ(os_reason(exc)))
+    """The bytes of an input file, read once within the input limit (else a user error)."""
+    from .._io.input_files import read_file
+
+    with user_errors(input_path):
+        return read_file(input_path)
+    raise AssertionError  # pragma: no cover - user_errors raises or returns above
 
 
 AUTO_JOBS_BYTES = 8 * 2**20

@@ -76,6 +76,33 @@ def settings_of(name: str) -> Callable[[F], F]:
 
 OUTPUT_OPTION = option("-o", "--output", "output", metavar="FILE", text=OptionHelp.OUTPUT)
 
+MAX_OUTPUT_MIB = 1024
+"""The default output limit of a command run, in MiB (1 GiB)."""
+_MOST_MIB = 2**20
+"""The highest output limit that may be given, in MiB (1 TiB)."""
+
+
+def _output_limit(ctx: click.Context, _param: click.Parameter, value: str) -> None:
+    """``--max-output``: limit every output of this run (:mod:`.._io.output_limit`)."""
+    from .._io.output_limit import OUTPUT_LIMIT
+
+    text = value.strip()
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= _MOST_MIB):
+        raise BadValue(CliText.NOT_MIB(value, f"{_MOST_MIB:,}"))
+    OUTPUT_LIMIT.set(int(text) * 2**20)
+    ctx.call_on_close(lambda: OUTPUT_LIMIT.set(None))
+
+
+MAX_OUTPUT_OPTION = option(
+    "--max-output",
+    metavar="MIB",
+    default=str(MAX_OUTPUT_MIB),
+    show_default=True,
+    expose_value=False,
+    callback=_output_limit,
+    text=OptionHelp.MAX_OUTPUT,
+)
+
 INPUT_FORMAT_OPTION = option(
     "--input-format",
     "input_format",

@@ -15,6 +15,7 @@ from .options import (
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
+    MAX_OUTPUT_OPTION,
     OUTPUT_OPTION,
     lang_of,
     refused_as_options,
@@ -41,6 +42,7 @@ PLAN_FORMATS = ["table", "json"]
 @settings_of("plan")
 @OUTPUT_OPTION
 @FORCE_OPTION
+@MAX_OUTPUT_OPTION
 def plan(
     input_path: str,
     input_format: str | None,

@@ -15,6 +15,7 @@ from .options import (
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
+    MAX_OUTPUT_OPTION,
     OUTPUT_OPTION,
     lang_of,
     settings_of,
@@ -42,6 +43,7 @@ RANK_FORMATS = ["table", "json", "csv"]
 @settings_of("rank")
 @OUTPUT_OPTION
 @FORCE_OPTION
+@MAX_OUTPUT_OPTION
 def rank(
     input_path: str,
     input_format: str | None,

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import gc
-import sys
-from collections.abc import Iterable
 from fractions import Fraction
-from typing import IO, cast
 
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
@@ -20,13 +17,13 @@ from .options import (
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
+    MAX_OUTPUT_OPTION,
     behind_rule_of,
     lang_of,
     refused_as_options,
     settings_of,
 )
-from .output import emit, prepare_output, writing
-from .stdout import to_stdout
+from .output import emit_pieces, prepare_output
 
 
 @command(OPERATION["report"].doc)
@@ -43,6 +40,7 @@ from .stdout import to_stdout
 @LANG_OPTION
 @settings_of("report")
 @FORCE_OPTION
+@MAX_OUTPUT_OPTION
 def report(
     input_path: str,
     input_format: str | None,
@@ -69,21 +67,4 @@ def report(
             raise
         fail("report", missing_extra(exc))
     del assessment  # only the report's small entries are needed from here on
-    _write(pieces, target)
-
-
-def _write(pieces: Iterable[str], target: str | None) -> None:
-    """Write the report piece by piece: to a file atomically, or to standard output."""
-    if target is None and sys.stdout.isatty():
-        emit("".join(pieces), None)  # a console: click knows its encoding
-    elif target is None:
-        with to_stdout() as sink:
-            for piece in pieces:
-                sink.write(piece.encode(sys.stdout.encoding or "utf-8"))
-    else:
-        from .._io.atomic import atomic_output
-
-        with writing(target), atomic_output(target, binary=True) as handle:
-            out = cast("IO[bytes]", handle)  # binary=True
-            for piece in pieces:
-                out.write(piece.encode("utf-8"))
+    emit_pieces(pieces, target)

@@ -48,27 +48,36 @@ def score_rows_or_fail(
     if suffix not in (".json", ".jsonl"):  # a register, or an ending refused by the reader
         return ScoreRows.of(score_or_fail(load_input(input_path, input_format, warn=lang), as_of))
     with user_errors(input_path):
-        opened, closing = _open_file(Path(input_path), suffix)
+        opened, closing, data = _open_file(Path(input_path), suffix)
     if opened is None:  # its structure is not plain: the whole reader says what is wrong
-        return ScoreRows.of(score_or_fail(load_input(input_path, input_format, warn=lang), as_of))
+        assessment = load_input(input_path, input_format, warn=lang, data=data)
+        return ScoreRows.of(score_or_fail(assessment, as_of))
     with closing:
         return _scored(opened, input_path, as_of, lang)
 
 
-def _open_file(path: Path, suffix: str) -> tuple[JsonLines | None, AbstractContextManager[object]]:
-    """Open a ``.jsonl`` file line by line, or split a ``.json`` document (``None``: unusual)."""
+def _open_file(
+    path: Path, suffix: str
+) -> tuple[JsonLines | None, AbstractContextManager[object], bytes | None]:
+    """Open a ``.jsonl`` file line by line, or split a ``.json`` document (``None``: unusual).
+
+    Each is opened once (a FIFO cannot be read twice): a document's bytes are
+    given back, to be read whole when it is not plain.
+    """
+    from .._io.input_files import bounded_lines, read_file
     from .._io.jsonl import open_json_lines
 
     if suffix == ".jsonl":
         handle = path.open("rb")
         try:
-            return open_json_lines(handle), handle
+            return open_json_lines(bounded_lines(handle, str(path), whole=False)), handle, None
         except BaseException:
             handle.close()
             raise
     from .._io.document_stream import open_json_document
 
-    return open_json_document(path.read_bytes()), nullcontext()
+    data = read_file(path)
+    return open_json_document(data), nullcontext(), data
 
 
 def _from_stdin(input_format: str | None, as_of: Month | None, lang: Lang) -> ScoreRows:

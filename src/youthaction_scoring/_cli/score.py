@@ -18,6 +18,7 @@ from .options import (
     INPUT_ARGUMENT,
     INPUT_FORMAT_OPTION,
     LANG_OPTION,
+    MAX_OUTPUT_OPTION,
     OUTPUT_OPTION,
     lang_of,
     settings_of,
@@ -46,6 +47,7 @@ SCORE_FORMATS = ["table", "json", "jsonl", "xlsx", "csv", "csv-detail"]
 @settings_of("score")
 @OUTPUT_OPTION
 @FORCE_OPTION
+@MAX_OUTPUT_OPTION
 @option(
     "--jobs",
     metavar="N",
@@ -85,7 +87,10 @@ def score(
         processes = jobs_for(jobs, input_path)
         if stream_json_document(input_path, data, fmt, as_of, target, lang_of(lang), processes):
             return
-    cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
+        assessment = load_input(input_path, input_format, warn=lang_of(lang), data=data)
+    else:
+        assessment = load_input(input_path, input_format, warn=lang_of(lang))
+    cards = score_or_fail(assessment, as_of)
     if fmt == "jsonl":
         from .._io.scorecards import scorecard_json_line
 

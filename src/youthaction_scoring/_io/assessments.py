@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
@@ -21,6 +22,7 @@ from .._domain.model import Assessment
 from .atomic import atomic_output, atomic_write
 from .codec import dumps_json, parse_json
 from .document import structure_assessment, unstructure_assessment
+from .input_files import check_size, read_bounded, read_file
 from .jsonl import read_assessment_jsonl, read_assessment_lines, write_assessment_jsonl
 from .reading_texts import ReadText
 
@@ -58,7 +60,7 @@ def _load_json(path: Path) -> Assessment:
     from .document_stream import open_json_document
     from .jsonl import read_opened
 
-    data = path.read_bytes()
+    data = read_file(path)
     opened = open_json_document(data)  # one community at a time: far less memory
     return loads_assessment(data) if opened is None else read_opened(opened)
 
@@ -66,7 +68,11 @@ def _load_json(path: Path) -> Assessment:
 def _load_xlsx(path: Path) -> Assessment:
     from .register import read_register
 
-    return read_register(path)
+    with path.open("rb") as handle:
+        check_size(handle, os.fspath(path))
+        regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+        data = b"" if regular else read_bounded(handle, os.fspath(path))  # a FIFO: read once
+    return read_register(path if regular else io.BytesIO(data))
 
 
 READERS: Final[dict[str, Callable[[Path], Assessment]]] = {

@@ -20,7 +20,7 @@ from .._analysis.rollup import Disagreement
 from .._analysis.score import Scorer
 from .._analysis.score_rows import ScoreRow, ScoreRows
 from .._domain.calendar import Month
-from .._domain.errors import InputError, Problem
+from .._domain.errors import InputError, Problems
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .jsonl import JsonLines
 from .stream import fewer_collections
@@ -61,7 +61,7 @@ def score_rows(
     except ValueError as exc:  # reported once the input is known to be valid
         refused = exc
     rows: list[ScoreRow] = []
-    problems: list[Problem] = []
+    problems = Problems()
     with fewer_collections():
         for result in opened.lines:
             if result.community is None:

@@ -16,7 +16,7 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
-from ..._domain.errors import Problem, Refusal
+from ..._domain.errors import Problem, Problems, Refusal
 from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from ..._domain.messages import Message
 from .book import FORMULA, ErrorValue, Formula
@@ -109,13 +109,13 @@ class SheetReader:
     """Reads the sheets of one workbook, collecting every problem."""
 
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.problems = Problems()  # the first MAX_PROBLEMS, the rest counted
         self.check_links = True
         self.cut_short: set[str] = set()
 
     def add(self, place: str, message: Message) -> None:
         """Record a problem at *place*."""
-        self.problems.append(Problem(place, message))
+        self.problems.add(Problem(place, message))
 
     def rows(self, raw_rows: Iterator[Sequence[Any]], layout: SheetLayout) -> list[Row]:
         """Read a sheet's header and its non-empty rows.
