@@ -361,3 +361,17 @@ def test_an_endless_line_from_a_fifo_is_refused_without_reading_it_all(
         assert outcome.status == 2, outcome.stderr
         assert "line 1" in outcome.stderr
         assert "1 MiB" in outcome.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [(-1, "got -1"), (-(10**30), "got -1" + "0" * 30), (-(10**40), "41 digits")],
+)
+def test_a_negative_count_is_shown_as_it_is(value: int, said: str) -> None:
+    """A negative count's message shows the value (its digit count past 40 digits), not 'got 32'."""
+    from youthaction_scoring import Cadres
+    from youthaction_scoring._domain.errors import Refusal
+
+    with pytest.raises(Refusal) as refused:
+        Cadres(full_time=value)
+    assert said in str(refused.value)

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from .._present.terminal import terminal_safe
 from .cli_texts import CliText
 from .common import stdin_first_line, user_errors
+from .lang import run_lang
 from .usage import BadValue
 
 
@@ -48,11 +50,17 @@ def parse_jobs(_ctx: click.Context, _param: click.Parameter, value: str) -> int 
 
 
 def jobs_for(jobs: int | None, input_path: str) -> int:
-    """The processes to use: *jobs*; for ``auto``, :func:`~.._io.parallel.default_jobs` if large."""
-    if jobs is not None:
-        return jobs
-    from .._io.parallel import default_jobs
+    """The processes to use: *jobs*, at most one a core (said); for ``auto``, as the size says.
 
+    ``auto`` is :func:`~.._io.parallel.default_jobs` for a large input, else 1.
+    """
+    from .._io.parallel import available, default_jobs
+
+    if jobs is not None:
+        cores = available()
+        if jobs > cores:  # more would only take turns on the same cores
+            click.echo(terminal_safe(CliText.JOBS_CAPPED(cores, jobs).text(run_lang())), err=True)
+        return min(jobs, cores)
     try:
         large = input_path != "-" and Path(input_path).stat().st_size >= AUTO_JOBS_BYTES
     except OSError:

@@ -201,9 +201,9 @@ class OptionHelp(Text):
     )
     MAX_OUTPUT = (
         "输出的上限（MiB）：输出将超过它时停止，不留下任何部分输出文件（状态 2）。"
-        "progress 的输出随月数×社区数增长，几 MiB 的输入就可能要写出几 GB。",
+        "progress 的输出随月数乘社区数增长，几 MiB 的输入就可能要写出几 GB。",
         "The most output this run writes, in MiB: past it the run stops, leaves no part of"
-        " a file behind and ends with status 2. progress writes months × communities: a few"
+        " a file behind and ends with status 2. progress writes months times communities: a few"
         " MiB of input can ask for gigabytes.",
     )
     SERVE_TIMEOUT = (
