@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from tests.malformed import valid_community, valid_header
 from youthaction_scoring._cli.app import main
 from youthaction_scoring._cli.inputs import AUTO_JOBS_BYTES, jobs_for
-from youthaction_scoring._io.parallel import MAX_JOBS, default_jobs
+from youthaction_scoring._io.parallel import MAX_JOBS, available, default_jobs
 
 
 def _communities(count: int) -> list[dict[str, Any]]:
@@ -85,11 +85,23 @@ def test_jobs_is_a_number_or_auto(tmp_path: Path) -> None:
         assert 2 == _run("score", "in.jsonl", "--jobs", value)[0]
     small = _jsonl(tmp_path / "in.jsonl", _communities(2))
     assert 1 == jobs_for(None, str(small))
-    assert 3 == jobs_for(3, str(small))
+    assert min(3, available()) == jobs_for(3, str(small))
     large = tmp_path / "large.jsonl"
     large.write_bytes(b" " * AUTO_JOBS_BYTES)
     assert default_jobs() == jobs_for(None, str(large))
     assert 1 <= default_jobs() <= MAX_JOBS
+
+
+@pytest.mark.parametrize("more", [-1, 0, 1, 30])
+def test_jobs_stop_at_the_core_count_and_say_so(
+    more: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--jobs above the cores this process may use gives one a core, said on standard error."""
+    small = _jsonl(tmp_path / "in.jsonl", _communities(2))
+    asked = max(available() + more, 1)
+    assert jobs_for(asked, str(small)) == min(asked, available())
+    said = capsys.readouterr().err
+    assert bool(said) == (asked > available())
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,14 @@ class CliText(Text):
         "“{0}”不是进程数：应为 auto 或不小于1的整数",
         "{0!r} is not a number of processes: auto or 1 or more",
     )
+    NOT_MIB = (
+        "“{0}”不是 MiB 数：应为1到{1}之间的整数",
+        "{0!r} is not a number of MiB: a whole number from 1 to {1}",
+    )
+    JOBS_CAPPED = (
+        "本机可用的 CPU 核心只有{0}个：用{0}个进程计分，而不是{1}个",
+        "this machine gives {0} cores: scoring with {0} processes, not {1}",
+    )
     ENV_LANG = ("{0} 必须是 zh 或 en，实为“{1}”", "{0} must be zh or en, got {1!r}")
     WARNING = ("警告：{0}", "warning: {0}")
     ABORTED = ("已中止。", "Aborted.")

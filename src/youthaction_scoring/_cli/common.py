@@ -9,25 +9,23 @@ sees a traceback:
 * a failure to write (a full disk, no permission) is a :class:`WriteFailure`:
   one line saying what could not be written, exit status 1;
 * a closed pipe (``| head``) ends the command quietly (:class:`ClosedPipe`).
-
-Options are in :mod:`.options`, writing output in :mod:`.output`, the texts in :mod:`.texts`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import sys
 from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 import click
 
-from .._domain.calendar import Month
 from .._domain.codes import Lang
-from .._domain.errors import InputError, Problem, Refusal
+from .._domain.errors import InputError, Problem
+from .._domain.limits import MAX_INPUT_BYTES
 from .._domain.messages import Message
 from .._domain.model import Assessment
-from .._domain.scorecard import Scorecards
 from .._present.terminal import terminal_safe
 from .cli_texts import CliText, missing_extra, os_reason
 from .lang import run_lang
@@ -122,40 +120,43 @@ def stdin_first_line() -> bytes:
         fail("-", CliText.STDIN_TERMINAL())
     meta = click.get_current_context().meta
     if _FIRST_LINE not in meta:
-        meta[_FIRST_LINE] = sys.stdin.buffer.readline()
+        meta[_FIRST_LINE] = sys.stdin.buffer.readline(MAX_INPUT_BYTES + 1)
     line: bytes = meta[_FIRST_LINE]
     return line
 
 
 def stdin_lines() -> Iterator[bytes]:
-    """Standard input's lines, the first one included even when already read."""
-    yield stdin_first_line()
-    yield from sys.stdin.buffer
+    """Standard input's lines, the first included even when already read; none past the limit."""
+    from .._io.input_files import bounded_lines
+
+    yield from bounded_lines(io.BytesIO(stdin_first_line()), "-", whole=False)
+    yield from bounded_lines(sys.stdin.buffer, "-", whole=False, first=2)
 
 
 _FIRST_LINE = "youthaction_scoring.stdin_first_line"
 
 
 def load_input(
-    path: str, input_format: str | None = None, *, warn: Lang | None = None
+    path: str,
+    input_format: str | None = None,
+    *,
+    warn: Lang | None = None,
+    data: bytes | None = None,
 ) -> Assessment:
     """Load an assessment for a command, turning every failure into a user error.
 
     Args:
-        path: The input file; its ending picks the reader. ``-`` reads
-            standard input, in *input_format* or the format its first bytes
-            show.
+        path: The input file (its ending picks the reader), or ``-``: standard
+            input, in *input_format* or the format its first bytes show.
         input_format: ``json``, ``jsonl`` or ``xlsx``, for standard input.
-        warn: For a command that scores: print the R18 warnings (districts
-            whose communities record different 1.1 lists) in this language.
-
-    Returns:
-        The assessment.
+        warn: Print the R18 warnings (districts whose communities record
+            different 1.1 lists) in this language: for a command that scores.
+        data: The bytes of the JSON document *path*, if read already (once: a FIFO).
 
     Raises:
         UserError: Unknown ending, unreadable file, or invalid content.
     """
-    assessment = _load(path, input_format)
+    assessment = _load(path, input_format, data)
     if warn is not None:
         from .._analysis.rollup import district_disagreements
         from .warnings import warn_disagreements
@@ -164,37 +165,25 @@ def load_input(
     return assessment
 
 
-def _load(path: str, input_format: str | None) -> Assessment:
+def _load(path: str, input_format: str | None, data: bytes | None) -> Assessment:
     from .._io.assessments import load_assessment, read_assessment
 
     with user_errors(path):
-        if path != "-":
+        if data is None and path != "-":
             return load_assessment(path)
-        data, fmt = stdin_input(input_format)
+        data, fmt = (data, "json") if data is not None else stdin_input(input_format)
         return read_assessment(data, fmt)
 
 
 def stdin_input(input_format: str | None) -> tuple[bytes, str]:
     """Standard input read whole within the size limit, and its format (given, or shown)."""
-    from .._domain.limits import MAX_UNPACKED_BYTES
     from .._io.assessments import guess_format
 
     head = stdin_first_line()
-    data = head + sys.stdin.buffer.read(MAX_UNPACKED_BYTES + 1 - len(head))
-    if len(data) > MAX_UNPACKED_BYTES:
-        fail("-", CliText.STDIN_TOO_BIG(f"{MAX_UNPACKED_BYTES // 2**20:,}"))
+    data = head + sys.stdin.buffer.read(MAX_INPUT_BYTES + 1 - len(head))  # head: at most that
+    if len(data) > MAX_INPUT_BYTES:
+        fail("-", CliText.STDIN_TOO_BIG(f"{MAX_INPUT_BYTES // 2**20:,}"))
     fmt = input_format or guess_format(data[:65536])
     if fmt is None:
         fail("-", CliText.STDIN_FORMAT())
     return data, fmt
-
-
-def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:
-    """Score an assessment (:func:`.operations.scored`); a bad as-of month is a user error (R2)."""
-    from .._present.operations import scored
-    from .._present.settings import AS_OF, Request
-
-    try:
-        return scored(assessment, Request(as_of=as_of))
-    except Refusal as exc:
-        fail(AS_OF.flag, exc.message)

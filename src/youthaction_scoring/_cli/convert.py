@@ -12,7 +12,7 @@ from .._present.help_texts import OptionHelp
 from .cli_texts import CliText
 from .common import UserError, fail, load_input, stdin_lines
 from .help import argument, command
-from .options import FORCE_OPTION, INPUT_FORMAT_OPTION
+from .options import FORCE_OPTION, INPUT_FORMAT_OPTION, MAX_OUTPUT_OPTION
 from .output import prepare_output, writing
 
 
@@ -23,6 +23,7 @@ from .output import prepare_output, writing
 )
 @INPUT_FORMAT_OPTION
 @FORCE_OPTION
+@MAX_OUTPUT_OPTION
 def convert(input_path: str, output_path: str, input_format: str | None, force: bool) -> None:
     """Convert an assessment from IN to OUT (help: :data:`.command_help.CONVERT`)."""
     from .._domain.errors import InputError
@@ -61,6 +62,7 @@ def _stream(input_path: str, output_path: str, *, as_json: bool) -> None:
     """JSON Lines in, JSON or JSON Lines out, one community in memory at a time."""
     from .._domain.errors import InputError
     from .._io.atomic import atomic_output
+    from .._io.input_files import bounded_lines
     from .._io.jsonl import copy_json_lines
 
     try:
@@ -69,6 +71,7 @@ def _stream(input_path: str, output_path: str, *, as_json: bool) -> None:
                 copy_json_lines(stdin_lines(), handle, as_json=as_json)  # type: ignore[arg-type]
             else:
                 with Path(input_path).open("rb") as lines:
-                    copy_json_lines(lines, handle, as_json=as_json)  # type: ignore[arg-type]
+                    bounded = bounded_lines(lines, input_path, whole=False)
+                    copy_json_lines(bounded, handle, as_json=as_json)  # type: ignore[arg-type]
     except InputError as exc:
         raise UserError(exc.problems) from None

@@ -7,12 +7,9 @@ from fractions import Fraction
 from .._domain.calendar import Month
 from .._present.operations import OPERATION
 from .endings import output_format
-from .options import (
-    behind_rule_of,
-    lang_of,
-    operation_command,
-)
+from .options import lang_of
 from .output import emit, emit_tables, prepare_output
+from .records import behind_rule_of, operation_command
 from .row_stream import score_rows_or_fail
 
 

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
-from .cli_texts import CliText, os_reason
-from .common import fail, stdin_first_line
+from .._present.terminal import terminal_safe
+from .cli_texts import CliText
+from .common import stdin_first_line, user_errors
+from .lang import run_lang
 from .usage import BadValue
 
 
@@ -24,11 +26,12 @@ def input_kind(input_path: str, input_format: str | None) -> str:
 
 
 def read_input(input_path: str) -> bytes:
-    """The bytes of an input file (a user error when it cannot be read)."""
-    try:
-        return Path(input_path).read_bytes()
-    except OSError as exc:
-        fail(input_path, CliText.CANNOT_READ(os_reason(exc)))
+    """The bytes of an input file, read once within the input limit (else a user error)."""
+    from .._io.input_files import read_file
+
+    with user_errors(input_path):
+        return read_file(input_path)
+    raise AssertionError  # pragma: no cover - user_errors raises or returns above
 
 
 AUTO_JOBS_BYTES = 8 * 2**20
@@ -47,11 +50,17 @@ def parse_jobs(_ctx: click.Context, _param: click.Parameter, value: str) -> int 
 
 
 def jobs_for(jobs: int | None, input_path: str) -> int:
-    """The processes to use: *jobs*; for ``auto``, :func:`~.._io.parallel.default_jobs` if large."""
-    if jobs is not None:
-        return jobs
-    from .._io.parallel import default_jobs
+    """The processes to use: *jobs*, at most one a core (said); for ``auto``, as the size says.
 
+    ``auto`` is :func:`~.._io.parallel.default_jobs` for a large input, else 1.
+    """
+    from .._io.parallel import available, default_jobs
+
+    if jobs is not None:
+        cores = available()
+        if jobs > cores:  # more would only take turns on the same cores
+            click.echo(terminal_safe(CliText.JOBS_CAPPED(cores, jobs).text(run_lang())), err=True)
+        return min(jobs, cores)
     try:
         large = input_path != "-" and Path(input_path).stat().st_size >= AUTO_JOBS_BYTES
     except OSError:

@@ -15,7 +15,7 @@ import shutil
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import IO, TYPE_CHECKING, TypeVar, cast
 
 import click
 
@@ -109,6 +109,26 @@ def emit(text: str, output: str | None, *, human: bool = False) -> None:
         atomic_write(output, text)
 
 
+def emit_pieces(pieces: Iterable[str], output: str | None) -> None:
+    """Write text made in pieces as it comes: to a file atomically, or to standard output.
+
+    The run's output limit counts the whole (``--max-output``), not each piece.
+    """
+    if output is None and sys.stdout.isatty():
+        emit("".join(pieces), None)  # a console: click knows its encoding
+    elif output is None:
+        with to_stdout() as sink:
+            for piece in pieces:
+                sink.write(piece.encode(sys.stdout.encoding or "utf-8"))
+    else:
+        from .._io.atomic import atomic_output
+
+        with writing(output), atomic_output(output, binary=True) as handle:
+            out = cast("IO[bytes]", handle)  # binary=True
+            for piece in pieces:
+                out.write(piece.encode("utf-8"))
+
+
 def emit_tables(
     renderables: Sequence[RenderableType],
     output: str | None,
@@ -144,8 +164,9 @@ def writing(output: str) -> Iterator[None]:
     """Turn a failure to write *output* into one line naming the file.
 
     An ``OSError`` (a full disk, no permission) is a :class:`WriteFailure`
-    (exit status 1); a missing optional extra (``ImportError``) and a path
-    that may not be written are user errors (exit status 2).
+    (exit status 1); a missing optional extra (``ImportError``), a path
+    that may not be written and output past the run's limit
+    (``--max-output``: the file is not made) are user errors (exit status 2).
 
     Args:
         output: The file being written.
@@ -154,9 +175,12 @@ def writing(output: str) -> Iterator[None]:
         A context manager.
     """
     from .._io.atomic import OutputRefusedError, OutputText
+    from .._io.output_limit import OutputTooLarge
 
     try:
         yield
+    except OutputTooLarge as exc:
+        fail(output, exc.message)
     except ImportError as exc:
         fail(output, missing_extra(exc))
     except OutputRefusedError as exc:

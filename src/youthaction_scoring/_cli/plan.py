@@ -7,12 +7,9 @@ from .._present.operations import OPERATION, answer_plan, plans_of
 from .._present.settings import Request
 from .common import load_input
 from .endings import output_format
-from .options import (
-    lang_of,
-    operation_command,
-    refused_as_options,
-)
+from .options import lang_of
 from .output import emit, emit_tables, prepare_output
+from .records import operation_command, refused_as_options
 
 
 @operation_command("plan")

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from fractions import Fraction
 
 from .._present.operations import OPERATION
 from .endings import output_format
-from .options import (
-    behind_rule_of,
-    lang_of,
-    operation_command,
-)
-from .output import emit, emit_tables, prepare_output, writing
+from .options import lang_of
+from .output import emit_pieces, emit_tables, prepare_output
 from .progress_bar import with_progress
+from .records import behind_rule_of, operation_command
 from .row_stream import standings_or_fail
 
 
@@ -37,21 +33,8 @@ def progress(
     if fmt == "json":  # a month at a time: 120 months of 50,000 communities do not fit as values
         from .._io.decisions import progress_json_chunks
 
-        _emit_chunks(progress_json_chunks(steps, lang_of(lang)), output)
+        emit_pieces(progress_json_chunks(steps, lang_of(lang)), output)
         return
     from .._present.tables import progress_tables
 
     emit_tables(progress_tables(steps, lang_of(lang)), output)
-
-
-def _emit_chunks(chunks: Iterable[str], output: str | None) -> None:
-    """Write text made in pieces to a file (atomically) or to standard output, as it comes."""
-    if output is None:
-        for chunk in chunks:
-            emit(chunk, None)
-        return
-    from .._io.atomic import atomic_output
-
-    with writing(output), atomic_output(output) as handle:
-        for chunk in chunks:
-            handle.write(chunk)  # type: ignore[call-overload]

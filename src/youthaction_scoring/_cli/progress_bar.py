@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -10,7 +11,8 @@ from typing import TypeVar
 
 import click
 
-from .._domain.errors import Problem
+from .._domain.errors import Problem, more_problems
+from .._domain.limits import MAX_PROBLEMS
 from .._present.terminal import terminal_safe
 from .lang import run_lang
 
@@ -83,13 +85,31 @@ def _report(problem: Problem) -> None:
     click.echo(terminal_safe(problem.text(run_lang())), err=True)
 
 
+@contextlib.contextmanager
 def reporting(
     input_path: str, show_bar: bool
-) -> AbstractContextManager[tuple[Callable[[int], None], Callable[[Problem], None]]]:
-    """(advance by n bytes, report a problem) for a run: a bar on a terminal, else plain lines."""
-    if not show_bar:
-        return nullcontext((lambda _n: None, _report))
-    return ByteProgress(input_path)
+) -> Iterator[tuple[Callable[[int], None], Callable[[Problem], None]]]:
+    """(advance by n bytes, report a problem) for a run: a bar on a terminal, else plain lines.
+
+    The first :data:`~.._domain.limits.MAX_PROBLEMS` problems are shown as
+    they come; the rest are counted, and said in one line at the end.
+    """
+    shown: AbstractContextManager[tuple[Callable[[int], None], Callable[[Problem], None]]]
+    shown = nullcontext((lambda _n: None, _report)) if not show_bar else ByteProgress(input_path)
+    with shown as (advance, report):
+        count = 0
+
+        def capped(problem: Problem) -> None:
+            nonlocal count
+            count += 1
+            if count <= MAX_PROBLEMS:
+                report(problem)
+
+        try:
+            yield advance, capped
+        finally:
+            if count > MAX_PROBLEMS:
+                report(more_problems(count - MAX_PROBLEMS, MAX_PROBLEMS))
 
 
 def with_progress(items: Iterable[T], description: str, total: int) -> Iterator[T]:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from .._domain.calendar import Month
 from .._present.operations import OPERATION
 from .endings import output_format
-from .options import (
-    lang_of,
-    operation_command,
-)
+from .options import lang_of
 from .output import emit, emit_tables, prepare_output
+from .records import operation_command
 from .row_stream import score_rows_or_fail
 
 

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import gc
-import sys
-from collections.abc import Iterable
 from fractions import Fraction
-from typing import IO, cast
 
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
@@ -16,14 +13,9 @@ from .cli_texts import missing_extra
 from .common import fail, load_input
 from .endings import output_format
 from .help import option
-from .options import (
-    behind_rule_of,
-    lang_of,
-    operation_command,
-    refused_as_options,
-)
-from .output import emit, prepare_output, writing
-from .stdout import to_stdout
+from .options import lang_of
+from .output import emit_pieces, prepare_output
+from .records import behind_rule_of, operation_command, refused_as_options
 
 
 @operation_command(
@@ -63,21 +55,4 @@ def report(
             raise
         fail("report", missing_extra(exc))
     del assessment  # only the report's small entries are needed from here on
-    _write(pieces, target)
-
-
-def _write(pieces: Iterable[str], target: str | None) -> None:
-    """Write the report piece by piece: to a file atomically, or to standard output."""
-    if target is None and sys.stdout.isatty():
-        emit("".join(pieces), None)  # a console: click knows its encoding
-    elif target is None:
-        with to_stdout() as sink:
-            for piece in pieces:
-                sink.write(piece.encode(sys.stdout.encoding or "utf-8"))
-    else:
-        from .._io.atomic import atomic_output
-
-        with writing(target), atomic_output(target, binary=True) as handle:
-            out = cast("IO[bytes]", handle)  # binary=True
-            for piece in pieces:
-                out.write(piece.encode("utf-8"))
+    emit_pieces(pieces, target)

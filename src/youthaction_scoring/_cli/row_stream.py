@@ -25,7 +25,8 @@ from .._domain.codes import Lang
 from .._domain.errors import Refusal
 from .._domain.model import Assessment
 from .._io.jsonl import JsonLines
-from .common import fail, load_input, score_or_fail, stdin_input, user_errors
+from .common import fail, load_input, stdin_input, user_errors
+from .records import score_or_fail
 from .warnings import disagreement_warner, warn_disagreements
 
 T = TypeVar("T")
@@ -82,27 +83,35 @@ def _reduced(
     if suffix not in (".json", ".jsonl"):  # a register, or an ending refused by the reader
         return whole(load_input(input_path, input_format, warn=lang))
     with user_errors(input_path):
-        opened, closing = _open_file(Path(input_path), suffix)
+        opened, closing, data = _open_file(Path(input_path), suffix)
     if opened is None:  # its structure is not plain: the whole reader says what is wrong
-        return whole(load_input(input_path, input_format, warn=lang))
+        return whole(load_input(input_path, input_format, warn=lang, data=data))
     with closing:
         return _streamed(opened, input_path, stream)
 
 
-def _open_file(path: Path, suffix: str) -> tuple[JsonLines | None, AbstractContextManager[object]]:
-    """Open a ``.jsonl`` file line by line, or split a ``.json`` document (``None``: unusual)."""
+def _open_file(
+    path: Path, suffix: str
+) -> tuple[JsonLines | None, AbstractContextManager[object], bytes | None]:
+    """Open a ``.jsonl`` file line by line, or split a ``.json`` document (``None``: unusual).
+
+    Each is opened once (a FIFO cannot be read twice): a document's bytes are
+    given back, to be read whole when it is not plain.
+    """
+    from .._io.input_files import bounded_lines, read_file
     from .._io.jsonl import open_json_lines
 
     if suffix == ".jsonl":
         handle = path.open("rb")
         try:
-            return open_json_lines(handle), handle
+            return open_json_lines(bounded_lines(handle, str(path), whole=False)), handle, None
         except BaseException:
             handle.close()
             raise
     from .._io.document_stream import open_json_document
 
-    return open_json_document(path.read_bytes()), nullcontext()
+    data = read_file(path)
+    return open_json_document(data), nullcontext(), data
 
 
 def _from_stdin(

@@ -6,15 +6,13 @@ from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
 from .cli_texts import CliText
-from .common import fail, load_input, score_or_fail
+from .common import fail, load_input
 from .endings import output_format
 from .help import option
 from .inputs import input_kind, jobs_for, parse_jobs, read_input
-from .options import (
-    lang_of,
-    operation_command,
-)
+from .options import lang_of
 from .output import emit, emit_tables, prepare_output, writing
+from .records import operation_command, score_or_fail
 from .row_stream import score_rows_or_fail
 from .streaming import stream_json_document, stream_json_lines
 
@@ -59,7 +57,10 @@ def score(
         processes = jobs_for(jobs, input_path)
         if stream_json_document(input_path, data, fmt, as_of, target, lang_of(lang), processes):
             return
-    cards = score_or_fail(load_input(input_path, input_format, warn=lang_of(lang)), as_of)
+        assessment = load_input(input_path, input_format, warn=lang_of(lang), data=data)
+    else:
+        assessment = load_input(input_path, input_format, warn=lang_of(lang))
+    cards = score_or_fail(assessment, as_of)
     if fmt == "jsonl":
         from .._io.scorecards import scorecard_json_line
 

@@ -51,6 +51,14 @@ KEEP_ALIVE_SECONDS = 5
     text=OptionHelp.SERVE_MAX_BODY,
 )
 @option(
+    "--max-output",
+    type=click.IntRange(min=1),
+    default=256,
+    show_default=True,
+    metavar="MIB",
+    text=OptionHelp.SERVE_MAX_OUTPUT,
+)
+@option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
     default=120.0,
@@ -81,6 +89,7 @@ def serve(
     workers: int,
     token_file: str | None,
     max_body: int,
+    max_output: int,
     timeout: float,
     max_concurrent: int,
     max_connections: int,
@@ -105,6 +114,7 @@ def serve(
     config = ServiceConfig(
         tokens=tokens,
         max_body=max_body * 2**20,
+        max_output=max_output * 2**20,
         timeout=timeout,
         max_concurrent=max_concurrent,
         cors_origins=cors_origin,

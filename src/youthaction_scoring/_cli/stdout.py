@@ -8,8 +8,9 @@ import os
 import sys
 from collections.abc import Iterator
 
+from .._io.output_limit import OutputTooLarge, limited_writer
 from .cli_texts import CliText, os_reason
-from .common import ClosedPipe, WriteFailure
+from .common import ClosedPipe, WriteFailure, fail
 
 
 class StdoutBytes:
@@ -32,10 +33,11 @@ class StdoutBytes:
         except (OSError, ValueError):  # io.UnsupportedOperation: a test runner's stream
             self._fd = None
         self._pending = bytearray()
+        self._take = limited_writer(self._pending.extend)
 
     def write(self, data: bytes) -> int:
-        """Take *data*; write out once 64 KiB are pending."""
-        self._pending += data
+        """Take *data* (within the run's output limit); write out once 64 KiB are pending."""
+        self._take(data)
         if len(self._pending) >= self._SIZE:
             self.flush()
         return len(data)
@@ -64,8 +66,9 @@ class StdoutBytes:
 def to_stdout() -> Iterator[StdoutBytes]:
     """Give a :class:`StdoutBytes` for the output; write it all out at the end.
 
-    A closed pipe stops the command quietly; any other failure (a full disk)
-    is a :class:`WriteFailure`.
+    A closed pipe stops the command quietly; output past the run's limit
+    (``--max-output``) is refused (status 2: what was written before it
+    stays written); any other failure (a full disk) is a :class:`WriteFailure`.
 
     Returns:
         A context manager yielding where to write the bytes.
@@ -75,6 +78,8 @@ def to_stdout() -> Iterator[StdoutBytes]:
         yield sink
         sink.flush()
         sys.stdout.flush()
+    except OutputTooLarge as exc:
+        fail("-", exc.message)
     except BrokenPipeError:
         raise ClosedPipe from None
     except OSError as exc:

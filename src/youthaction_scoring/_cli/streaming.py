@@ -22,15 +22,11 @@ import click
 from .._domain.calendar import Month
 from .._domain.codes import Lang
 from .._domain.errors import InputError, Problem, Refusal
+from .._io.input_files import bounded_lines
 from .._io.jsonl import JsonLines
+from .._io.output_limit import limited_writer
 from .cli_texts import CliText, os_reason
-from .common import (
-    EXIT_USER_ERROR,
-    UserError,
-    WriteFailure,
-    fail,
-    stdin_lines,
-)
+from .common import EXIT_USER_ERROR, UserError, WriteFailure, fail, stdin_lines
 from .output import writing
 from .progress_bar import counted, reporting
 from .stdout import to_stdout
@@ -50,7 +46,7 @@ def stream_json_lines(
             handle = open(input_path, "rb")  # noqa: SIM115 - closed by the with below
         except OSError as exc:
             fail(input_path, CliText.CANNOT_READ(os_reason(exc)))
-        source, closing = handle, handle
+        source, closing = bounded_lines(handle, input_path, whole=False), handle
     # A bar on a terminal that also receives the scorecards would garble both.
     show_bar = (
         input_path != "-"
@@ -184,15 +180,14 @@ def _run(scored: Run, output: str | None, *, whole: bool) -> None:
 
 def _held_for_stdout(scored: Callable[[Callable[[bytes], object]], int]) -> int:
     """Write to a temporary file, then, when nothing was bad, to standard output."""
-    with to_stdout() as sink:
+    with to_stdout() as sink, tempfile.TemporaryFile() as held:
         try:
-            with tempfile.TemporaryFile() as held:
-                bad = scored(held.write)
-                if not bad:
-                    held.seek(0)
-                    shutil.copyfileobj(held, sink)
+            bad = scored(limited_writer(held.write))  # within the output limit, like the sink
         except OSError as exc:  # the temporary file could not be written: a full disk
             raise WriteFailure(CliText.STDOUT(os_reason(exc))) from None
+        if not bad:
+            held.seek(0)
+            shutil.copyfileobj(held, sink)  # a closed pipe: to_stdout ends quietly
     return bad
 
 

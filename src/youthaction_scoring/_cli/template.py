@@ -12,8 +12,9 @@ from .._present.help_texts import OptionHelp
 from .cli_texts import CliText
 from .common import fail
 from .help import argument, command, option
-from .options import FORCE_OPTION, reading
+from .options import FORCE_OPTION
 from .output import prepare_output, writing
+from .records import reading
 
 
 @command(TEMPLATE)

@@ -108,7 +108,7 @@ def count_problem(value: object) -> Message | None:
     if type(value) is not int:
         return CheckText.WHOLE_NUMBER(describe(value))
     if value < 0:
-        return CheckText.NEGATIVE(describe(value).args[0])
+        return CheckText.NEGATIVE(value if value > -(10**40) else describe(value))
     if value > MAX_COUNT:
         return CheckText.TOO_LARGE(f"{MAX_COUNT:,}", describe(value))
     return None
@@ -165,7 +165,8 @@ def describe(value: object) -> Message:
     if isinstance(value, bool):
         return ValueText.TRUE() if value else ValueText.FALSE()
     if isinstance(value, int) and value.bit_length() > 64:
-        digits = len(str(value)) if value.bit_length() < 4000 else int(value.bit_length() * 0.30103)
+        size = value.bit_length()
+        digits = len(str(abs(value))) if size < 4000 else int(size * 0.30103)
         return ValueText.DIGITS(f"{digits:,}")  # repr() refuses ints of over 4,300 digits
     if isinstance(value, int | float):
         return ValueText.NUMBER(repr(value))

@@ -9,12 +9,13 @@ is ``第5行`` in Chinese; paths and cells are the same in both).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import attrs
 
 from .codes import Lang
+from .limits import MAX_PROBLEMS
 from .messages import Message, Text
 
 
@@ -24,6 +25,10 @@ class ErrorText(Text):
     FALLBACK = ("无效：{0}", "{0}")
     LINE = ("第{0}行", "line {0}")
     LINE_COLUMN = ("第{0}行第{1}列", "line {0} column {1}")
+    MORE = (
+        "……另有{0}个问题未列出（只列出前{1}个）",
+        "... and {0} more problems, not shown (the first {1} are)",
+    )
 
 
 _LINE: Final = re.compile(r"line (\d+)(?:,? column (\d+))?")
@@ -101,6 +106,80 @@ class Problem:
         return self.text("en")
 
 
+def more_problems(count: int, shown: int) -> Problem:
+    """The line that stands for the problems not kept."""
+    return Problem("", ErrorText.MORE(count, shown))
+
+
+class Problems:
+    """Problems kept up to a limit, the rest only counted, as compilers do.
+
+    Memory stays flat however many problems an input has: the first
+    *limit* are kept with their places, and :meth:`tuple` ends with one line
+    saying how many more there were. A summary line of another collection
+    added here is counted, not kept.
+
+    Args:
+        limit: How many problems to keep.
+    """
+
+    def __init__(self, limit: int = MAX_PROBLEMS) -> None:
+        """Start empty."""
+        self.limit = limit
+        self.kept: list[Problem] = []
+        self.more = 0
+
+    def add(self, problem: Problem) -> None:
+        """Keep *problem*, or count it when :attr:`limit` are kept already."""
+        if problem.message.key is ErrorText.MORE:
+            count = problem.message.args[0]
+            self.more += count if isinstance(count, int) else 0
+        elif len(self.kept) < self.limit:
+            self.kept.append(problem)
+        else:
+            self.more += 1
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        """Add each of *problems*."""
+        for problem in problems:
+            self.add(problem)
+
+    @property
+    def full(self) -> bool:
+        """Whether problems are only counted now."""
+        return len(self.kept) >= self.limit
+
+    def __bool__(self) -> bool:
+        """Whether there is any problem."""
+        return bool(self.kept) or self.more > 0
+
+    def __len__(self) -> int:
+        """How many problems there were, kept or counted."""
+        return len(self.kept) + self.more
+
+    def __iter__(self) -> Iterator[Problem]:
+        """The problems kept, then one line for the rest (if any)."""
+        return iter(self.tuple())
+
+    def tuple(self) -> tuple[Problem, ...]:
+        """The problems kept, then one line for the rest (if any)."""
+        if not self.more:
+            return tuple(self.kept)
+        return (*self.kept, more_problems(self.more, len(self.kept)))
+
+
+def capped(problems: Iterable[Problem], limit: int = MAX_PROBLEMS) -> tuple[Problem, ...]:
+    """The first *limit* of *problems*, then one line saying how many more (:class:`Problems`)."""
+    kept = Problems(limit)
+    kept.extend(problems)
+    return kept.tuple()
+
+
+def is_summary(problem: Problem) -> bool:
+    """Whether *problem* is the line standing for problems not kept (:class:`Problems`)."""
+    return problem.message.key is ErrorText.MORE
+
+
 class InputError(ValueError):
     """The input is invalid; :attr:`problems` lists everything wrong with it.
 
@@ -108,17 +187,25 @@ class InputError(ValueError):
     them in Chinese or English.
 
     Args:
-        problems: The problems, in document order as far as known.
+        problems: The problems, in document order as far as known; beyond
+            :data:`~.limits.MAX_PROBLEMS`, only counted (:func:`capped`).
     """
 
     problems: tuple[Problem, ...]
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         """Create the error from its problems (at least one)."""
-        self.problems = tuple(problems)
-        if not self.problems:
+        given = problems if type(problems) is tuple else tuple(problems)
+        if len(given) > MAX_PROBLEMS or any(map(is_summary, given)):
+            given = capped(given)
+        if not given:
             raise ValueError("an InputError needs at least one problem")
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.problems = given
+        super().__init__(given)
+
+    def __str__(self) -> str:
+        """Return every problem in English, one a line (rendered only when asked)."""
+        return self.text("en")
 
     def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...]]]:
         """Pickle support (the exception crosses process boundaries)."""
@@ -144,7 +231,10 @@ class InputError(ValueError):
         Returns:
             A new error.
         """
-        return InputError(Problem(join_place(prefix, p.place), p.message) for p in self.problems)
+        return InputError(
+            p if is_summary(p) else Problem(join_place(prefix, p.place), p.message)
+            for p in self.problems
+        )
 
 
 class Refusal(ValueError):  # noqa: N818 - named for what it is: a value refused, with its message

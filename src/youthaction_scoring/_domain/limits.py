@@ -61,6 +61,12 @@ MAX_ROWS: Final = 1_048_576
 """The most rows a spreadsheet holds."""
 MAX_COLUMNS: Final = 16_384
 """The most columns a spreadsheet holds."""
+MAX_INPUT_BYTES: Final = MAX_UNPACKED_BYTES
+"""The largest input read: a file or standard input (256 MiB), checked before it is read."""
+MAX_PROBLEMS: Final = 1_000
+"""The most problems kept and shown for one input; the rest are counted (as compilers do)."""
+MAX_OUTPUT_BYTES: Final = 1024 * 1024 * 1024
+"""The most one command run writes, and one service answer holds (1 GiB), unless raised."""
 
 _REFUSED: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 """Control characters other than tab, line feed and carriage return, and lone surrogates."""

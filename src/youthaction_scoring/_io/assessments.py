@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import stat
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Final
@@ -21,6 +22,7 @@ from .._domain.model import Assessment
 from .atomic import atomic_output, atomic_write
 from .codec import dumps_json, parse_json
 from .document import structure_assessment, unstructure_assessment
+from .input_files import check_size, read_bounded, read_file
 from .jsonl import read_assessment_jsonl, read_assessment_lines, write_assessment_jsonl
 from .reading_texts import ReadText
 
@@ -63,13 +65,17 @@ def dumps_assessment(assessment: Assessment) -> str:
 
 
 def _load_json(path: Path) -> Assessment:
-    return loads_assessment(path.read_bytes())
+    return loads_assessment(read_file(path))
 
 
 def _load_xlsx(path: Path) -> Assessment:
     from .register import read_register
 
-    return read_register(path)
+    with path.open("rb") as handle:
+        check_size(handle, os.fspath(path))
+        regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
+        data = b"" if regular else read_bounded(handle, os.fspath(path))  # a FIFO: read once
+    return read_register(path if regular else io.BytesIO(data))
 
 
 READERS: Final[dict[str, Callable[[Path], Assessment]]] = {

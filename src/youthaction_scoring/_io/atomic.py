@@ -31,6 +31,7 @@ from types import FrameType
 from typing import IO, Final
 
 from .._domain.messages import Message, Text
+from .output_limit import open_limited
 
 
 class OutputText(Text):
@@ -189,7 +190,8 @@ def atomic_output(
 
     If the block raises (or the process is told to stop with SIGTERM, SIGHUP
     or SIGINT), the temporary file is removed and an existing file at *path*
-    is left untouched.
+    is left untouched. A write that would make the file larger than the
+    run's output limit raises :class:`~.output_limit.OutputTooLarge`.
 
     Args:
         path: The destination (a symbolic link is followed).
@@ -206,10 +208,7 @@ def atomic_output(
     fd, temporary = _open_temporary(target.parent, target.name)
     linked: str | None = None
     try:
-        if binary:
-            handle: IO[str] | IO[bytes] = os.fdopen(fd, "wb", closefd=False)
-        else:
-            handle = os.fdopen(fd, "w", encoding="utf-8", newline="", closefd=False)
+        handle: IO[str] | IO[bytes] = open_limited(fd, binary=binary)
         with handle:
             yield handle
             handle.flush()

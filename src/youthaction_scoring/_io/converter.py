@@ -378,6 +378,8 @@ def structure_as(value: object, cls: type[T], place: str = "") -> T:
     Raises:
         InputError: Every problem found, each with its place.
     """
+    if cls is Community and not isinstance(value, dict):  # a flood of `0`s: no cattrs per element
+        raise InputError((Problem(join_place(place, ""), ReadText.OBJECT(describe(value))),))
     try:
         return CONVERTER.structure(value, cls)
     except Exception as exc:  # noqa: BLE001 - every structuring failure is user input

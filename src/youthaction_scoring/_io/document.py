@@ -16,7 +16,7 @@ import attrs
 from .._domain.calendar import Period
 from .._domain.checks import describe, text_problem
 from .._domain.district_records import DistrictRecord, district_problems
-from .._domain.errors import InputError, Place, Problem, join_place
+from .._domain.errors import InputError, Place, Problem, Problems, join_place
 from .._domain.model import Assessment, Community, ModelText
 from .converter import ASSESSMENT_FORMAT, CONVERTER, structure_as, unstructure_community
 from .reading_texts import ReadText
@@ -130,13 +130,14 @@ def structure_assessment(value: object) -> Assessment:
         InputError: Every problem found, each with its JSON path.
     """
     header = structure_header(value)
-    problems = list(header.problems)
+    problems = Problems()
+    problems.extend(header.problems)
     communities: list[Community] = []
     complete = True
     if isinstance(value, dict) and "communities" in value:
         raw = value["communities"]
         if not isinstance(raw, list):
-            problems.append(Problem("communities", ReadText.LIST(describe(raw))))
+            problems.add(Problem("communities", ReadText.LIST(describe(raw))))
         else:
             first_seen: dict[str, int] = {}
             for index, item in enumerate(raw):
@@ -149,7 +150,7 @@ def structure_assessment(value: object) -> Assessment:
                 ident = item.get("id") if isinstance(item, dict) else None
                 if isinstance(ident, str):
                     if ident in first_seen:
-                        problems.append(
+                        problems.add(
                             Problem(
                                 f"{place}.id",
                                 ModelText.DUPLICATE_ID_AT(

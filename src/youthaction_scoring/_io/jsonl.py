@@ -20,12 +20,13 @@ import attrs
 from .._analysis.rollup import Disagreement, DisagreementFinder
 from .._domain.calendar import Period
 from .._domain.district_records import DistrictRecord
-from .._domain.errors import InputError, Problem
+from .._domain.errors import InputError, Problem, Problems
 from .._domain.model import Assessment, Community
 from .codec import parse_json
 from .converter import structure_as, unstructure_community
 from .document import structure_header, unstructure_header
 from .follow import Follow, LineResult
+from .input_files import bounded_lines
 from .reading_texts import ReadText
 from .typed import community_from_json
 
@@ -189,11 +190,12 @@ def read_assessment_jsonl(path: str | Path) -> Assessment:
         The assessment.
 
     Raises:
-        InputError: Every problem on every line.
+        InputError: Every problem on every line; or the file holds more
+            than :data:`~.._domain.limits.MAX_INPUT_BYTES`.
         OSError: The file cannot be read.
     """
     with Path(path).open("rb") as handle:
-        return read_assessment_lines(handle)
+        return read_assessment_lines(bounded_lines(handle, str(path), whole=True))
 
 
 def read_assessment_lines(lines: Iterable[bytes]) -> Assessment:
@@ -224,7 +226,7 @@ def read_opened(opened: JsonLines) -> Assessment:
         InputError: Every problem of every community.
     """
     communities: list[Community] = []
-    problems: list[Problem] = []
+    problems = Problems()
     for result in opened.lines:
         if result.community is not None:
             communities.append(result.community)
@@ -298,7 +300,7 @@ def copy_json_lines(source: Iterable[bytes], handle: IO[str], *, as_json: bool) 
         InputError: Every problem on every line (after the whole file was
             read; what was written to *handle* by then is to be discarded).
     """
-    problems: list[Problem] = []
+    problems = Problems()
 
     def valid(results: Iterable[LineResult]) -> Iterator[Community]:
         for result in results:

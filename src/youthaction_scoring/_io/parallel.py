@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import collections
 import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
@@ -57,12 +59,16 @@ def default_jobs(cores: int | None = None) -> int:
     Args:
         cores: How many cores this process may use (``None``: ask the system).
     """
-    if cores is None:
-        try:
-            cores = len(os.sched_getaffinity(0))
-        except AttributeError:  # pragma: no cover - not on Linux
-            cores = os.cpu_count() or 1
+    cores = available() if cores is None else cores
     return 1 if cores < MIN_CORES else min(cores, MAX_JOBS)
+
+
+def available() -> int:
+    """How many cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
 
 
 @attrs.frozen
@@ -90,7 +96,15 @@ _WORKER: dict[str, Any] = {}
 
 
 def _start(setup: Setup) -> None:
-    """Set a worker up (once per process)."""
+    """Set a worker up (once per process); it ends itself when its parent is gone."""
+    parent = os.getppid()
+
+    def watch() -> None:  # a parent killed with SIGKILL cannot stop its workers: they notice
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
     _WORKER["setup"] = setup
     _WORKER["scorer"] = Scorer(setup.period, setup.as_of, setup.rulebook, setup.districts)
 

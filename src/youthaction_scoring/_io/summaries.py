@@ -21,7 +21,7 @@ from .._analysis.rollup import Disagreement
 from .._analysis.score import Scorer, with_district_records
 from .._analysis.score_rows import ScoreRow, ScoreRows
 from .._domain.calendar import Month
-from .._domain.errors import InputError, Problem
+from .._domain.errors import InputError, Problems
 from .._domain.model import Community
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 from .jsonl import JsonLines
@@ -63,7 +63,7 @@ def score_rows(
     except ValueError as exc:  # reported once the input is known to be valid
         refused = exc
     rows: list[ScoreRow] = []
-    problems: list[Problem] = []
+    problems = Problems()
     with fewer_collections():
         for result in opened.lines:
             if result.community is None:
@@ -98,7 +98,7 @@ def progress_standings(
             (after reading the whole input).
     """
     records = {record.name: record for record in opened.districts}
-    problems: list[Problem] = []
+    problems = Problems()
 
     def members() -> Iterator[Community]:
         for result in opened.lines:

@@ -194,6 +194,18 @@ class OptionHelp(Text):
         "请求内容的上限（MiB），超过时答 413。",
         "The largest request body in MiB (413).",
     )
+    SERVE_MAX_OUTPUT = (
+        "每个回答的上限（MiB），超过时停止计算，答 422（answer-too-large）。",
+        "The largest answer in MiB: beyond, the work stops and the answer is 422"
+        " (answer-too-large).",
+    )
+    MAX_OUTPUT = (
+        "输出的上限（MiB）：输出将超过它时停止，不留下任何部分输出文件（状态 2）。"
+        "progress 的输出随月数乘社区数增长，几 MiB 的输入就可能要写出几 GB。",
+        "The most output this run writes, in MiB: past it the run stops, leaves no part of"
+        " a file behind and ends with status 2. progress writes months times communities: a few"
+        " MiB of input can ask for gigabytes.",
+    )
     SERVE_TIMEOUT = (
         "每个请求最多处理的秒数，超过时答 503。",
         "Seconds a request may take (503 beyond).",

@@ -17,11 +17,12 @@ from collections.abc import Callable, Iterable
 from typing import IO, Final
 
 from .._analysis.rollup import Disagreement
-from .._domain.errors import InputError, Problem, Refusal
+from .._domain.errors import InputError, Problem, Problems, Refusal
 from .._domain.model import Assessment
+from .._io.output_limit import OUTPUT_LIMIT, OutputTooLarge, limited_writer
 from .._present.operations import Operation, scored
 from .._present.settings import Request
-from .problems import ServiceProblem, bad_parameter, invalid
+from .problems import ServiceProblem, answer_too_large, bad_parameter, invalid
 from .service_texts import ServiceText
 
 SPOOL_BYTES: Final = 2**20
@@ -70,6 +71,14 @@ def load(data: bytes, fmt: str, warnings: list[Disagreement]) -> Assessment:
         raise ServiceProblem("unsupported-media-type", ServiceText.NO_EXCEL()) from None
 
 
+def within_limit(made: bytes) -> bytes:
+    """*made*, an answer made whole, unless it passes the service's output limit (422)."""
+    limit = OUTPUT_LIMIT.get()
+    if limit is not None and len(made) > limit:
+        raise answer_too_large(limit)
+    return made
+
+
 def refused(exc: Refusal) -> ServiceProblem:
     """A setting the library refused (its ``field``), as a bad parameter (400)."""
     return bad_parameter(exc.field, exc.message)
@@ -86,10 +95,10 @@ def score_whole(
     if lines:
         from .._io.scorecards import scorecard_json_line
 
-        return "".join(scorecard_json_line(card) for card in cards).encode("utf-8")
+        return within_limit("".join(scorecard_json_line(c) for c in cards).encode("utf-8"))
     from .._io.scorecards import dumps_scorecards
 
-    return dumps_scorecards(cards).encode("utf-8")
+    return within_limit(dumps_scorecards(cards).encode("utf-8"))
 
 
 def score_stream(
@@ -133,12 +142,12 @@ def score_stream(
         opened = source
 
     def fill(write: Callable[[bytes], object]) -> None:
-        problems: list[Problem] = []
+        problems = Problems()  # the first MAX_PROBLEMS, the rest counted
         try:
             stream_scorecards(
                 opened,
                 write,
-                problems.append,
+                problems.add,
                 as_of=request.as_of,
                 warn=warnings.append,
                 document=not lines,
@@ -160,17 +169,23 @@ def _spool(fill: Callable[[Callable[[bytes], object]], object]) -> IO[bytes]:
     passed on, when *fill* fails — or, at its next write, once the request it
     is for is gone (:class:`Abandoned`): work never outlives its answer by
     more than one piece (a month of ``progress``, a community of ``score``).
+    The piece that would pass the service's output limit stops the work the
+    same way, answered 422 (``answer-too-large``).
     """
     answer = tempfile.SpooledTemporaryFile(SPOOL_BYTES)  # noqa: SIM115 - the caller closes it
     stop = CURRENT.stop
+    keep = limited_writer(answer.write)  # within the service's --max-output
 
     def write(piece: bytes) -> None:
         if stop is not None and stop.is_set():
             raise Abandoned
-        answer.write(piece)
+        keep(piece)
 
     try:
         fill(write)
+    except OutputTooLarge as exc:
+        answer.close()
+        raise answer_too_large(exc.limit) from None
     except BaseException:
         answer.close()
         raise
@@ -199,7 +214,7 @@ def answer(
     try:
         made = operation.answer(load(data, fmt, warnings), request)
         if isinstance(made, str):
-            return made.encode("utf-8")
+            return within_limit(made.encode("utf-8"))
         return _spool(_texts(made))
     except Refusal as exc:
         raise refused(exc) from None

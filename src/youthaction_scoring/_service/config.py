@@ -23,6 +23,8 @@ from .service_texts import ServiceText
 
 DEFAULT_MAX_BODY: Final = 64 * 2**20
 """The largest request body accepted by default: 64 MiB."""
+DEFAULT_MAX_OUTPUT: Final = 256 * 2**20
+"""The largest answer by default: 256 MiB (422 beyond, its work stopped)."""
 DEFAULT_TIMEOUT: Final = 120.0
 """Seconds a request may take by default."""
 DEFAULT_MAX_CONCURRENT: Final = 16
@@ -69,6 +71,7 @@ class ServiceConfig:
         tokens: Bearer tokens that may call ``/v1``; empty: no authentication.
             Each is checked as a token file's are (:func:`token_refusal`).
         max_body: The largest request body, in bytes (413 beyond).
+        max_output: The largest answer, in bytes (422 beyond, its work stopped).
         timeout: Seconds a request may take (503 beyond).
         max_concurrent: Requests answered at once (503 beyond).
         cors_origins: Origins browsers may call from; empty: CORS off.
@@ -76,6 +79,7 @@ class ServiceConfig:
 
     tokens: tuple[str, ...] = attrs.field(default=(), validator=_check_tokens)
     max_body: int = DEFAULT_MAX_BODY
+    max_output: int = DEFAULT_MAX_OUTPUT
     timeout: float = DEFAULT_TIMEOUT
     max_concurrent: int = DEFAULT_MAX_CONCURRENT
     cors_origins: tuple[str, ...] = ()
@@ -90,6 +94,7 @@ class ServiceConfig:
         return {
             ENV_PREFIX + "TOKEN_FILE": token_file or "",
             ENV_PREFIX + "MAX_BODY": str(self.max_body),
+            ENV_PREFIX + "MAX_OUTPUT": str(self.max_output),
             ENV_PREFIX + "TIMEOUT": repr(self.timeout),
             ENV_PREFIX + "MAX_CONCURRENT": str(self.max_concurrent),
             ENV_PREFIX + "CORS_ORIGINS": "\n".join(self.cors_origins),
@@ -120,6 +125,7 @@ class ServiceConfig:
         return cls(
             tokens=tokens,
             max_body=int(number("MAX_BODY", DEFAULT_MAX_BODY)),
+            max_output=int(number("MAX_OUTPUT", DEFAULT_MAX_OUTPUT)),
             timeout=number("TIMEOUT", DEFAULT_TIMEOUT),
             max_concurrent=int(number("MAX_CONCURRENT", DEFAULT_MAX_CONCURRENT)),
             cors_origins=lines("CORS_ORIGINS"),

@@ -30,6 +30,7 @@ from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from .._io.codec import dumps_json
+from .._io.output_limit import OUTPUT_LIMIT
 from .config import ServiceConfig
 from .problems import PROBLEM_MEDIA_TYPE, ServiceProblem, negotiate_lang
 from .service_texts import ServiceText
@@ -189,6 +190,7 @@ class Guard:
             return message
 
         self.active += guarded
+        OUTPUT_LIMIT.set(self.config.max_output)  # this request's: its worker thread copies it
         try:
             with anyio.fail_after(self.config.timeout):
                 await self.app(scope, receiving, send)

@@ -12,13 +12,13 @@ that ``Accept-Language`` prefers, else Chinese (the staff's language).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
 
 from .._domain.codes import LANGS, Lang
-from .._domain.errors import Problem, place_text
+from .._domain.errors import Problem, Problems, place_text
 from .._domain.messages import Message
 from .._io.schema import SCHEMA_BASE_URL
 from .service_texts import ServiceText
@@ -37,6 +37,7 @@ KINDS: Final[dict[str, tuple[int, ServiceText]]] = {
     "too-large": (413, ServiceText.TOO_LARGE),
     "unsupported-media-type": (415, ServiceText.MEDIA_TYPE),
     "invalid-document": (422, ServiceText.INVALID),
+    "answer-too-large": (422, ServiceText.ANSWER_TOO_LARGE),
     "busy": (503, ServiceText.BUSY),
     "timed-out": (503, ServiceText.TIMED_OUT),
     "internal-error": (500, ServiceText.INTERNAL),
@@ -98,11 +99,17 @@ def problem_entry(problem: Problem, lang: Lang) -> dict[str, str]:
     }
 
 
-def invalid(problems: Sequence[Problem]) -> ServiceProblem:
-    """A bad document (422) with every problem found."""
-    return ServiceProblem(
-        "invalid-document", ServiceText.INVALID_DETAIL(len(problems)), (*problems,)
-    )
+def invalid(problems: Iterable[Problem]) -> ServiceProblem:
+    """A bad document (422): the first problems found, and how many there were in all."""
+    kept = Problems()
+    kept.extend(problems)
+    return ServiceProblem("invalid-document", ServiceText.INVALID_DETAIL(len(kept)), kept.tuple())
+
+
+def answer_too_large(limit: int) -> ServiceProblem:
+    """An answer past the service's output limit (422): its work stopped."""
+    detail = ServiceText.ANSWER_TOO_LARGE_DETAIL(f"{limit / 2**20:,.0f}")
+    return ServiceProblem("answer-too-large", detail)
 
 
 def bad_parameter(name: str, message: Message) -> ServiceProblem:

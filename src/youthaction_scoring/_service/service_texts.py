@@ -23,6 +23,7 @@ class ServiceText(Text):
     BUSY = ("服务繁忙，请稍后再试", "too many requests at once; try again shortly")
     TIMED_OUT = ("处理超时", "the request took too long")
     INTERNAL = ("服务内部错误", "internal error")
+    ANSWER_TOO_LARGE = ("回答过大", "answer too large")
 
     TOO_LARGE_DETAIL = (
         "请求内容超过 {0} 字节的上限",
@@ -53,6 +54,11 @@ class ServiceText(Text):
         "请提交 JSON，或请管理员安装 youthaction-scoring[excel]",
         "this service cannot read registers (the excel extra is not installed); send JSON, or"
         " ask its administrator to install youthaction-scoring[excel]",
+    )
+    ANSWER_TOO_LARGE_DETAIL = (
+        "回答将超过本服务 {0} MiB 的上限，已停止计算；请分批提交（更少的社区、更短的考核期）",
+        "the answer would exceed this service's limit of {0} MiB: the work stopped; send"
+        " less at a time (fewer communities, a shorter period)",
     )
     TIMED_OUT_DETAIL = ("请求超过了 {0} 秒的处理时限", "the request ran past the limit of {0} s")
     INTERNAL_DETAIL = (

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import Final
 
-from ..._domain.errors import Problem
+from ..._domain.errors import Problem, Problems
 
 MAX_SPANS: Final = 10
 """The most spans (a cell or a run of cells) a list shows; ``…`` stands for the rest."""
@@ -83,11 +83,12 @@ class Grouped:
     """Problems gathered by cause: the first place of a cause holds the one problem for all.
 
     Args:
-        problems: Where the problems go (in the order their causes are first met).
+        problems: Where the problems go (in the order their causes are first
+            met); a new cause once it holds its limit is only counted.
     """
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
+    def __init__(self, problems: Problems | None = None) -> None:
+        self.problems = Problems() if problems is None else problems
         self._causes: dict[Hashable, tuple[int, list[str], Callable[[list[str]], Problem]]] = {}
 
     def add(self, place: str, cause: Hashable, make: Callable[[list[str]], Problem]) -> None:
@@ -96,13 +97,16 @@ class Grouped:
         if found is not None:
             found[1].append(place)
             return
-        self._causes[cause] = (len(self.problems), [place], make)
-        self.problems.append(make([place]))  # rewritten by settle() when more places come
+        if self.problems.full:  # counted, not kept
+            self.problems.add(make([place]))
+            return
+        self._causes[cause] = (len(self.problems.kept), [place], make)
+        self.problems.add(make([place]))  # rewritten by settle() when more places come
 
-    def settle(self) -> list[Problem]:
+    def settle(self) -> tuple[Problem, ...]:
         """Write each cause's problem for all its places, and return the problems."""
         for index, places, make in self._causes.values():
             if len(places) > 1:
-                self.problems[index] = make(places)
+                self.problems.kept[index] = make(places)
         self._causes.clear()
-        return self.problems
+        return self.problems.tuple()

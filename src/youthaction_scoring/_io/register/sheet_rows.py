@@ -16,7 +16,7 @@ import operator
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Final
 
-from ..._domain.errors import Problem, Refusal
+from ..._domain.errors import Problem, Problems, Refusal
 from ..._domain.limits import MAX_COLUMNS, MAX_ROWS
 from ..._domain.messages import Message
 from .book import ErrorValue, Formula, Malformed
@@ -110,15 +110,15 @@ class SheetReader:
     """Reads the sheets of one workbook, collecting every problem."""
 
     def __init__(self) -> None:
-        self.problems: list[Problem] = []
+        self.problems = Problems()  # the first MAX_PROBLEMS, the rest counted
         self.check_links = True
         self.cut_short: set[str] = set()
         self.grouped = Grouped(self.problems)
-        self.notes = Grouped([])
+        self.notes = Grouped(Problems(limit=10**9))  # one a column at most: all kept
 
     def add(self, place: str, message: Message) -> None:
         """Record a problem at *place*."""
-        self.problems.append(Problem(place, message))
+        self.problems.add(Problem(place, message))
 
     def _noted(self, place: str, column: Column, noted: Noted) -> None:
         """Note a cell read in a form the interchange format refuses (one note per column)."""
