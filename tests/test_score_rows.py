@@ -143,7 +143,6 @@ def test_commands_write_what_the_full_scorecards_give(tmp_path: Path, lang: Lang
     for path in (jsonl, _as_document(jsonl)):
         cards = _cards(path)
         rule = BehindRule()
-        names = {c.community_id: c.community_name for c in cards}
         roll = district_rollup(cards, rule)
         expected = {
             ("rank", "--format", "json"): dumps_json(ranking_document(rank_scorecards(cards))),
@@ -151,11 +150,9 @@ def test_commands_write_what_the_full_scorecards_give(tmp_path: Path, lang: Lang
                 rank_scorecards(cards, by_district=True), lang
             ),
             ("rank",): render([ranking_table(rank_scorecards(cards), cards, lang)], width=160),
-            ("districts", "--format", "json"): dumps_json(districts_document(roll, rule)),
+            ("districts", "--format", "json"): dumps_json(districts_document(roll, rule, lang)),
             ("districts", "--format", "csv"): districts_csv(roll, lang),
-            ("districts",): render(
-                [districts_table(roll, names, lang, rule, "2022-04")], width=160
-            ),
+            ("districts",): render([districts_table(roll, lang, rule, "2022-04")], width=160),
             ("score", "--format", "csv"): scorecards_csv(cards, "summary", lang),
         }
         whole = run("score", str(path), "--format", "csv-detail", "--lang", lang)

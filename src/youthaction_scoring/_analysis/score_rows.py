@@ -2,7 +2,8 @@
 
 ``rank``, ``districts`` and ``score --format csv`` read of a scorecard only
 its community's id, name, district and batch, its items' points, its base,
-bonus and total and its notes; never the deductions and notes of its items.
+bonus and total, its notes and the deductions on its base items (which the
+behind lists name, R23); never the notes of its items.
 A :class:`ScoreRow` keeps just those (a few hundred bytes), so that a whole
 file can be scored as a stream and only its rows held: 50,000 communities
 take a few tens of megabytes instead of hundreds.
@@ -18,7 +19,8 @@ import attrs
 from .._domain.calendar import Month, Period
 from .._domain.codes import PilotLevel
 from .._domain.messages import Message
-from .._domain.scorecard import Scorecard, Scorecards
+from .._domain.scorecard import ItemScore, Scorecard, Scorecards
+from .progress import short_items
 
 
 @attrs.frozen
@@ -35,6 +37,8 @@ class ScoreRow:
         bonus_before_cap: Sum of bonus items, each after its own cap.
         bonus: ``bonus_before_cap`` capped at the bonus cap.
         notes: The scorecard's own notes (not its items').
+        short_items: Its base items short of their full points (what a
+            behind list names, R23), in item order; shared with other rows.
     """
 
     community_id: str
@@ -46,6 +50,7 @@ class ScoreRow:
     bonus_before_cap: int
     bonus: int
     notes: tuple[Message, ...] = ()
+    short_items: tuple[ItemScore, ...] = ()
 
     @property
     def total(self) -> int:
@@ -65,6 +70,7 @@ class ScoreRow:
             bonus_before_cap=card.bonus_before_cap,
             bonus=card.bonus,
             notes=card.notes,
+            short_items=short_items(card),
         )
 
     def summary_card(self) -> Scorecard:

@@ -15,12 +15,13 @@ from .._analysis.plan import Plan
 from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
 from .._analysis.rollup import DistrictSummary
-from .._domain.codes import Lang
+from .._domain.codes import ItemCode, Lang
+from .._domain.scorecard import Deduction
 
 RANKING_FIELDS: Final = (
     "rank",
     "community_id",
-    "name",
+    "community_name",
     "district",
     "pilot_level",
     "base",
@@ -36,7 +37,7 @@ def ranking_rows(ranked: Iterable[RankedCard]) -> list[dict[str, Any]]:
         {
             "rank": r.rank,
             "community_id": r.card.community_id,
-            "name": r.card.community_name,
+            "community_name": r.card.community_name,
             "district": r.card.district,
             "pilot_level": r.card.pilot_level.code,
             "base": r.card.base,
@@ -56,8 +57,13 @@ DISTRICT_FIELDS: Final = ("district", "communities", "mean", "min", "max", "behi
 """The keys of a district row, in order (also the districts CSV's columns)."""
 
 
-def district_rows(summaries: Iterable[DistrictSummary]) -> list[dict[str, Any]]:
-    """Return one row per district (:data:`DISTRICT_FIELDS`); the mean to 2 places."""
+def district_rows(summaries: Iterable[DistrictSummary], lang: Lang = "zh") -> list[dict[str, Any]]:
+    """Return one row per district (:data:`DISTRICT_FIELDS`); the mean to 2 places.
+
+    ``behind`` names each flagged community (R19, R23) as
+    ``{"community_id", "community_name", "total", "shortfalls"}``, the
+    shortfalls as in progress (their reasons in *lang*).
+    """
     return [
         {
             "district": s.district,
@@ -65,28 +71,47 @@ def district_rows(summaries: Iterable[DistrictSummary]) -> list[dict[str, Any]]:
             "mean": round(s.mean, 2),
             "min": s.min,
             "max": s.max,
-            "behind": list(s.behind),
+            "behind": [
+                {
+                    "community_id": b.community_id,
+                    "community_name": b.community_name,
+                    "total": b.total,
+                    "shortfalls": _shortfalls(b.shortfalls, lang),
+                }
+                for b in s.flagged
+            ],
         }
         for s in summaries
     ]
 
 
 def districts_document(
-    summaries: Iterable[DistrictSummary], behind: BehindRule | None = None
+    summaries: Iterable[DistrictSummary], behind: BehindRule | None = None, lang: Lang = "zh"
 ) -> dict[str, Any]:
     """Return the ``districts --format json`` document.
 
     Args:
         summaries: The districts.
-        behind: The rule that flagged communities behind (R19); the default.
+        behind: The rule that flagged communities behind (R19, R23); the default.
+        lang: Language of the shortfalls' reasons.
 
     Returns:
         ``{"behind_rule": {...}, "districts": [...]}``.
     """
     return {
         "behind_rule": (behind or BehindRule()).to_dict(),
-        "districts": district_rows(summaries),
+        "districts": district_rows(summaries, lang),
     }
+
+
+def _shortfalls(
+    shortfalls: Iterable[tuple[ItemCode, Deduction]], lang: Lang
+) -> list[dict[str, Any]]:
+    """Deductions as the behind lists give them: ``{"item", "points", "reason", "rule"}``."""
+    return [
+        {"item": code.code, "points": d.points, "reason": d.reason.text(lang), "rule": d.rule}
+        for code, d in shortfalls
+    ]
 
 
 def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, Any]:
@@ -102,8 +127,9 @@ def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, 
 
     Returns:
         ``{"behind_rule": {...}, "months": [{"month", "totals", "missed",
-        "behind"}, ...]}``; ``behind`` lists the communities flagged (R19),
-        each as ``{"community_id", "total", "months_missed", "shortfalls"}``.
+        "behind"}, ...]}``; ``behind`` lists the communities flagged (R19,
+        R23), each as ``{"community_id", "community_name", "total",
+        "months_missed", "shortfalls"}``.
     """
     months = list(months)
     rule = months[0].rule if months else BehindRule()
@@ -152,17 +178,10 @@ def _month_entry(month: MonthProgress, lang: Lang) -> dict[str, Any]:
         "behind": [
             {
                 "community_id": r.community_id,
+                "community_name": r.community_name,
                 "total": r.total,
                 "months_missed": r.standing.months_missed,
-                "shortfalls": [
-                    {
-                        "item": code.code,
-                        "points": d.points,
-                        "reason": d.reason.text(lang),
-                        "rule": d.rule,
-                    }
-                    for code, d in r.standing.shortfalls
-                ],
+                "shortfalls": _shortfalls(r.standing.shortfalls, lang),
             }
             for r in month.rows
             if r.community_id in flagged

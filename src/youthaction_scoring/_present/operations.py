@@ -339,7 +339,8 @@ def answer_districts(assessment: Assessment, request: Request) -> str:
     from .._io.decisions import districts_document
 
     cards = scored(assessment, request)
-    return _json(districts_document(district_rollup(cards, request.behind), request.behind))
+    summaries = district_rollup(cards, request.behind)
+    return _json(districts_document(summaries, request.behind, request.lang))
 
 
 def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:

@@ -7,17 +7,17 @@ the library) does not import it. Headings come from :mod:`.headings`.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from .._analysis.behind import BehindRule
 from .._analysis.plan import Plan
-from .._analysis.progress import MonthProgress
+from .._analysis.progress import CommunityMonth, MonthProgress
 from .._analysis.ranking import RankedCard
 from .._analysis.rollup import DistrictSummary
 from .._domain.codes import ItemCode, ItemKind, Lang
 from .._domain.scorecard import Scorecard, Scorecards
-from .headings import Heading, ItemHeading
+from .headings import Heading, ItemHeading, behind_line
 from .terminal import terminal_safe as safe
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -204,7 +204,18 @@ def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:
             cells.append(cell)
         label = str(month.month)
         columns.append((label, cells))
-        lists.append((label, _named(month.missed, names, lang), _named(month.behind, names, lang)))
+        behind_lines = [
+            behind_line(
+                r.community_name,
+                r.community_id,
+                ((code, d.points) for code, d in r.standing.shortfalls),
+                lang,
+                r.standing.months_missed,
+                lines=True,
+            )
+            for r in _rows_of(month)
+        ]
+        lists.append((label, _named(month.missed, names, lang), _listed(behind_lines, lang)))
         rule = month.rule
     totals = Table(title=h.PROGRESS.template(lang), caption=h.MARKER.template(lang))
     totals.add_column(h.COMMUNITY.template(lang))
@@ -232,15 +243,25 @@ _MORE: Final = {"zh": "等，另有{0:,}个社区", "en": "and {0:,} more"}
 
 def _named(ids: Sequence[str], names: Mapping[str, str], lang: Lang) -> str:
     """The communities *ids*, one a line (``name (id)``), at most :data:`NAMED_AT_MOST`."""
-    lines = [safe(f"{names[i]} ({i})") for i in ids[:NAMED_AT_MOST]]
-    if len(ids) > NAMED_AT_MOST:
-        lines.append(_MORE[lang].format(len(ids) - NAMED_AT_MOST))
-    return "\n".join(lines)
+    return _listed([f"{names[i]} ({i})" for i in ids], lang)
+
+
+def _listed(lines: Sequence[str], lang: Lang) -> str:
+    """*lines*, one after the other, at most :data:`NAMED_AT_MOST`, then how many more."""
+    shown = [safe(line) for line in lines[:NAMED_AT_MOST]]
+    if len(lines) > NAMED_AT_MOST:
+        shown.append(_MORE[lang].format(len(lines) - NAMED_AT_MOST))
+    return "\n".join(shown)
+
+
+def _rows_of(month: MonthProgress) -> Iterator[CommunityMonth]:
+    """The rows of the communities flagged behind in *month*, in input order."""
+    flagged = set(month.behind)
+    return (r for r in month.rows if r.community_id in flagged)
 
 
 def districts_table(
     summaries: Sequence[DistrictSummary],
-    names: dict[str, str],
     lang: Lang,
     behind: BehindRule,
     as_of: str,
@@ -249,7 +270,6 @@ def districts_table(
 
     Args:
         summaries: The districts.
-        names: Community names by id.
         lang: Language.
         behind: The rule that flagged communities behind (R19).
         as_of: The month the totals are as of.
@@ -273,7 +293,10 @@ def districts_table(
             f"{s.mean:.1f}",
             str(s.min),
             str(s.max),
-            "\n".join(safe(f"{names[i]} ({i})") for i in s.behind),
+            "\n".join(
+                safe(behind_line(b.community_name, b.community_id, b.lost, lang, lines=True))
+                for b in s.flagged
+            ),
         )
     return table
 
