@@ -127,7 +127,9 @@ def test_hostile_names_survive_json_and_csv(assessment: Assessment) -> None:
         doc = json.loads(run("rank", str(path), "--format", "json").stdout)
         rows = read_csv(run("rank", str(path), "--format", "csv", "--lang", "en").stdout)
     names = {c.id: (c.name, c.district) for c in assessment.communities}
-    assert names == {e["community_id"]: (e["community_name"], e["district"]) for e in doc["ranking"]}
+    assert names == {
+        e["community_id"]: (e["community_name"], e["district"]) for e in doc["ranking"]
+    }
     assert names == {r["community_id"]: (r["community_name"], r["district"]) for r in rows}
 
 
