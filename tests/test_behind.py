@@ -218,3 +218,46 @@ def test_the_tables_caption_the_rule() -> None:
     assert (
         "below 120" in run("progress", str(EXAMPLE), "--lang", "en", "--behind-below", "120").output
     )
+
+
+TIES = (
+    Path(__file__).resolve().parent
+    / "cases"
+    / ("every-community-tied-with-the-last-of-the-bottom-quarter-is-behind.json")
+)
+
+
+def _ties(tmp_path: Path) -> Path:
+    path = tmp_path / "ties.json"
+    case = json.loads(TIES.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(case["assessment"], ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_every_districts_format_names_the_behind_with_their_shortfalls(tmp_path: Path) -> None:
+    """Districts JSON, CSV and table name each flagged community, with its lost points (R23)."""
+    path = _ties(tmp_path)
+    document = json.loads(run("districts", str(path), "--format", "json").stdout)
+    (row,) = document["districts"]
+    assert ["c00", "c01", "c02", "c04"] == [b["community_id"] for b in row["behind"]]
+    first = row["behind"][0]
+    assert ("社区00", 20) == (first["community_name"], first["total"])
+    assert {"item": "2.1", "points": 15, "rule": "R6"}.items() <= first["shortfalls"][5].items()
+    csv_text = run("districts", str(path), "--format", "csv").stdout
+    assert "社区00 (c00)：1.1 −15、1.2 −15、1.3 −15、2.1 −15、3 −40\n社区01 (c01)：" in csv_text
+    english = run("districts", str(path), "--format", "csv", "--lang", "en").stdout
+    assert "社区04 (c04): 1.1 −15, 1.2 −15, 1.3 −15, 2.1 −15, 3 −40" in english
+    table = run("districts", str(path)).stdout
+    assert "社区02 (c02)" in table
+    assert "  3 −40" in table
+
+
+def test_progress_names_the_behind_with_their_shortfalls(tmp_path: Path) -> None:
+    """Progress JSON gives each flagged community's name; its table lists the shortfalls (R23)."""
+    path = _ties(tmp_path)
+    document = json.loads(run("progress", str(path), "--format", "json").stdout)
+    last = document["months"][-1]
+    assert ["社区00", "社区01", "社区02", "社区04"] == [b["community_name"] for b in last["behind"]]
+    table = run("progress", str(path), "--lang", "en").stdout
+    assert "社区01 (c01)" in table
+    assert "6 months without a qualifying activity" in table
