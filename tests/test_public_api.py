@@ -222,3 +222,9 @@ def test_a_count_above_the_limit_is_refused_by_the_constructor(count: int) -> No
     """Cadres(full_time=10**20) is refused at once (issue 25: it was accepted, then not written)."""
     with pytest.raises(Refusal, match="must be at most 999,999,999,999,999"):
         Cadres(full_time=count)
+
+
+def test_dir_shows_every_public_name() -> None:
+    """dir(youthaction_scoring) lists every name of __all__, those loaded on first use too."""
+    missing = [n for n in youthaction_scoring.__all__ if n not in dir(youthaction_scoring)]
+    assert [] == missing
