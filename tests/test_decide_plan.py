@@ -224,7 +224,7 @@ def test_plan_command_single_community_table_and_as_of() -> None:
     ("args", "message"),
     [
         (["--as-of", "2021-10"], "before the period"),
-        (["--community", "nope"], "no community with id 'nope'"),
+        (["--community", "nope"], "no community with id or name 'nope'"),
     ],
 )
 @pytest.mark.usefixtures("english")

@@ -388,9 +388,7 @@ def test_district_rows_spelled_apart_are_one_district_r22(tmp_path: Path) -> Non
     assessment = read_register(_register(tmp_path, rows))
     assert [("南明区", 3)] == [(d.name, len(d.county_youth_orgs)) for d in assessment.districts]
     cards = score_assessment(assessment)
-    assert [15, 15] == [
-        cards.get(i).item(ItemCode("1.1")).points for i in ("nm-xinhua", "nm-huaguo")
-    ]
+    assert [15, 15] == [cards.get(i).item(ItemCode.C1_1).points for i in ("nm-xinhua", "nm-huaguo")]
 
 
 def test_a_carried_list_in_a_district_spelled_apart_is_placed_at_its_cells_r22(

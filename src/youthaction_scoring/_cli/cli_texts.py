@@ -46,7 +46,7 @@ class CliText(Text):
         "工作簿不能输出到标准输出：请加 -o 输出文件.xlsx",
         "a workbook cannot go to standard output: add -o OUT.xlsx",
     )
-    NO_SUCH_COMMUNITY = ("{1} 中没有编号为“{0}”的社区", "no community with id {0!r} in {1}")
+    IN_INPUT = ("{1}：{0}", "{1}: {0}")
     ENDING_NOT_WRITTEN = (
         "扩展名 {0} 表示的格式这个命令写不出（它写：{1}）：请换个扩展名",
         "the ending {0} stands for a format this command does not write (it writes: {1}):"

@@ -42,10 +42,6 @@ class OperationText(Text):
 
     NOT_A_CHOICE = ("“{0}”不可用；可用：{1}", "{0!r} is not one of: {1}")
     NOT_A_COUNT = ("“{0}”不是不小于0的整数", "{0!r} is not a whole number of at least 0")
-    NO_SUCH_COMMUNITY = (
-        "提交的内容中没有编号为“{0}”的社区",
-        "no community with id {0!r} in the input",
-    )
     BEHIND_BOTH = ("{0} 和 {1} 只能给一个", "give {0} or {1}, not both")
 
 
@@ -249,15 +245,15 @@ def scored(assessment: Assessment, request: Request) -> Scorecards:
 
 
 def card_of(cards: Scorecards, community: str) -> Scorecard:
-    """The scorecard of *community*.
+    """The scorecard of *community*: an id, or a name compared as in R15.
 
     Raises:
-        Refusal: No community has that id (field ``community``).
+        Refusal: No community has that id or name, or several have that
+            name (field ``community``; the message lists the nearest or all).
     """
-    try:
-        return cards.get(community)
-    except KeyError:
-        raise Refusal(OperationText.NO_SUCH_COMMUNITY(community), COMMUNITY.name) from None
+    from .._analysis.find import find_community
+
+    return find_community(cards, community, COMMUNITY.name)
 
 
 def plans_of(assessment: Assessment, request: Request) -> tuple[Any, ...]:
@@ -270,7 +266,7 @@ def plans_of(assessment: Assessment, request: Request) -> tuple[Any, ...]:
         Refusal: The as-of month is outside the period, or no community
             has the requested id (fields ``as_of``, ``community``).
     """
-    from .._analysis.plan import plan_scorecards
+    from .._analysis.plan import plan_scorecard, plan_scorecards
 
     if request.as_of is not None:
         try:
@@ -278,13 +274,9 @@ def plans_of(assessment: Assessment, request: Request) -> tuple[Any, ...]:
         except Refusal as exc:
             raise Refusal(exc.message, AS_OF.name) from None
     cards = scored(assessment, attrs.evolve(request, as_of=None))
-    plans = plan_scorecards(cards, as_of=request.as_of)
-    if request.community is not None:
-        plans = tuple(p for p in plans if p.community_id == request.community)
-        if not plans:
-            message = OperationText.NO_SUCH_COMMUNITY(request.community)
-            raise Refusal(message, COMMUNITY.name)
-    return plans
+    if request.community is None:
+        return plan_scorecards(cards, as_of=request.as_of)
+    return (plan_scorecard(card_of(cards, request.community), cards.period, as_of=request.as_of),)
 
 
 # --------------------------------------------------------------------------
