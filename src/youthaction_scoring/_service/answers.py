@@ -202,3 +202,5 @@ def answer(
         return _spool(_texts(made))
     except Refusal as exc:
         raise refused(exc) from None
+    except ModuleNotFoundError:  # the report, and the report extra is not installed here
+        raise ServiceProblem("not-implemented", ServiceText.NO_REPORT()) from None

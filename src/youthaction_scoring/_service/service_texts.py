@@ -23,6 +23,7 @@ class ServiceText(Text):
     BUSY = ("服务繁忙，请稍后再试", "too many requests at once; try again shortly")
     TIMED_OUT = ("处理超时", "the request took too long")
     INTERNAL = ("服务内部错误", "internal error")
+    NOT_IMPLEMENTED = ("服务未安装所需组件", "not installed")
 
     TOO_LARGE_DETAIL = (
         "请求内容超过 {0} 字节的上限",
@@ -53,6 +54,12 @@ class ServiceText(Text):
         "请提交 JSON，或请管理员安装 youthaction-scoring[excel]",
         "this service cannot read registers (the excel extra is not installed); send JSON, or"
         " ask its administrator to install youthaction-scoring[excel]",
+    )
+    NO_REPORT = (
+        "本服务未安装生成报告所需的 report 组件；"
+        '请管理员安装 youthaction-scoring[report]（pip install "youthaction-scoring[report]"）',
+        "this service cannot write reports (the report extra is not installed); ask its"
+        ' administrator to install it: pip install "youthaction-scoring[report]"',
     )
     TIMED_OUT_DETAIL = ("请求超过了 {0} 秒的处理时限", "the request ran past the limit of {0} s")
     INTERNAL_DETAIL = (
