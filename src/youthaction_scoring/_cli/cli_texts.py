@@ -58,6 +58,10 @@ class CliText(Text):
         "--format {0} does not write what the ending {2} of {1} stands for, so neither"
         " Excel nor this program could open it: make them agree",
     )
+    TEMPLATE_WRITTEN = (
+        "已写入空白台账 {0}：请按“说明”表填写",
+        "wrote the blank register {0}: fill it in as its 说明 (instructions) sheet says",
+    )
     TEMPLATE_ENDING = (
         "模板是工作簿：文件名必须以 .xlsx 结尾",
         "the template is a workbook: the file name must end in .xlsx",

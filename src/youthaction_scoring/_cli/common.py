@@ -102,6 +102,8 @@ def user_errors(place: str) -> Iterator[None]:
     """
     try:
         yield
+    except Refusal:  # a setting refused (an InputError too): the caller places it
+        raise
     except InputError as exc:
         raise UserError(exc.problems) from None
     except ImportError as exc:

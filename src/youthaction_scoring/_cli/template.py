@@ -12,7 +12,7 @@ from .._present.help_texts import OptionHelp
 from .cli_texts import CliText
 from .common import fail
 from .help import argument, command, option
-from .options import FORCE_OPTION, reading
+from .options import FORCE_OPTION, LANG_OPTION, lang_of, reading
 from .output import prepare_output, writing
 
 
@@ -26,8 +26,9 @@ from .output import prepare_output, writing
     callback=reading(Period.parse),
     text=OptionHelp.TEMPLATE_PERIOD,
 )
+@LANG_OPTION
 @FORCE_OPTION
-def template(output_path: str, period: Period | None, force: bool) -> None:
+def template(output_path: str, period: Period | None, lang: str, force: bool) -> None:
     """Write a blank register (help: :data:`.command_help.TEMPLATE`)."""
     if Path(output_path).suffix.lower() != ".xlsx":
         fail(output_path, CliText.TEMPLATE_ENDING())
@@ -36,3 +37,4 @@ def template(output_path: str, period: Period | None, force: bool) -> None:
 
     with writing(output_path):
         write_register_template(output_path, period, replace=True)
+    click.echo(CliText.TEMPLATE_WRITTEN.format(lang_of(lang), output_path), err=True)

@@ -136,7 +136,8 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
         lang: Language.
 
     Returns:
-        Two tables: actions (highest gain first) and lost points.
+        The actions (highest gain first), then the lost points when any
+        were lost (no empty table).
     """
     from rich.table import Table
 
@@ -160,7 +161,7 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
     lost.add_column(h.REASON.template(lang))
     for entry in plan.lost:
         lost.add_row(entry.item.code, str(entry.points), safe(entry.text(lang)))
-    return [actions, lost]
+    return [actions, lost] if plan.lost else [actions]
 
 
 def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:

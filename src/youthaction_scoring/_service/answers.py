@@ -142,10 +142,10 @@ def score_stream(
                 warn=warnings.append,
                 document=not lines,
             )
+        except Refusal as exc:  # an InputError too: first
+            raise bad_parameter("as_of", exc.message) from None  # R2, before any community
         except InputError as exc:
             raise invalid(exc.problems) from None
-        except Refusal as exc:
-            raise bad_parameter("as_of", exc.message) from None  # R2, before any community
         if problems:
             raise invalid(problems)
 
