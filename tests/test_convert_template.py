@@ -167,7 +167,7 @@ def test_a_register_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
 def test_template_confirms_on_standard_error(tmp_path: Path, lang: str, expected: str) -> None:
     """A template written says so in one line on standard error, in the user's language."""
     target = tmp_path / "t.xlsx"
-    result = CliRunner().invoke(main, ["template", str(target), "--lang", lang])
+    result = CliRunner().invoke(main, ["template", str(target)], env={"YOUTHACTION_LANG": lang})
     assert 0 == result.exit_code
     assert "" == result.stdout
     (line,) = result.stderr.splitlines()

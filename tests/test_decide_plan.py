@@ -262,13 +262,17 @@ def test_a_deduction_cut_by_the_floor_is_lost_only_in_part() -> None:
 
 
 def test_the_plan_table_has_no_empty_lost_table_and_full_width_chinese(tmp_path: Path) -> None:
-    """Nothing lost: no 已无法挽回 table; Chinese steps read “（R12），达到上限20分”."""
+    """Nothing lost: no 已无法挽回 table; Chinese reads “（R12），达到上限20分”, the table a remark a line."""
     period = Period.parse("2021-11:2022-04")
     community = _community(projects=_activities("2021-11"))
     path = write_assessment(Assessment(period=period, communities=(community,)), tmp_path)
     early = run("plan", str(path), "--as-of", "2021-11")
     assert 0 == early.exit_code
     assert "已无法挽回" not in early.stdout
-    assert "（R12），达到上限20分" in early.stdout
+    assert "（R12）\n" in early.stdout.replace(" ", "").replace(
+        "│", ""
+    )  # remarks on their own line
     assert "(R12)" not in early.stdout
+    document = run("plan", str(path), "--as-of", "2021-11", "--format", "json").stdout
+    assert "（R12），达到上限20分" in document
     assert "已无法挽回" in run("plan", str(path)).stdout  # every month has passed: months lost

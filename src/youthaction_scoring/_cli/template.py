@@ -12,7 +12,8 @@ from .._present.help_texts import OptionHelp
 from .cli_texts import CliText
 from .common import fail
 from .help import argument, command, option
-from .options import FORCE_OPTION, LANG_OPTION, lang_of, reading
+from .lang import run_lang
+from .options import FORCE_OPTION, reading
 from .output import prepare_output, writing
 
 
@@ -26,9 +27,8 @@ from .output import prepare_output, writing
     callback=reading(Period.parse),
     text=OptionHelp.TEMPLATE_PERIOD,
 )
-@LANG_OPTION
 @FORCE_OPTION
-def template(output_path: str, period: Period | None, lang: str, force: bool) -> None:
+def template(output_path: str, period: Period | None, force: bool) -> None:
     """Write a blank register (help: :data:`.command_help.TEMPLATE`)."""
     if Path(output_path).suffix.lower() != ".xlsx":
         fail(output_path, CliText.TEMPLATE_ENDING())
@@ -37,4 +37,4 @@ def template(output_path: str, period: Period | None, lang: str, force: bool) ->
 
     with writing(output_path):
         write_register_template(output_path, period, replace=True)
-    click.echo(CliText.TEMPLATE_WRITTEN.format(lang_of(lang), output_path), err=True)
+    click.echo(CliText.TEMPLATE_WRITTEN.format(run_lang(), output_path), err=True)

@@ -10,6 +10,8 @@ import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
+import attrs
+
 from .._analysis.behind import BehindRule
 from .._analysis.plan import Plan
 from .._analysis.progress import CommunityMonth, MonthProgress
@@ -154,7 +156,9 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
     actions.add_column(h.GAIN.template(lang), justify="right")
     actions.add_column(h.ACTION.template(lang))
     for action in plan.actions:
-        actions.add_row(action.item.code, f"+{action.gain}", safe(action.text(lang)))
+        steps = attrs.evolve(action, notes=())  # its remarks on lines of their own: narrower
+        lines = [steps.text(lang), *(note.text(lang) for note in action.notes)]
+        actions.add_row(action.item.code, f"+{action.gain}", safe("\n".join(lines)))
     lost = Table(title=h.LOST.template(lang))
     lost.add_column(h.ITEM.template(lang))
     lost.add_column(h.POINTS.template(lang), justify="right")
