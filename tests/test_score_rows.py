@@ -87,7 +87,14 @@ def test_rows_roll_up_exactly_as_their_scorecards() -> None:
     """district_rollup_rows equals district_rollup, with the default and another R19 rule."""
     cards = _cards(SAMPLE)
     for rule in (None, BehindRule(below=120)):
-        assert district_rollup_rows(ScoreRows.of(cards), rule) == district_rollup(cards, rule)
+        rows = ScoreRows.of(cards, shortfalls=True)
+        assert district_rollup_rows(rows, rule) == district_rollup(cards, rule)
+
+
+def test_rows_without_shortfalls_cannot_be_rolled_up() -> None:
+    """Rows made without their short base items are refused, not rolled up with nobody behind."""
+    with pytest.raises(ValueError, match="no shortfalls"):
+        district_rollup_rows(ScoreRows.of(_cards(SAMPLE)))
 
 
 def test_summary_csv_of_rows_is_the_scorecards_summary_csv() -> None:

@@ -114,19 +114,28 @@ def district_rollup_rows(
     """Roll score rows up by district, exactly as :func:`district_rollup` rolls their scorecards.
 
     Args:
-        rows: The rows, scored together.
+        rows: The rows, scored together, each with its short base items
+            (``ScoreRow.of(card, shortfalls=True)``).
         behind: As in :func:`district_rollup`.
 
     Returns:
         As :func:`district_rollup`.
+
+    Raises:
+        ValueError: A row was made without its short base items (who is
+            behind could not be told, R23).
     """
-    return _rollup(
-        (
-            (r.district, BehindCommunity(r.community_id, r.community_name, r.total, r.short_items))
-            for r in rows
-        ),
-        behind,
-    )
+
+    def entries() -> Iterator[_Entry]:
+        for r in rows:
+            if r.short_items is None:
+                raise ValueError(f"district_rollup_rows: row {r.community_id!r} has no shortfalls")
+            yield (
+                r.district,
+                BehindCommunity(r.community_id, r.community_name, r.total, r.short_items),
+            )
+
+    return _rollup(entries(), behind)
 
 
 _Entry = tuple[str, BehindCommunity]

@@ -38,7 +38,8 @@ class ScoreRow:
         bonus: ``bonus_before_cap`` capped at the bonus cap.
         notes: The scorecard's own notes (not its items').
         short_items: Its base items short of their full points (what a
-            behind list names, R23), in item order; shared with other rows.
+            behind list names, R23), in item order; ``None`` when not kept
+            (rows for ``rank`` and ``score`` need none: they cost memory).
     """
 
     community_id: str
@@ -50,7 +51,7 @@ class ScoreRow:
     bonus_before_cap: int
     bonus: int
     notes: tuple[Message, ...] = ()
-    short_items: tuple[ItemScore, ...] = ()
+    short_items: tuple[ItemScore, ...] | None = None
 
     @property
     def total(self) -> int:
@@ -58,8 +59,13 @@ class ScoreRow:
         return self.base + self.bonus
 
     @classmethod
-    def of(cls, card: Scorecard) -> ScoreRow:
-        """The row of a scorecard (its district's name is shared between rows)."""
+    def of(cls, card: Scorecard, shortfalls: bool = False) -> ScoreRow:
+        """The row of a scorecard (its district's name is shared between rows).
+
+        Args:
+            card: The scorecard.
+            shortfalls: Keep its short base items (for the behind lists).
+        """
         return cls(
             community_id=card.community_id,
             community_name=card.community_name,
@@ -70,7 +76,7 @@ class ScoreRow:
             bonus_before_cap=card.bonus_before_cap,
             bonus=card.bonus,
             notes=card.notes,
-            short_items=short_items(card),
+            short_items=short_items(card) if shortfalls else None,
         )
 
     def summary_card(self) -> Scorecard:
@@ -109,9 +115,15 @@ class ScoreRows:
     rows: tuple[ScoreRow, ...]
 
     @classmethod
-    def of(cls, cards: Scorecards) -> ScoreRows:
-        """The rows of scorecards (for inputs that are read whole, such as registers)."""
-        return cls(cards.rulebook, cards.period, cards.as_of, tuple(map(ScoreRow.of, cards)))
+    def of(cls, cards: Scorecards, shortfalls: bool = False) -> ScoreRows:
+        """The rows of scorecards (for inputs that are read whole, such as registers).
+
+        Args:
+            cards: The scorecards.
+            shortfalls: Keep each one's short base items (:attr:`ScoreRow.short_items`).
+        """
+        rows = tuple(ScoreRow.of(card, shortfalls) for card in cards)
+        return cls(cards.rulebook, cards.period, cards.as_of, rows)
 
     def __iter__(self) -> Iterator[ScoreRow]:
         """Iterate over the rows."""

@@ -63,7 +63,7 @@ def districts(
     rule = behind_rule_of(behind_share, behind_below)
     fmt = output_format(fmt, output, DISTRICTS_FORMATS, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
-    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
+    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang), shortfalls=True)
     summaries = district_rollup_rows(rows, rule)
     if fmt == "json":
         from .._io.codec import dumps_json

@@ -25,7 +25,11 @@ from .warnings import disagreement_warner, warn_disagreements
 
 
 def score_rows_or_fail(
-    input_path: str, input_format: str | None, as_of: Month | None, lang: Lang
+    input_path: str,
+    input_format: str | None,
+    as_of: Month | None,
+    lang: Lang,
+    shortfalls: bool = False,
 ) -> ScoreRows:
     """Score INPUT into score rows, failing as a whole-file command does.
 
@@ -34,6 +38,7 @@ def score_rows_or_fail(
         input_format: ``--input-format``, for standard input.
         as_of: The as-of month (R2).
         lang: The language of the R18 warnings.
+        shortfalls: Keep each row's short base items (``districts``' behind lists).
 
     Returns:
         One row per community, in input order.
@@ -43,16 +48,20 @@ def score_rows_or_fail(
             the as-of month is before the period.
     """
     if input_path == "-":
-        return _from_stdin(input_format, as_of, lang)
+        return _from_stdin(input_format, as_of, lang, shortfalls)
     suffix = Path(input_path).suffix.lower()
     if suffix not in (".json", ".jsonl"):  # a register, or an ending refused by the reader
-        return ScoreRows.of(score_or_fail(load_input(input_path, input_format, warn=lang), as_of))
+        return ScoreRows.of(
+            score_or_fail(load_input(input_path, input_format, warn=lang), as_of), shortfalls
+        )
     with user_errors(input_path):
         opened, closing = _open_file(Path(input_path), suffix)
     if opened is None:  # its structure is not plain: the whole reader says what is wrong
-        return ScoreRows.of(score_or_fail(load_input(input_path, input_format, warn=lang), as_of))
+        return ScoreRows.of(
+            score_or_fail(load_input(input_path, input_format, warn=lang), as_of), shortfalls
+        )
     with closing:
-        return _scored(opened, input_path, as_of, lang)
+        return _scored(opened, input_path, as_of, lang, shortfalls)
 
 
 def _open_file(path: Path, suffix: str) -> tuple[JsonLines | None, AbstractContextManager[object]]:
@@ -71,7 +80,9 @@ def _open_file(path: Path, suffix: str) -> tuple[JsonLines | None, AbstractConte
     return open_json_document(path.read_bytes()), nullcontext()
 
 
-def _from_stdin(input_format: str | None, as_of: Month | None, lang: Lang) -> ScoreRows:
+def _from_stdin(
+    input_format: str | None, as_of: Month | None, lang: Lang, shortfalls: bool
+) -> ScoreRows:
     """Standard input, read whole (within the size limit) as :func:`.common.load_input` reads it."""
     from .._io.assessments import read_assessment
     from .._io.jsonl import open_json_lines
@@ -80,20 +91,23 @@ def _from_stdin(input_format: str | None, as_of: Month | None, lang: Lang) -> Sc
     if fmt == "jsonl":
         with user_errors("-"):
             opened = open_json_lines(io.BytesIO(data))
-        return _scored(opened, "-", as_of, lang)
+        return _scored(opened, "-", as_of, lang, shortfalls)
     from .._analysis.rollup import district_disagreements
 
     with user_errors("-"):
         assessment = read_assessment(data, fmt)
     warn_disagreements(district_disagreements(assessment), lang)
-    return ScoreRows.of(score_or_fail(assessment, as_of))
+    return ScoreRows.of(score_or_fail(assessment, as_of), shortfalls)
 
 
-def _scored(opened: JsonLines, place: str, as_of: Month | None, lang: Lang) -> ScoreRows:
+def _scored(
+    opened: JsonLines, place: str, as_of: Month | None, lang: Lang, shortfalls: bool
+) -> ScoreRows:
     from .._io.summaries import score_rows
 
     try:
         with user_errors(place):
-            return score_rows(opened, as_of=as_of, warn=disagreement_warner(lang))
+            warn = disagreement_warner(lang)
+            return score_rows(opened, as_of=as_of, warn=warn, shortfalls=shortfalls)
     except Refusal as exc:
         fail("--as-of", exc.message)

@@ -32,6 +32,7 @@ def score_rows(
     as_of: Month | None = None,
     rulebook: Rulebook = GUIYANG_2021,
     warn: Callable[[Disagreement], None] | None = None,
+    shortfalls: bool = False,
 ) -> ScoreRows:
     """Score every community of an opened input, keeping one score row each.
 
@@ -43,6 +44,7 @@ def score_rows(
         warn: Takes, when every community is valid, each district whose
             communities record different 1.1 lists without a district record
             (R18).
+        shortfalls: Keep each row's short base items (for the behind lists).
 
     Returns:
         The rows, in input order, stamped like
@@ -67,7 +69,7 @@ def score_rows(
             if result.community is None:
                 problems.extend(result.problems)
             elif scorer is not None and not problems:
-                rows.append(ScoreRow.of(scorer(result.community)))
+                rows.append(ScoreRow.of(scorer(result.community), shortfalls))
     if problems:
         raise InputError(problems)
     if warn is not None:

@@ -251,11 +251,15 @@ def _named(ids: Sequence[str], names: Mapping[str, str], lang: Lang) -> str:
     return _listed([f"{names[i]} ({i})" for i in ids], lang)
 
 
-def _listed(lines: Sequence[str], lang: Lang) -> str:
-    """*lines*, one after the other, at most :data:`NAMED_AT_MOST`, then how many more."""
+def _listed(lines: Sequence[str], lang: Lang, count: int | None = None) -> str:
+    """*lines*, one after the other, at most :data:`NAMED_AT_MOST`, then how many more.
+
+    *count* is how many there are in all, when only the first are given.
+    """
     shown = [safe(line) for line in lines[:NAMED_AT_MOST]]
-    if len(lines) > NAMED_AT_MOST:
-        shown.append(_MORE[lang].format(len(lines) - NAMED_AT_MOST))
+    more = (len(lines) if count is None else count) - len(shown)
+    if more > 0:
+        shown.append(_MORE[lang].format(more))
     return "\n".join(shown)
 
 
@@ -298,9 +302,13 @@ def districts_table(
             f"{s.mean:.1f}",
             str(s.min),
             str(s.max),
-            "\n".join(
-                safe(behind_line(b.community_name, b.community_id, b.lost, lang, lines=True))
-                for b in s.flagged
+            _listed(
+                [
+                    behind_line(b.community_name, b.community_id, b.lost, lang, lines=True)
+                    for b in s.flagged[:NAMED_AT_MOST]
+                ],
+                lang,
+                len(s.flagged),
             ),
         )
     return table
