@@ -159,3 +159,16 @@ def test_a_register_saved_by_libreoffice_reads_the_same(tmp_path: Path) -> None:
             timeout=120,
         )
     assert expected == read_register(tmp_path / "back" / "reg.xlsx")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("zh", "已写入空白台账 "), ("en", "wrote the blank register ")]
+)
+def test_template_confirms_on_standard_error(tmp_path: Path, lang: str, expected: str) -> None:
+    """A template written says so in one line on standard error, in the user's language."""
+    target = tmp_path / "t.xlsx"
+    result = CliRunner().invoke(main, ["template", str(target)], env={"YOUTHACTION_LANG": lang})
+    assert 0 == result.exit_code
+    assert "" == result.stdout
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"{expected}{target}")

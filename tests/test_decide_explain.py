@@ -113,3 +113,40 @@ def test_explain_formats_table_then_statement_or_text_only() -> None:
 def _statement_of(community_id: str) -> str:
     cards = score_assessment(load_assessment(SAMPLE))
     return explain_scorecard(cards.get(community_id), period=cards.period, lang="en")
+
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
+
+
+@pytest.mark.parametrize("given", ["中环社区", "中环 社区", "中环社区\u200b", "YY-02", "ｙｙ-02"])
+def test_explain_takes_a_name_or_an_id_as_names_are_compared(given: str) -> None:
+    """--community finds 中环社区 by its name or id, spaced, invisible or full-width (R15)."""
+    result = run("explain", str(EXAMPLE), "--community", given, "--format", "text")
+    assert 0 == result.exit_code, result.output
+    assert "中环社区 (yy-02)" in result.stdout
+
+
+def test_a_missed_community_lists_the_nearest_in_the_users_language() -> None:
+    """A near miss: status 2, the nearest id and name, in Chinese or English."""
+    zh = run("explain", str(EXAMPLE), "--community", "中环社")
+    assert 2 == zh.exit_code
+    assert "没有编号或名称为“中环社”的社区；最接近的：yy-02 (中环社区)" in zh.stderr
+    en = run("plan", str(EXAMPLE), "--community", "yy-2", "--lang", "en")
+    assert 2 == en.exit_code
+    assert "no community with id or name 'yy-2'; the nearest: yy-02" in en.stderr
+
+
+def test_a_name_shared_by_several_communities_is_refused_with_each(tmp_path: Path) -> None:
+    """Two communities named 新华社区: status 2, both ids listed, no guess."""
+    period = Period.parse("2021-11:2022-04")
+    twins = tuple(
+        Community(id=i, name="新华社区", district="南明区", pilot_level=PilotLevel.NATIONAL)
+        for i in ("nm-a", "nm-b")
+    )
+    path = write_assessment(Assessment(period=period, communities=twins), tmp_path)
+    result = run("explain", str(path), "--community", "新华社区", "--lang", "en")
+    assert 2 == result.exit_code
+    assert "2 communities are named '新华社区'; give the id of one: nm-a (新华社区), nm-b" in (
+        result.stderr
+    )
+    assert 0 == run("explain", str(path), "--community", "nm-b").exit_code

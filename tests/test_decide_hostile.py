@@ -69,7 +69,8 @@ def test_json_outputs_carry_hostile_text_intact(hostile_input: Path, command: st
     walk(json.loads(result.stdout))
     joined = "\n".join(strings)
     for text in HOSTILE_TEXTS:
-        assert as_id(text) in strings
+        if command != "districts":  # its ids are those behind: none, all totals being equal (R23)
+            assert as_id(text) in strings
         if command in ("rank", "districts"):
             assert text in strings
         if command == "plan":  # summary titles appear inside the actions

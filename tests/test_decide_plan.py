@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from tests.decide_helpers import activities as _activities
 from tests.decide_helpers import community as _community
+from tests.decide_helpers import run, write_assessment
 from tests.strategies import assessments, communities, periods, rulebooks
 from youthaction_scoring import (
     GUIYANG_2021,
@@ -224,7 +225,7 @@ def test_plan_command_single_community_table_and_as_of() -> None:
     ("args", "message"),
     [
         (["--as-of", "2021-10"], "before the period"),
-        (["--community", "nope"], "no community with id 'nope'"),
+        (["--community", "nope"], "no community with id or name 'nope'"),
     ],
 )
 @pytest.mark.usefixtures("english")
@@ -258,3 +259,20 @@ def test_a_deduction_cut_by_the_floor_is_lost_only_in_part() -> None:
         .text("en")
         .endswith("(counts 10 of its 15: the item stops at 0 or the sum is capped)")
     )
+
+
+def test_the_plan_table_has_no_empty_lost_table_and_full_width_chinese(tmp_path: Path) -> None:
+    """Nothing lost: no 已无法挽回 table; Chinese reads “（R12），达到上限20分”, the table a remark a line."""
+    period = Period.parse("2021-11:2022-04")
+    community = _community(projects=_activities("2021-11"))
+    path = write_assessment(Assessment(period=period, communities=(community,)), tmp_path)
+    early = run("plan", str(path), "--as-of", "2021-11")
+    assert 0 == early.exit_code
+    assert "已无法挽回" not in early.stdout
+    assert "（R12）\n" in early.stdout.replace(" ", "").replace(
+        "│", ""
+    )  # remarks on their own line
+    assert "(R12)" not in early.stdout
+    document = run("plan", str(path), "--as-of", "2021-11", "--format", "json").stdout
+    assert "（R12），达到上限20分" in document
+    assert "已无法挽回" in run("plan", str(path)).stdout  # every month has passed: months lost

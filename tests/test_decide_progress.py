@@ -46,7 +46,7 @@ def test_progress_is_the_score_as_of_each_month(assessment: Assessment, rulebook
         cards = score_assessment(assessment, as_of=month.month, rulebook=rulebook)
         assert [_expected(c, month.month) for c in cards] == [r.standing for r in month.rows]
         assert [c.community_id for c in cards] == [r.community_id for r in month.rows]
-        totals = [(c.community_id, c.total) for c in cards]
+        totals = [(c.community_id, c.total, has_shortfalls(c)) for c in cards]
         assert flag_behind(totals) == month.behind
         assert tuple(c.community_id for c in cards if month.month in missed_months(c)) == (
             month.missed

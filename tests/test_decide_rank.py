@@ -70,7 +70,7 @@ def test_by_district_ranks_within_each_district() -> None:
 
 
 def test_rank_json_shape_and_values() -> None:
-    """The rank command: --format json: {"ranking": [{rank, community_id, name, district, ...}]}."""
+    """The rank command: --format json: {"ranking": [{rank, community_id, community_name, district, ...}]}."""
     result = run("rank", str(SAMPLE), "--format", "json")
     doc = json.loads(result.stdout)
     assert ["ranking"] == list(doc)
@@ -78,7 +78,7 @@ def test_rank_json_shape_and_values() -> None:
     expected = {
         "rank": 1,
         "community_id": "nm-xinhua",
-        "name": "新华路社区",
+        "community_name": "新华路社区",
         "district": "南明区",
         "pilot_level": "national",
         "base": 65,
@@ -127,8 +127,10 @@ def test_hostile_names_survive_json_and_csv(assessment: Assessment) -> None:
         doc = json.loads(run("rank", str(path), "--format", "json").stdout)
         rows = read_csv(run("rank", str(path), "--format", "csv", "--lang", "en").stdout)
     names = {c.id: (c.name, c.district) for c in assessment.communities}
-    assert names == {e["community_id"]: (e["name"], e["district"]) for e in doc["ranking"]}
-    assert names == {r["community_id"]: (r["name"], r["district"]) for r in rows}
+    assert names == {
+        e["community_id"]: (e["community_name"], e["district"]) for e in doc["ranking"]
+    }
+    assert names == {r["community_id"]: (r["community_name"], r["district"]) for r in rows}
 
 
 def test_csv_cells_that_look_like_formulas_are_guarded(tmp_path: Path) -> None:

@@ -268,3 +268,68 @@ def test_progress_uses_the_district_record() -> None:
     for month in iter_progress(assessment):
         expected = score_assessment(assessment, as_of=month.month)
         assert [c.total for c in expected] == [r.total for r in month.rows]
+
+
+SPELLINGS = ["南明区\u200b", "南明 区", " 南明区", "南明区\ufeff", "南明\u00ad区"]
+"""The same district as people paste it: zero-width space, space, BOM, soft hyphen (R22)."""
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_a_district_spelled_apart_takes_its_record_r22(spelling: str) -> None:
+    """A community in '南明区' + an invisible character or a space takes 15 from the record (R22)."""
+    text = _document(
+        _member("a", "南明区", None),
+        _member("b", spelling, None),
+        districts=[{"name": "南明区", "county_youth_orgs": ALL}],
+    )
+    assert {"a": 15, "b": 15} == _item_1_1(loads_assessment(text))
+
+
+def test_a_community_spelled_apart_may_not_carry_its_own_list_r22() -> None:
+    """A '南明 区' community with its own list in recorded 南明区 is the R18 conflict (R22)."""
+    text = _document(
+        _member("a", "南明 区", ALL[:1]), districts=[{"name": "南明区", "county_youth_orgs": ALL}]
+    )
+    with pytest.raises(InputError) as caught:
+        loads_assessment(text)
+    (problem,) = caught.value.problems
+    assert "communities[0].org_system.county_youth_orgs" == problem.place
+    assert "district '南明区' is recorded at districts[0]" in problem.message.en
+
+
+def test_district_records_spelled_apart_are_duplicates_r22() -> None:
+    """Records '南明区' and '南明 区' are one district recorded twice (R22)."""
+    text = _document(
+        _member("a", "南明区", None), districts=[{"name": "南明区"}, {"name": "南明 区"}]
+    )
+    with pytest.raises(InputError) as caught:
+        loads_assessment(text)
+    found = {p.place: p.message.en for p in caught.value.problems}
+    assert {"districts[1].name": "duplicate district '南明 区' (first at districts[0])"} == found
+
+
+def test_the_warning_groups_districts_spelled_apart_r22() -> None:
+    """Differing lists in '南明区' and '南明 区' are one warning, shown as the first spelling (R22)."""
+    text = _document(_member("a", "南明区", ALL), _member("b", "南明 区", []))
+    (found,) = district_disagreements(loads_assessment(text))
+    assert "南明区" == found.district
+    assert [("a",), ("b",)] == [ids for _, ids in found.variants]
+
+
+def test_the_roll_up_and_ranking_show_one_district_r22(tmp_path: Path) -> None:
+    """The roll-up lists one 南明区 row; rank --by district ranks them together (R22)."""
+    path = tmp_path / "in.json"
+    path.write_text(
+        _document(
+            _member("a", "南明 区", None),
+            _member("b", "南明区\u200b", None),
+            districts=[{"name": "南明区", "county_youth_orgs": ALL}],
+        ),
+        encoding="utf-8",
+    )
+    document = json.loads(run("districts", str(path), "--format", "json").stdout)
+    assert [("南明 区", 2)] == [(d["district"], d["communities"]) for d in document["districts"]]
+    ranking = json.loads(run("rank", str(path), "--format", "json", "--by", "district").stdout)
+    assert [1, 1] == [r["rank"] for r in ranking["ranking"]]
+    (month,) = iter_progress(loads_assessment(path.read_text("utf-8")), months=[PERIOD.end])
+    assert month.rows[0].total == month.rows[1].total

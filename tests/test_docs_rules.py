@@ -20,8 +20,8 @@ def test_every_clause_function_is_documented() -> None:
 
 
 def test_every_decision_is_stated() -> None:
-    """R1 … R21 are each stated on the rules page, in bold, where they are decided."""
-    missing = [f"R{n}" for n in range(1, 22) if not re.search(rf"\*\*R{n}\.", RULES_DOC)]
+    """R1 … R23 are each stated on the rules page, in bold, where they are decided."""
+    missing = [f"R{n}" for n in range(1, 24) if not re.search(rf"\*\*R{n}\.", RULES_DOC)]
     assert [] == missing
 
 
@@ -53,3 +53,18 @@ def test_cited_worked_cases_exist() -> None:
     cited = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+){3,})`", RULES_DOC))
     assert cited
     assert set() == cited - CASES
+
+
+def test_cited_code_exists() -> None:
+    """Every `_layer.module.name` the rules page cites is importable (no stale module names)."""
+    import importlib
+
+    cited = set(re.findall(r"`(_[a-z]+\.[a-z_]+)\.([A-Za-z_]+)(?:\.([a-z_]+))?`", RULES_DOC))
+    assert len(cited) > 5
+    missing = []
+    for module, name, attribute in sorted(cited):
+        found = importlib.import_module(f"youthaction_scoring.{module}")
+        value = getattr(found, name, None)
+        if value is None or (attribute and not hasattr(value, attribute)):
+            missing.append(f"{module}.{name}")
+    assert [] == missing

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from click.testing import CliRunner
 
-from tests.builders import full_community
+from tests.builders import empty_community, full_community
 from tests.hostile.harness import cli, document, quick
 from tests.malformed import valid_header
 from youthaction_scoring import Assessment, Period, dumps_assessment
@@ -108,13 +108,17 @@ def test_a_flood_of_bad_lines_is_counted_on_every_reading_path(tmp_path: Path, f
 
 
 @pytest.mark.slow
-def test_a_million_zeros_take_seconds_not_minutes(tmp_path: Path) -> None:
-    """A 2 MB document of 1 M `0` elements in `communities` is refused within a minute."""
+def test_a_million_zeros_are_refused_with_the_first_problems_and_a_count(tmp_path: Path) -> None:
+    """A 2 MB document of 1 M `0` elements in `communities`: the first problems, then a count.
+
+    (Its time, 28 s on the shared development machine against 115 s before,
+    is a measurement in docs/limits.md, not a test: a timed test fails on a
+    loaded machine.)
+    """
     path = tmp_path / "zeros.json"
     path.write_text(_zeros(1_000_000), encoding="utf-8")
     outcome = cli("score", str(path), "--format", "json")
     assert outcome.status == 2
-    assert outcome.seconds < 60
     assert len(outcome.stderr.splitlines()) == MAX_PROBLEMS + 1
 
 
@@ -150,12 +154,19 @@ def test_an_atomic_file_past_the_limit_is_not_made(tmp_path: Path, size: int) ->
 
 
 def _many(tmp_path: Path, communities: int, months: int = 12) -> Path:
-    """An assessment whose progress JSON is about communities × months × 1.5 KB."""
+    """An assessment whose progress JSON is about communities × months × 1.5 KB.
+
+    Every other community has recorded nothing, so half are behind each
+    month (R23) and progress lists each with its shortfalls.
+    """
     start = Month(2021, 1)
     period = Period(start, Month.from_index(start.index + months - 1))
     assessment = Assessment(
         period=period,
-        communities=tuple(full_community(period, id=f"c{n}") for n in range(communities)),
+        communities=tuple(
+            full_community(period, id=f"c{n}") if n % 2 else empty_community(id=f"c{n}")
+            for n in range(communities)
+        ),
     )
     path = tmp_path / "many.json"
     path.write_text(dumps_assessment(assessment), encoding="utf-8")

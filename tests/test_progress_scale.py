@@ -49,9 +49,14 @@ def test_tables_are_built_from_an_iterator_in_one_pass() -> None:
 
 
 def _crowd(count: int) -> str:
-    """The example's first community, *count* times, every one behind (as JSON)."""
+    """The example's first community, *count* times, every one behind (as JSON).
+
+    Without a brand it loses item 3's 40 base points in every month (R11), so
+    it is never exempt from a behind list (R23).
+    """
     doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     first = doc["communities"][0]
+    first["projects"] = {**first.get("projects", {}), "brands": []}
     doc["communities"] = [{**first, "id": f"c{n:03d}", "name": f"社区{n}"} for n in range(count)]
     return json.dumps(doc, ensure_ascii=False)
 
@@ -92,3 +97,19 @@ def test_120_months_of_many_communities_stay_in_blocks_within_the_width() -> Non
     for month in assessment.period.months:
         assert 1 == sum(line.split().count(str(month)) for line in totals), month
     assert sum(line.startswith("社区0 ") for line in totals) >= 120 // 16  # the name on every block
+
+
+@pytest.mark.parametrize(("count", "more"), [(NAMED_AT_MOST, None), (NAMED_AT_MOST + 1, 1)])
+def test_the_districts_table_names_some_behind_and_counts_the_rest(
+    count: int, more: int | None
+) -> None:
+    """At NAMED_AT_MOST flagged all are named; one more and the cell says "and 1 more"."""
+    from youthaction_scoring import district_rollup, score_assessment
+    from youthaction_scoring._present.tables import districts_table
+
+    cards = score_assessment(loads_assessment(_crowd(count)))
+    rule = BehindRule(below=201)
+    text = render([districts_table(district_rollup(cards, rule), "en", rule, "2022-04")], width=120)
+    assert f"(c{NAMED_AT_MOST - 1:03d})" in text
+    assert f"(c{NAMED_AT_MOST:03d})" not in text
+    assert ("and 1 more" in text) == (more == 1)

@@ -222,3 +222,30 @@ def test_a_count_above_the_limit_is_refused_by_the_constructor(count: int) -> No
     """Cadres(full_time=10**20) is refused at once (issue 25: it was accepted, then not written)."""
     with pytest.raises(Refusal, match="must be at most 999,999,999,999,999"):
         Cadres(full_time=count)
+
+
+def test_dir_shows_every_public_name() -> None:
+    """dir(youthaction_scoring) lists every name of __all__, those loaded on first use too."""
+    missing = [n for n in youthaction_scoring.__all__ if n not in dir(youthaction_scoring)]
+    assert [] == missing
+
+
+def test_a_bad_value_given_to_a_class_is_an_input_error_in_both_languages() -> None:
+    """Cadres(full_time=-1) raises an InputError (as docs/api.md says), in English and Chinese."""
+    import pickle
+
+    with pytest.raises(youthaction_scoring.InputError) as caught:
+        youthaction_scoring.Cadres(full_time=-1)
+    assert "full_time: must be >= 0, got -1" == str(caught.value)
+    assert "full_time：不能小于0，实为-1" == caught.value.text("zh")
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert (str(caught.value), type(caught.value)) == (str(copy), type(copy))
+
+
+def test_scorecards_are_indexed_like_a_sequence() -> None:
+    """cards[0], cards[-1] and len(cards) work; cards[len] is an IndexError."""
+    example = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
+    cards = youthaction_scoring.score_assessment(youthaction_scoring.load_assessment(example))
+    assert (cards.scorecards[0], cards.scorecards[-1]) == (cards[0], cards[-1])
+    with pytest.raises(IndexError):
+        cards[len(cards)]

@@ -380,3 +380,27 @@ def test_scoring_a_register_takes_1_1_from_the_district_record(tmp_path: Path) -
     points = {c.community_id: c.item(ItemCode.C1_1).points for c in from_register}
     assert from_json == from_register
     assert {"nm-xinhua": 10, "nm-huaguo": 10, "yy-zhonghua": 5} == points
+
+
+def test_district_rows_spelled_apart_are_one_district_r22(tmp_path: Path) -> None:
+    """区县 rows '南明区' and '南明 区' are one record; '南明区' + U+200B communities take it (R22)."""
+    rows = _rows()
+    rows["社区"][1][2] = "南明区\u200b"
+    rows["区县"] = [["南明区", "志愿服务"], ["南明 区", "创业就业"], ["南明区", "文艺体育"]]
+    assessment = read_register(_register(tmp_path, rows))
+    assert [("南明区", 3)] == [(d.name, len(d.county_youth_orgs)) for d in assessment.districts]
+    cards = score_assessment(assessment)
+    assert [15, 15] == [cards.get(i).item(ItemCode.C1_1).points for i in ("nm-xinhua", "nm-huaguo")]
+
+
+def test_a_carried_list_in_a_district_spelled_apart_is_placed_at_its_cells_r22(
+    tmp_path: Path,
+) -> None:
+    """A '南明 区' community with 县级组织 rows is refused at those rows, naming 区县!A2 (R18, R22)."""
+    rows = _rows()
+    rows["社区"][0][2] = "南明 区"
+    rows["县级组织"] = [["nm-xinhua", "志愿服务"], ["yy-zhonghua", "志愿服务"]]
+    problems = _problems(_register(tmp_path, rows))
+    assert 1 == len(problems)
+    assert "区县!A2" in problems[0]
+    assert "nm-xinhua" in problems[0]

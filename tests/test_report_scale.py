@@ -25,6 +25,7 @@ from youthaction_scoring import (
     PilotLevel,
     Projects,
     flag_behind,
+    has_shortfalls,
     load_assessment,
     plan_scorecards,
     rank_scorecards,
@@ -190,7 +191,8 @@ def test_the_compact_summaries_agree_with_the_full_report(six_hundred: Assessmen
         return re.findall(r'<td class="num">([\d.]+)</td>', part)
 
     assert districts(full) == districts(compact)
-    totals = ((c.community_id, c.total) for c in score_assessment(six_hundred))
+    cards = score_assessment(six_hundred)
+    totals = ((c.community_id, c.total, has_shortfalls(c)) for c in cards)
     assert len(flag_behind(totals)) == len(re.findall(r"<td>滞后</td></tr>", compact))
 
 

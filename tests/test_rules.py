@@ -517,3 +517,18 @@ def test_activity_dates_are_dates() -> None:
     """Records reject a non-date at construction."""
     with pytest.raises(TypeError):
         Activity("社区青春行动", "2021-11-01", True)  # type: ignore[arg-type]
+
+
+def test_the_english_reasons_of_1_1_read_well_for_every_category() -> None:
+    """No "a entrepreneurship": 1.1's reason and plan step put the category after "for"."""
+    from youthaction_scoring import Community, Period, PilotLevel, plan_scorecard, score
+
+    period = Period.parse("2021-11:2022-04")
+    card = score(Community("c", "甲", "南明区", PilotLevel.NATIONAL), period)
+    reasons = [d.reason.text("en") for d in card.item("1.1").deductions]
+    assert (
+        "the district league committee has not recorded an organisation for entrepreneurship"
+        in (reasons[1])
+    )
+    steps = [a.text("en") for a in plan_scorecard(card, period).actions if a.item.code == "1.1"]
+    assert all(" a e" not in s and " record an organisation for " in s for s in steps), steps

@@ -87,7 +87,14 @@ def test_rows_roll_up_exactly_as_their_scorecards() -> None:
     """district_rollup_rows equals district_rollup, with the default and another R19 rule."""
     cards = _cards(SAMPLE)
     for rule in (None, BehindRule(below=120)):
-        assert district_rollup_rows(ScoreRows.of(cards), rule) == district_rollup(cards, rule)
+        rows = ScoreRows.of(cards, shortfalls=True)
+        assert district_rollup_rows(rows, rule) == district_rollup(cards, rule)
+
+
+def test_rows_without_shortfalls_cannot_be_rolled_up() -> None:
+    """Rows made without their short base items are refused, not rolled up with nobody behind."""
+    with pytest.raises(ValueError, match="no shortfalls"):
+        district_rollup_rows(ScoreRows.of(_cards(SAMPLE)))
 
 
 def test_summary_csv_of_rows_is_the_scorecards_summary_csv() -> None:
@@ -143,7 +150,6 @@ def test_commands_write_what_the_full_scorecards_give(tmp_path: Path, lang: Lang
     for path in (jsonl, _as_document(jsonl)):
         cards = _cards(path)
         rule = BehindRule()
-        names = {c.community_id: c.community_name for c in cards}
         roll = district_rollup(cards, rule)
         expected = {
             ("rank", "--format", "json"): dumps_json(ranking_document(rank_scorecards(cards))),
@@ -151,11 +157,9 @@ def test_commands_write_what_the_full_scorecards_give(tmp_path: Path, lang: Lang
                 rank_scorecards(cards, by_district=True), lang
             ),
             ("rank",): render([ranking_table(rank_scorecards(cards), cards, lang)], width=160),
-            ("districts", "--format", "json"): dumps_json(districts_document(roll, rule)),
+            ("districts", "--format", "json"): dumps_json(districts_document(roll, rule, lang)),
             ("districts", "--format", "csv"): districts_csv(roll, lang),
-            ("districts",): render(
-                [districts_table(roll, names, lang, rule, "2022-04")], width=160
-            ),
+            ("districts",): render([districts_table(roll, lang, rule, "2022-04")], width=160),
             ("score", "--format", "csv"): scorecards_csv(cards, "summary", lang),
         }
         whole = run("score", str(path), "--format", "csv-detail", "--lang", lang)

@@ -454,3 +454,19 @@ def test_warning_headers_are_bounded(server: Server, districts: int) -> None:
     count = answer.headers.get("youthaction-warning-count")
     assert count == (str(districts) if districts > 5 else None)
     assert sum(len(k) + len(v) for k, v in answer.headers.multi_items()) < 4096
+
+
+def test_explain_finds_a_community_by_name_and_suggests_on_a_miss(server: Server) -> None:
+    """``community`` takes a name (R15); a miss lists the nearest ids and names in the language."""
+    with server.client() as client:
+        named = client.post(
+            "/v1/explain?community=中环 社区&lang=en", content=EXAMPLE.read_bytes(), headers=JSON
+        )
+        near = client.post(
+            "/v1/explain?community=中环社&lang=en", content=EXAMPLE.read_bytes(), headers=JSON
+        )
+    assert 200 == named.status_code
+    assert "中环社区 (yy-02)" in named.text
+    body = _problem(near, 400, "bad-parameter")
+    detail = body["problems"][0]["message"]  # type: ignore[index]
+    assert "the nearest: yy-02 (中环社区)" in detail

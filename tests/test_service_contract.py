@@ -56,7 +56,8 @@ def test_every_parameter_and_problem_is_in_the_document() -> None:
         documented = [p["name"] for p in operation["parameters"]]
         assert documented == [p.name for p in parameters_of(name)]
         statuses = {int(s) for s in operation["responses"] if s != "200"}
-        assert statuses == {s for s, _ in KINDS.values()} - {404, 405}
+        only_report = set() if name == "report" else {501}
+        assert statuses == {s for s, _ in KINDS.values()} - {404, 405} - only_report
 
 
 @pytest.fixture(scope="module")

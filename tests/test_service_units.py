@@ -127,7 +127,18 @@ def test_problem_bodies_follow_rfc_9457() -> None:
     assert zh["problems"][0]["place"] == "line 5: communities[0].id"
     assert zh["problems"][0]["place_text"] == "第5行：communities[0].id"
     assert en["problems"][0]["text"] == "line 5: communities[0].id: the request body is empty"
-    assert {status for status, _ in KINDS.values()} == {400, 401, 404, 405, 413, 415, 422, 500, 503}
+    assert {status for status, _ in KINDS.values()} == {
+        400,
+        401,
+        404,
+        405,
+        413,
+        415,
+        422,
+        500,
+        501,
+        503,
+    }
 
 
 A_TOKEN = "a-token-0123456789"
@@ -218,3 +229,36 @@ def test_fewer_collections_is_reentrant_and_restores_once() -> None:
     assert gc.get_threshold() == before
     assert raised[0] >= 50_000
     assert gc.get_freeze_count() == 0
+
+
+def test_a_report_without_the_report_extra_is_a_501_naming_the_pip_command(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """POST /v1/report where jinja2 is missing: 501 not-implemented with the install command."""
+    import sys
+
+    from youthaction_scoring._present.operations import OPERATION
+    from youthaction_scoring._present.settings import Request
+    from youthaction_scoring._service.answers import answer
+    from youthaction_scoring._service.problems import ServiceProblem
+
+    monkeypatch.setitem(sys.modules, "jinja2", None)
+    monkeypatch.delitem(sys.modules, "youthaction_scoring._present.report.render", raising=False)
+    example = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
+    with pytest.raises(ServiceProblem) as caught:
+        answer(OPERATION["report"], example.read_bytes(), "json", Request(), [])
+    body = caught.value.body("en")
+    assert 501 == body["status"]
+    assert body["type"].endswith("#problem-not-implemented")
+    assert 'pip install "youthaction-scoring[report]"' in body["detail"]
+
+
+def test_the_service_extra_brings_the_report_extra() -> None:
+    """The service extra includes the report extra, so /v1/report works as installed."""
+    import tomllib
+
+    pyproject = Path(__file__).parent.parent / "pyproject.toml"
+    extras = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    assert "youthaction-scoring[report]" in extras["service"]

@@ -46,13 +46,10 @@ def _cut(text: str) -> re.Match[str] | None:
 def _tables(lang: Lang) -> dict[str, list[RenderableType]]:
     assessment = load_assessment(EXAMPLE)
     cards = score_assessment(assessment)
-    names = {c.community_id: c.community_name for c in cards}
     return {
         "score": [scorecards_table(cards, lang)],
         "rank": [ranking_table(rank_scorecards(cards), cards, lang)],
-        "districts": [
-            districts_table(district_rollup(cards), names, lang, BehindRule(), "2022-04")
-        ],
+        "districts": [districts_table(district_rollup(cards), lang, BehindRule(), "2022-04")],
         "progress": [*progress_tables(list(iter_progress(assessment)), lang)],
         "plan": [*plan_tables(plan_scorecards(cards)[0], lang)],
         "explain": [items_table(cards.scorecards[0], lang)],

@@ -36,6 +36,7 @@ from ._analysis.progress import (
 )
 from ._analysis.ranking import RankedCard, rank_scorecards
 from ._analysis.rollup import (
+    BehindCommunity,
     Disagreement,
     DistrictSummary,
     district_disagreements,
@@ -136,6 +137,11 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    """Every name of the module, the functions loaded on first use included."""
+    return sorted({*globals(), *_LAZY})
+
+
 __all__ = [
     "ASSESSMENT_FORMAT",
     "GUIYANG_2021",
@@ -143,6 +149,7 @@ __all__ = [
     "SECTION_TITLES",
     "Activity",
     "Assessment",
+    "BehindCommunity",
     "BehindRule",
     "Brand",
     "CadreKind",

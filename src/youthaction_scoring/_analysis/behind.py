@@ -1,18 +1,22 @@
-"""Who is behind (进度滞后): a label, not a grade (R19).
+"""Who is behind (进度滞后): a label, not a grade (R19, R23).
 
 The rulebook names lagging communities but defines no bands. Every list of
 who is behind — progress, the district roll-up, the report — flags, among the
-communities scored together and as of one month, those in the bottom share
-(a quarter by default) by total: a community is flagged when fewer than
-*share* × *n* communities score strictly below it, so ties at the boundary
-are all flagged. A user may set another share, or an absolute total instead
-(flagged when below it). Every list states the rule it used
-(:meth:`BehindRule.describe`).
+*n* communities scored together and as of one month, those in the bottom
+share (a quarter by default) by total, counted as R23 says: the ⌈*n* ×
+*share*⌉ lowest totals (computed exactly, with fractions: 28 % of 25 is 7),
+together with every community whose total equals the last of them. A
+community that has lost no base point as of the month is never behind, and
+when all *n* totals are equal nobody is. A user may set another share, or an
+absolute total instead (flagged when below it; a community that has lost no
+base point is never flagged either). Every list states the rule it used
+(:meth:`BehindRule.describe`) and names each flagged community with its
+shortfalls.
 """
 
 from __future__ import annotations
 
-import bisect
+import math
 import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
@@ -34,12 +38,15 @@ class BehindText(Text):
     """How a list says which rule flagged its communities."""
 
     SHARE = (
-        "滞后：截至{0}总分位于后{1}的社区（并列者均计入，R19）",
-        "behind: the bottom {1} by total as of {0}, ties included (R19)",
+        "滞后：截至{0}总分位于后{1}的社区，与其中最低分并列者均计入；"
+        "基本项未失分者不计，总分全部相同时无人滞后（R19、R23）",
+        "behind: the bottom {1} by total as of {0}, ties included; never a community"
+        " that has lost no base point, nobody when all totals are equal (R19, R23)",
     )
     BELOW = (
-        "滞后：截至{0}总分低于{1}分的社区（R19）",
-        "behind: a total below {1} as of {0} (R19)",
+        "滞后：截至{0}总分低于{1}分的社区，基本项未失分者不计（R19、R23）",
+        "behind: a total below {1} as of {0}; never a community that has lost no base"
+        " point (R19, R23)",
     )
 
 
@@ -159,20 +166,35 @@ class BehindRule:
             check_type("BehindRule", "below", self.below, int)
             _total(self.below)
 
-    def flag(self, totals: Sequence[int]) -> tuple[bool, ...]:
-        """Flag, among communities scored together, those behind.
+    def flag(self, totals: Sequence[int], lost: Sequence[bool]) -> tuple[bool, ...]:
+        """Flag, among communities scored together, those behind (R19, R23).
+
+        With a share: of the *n* totals, the ⌈*n* × share⌉ lowest (exactly,
+        in fractions) and every total equal to the last of them; nobody when
+        all totals are equal. With a total: every total below it. Under
+        either rule a community that has lost no base point is never flagged.
 
         Args:
             totals: Their totals as of one month, in any order.
+            lost: For each, in the same order, whether it has lost a base
+                point as of the month (a deduction on a base item).
 
         Returns:
             One flag per total, in the same order.
+
+        Raises:
+            ValueError: *lost* is not as long as *totals*.
         """
+        if len(lost) != len(totals):
+            raise ValueError(f"flag: {len(totals)} totals but {len(lost)} lost flags")
         if self.below is not None:
-            return tuple(t < self.below for t in totals)
-        ordered = sorted(totals)
-        limit = self.share * len(totals)
-        return tuple(bisect.bisect_left(ordered, total) < limit for total in totals)
+            below = self.below
+            return tuple(t < below and gone for t, gone in zip(totals, lost, strict=True))
+        if not totals or min(totals) == max(totals):
+            return (False,) * len(totals)  # R23: there is no one to lag behind
+        count = math.ceil(self.share * len(totals))  # a Fraction: exact, never floating point
+        last = sorted(totals)[count - 1]
+        return tuple(t <= last and gone for t, gone in zip(totals, lost, strict=True))
 
     def describe(self, lang: Lang, as_of: str) -> str:
         """Say which rule was used, for the caption of a list.
@@ -198,19 +220,22 @@ class BehindRule:
 
 
 def flag_behind(
-    totals: Iterable[tuple[str, int]], rule: BehindRule | None = None
+    totals: Iterable[tuple[str, int, bool]], rule: BehindRule | None = None
 ) -> tuple[str, ...]:
-    """Return the ids of the communities behind, in input order (R19).
+    """Return the ids of the communities behind, in input order (R19, R23).
 
     Args:
-        totals: ``(community id, total)`` of the communities scored together.
+        totals: ``(community id, total, lost)`` of the communities scored
+            together, *lost* telling whether it has lost a base point (as
+            :func:`~.progress.has_shortfalls` tells of a scorecard): one that
+            has not is never behind.
         rule: The rule; the bottom quarter by default.
 
     Returns:
         The ids flagged.
     """
-    pairs = list(totals)
+    entries = list(totals)
     used = rule or BehindRule()
     check_type("flag_behind", "rule", used, BehindRule)
-    flags = used.flag([t for _, t in pairs])
-    return tuple(i for (i, _), flagged in zip(pairs, flags, strict=True) if flagged)
+    flags = used.flag([t for _, t, _ in entries], [gone for _, _, gone in entries])
+    return tuple(i for (i, _, _), flagged in zip(entries, flags, strict=True) if flagged)

@@ -69,7 +69,8 @@ def _item_lines(item: ItemScore, lang: Lang) -> list[str]:
     for deduction in item.deductions:
         reason = deduction.reason.text(lang)
         text = ExplainText.DEDUCTION.format(lang, deduction.points, reason)
-        lines.append(f"      - {text} ({deduction.rule})")
+        rule = f"（{deduction.rule}）" if lang == "zh" else f" ({deduction.rule})"
+        lines.append(f"      - {text}{rule}")
     lines.extend(f"      · {ExplainText.NOTE.format(lang, note.text(lang))}" for note in item.notes)
     return lines
 

@@ -31,7 +31,7 @@ from .._rules.clause import BaseRemedy, BonusRemedy
 from .._rules.clauses import bonus_each, clause_of, max_total
 from .._rules.rulebook import GUIYANG_2021, Rulebook
 
-_JOIN: Final[dict[Lang, str]] = {"zh": ";", "en": "; "}
+_JOIN: Final[dict[Lang, str]] = {"zh": "；", "en": "; "}
 
 
 class PlanText(Text):
@@ -74,8 +74,8 @@ class PlanAction:
         """Render the action (steps and remarks) in *lang*."""
         body = _JOIN[lang].join(m.text(lang) for m in self.steps)
         if self.notes:
-            extra = (", " if lang == "en" else ",").join(m.text(lang) for m in self.notes)
-            body = f"{body}{', ' if lang == 'en' else ','}{extra}"
+            extra = (", " if lang == "en" else "，").join(m.text(lang) for m in self.notes)
+            body = f"{body}{', ' if lang == 'en' else '，'}{extra}"
         return body
 
 

@@ -19,8 +19,9 @@ import attrs
 from .._domain.calendar import Month, Period
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode, ItemKind
+from .._domain.district_records import records_by_key
 from .._domain.model import Assessment, Community
-from .._domain.scorecard import Deduction, Scorecard
+from .._domain.scorecard import Deduction, ItemScore, Scorecard
 from .._rules.clause import BaseRemedy
 from .._rules.clauses import clause_of
 from .._rules.rulebook import GUIYANG_2021, Rulebook
@@ -43,6 +44,14 @@ def item_shortfalls(card: Scorecard) -> tuple[tuple[ItemCode, Deduction], ...]:
     return tuple(
         (item.code, d) for item in card.items if item.kind is ItemKind.BASE for d in item.deductions
     )
+
+
+def short_items(card: Scorecard) -> tuple[ItemScore, ...]:
+    """Return the base items of a scorecard that are short of their full points, in order.
+
+    A community with none has lost no base point and is never behind (R23).
+    """
+    return tuple(i for i in card.items if i.kind is ItemKind.BASE and i.deductions)
 
 
 def shortfalls(card: Scorecard) -> tuple[Deduction, ...]:
@@ -122,7 +131,7 @@ class MonthProgress:
         rows: Every community's standing as of that month, in input order.
         missed: Ids of communities with no qualifying activity in *month*.
         behind: Ids of communities flagged behind by *rule* among all of
-            them, by total as of *month* (R19), in input order.
+            them, by total as of *month* (R19, R23), in input order.
         rule: The rule that flagged them.
     """
 
@@ -260,7 +269,7 @@ class Standings:
         rulebook: Rulebook = GUIYANG_2021,
     ) -> Standings:
         """The standings of an assessment's communities, with their district records (R18)."""
-        records = {record.name: record for record in assessment.districts}
+        records = records_by_key(assessment.districts)
         members = (with_district_records(c, records) for c in assessment.communities)
         return cls(members, assessment.period, months, rulebook)
 
@@ -275,6 +284,8 @@ class Standings:
                 month=month,
                 rows=rows,
                 missed=tuple(r.community_id for r in rows if r.standing.missed),
-                behind=flag_behind(((r.community_id, r.total) for r in rows), rule),
+                behind=flag_behind(
+                    ((r.community_id, r.total, r.standing.lost_base_points) for r in rows), rule
+                ),
                 rule=rule,
             )

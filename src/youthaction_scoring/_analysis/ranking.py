@@ -12,6 +12,7 @@ from typing import TypeVar
 import attrs
 
 from .._domain.checks import check_type
+from .._domain.normalize import compare_key
 from .._domain.scorecard import Scorecard
 from .score_rows import ScoreRow
 
@@ -102,7 +103,8 @@ def _ranked(
     """(rank, entry), grouped by district (first appearance) when asked, each group by total."""
     groups: dict[str, list[T]] = {}
     for entry in entries:
-        groups.setdefault(district_of(entry) if by_district else "", []).append(entry)
+        key = compare_key(district_of(entry)) if by_district else ""  # R22
+        groups.setdefault(key, []).append(entry)
     for members in groups.values():
         ordered = sorted(members, key=lambda e: -total_of(e))
         ranks = competition_ranks([total_of(e) for e in ordered])

@@ -1,9 +1,11 @@
 """District roll-up: district league committees carry the main responsibility.
 
 Per district: the number of communities, the mean, lowest and highest total,
-and its communities flagged behind (R19) among all those scored together
+and its communities flagged behind (R19, R23) among all those scored together
 (:class:`~.behind.BehindRule`). Districts are listed by mean total, highest
-first. No grade is assigned.
+first. No grade is assigned. District names are compared as names are (R22):
+``南明区`` and ``南明 区`` are one district, shown as the first spelling met
+among the communities in input order.
 """
 
 from __future__ import annotations
@@ -14,12 +16,43 @@ from typing import Final
 import attrs
 
 from .._domain.checks import check_type
-from .._domain.codes import CountyOrgCategory, Lang
+from .._domain.codes import CountyOrgCategory, ItemCode, Lang
 from .._domain.messages import Text
 from .._domain.model import Assessment, Community
-from .._domain.scorecard import Scorecard
+from .._domain.normalize import compare_key
+from .._domain.scorecard import Deduction, ItemScore, Scorecard
 from .behind import BehindRule, flag_behind
+from .progress import short_items
 from .score_rows import ScoreRow
+
+
+@attrs.frozen
+class BehindCommunity:
+    """A community flagged behind (R19, R23), as every behind list names it.
+
+    Args:
+        community_id: Its id.
+        community_name: Its name.
+        total: Its total.
+        items: Its base items short of their full points, in item order
+            (never empty in a behind list: a community that has lost no base
+            point is never behind, R23).
+    """
+
+    community_id: str
+    community_name: str
+    total: int
+    items: tuple[ItemScore, ...]
+
+    @property
+    def lost(self) -> tuple[tuple[ItemCode, int], ...]:
+        """The points lost on each of those items, with the item's code."""
+        return tuple((item.code, item.lost) for item in self.items)
+
+    @property
+    def shortfalls(self) -> tuple[tuple[ItemCode, Deduction], ...]:
+        """Every deduction on its base items, with the item's code, in item order."""
+        return tuple((item.code, d) for item in self.items for d in item.deductions)
 
 
 @attrs.frozen
@@ -33,7 +66,8 @@ class DistrictSummary:
         min: The lowest total.
         max: The highest total.
         community_ids: Its communities, in input order.
-        behind: Ids of its communities flagged behind (R19), in input order.
+        behind: Ids of its communities flagged behind (R19, R23), in input order.
+        flagged: The same communities with their names, totals and shortfalls.
     """
 
     district: str
@@ -43,6 +77,7 @@ class DistrictSummary:
     max: int
     community_ids: tuple[str, ...]
     behind: tuple[str, ...]
+    flagged: tuple[BehindCommunity, ...] = ()
 
 
 def district_rollup(
@@ -60,10 +95,15 @@ def district_rollup(
         in the order of each district's first community).
     """
 
-    def entries() -> Iterator[tuple[str, str, int]]:
+    def entries() -> Iterator[_Entry]:
         for card in cards:
             check_type("district_rollup", "cards[]", card, Scorecard)
-            yield card.community_id, card.district, card.total
+            yield (
+                card.district,
+                BehindCommunity(
+                    card.community_id, card.community_name, card.total, short_items(card)
+                ),
+            )
 
     return _rollup(entries(), behind)
 
@@ -74,36 +114,74 @@ def district_rollup_rows(
     """Roll score rows up by district, exactly as :func:`district_rollup` rolls their scorecards.
 
     Args:
-        rows: The rows, scored together.
+        rows: The rows, scored together, each with its short base items
+            (``ScoreRow.of(card, shortfalls=True)``).
+        behind: As in :func:`district_rollup`.
+
+    Returns:
+        As :func:`district_rollup`.
+
+    Raises:
+        ValueError: A row was made without its short base items (who is
+            behind could not be told, R23).
+    """
+
+    def entries() -> Iterator[_Entry]:
+        for r in rows:
+            if r.short_items is None:
+                raise ValueError(f"district_rollup_rows: row {r.community_id!r} has no shortfalls")
+            yield (
+                r.district,
+                BehindCommunity(r.community_id, r.community_name, r.total, r.short_items),
+            )
+
+    return _rollup(entries(), behind)
+
+
+_Entry = tuple[str, BehindCommunity]
+"""A community of the roll-up: its district and what a behind list says of it."""
+
+
+def rollup_communities(
+    entries: Iterable[_Entry], behind: BehindRule | None = None
+) -> tuple[DistrictSummary, ...]:
+    """Roll communities up by district, as :func:`district_rollup` rolls scorecards.
+
+    Args:
+        entries: ``(district, community)`` of each community scored together,
+            in input order.
         behind: As in :func:`district_rollup`.
 
     Returns:
         As :func:`district_rollup`.
     """
-    return _rollup(((r.community_id, r.district, r.total) for r in rows), behind)
+    return _rollup(entries, behind)
 
 
-def _rollup(
-    entries: Iterable[tuple[str, str, int]], behind: BehindRule | None
-) -> tuple[DistrictSummary, ...]:
-    """The roll-up of (community id, district, total) entries."""
-    groups: dict[str, list[tuple[str, int]]] = {}
-    for community_id, district, total in entries:
-        groups.setdefault(district, []).append((community_id, total))
-    every = (member for members in groups.values() for member in members)
-    flagged = set(flag_behind(every, behind))
+def _rollup(entries: Iterable[_Entry], behind: BehindRule | None) -> tuple[DistrictSummary, ...]:
+    """The roll-up of (district, community) entries."""
+    groups: dict[str, list[BehindCommunity]] = {}
+    shown: dict[str, str] = {}
+    for district, member in entries:
+        key = compare_key(district)  # R22: one district however its name is spaced
+        shown.setdefault(key, district)
+        groups.setdefault(key, []).append(member)
+    every = (m for members in groups.values() for m in members)
+    flagged = set(flag_behind(((m.community_id, m.total, bool(m.items)) for m in every), behind))
     summaries = []
-    for district, members in groups.items():
-        totals = [total for _id, total in members]
+    for key, members in groups.items():
+        totals = [m.total for m in members]
+        behind_here = tuple(m for m in members if m.community_id in flagged)
         summaries.append(
             DistrictSummary(
-                district=district,
+                district=shown[key],
                 count=len(members),
                 mean=sum(totals) / len(totals),
                 min=min(totals),
                 max=max(totals),
-                community_ids=tuple(i for i, _total in members),
-                behind=tuple(i for i, _total in members if i in flagged),
+                community_ids=tuple(m.community_id for m in members),
+                behind=tuple(m.community_id for m in behind_here),
+                flagged=behind_here,
             )
         )
     summaries.sort(key=lambda s: -s.mean)
@@ -171,21 +249,24 @@ class DisagreementFinder:
     """
 
     def __init__(self, recorded: Iterable[str] = ()) -> None:
-        self.recorded = frozenset(recorded)
+        self.recorded = frozenset(map(compare_key, recorded))
         self._lists: dict[str, dict[frozenset[CountyOrgCategory], list[str]]] = {}
+        self._shown: dict[str, str] = {}
 
     def add(self, community: Community) -> None:
-        """Note one community's list."""
-        if community.district in self.recorded:
+        """Note one community's list (district names compared as names are, R22)."""
+        district = compare_key(community.district)
+        if district in self.recorded:
             return
+        self._shown.setdefault(district, community.district)
         key = frozenset(community.org_system.county_youth_orgs)
-        self._lists.setdefault(community.district, {}).setdefault(key, []).append(community.id)
+        self._lists.setdefault(district, {}).setdefault(key, []).append(community.id)
 
     def found(self) -> tuple[Disagreement, ...]:
         """Every district whose communities recorded more than one list, in order."""
         return tuple(
             Disagreement(
-                district,
+                self._shown[district],
                 tuple(
                     (tuple(o for o in CountyOrgCategory if o in key), tuple(ids))
                     for key, ids in variants.items()

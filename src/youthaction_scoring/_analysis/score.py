@@ -18,9 +18,10 @@ import attrs
 from .._domain.calendar import Month, Period
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode
-from .._domain.district_records import DistrictRecord
+from .._domain.district_records import DistrictRecord, records_by_key
 from .._domain.messages import Message, Text
 from .._domain.model import Assessment, Community
+from .._domain.normalize import compare_key
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from .._rules.clause import Context, Values
 from .._rules.clauses import CLAUSES
@@ -100,13 +101,15 @@ def with_district_records(
 
     Args:
         community: The community.
-        districts: District records by name.
+        districts: District records by the comparison key of their names
+            (:func:`~.._domain.district_records.records_by_key`): the district
+            names are compared as names are (R22).
 
     Returns:
         The community itself when its district has no record; otherwise the
         community with the record's ``county_youth_orgs``.
     """
-    record = districts.get(community.district)
+    record = districts.get(compare_key(community.district))
     if record is None:
         return community
     orgs = attrs.evolve(community.org_system, county_youth_orgs=record.county_youth_orgs)
@@ -135,7 +138,7 @@ class Scorer:
         districts: Iterable[DistrictRecord] = (),
     ) -> None:
         self.context: Final = Context.make(period, as_of, rulebook, SharedValues())
-        self.districts: Final = {record.name: record for record in districts}
+        self.districts: Final = records_by_key(districts)
         self._items: _Shared[tuple[ItemCode, Hashable], ItemScore] = _Shared(_SHARED_MAX)
 
     def __call__(self, community: Community) -> Scorecard:

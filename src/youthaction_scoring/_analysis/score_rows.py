@@ -2,7 +2,8 @@
 
 ``rank``, ``districts`` and ``score --format csv`` read of a scorecard only
 its community's id, name, district and batch, its items' points, its base,
-bonus and total and its notes; never the deductions and notes of its items.
+bonus and total, its notes and the deductions on its base items (which the
+behind lists name, R23); never the notes of its items.
 A :class:`ScoreRow` keeps just those (a few hundred bytes), so that a whole
 file can be scored as a stream and only its rows held: 50,000 communities
 take a few tens of megabytes instead of hundreds.
@@ -18,7 +19,8 @@ import attrs
 from .._domain.calendar import Month, Period
 from .._domain.codes import PilotLevel
 from .._domain.messages import Message
-from .._domain.scorecard import Scorecard, Scorecards
+from .._domain.scorecard import ItemScore, Scorecard, Scorecards
+from .progress import short_items
 
 
 @attrs.frozen
@@ -35,6 +37,9 @@ class ScoreRow:
         bonus_before_cap: Sum of bonus items, each after its own cap.
         bonus: ``bonus_before_cap`` capped at the bonus cap.
         notes: The scorecard's own notes (not its items').
+        short_items: Its base items short of their full points (what a
+            behind list names, R23), in item order; ``None`` when not kept
+            (rows for ``rank`` and ``score`` need none: they cost memory).
     """
 
     community_id: str
@@ -46,6 +51,7 @@ class ScoreRow:
     bonus_before_cap: int
     bonus: int
     notes: tuple[Message, ...] = ()
+    short_items: tuple[ItemScore, ...] | None = None
 
     @property
     def total(self) -> int:
@@ -53,8 +59,13 @@ class ScoreRow:
         return self.base + self.bonus
 
     @classmethod
-    def of(cls, card: Scorecard) -> ScoreRow:
-        """The row of a scorecard (its district's name is shared between rows)."""
+    def of(cls, card: Scorecard, shortfalls: bool = False) -> ScoreRow:
+        """The row of a scorecard (its district's name is shared between rows).
+
+        Args:
+            card: The scorecard.
+            shortfalls: Keep its short base items (for the behind lists).
+        """
         return cls(
             community_id=card.community_id,
             community_name=card.community_name,
@@ -65,6 +76,7 @@ class ScoreRow:
             bonus_before_cap=card.bonus_before_cap,
             bonus=card.bonus,
             notes=card.notes,
+            short_items=short_items(card) if shortfalls else None,
         )
 
     def summary_card(self) -> Scorecard:
@@ -103,9 +115,15 @@ class ScoreRows:
     rows: tuple[ScoreRow, ...]
 
     @classmethod
-    def of(cls, cards: Scorecards) -> ScoreRows:
-        """The rows of scorecards (for inputs that are read whole, such as registers)."""
-        return cls(cards.rulebook, cards.period, cards.as_of, tuple(map(ScoreRow.of, cards)))
+    def of(cls, cards: Scorecards, shortfalls: bool = False) -> ScoreRows:
+        """The rows of scorecards (for inputs that are read whole, such as registers).
+
+        Args:
+            cards: The scorecards.
+            shortfalls: Keep each one's short base items (:attr:`ScoreRow.short_items`).
+        """
+        rows = tuple(ScoreRow.of(card, shortfalls) for card in cards)
+        return cls(cards.rulebook, cards.period, cards.as_of, rows)
 
     def __iter__(self) -> Iterator[ScoreRow]:
         """Iterate over the rows."""

@@ -68,6 +68,11 @@ class Standing:
     months_missed: int
     shortfalls: tuple[tuple[ItemCode, Deduction], ...]
 
+    @property
+    def lost_base_points(self) -> bool:
+        """Whether it has lost a base point as of the month: else it is never behind (R23)."""
+        return self.months_missed > 0 or bool(self.shortfalls)
+
 
 class Contexts:
     """The scoring contexts of one assessment, one per as-of month, made once and shared."""

@@ -46,7 +46,7 @@ class CliText(Text):
         "工作簿不能输出到标准输出：请加 -o 输出文件.xlsx",
         "a workbook cannot go to standard output: add -o OUT.xlsx",
     )
-    NO_SUCH_COMMUNITY = ("{1} 中没有编号为“{0}”的社区", "no community with id {0!r} in {1}")
+    IN_INPUT = ("{1}：{0}", "{1}: {0}")
     ENDING_NOT_WRITTEN = (
         "扩展名 {0} 表示的格式这个命令写不出（它写：{1}）：请换个扩展名",
         "the ending {0} stands for a format this command does not write (it writes: {1}):"
@@ -57,6 +57,10 @@ class CliText(Text):
         "Excel 和本程序都打不开：请让两者一致",
         "--format {0} does not write what the ending {2} of {1} stands for, so neither"
         " Excel nor this program could open it: make them agree",
+    )
+    TEMPLATE_WRITTEN = (
+        "已写入空白台账 {0}：请按“说明”表填写",
+        "wrote the blank register {0}: fill it in as its 说明 (instructions) sheet says",
     )
     TEMPLATE_ENDING = (
         "模板是工作簿：文件名必须以 .xlsx 结尾",

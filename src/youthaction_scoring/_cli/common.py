@@ -22,7 +22,7 @@ from typing import Any, NoReturn
 import click
 
 from .._domain.codes import Lang
-from .._domain.errors import InputError, Problem
+from .._domain.errors import InputError, Problem, Refusal
 from .._domain.limits import MAX_INPUT_BYTES
 from .._domain.messages import Message
 from .._domain.model import Assessment
@@ -102,6 +102,8 @@ def user_errors(place: str) -> Iterator[None]:
     try:
         with register_notes():
             yield
+    except Refusal:  # a setting refused (an InputError too): the caller places it
+        raise
     except InputError as exc:
         raise UserError(exc.problems) from None
     except ImportError as exc:

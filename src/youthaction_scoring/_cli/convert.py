@@ -41,10 +41,10 @@ def convert(input_path: str, output_path: str, input_format: str | None, force: 
     with writing(output_path):
         try:
             write_assessment(assessment, output_path, replace=True)
+        except Refusal as exc:  # an InputError too: first
+            fail(output_path, CliText.CANNOT_WRITE_HERE(exc.message))
         except InputError as exc:
             raise UserError(exc.problems) from None
-        except Refusal as exc:
-            fail(output_path, CliText.CANNOT_WRITE_HERE(exc.message))
 
 
 def _is_json_lines(input_path: str, input_format: str | None) -> bool:

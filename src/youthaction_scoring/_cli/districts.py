@@ -32,13 +32,13 @@ def districts(
     rule = behind_rule_of(behind_share, behind_below)
     fmt = output_format(fmt, output, OPERATION["districts"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
-    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
+    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang), shortfalls=True)
     summaries = district_rollup_rows(rows, rule)
     if fmt == "json":
         from .._io.codec import dumps_json
         from .._io.decisions import districts_document
 
-        emit(dumps_json(districts_document(summaries, rule)), output)
+        emit(dumps_json(districts_document(summaries, rule, lang_of(lang))), output)
     elif fmt == "csv":
         from .._present.csv import districts_csv
 
@@ -46,7 +46,5 @@ def districts(
     else:
         from .._present.tables import districts_table
 
-        shown = {i for s in summaries for i in s.behind}
-        names = {r.community_id: r.community_name for r in rows if r.community_id in shown}
         month = str(as_of or rows.period.end)
-        emit_tables([districts_table(summaries, names, lang_of(lang), rule, month)], output)
+        emit_tables([districts_table(summaries, lang_of(lang), rule, month)], output)

@@ -152,7 +152,7 @@ def refused_as_options(input_path: str) -> Iterator[None]:
         yield
     except Refusal as exc:
         if exc.field == COMMUNITY.name:
-            fail(COMMUNITY.flag, CliText.NO_SUCH_COMMUNITY(exc.message.args[0], input_path))
+            fail(COMMUNITY.flag, CliText.IN_INPUT(exc.message, input_path))
         fail(SETTINGS[exc.field].flag, exc.message)
 
 

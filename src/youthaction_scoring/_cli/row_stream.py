@@ -33,9 +33,15 @@ T = TypeVar("T")
 
 
 def score_rows_or_fail(
-    input_path: str, input_format: str | None, as_of: Month | None, lang: Lang
+    input_path: str,
+    input_format: str | None,
+    as_of: Month | None,
+    lang: Lang,
+    shortfalls: bool = False,
 ) -> ScoreRows:
     """Score INPUT into score rows (one a community, in input order), failing as a command does.
+
+    *shortfalls* keeps each row's short base items (``districts``' behind lists).
 
     Raises:
         UserError: The input cannot be read or is invalid (every problem), or
@@ -47,8 +53,10 @@ def score_rows_or_fail(
         input_path,
         input_format,
         lang,
-        lambda opened: score_rows(opened, as_of=as_of, warn=disagreement_warner(lang)),
-        lambda assessment: ScoreRows.of(score_or_fail(assessment, as_of)),
+        lambda opened: score_rows(
+            opened, as_of=as_of, warn=disagreement_warner(lang), shortfalls=shortfalls
+        ),
+        lambda assessment: ScoreRows.of(score_or_fail(assessment, as_of), shortfalls),
     )
 
 

@@ -170,10 +170,10 @@ def _run(scored: Run, output: str | None, *, whole: bool) -> None:
                 bad = scored(sink.write)
     except _Incomplete:
         pass
+    except Refusal as exc:  # an InputError too: first
+        fail("--as-of", exc.message)
     except InputError as exc:
         raise UserError(exc.problems) from None
-    except Refusal as exc:
-        fail("--as-of", exc.message)
     if bad:
         raise click.exceptions.Exit(EXIT_USER_ERROR)
 

@@ -12,6 +12,7 @@ from .._present.help_texts import OptionHelp
 from .cli_texts import CliText
 from .common import fail
 from .help import argument, command, option
+from .lang import run_lang
 from .options import FORCE_OPTION
 from .output import prepare_output, writing
 from .records import reading
@@ -37,3 +38,4 @@ def template(output_path: str, period: Period | None, force: bool) -> None:
 
     with writing(output_path):
         write_register_template(output_path, period, replace=True)
+    click.echo(CliText.TEMPLATE_WRITTEN.format(run_lang(), output_path), err=True)

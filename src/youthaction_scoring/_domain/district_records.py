@@ -21,6 +21,7 @@ from .checks import tuple_of as _tuple_of
 from .codes import CountyOrgCategory
 from .errors import Place
 from .messages import Message, Text
+from .normalize import compare_key
 
 if TYPE_CHECKING:  # the model imports this module; its communities are only read here
     from .model import Community
@@ -79,6 +80,9 @@ class DistrictText(Text):
 class DistrictCheck:
     """Follows communities one at a time against district records (R18): streams use it too.
 
+    District names are compared as names are (R22: :func:`~.normalize.compare_key`),
+    so ``南明区``, ``南明 区`` and ``南明区`` with a zero-width space are one district.
+
     Args:
         districts: The district records, in order.
         where: Prefix of a record's place (``"line 1: "`` in a JSON Lines header).
@@ -87,9 +91,12 @@ class DistrictCheck:
     def __init__(self, districts: Iterable[DistrictRecord], where: str = "") -> None:
         self.where = where
         self.recorded: dict[str, int] = {}
+        """The index of each district's first record, by the name's comparison key (R22)."""
+        self.names: list[str] = []
         self.repeated: list[DistrictProblem] = []
         for index, record in enumerate(districts):
-            first = self.recorded.setdefault(record.name, index)
+            self.names.append(record.name)
+            first = self.recorded.setdefault(compare_key(record.name), index)
             if first != index:
                 message = DistrictText.REPEATED(record.name, Place(f"districts[{first}]"))
                 self.repeated.append(
@@ -101,14 +108,15 @@ class DistrictCheck:
         self, index: int, community: Community, place: str, carries: bool
     ) -> DistrictProblem | None:
         """Note a community; the problem when it carries a list in a recorded district."""
-        where = self.recorded.get(community.district)
+        key = compare_key(community.district)
+        where = self.recorded.get(key)
         if where is None:
             return None
-        self._seen.add(community.district)
+        self._seen.add(key)
         if not carries:
             return None
         message = DistrictText.CARRIES(
-            community.district, Place(f"{self.where}districts[{where}]"), rule="R18"
+            self.names[where], Place(f"{self.where}districts[{where}]"), rule="R18"
         )
         return DistrictProblem("carries", where, index, place, message)
 
@@ -120,10 +128,10 @@ class DistrictCheck:
                 i,
                 None,
                 f"{self.where}districts[{i}]",
-                DistrictText.UNUSED(name),
+                DistrictText.UNUSED(self.names[i]),
             )
-            for name, i in self.recorded.items()
-            if name not in self._seen
+            for key, i in self.recorded.items()
+            if key not in self._seen
         ]
 
 
@@ -154,3 +162,14 @@ def district_problems(
     ]
     records = sorted([*check.repeated, *check.unused()], key=lambda p: p.district)
     return [*records, *(p for p in found if p is not None)]
+
+
+def records_by_key(records: Iterable[DistrictRecord]) -> dict[str, DistrictRecord]:
+    """The district records by the comparison key of their names (R22), the first of each.
+
+    Look a community's district up with ``compare_key(community.district)``.
+    """
+    found: dict[str, DistrictRecord] = {}
+    for record in records:
+        found.setdefault(compare_key(record.name), record)
+    return found

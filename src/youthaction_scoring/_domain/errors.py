@@ -237,12 +237,15 @@ class InputError(ValueError):
         )
 
 
-class Refusal(ValueError):  # noqa: N818 - named for what it is: a value refused, with its message
+class Refusal(InputError):  # noqa: N818 - named for what it is: a value refused, with its message
     """A value refused by a check of the model: its message, in both languages.
 
     The model's validators raise it, so a reader that builds the model turns
-    it into a :class:`Problem` without losing the message's language.
-    ``str()`` is ``field: message`` in English.
+    it into a :class:`Problem` without losing the message's language. It is
+    an :class:`InputError` of one problem (the field, the message), so
+    ``except InputError`` catches bad values given to the model's classes
+    (``Cadres(full_time=-1)``) as it catches bad documents. ``str()`` is
+    ``field: message`` in English.
 
     Args:
         message: What is wrong.
@@ -253,9 +256,9 @@ class Refusal(ValueError):  # noqa: N818 - named for what it is: a value refused
         """Create the refusal."""
         self.message = message
         self.field = field
-        super().__init__(f"{field}: {message.en}" if field else message.en)
+        super().__init__([Problem(field, message)])
 
-    def __reduce__(self) -> tuple[type[Refusal], tuple[Message, str]]:
+    def __reduce__(self) -> tuple[type[Refusal], tuple[Message, str]]:  # type: ignore[override]
         """Pickle support."""
         return (type(self), (self.message, self.field))
 

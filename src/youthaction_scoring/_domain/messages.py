@@ -162,7 +162,8 @@ class Message:
             lang: ``"zh"`` or ``"en"``.
 
         Returns:
-            The text, with the rule in parentheses when there is one.
+            The text, with the rule in parentheses when there is one (full-width
+            ones in Chinese: ``…（R12）``).
         """
         texts = self._texts or self.both()
         return texts[0] if lang == "zh" else texts[1]
@@ -186,7 +187,7 @@ class Message:
             zh = zh.format(*(p[0] for p in pairs))
             en = en.format(*(p[1] for p in pairs))
         rule = self.rule
-        texts = (f"{zh} ({rule})", f"{en} ({rule})") if rule else (zh, en)
+        texts = (f"{zh}（{rule}）", f"{en} ({rule})") if rule else (zh, en)  # full width in Chinese
         object.__setattr__(self, "_texts", texts)
         if len(_RENDERED) >= _RENDERED_MAX:
             _RENDERED.clear()  # bounded: a long stream of distinct messages stays small

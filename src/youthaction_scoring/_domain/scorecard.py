@@ -14,6 +14,7 @@ at the bonus cap (R16); ``total = base + bonus``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import SupportsIndex
 
 import attrs
 
@@ -173,6 +174,14 @@ class Scorecards:
     def __len__(self) -> int:
         """Return the number of scorecards."""
         return len(self.scorecards)
+
+    def __getitem__(self, index: SupportsIndex) -> Scorecard:
+        """Return the scorecard at *index*, in input order (``cards[0]``, ``cards[-1]``).
+
+        Raises:
+            IndexError: No scorecard at *index*.
+        """
+        return self.scorecards[index]
 
     def get(self, community_id: str) -> Scorecard:
         """Return the scorecard of one community.

@@ -13,20 +13,18 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
-import cattrs.gen
-
 from .._analysis.behind import BehindRule
 from .._analysis.plan import Plan
 from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
 from .._analysis.rollup import DistrictSummary
-from .._domain.codes import Lang
-from .converter import CONVERTER
+from .._domain.codes import ItemCode, Lang
+from .._domain.scorecard import Deduction
 
 RANKING_FIELDS: Final = (
     "rank",
     "community_id",
-    "name",
+    "community_name",
     "district",
     "pilot_level",
     "base",
@@ -42,7 +40,7 @@ def ranking_rows(ranked: Iterable[RankedCard]) -> list[dict[str, Any]]:
         {
             "rank": r.rank,
             "community_id": r.card.community_id,
-            "name": r.card.community_name,
+            "community_name": r.card.community_name,
             "district": r.card.district,
             "pilot_level": r.card.pilot_level.code,
             "base": r.card.base,
@@ -62,37 +60,61 @@ DISTRICT_FIELDS: Final = ("district", "communities", "mean", "min", "max", "behi
 """The keys of a district row, in order (also the districts CSV's columns)."""
 
 
-_district_row: Final = cattrs.gen.make_dict_unstructure_fn(
-    DistrictSummary,
-    CONVERTER,
-    count=cattrs.gen.override(rename="communities"),
-    mean=cattrs.gen.override(unstruct_hook=lambda mean: round(mean, 2)),
-    community_ids=cattrs.gen.override(omit=True),
-)
-CONVERTER.register_unstructure_hook(DistrictSummary, _district_row)
+def district_rows(summaries: Iterable[DistrictSummary], lang: Lang = "zh") -> list[dict[str, Any]]:
+    """Return one row per district (:data:`DISTRICT_FIELDS`); the mean to 2 places.
 
-
-def district_rows(summaries: Iterable[DistrictSummary]) -> list[dict[str, Any]]:
-    """Return one row per district (:data:`DISTRICT_FIELDS`); the mean to 2 places."""
-    return [_district_row(s) for s in summaries]
+    ``behind`` names each flagged community (R19, R23) as
+    ``{"community_id", "community_name", "total", "shortfalls"}``, the
+    shortfalls as in progress (their reasons in *lang*).
+    """
+    return [
+        {
+            "district": s.district,
+            "communities": s.count,
+            "mean": round(s.mean, 2),
+            "min": s.min,
+            "max": s.max,
+            "behind": [
+                {
+                    "community_id": b.community_id,
+                    "community_name": b.community_name,
+                    "total": b.total,
+                    "shortfalls": _shortfalls(b.shortfalls, lang),
+                }
+                for b in s.flagged
+            ],
+        }
+        for s in summaries
+    ]
 
 
 def districts_document(
-    summaries: Iterable[DistrictSummary], behind: BehindRule | None = None
+    summaries: Iterable[DistrictSummary], behind: BehindRule | None = None, lang: Lang = "zh"
 ) -> dict[str, Any]:
     """Return the ``districts --format json`` document.
 
     Args:
         summaries: The districts.
-        behind: The rule that flagged communities behind (R19); the default.
+        behind: The rule that flagged communities behind (R19, R23); the default.
+        lang: Language of the shortfalls' reasons.
 
     Returns:
         ``{"behind_rule": {...}, "districts": [...]}``.
     """
     return {
         "behind_rule": (behind or BehindRule()).to_dict(),
-        "districts": district_rows(summaries),
+        "districts": district_rows(summaries, lang),
     }
+
+
+def _shortfalls(
+    shortfalls: Iterable[tuple[ItemCode, Deduction]], lang: Lang
+) -> list[dict[str, Any]]:
+    """Deductions as the behind lists give them: ``{"item", "points", "reason", "rule"}``."""
+    return [
+        {"item": code.code, "points": d.points, "reason": d.reason.text(lang), "rule": d.rule}
+        for code, d in shortfalls
+    ]
 
 
 def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, Any]:
@@ -108,8 +130,9 @@ def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, 
 
     Returns:
         ``{"behind_rule": {...}, "months": [{"month", "totals", "missed",
-        "behind"}, ...]}``; ``behind`` lists the communities flagged (R19),
-        each as ``{"community_id", "total", "months_missed", "shortfalls"}``.
+        "behind"}, ...]}``; ``behind`` lists the communities flagged (R19,
+        R23), each as ``{"community_id", "community_name", "total",
+        "months_missed", "shortfalls"}``.
     """
     months = list(months)
     rule = months[0].rule if months else BehindRule()
@@ -158,17 +181,10 @@ def _month_entry(month: MonthProgress, lang: Lang) -> dict[str, Any]:
         "behind": [
             {
                 "community_id": r.community_id,
+                "community_name": r.community_name,
                 "total": r.total,
                 "months_missed": r.standing.months_missed,
-                "shortfalls": [
-                    {
-                        "item": code.code,
-                        "points": d.points,
-                        "reason": d.reason.text(lang),
-                        "rule": d.rule,
-                    }
-                    for code, d in r.standing.shortfalls
-                ],
+                "shortfalls": _shortfalls(r.standing.shortfalls, lang),
             }
             for r in month.rows
             if r.community_id in flagged

@@ -21,6 +21,7 @@ from .._analysis.rollup import Disagreement
 from .._analysis.score import Scorer, with_district_records
 from .._analysis.score_rows import ScoreRow, ScoreRows
 from .._domain.calendar import Month
+from .._domain.district_records import records_by_key
 from .._domain.errors import InputError, Problems
 from .._domain.model import Community
 from .._rules.rulebook import GUIYANG_2021, Rulebook
@@ -34,6 +35,7 @@ def score_rows(
     as_of: Month | None = None,
     rulebook: Rulebook = GUIYANG_2021,
     warn: Callable[[Disagreement], None] | None = None,
+    shortfalls: bool = False,
 ) -> ScoreRows:
     """Score every community of an opened input, keeping one score row each.
 
@@ -45,6 +47,7 @@ def score_rows(
         warn: Takes, when every community is valid, each district whose
             communities record different 1.1 lists without a district record
             (R18).
+        shortfalls: Keep each row's short base items (for the behind lists).
 
     Returns:
         The rows, in input order, stamped like
@@ -69,7 +72,7 @@ def score_rows(
             if result.community is None:
                 problems.extend(result.problems)
             elif scorer is not None and not problems:
-                rows.append(ScoreRow.of(scorer(result.community)))
+                rows.append(ScoreRow.of(scorer(result.community), shortfalls))
     if problems:
         raise InputError(problems)
     if warn is not None:
@@ -97,7 +100,7 @@ def progress_standings(
         InputError: Every problem of every bad community, in input order
             (after reading the whole input).
     """
-    records = {record.name: record for record in opened.districts}
+    records = records_by_key(opened.districts)
     problems = Problems()
 
     def members() -> Iterator[Community]:

@@ -20,6 +20,7 @@ from .._analysis.score_rows import ScoreRows
 from .._domain.codes import Lang, PilotLevel
 from .._domain.scorecard import Scorecards
 from .._io.decisions import DISTRICT_FIELDS, RANKING_FIELDS, district_rows, ranking_rows
+from .headings import behind_line
 from .scorecard_rows import (
     DETAIL_HEADERS,
     SUMMARY_HEADERS,
@@ -186,7 +187,19 @@ def ranking_csv(ranked: Iterable[RankedCard], lang: Lang = "zh", *, bilingual: b
 def districts_csv(
     summaries: Sequence[DistrictSummary], lang: Lang = "zh", *, bilingual: bool = False
 ) -> str:
-    """Return the district roll-up as CSV (``districts --format csv``): one row per district."""
-    rows = district_rows(summaries)
-    body = [[*(r[h] for h in DISTRICT_FIELDS[:-1]), "\n".join(r["behind"])] for r in rows]
+    """Return the district roll-up as CSV (``districts --format csv``): one row per district.
+
+    Its last cell names each community behind with its shortfalls, one a line
+    (:func:`.headings.behind_line`, R23).
+    """
+    rows = district_rows(summaries, lang)
+    body = [
+        [*(r[h] for h in DISTRICT_FIELDS[:-1]), "\n".join(_behind_lines(s, lang))]
+        for r, s in zip(rows, summaries, strict=True)
+    ]
     return _table_csv(DISTRICT_HEADERS, body, lang, bilingual)
+
+
+def _behind_lines(summary: DistrictSummary, lang: Lang) -> list[str]:
+    """Each community of *summary* flagged behind, with its shortfalls."""
+    return [behind_line(b.community_name, b.community_id, b.lost, lang) for b in summary.flagged]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from .._domain.codes import ItemCode, Lang
 from .._domain.messages import Text
 
 
@@ -57,6 +60,8 @@ class Heading(Text):
     MIN = ("最低分", "min")
     MAX = ("最高分", "max")
     BEHIND_LIST = ("滞后社区", "behind")
+    SHORTFALL_MONTHS = ("{0}个月无合格活动", "{0} months without a qualifying activity")
+    NO_SHORTFALL = ("无", "none")
 
 
 class ItemHeading(Text):
@@ -83,3 +88,44 @@ class FitText(Text):
         "加宽终端窗口，或用 -o {0} 写入文件，可看到全部。",
         "widen the terminal, or write it all to a file with -o {0}.",
     )
+
+
+def behind_line(
+    name: str,
+    community_id: str,
+    lost: Iterable[tuple[ItemCode, int]],
+    lang: Lang,
+    months_missed: int = 0,
+    *,
+    lines: bool = False,
+) -> str:
+    """One flagged community as every behind list names it, with its shortfalls (R23).
+
+    ``花果园社区 (gy-1)：1.1 −5、2.1 −15`` or ``花果园社区 (gy-1): 1.1 −5, 2.1 −15``:
+    the points lost on each base item (the deductions of one item added up),
+    and the months without a qualifying activity when given (R10).
+
+    Args:
+        name: Its name.
+        community_id: Its id.
+        lost: ``(item code, points)`` of each shortfall, in item order; an
+            item may come more than once (its points are added up).
+        lang: The language.
+        months_missed: Months without a qualifying activity so far (progress).
+        lines: Each shortfall on a line of its own, indented, after the name
+            (a table's narrow cell; no number is ever cut).
+
+    Returns:
+        The text.
+    """
+    points: dict[ItemCode, int] = {}
+    for code, value in lost:
+        points[code] = points.get(code, 0) + value
+    parts = [f"{code.code} −{value}" for code, value in points.items()]
+    if months_missed:
+        parts.append(Heading.SHORTFALL_MONTHS.template(lang).format(months_missed))
+    parts = parts or [Heading.NO_SHORTFALL.template(lang)]
+    zh = lang == "zh"
+    if lines:
+        return "\n".join([f"{name} ({community_id})", *(f"  {part}" for part in parts)])
+    return f"{name} ({community_id}){'：' if zh else ': '}{('、' if zh else ', ').join(parts)}"

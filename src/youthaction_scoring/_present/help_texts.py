@@ -128,8 +128,8 @@ class OptionHelp(Text):
         "district: rank within each district instead of all communities together.",
     )
     EXPLAIN_COMMUNITY = (
-        "要说明的社区的社区编号（台账“社区”表中的“社区编号”，如 nm-01）。",
-        "The id of the community to explain (its 社区编号 on the register, e.g. nm-01).",
+        "要说明的社区：社区编号（台账“社区”表中的“社区编号”，如 nm-01）或社区名称。",
+        "The community to explain: its id (its 社区编号 on the register, e.g. nm-01) or its name.",
     )
     EXPLAIN_FORMAT = (
         "输出什么：table 逐项表格加文字说明；text 只输出文字说明。"
@@ -139,8 +139,8 @@ class OptionHelp(Text):
         " Without it: the format -o's file ending names (.csv, say), else table.",
     )
     PLAN_COMMUNITY = (
-        "只为这个社区（社区编号，如 nm-01）列提升计划；不加时列出全部社区。",
-        "Plan only this community (its id, e.g. nm-01); without it, every community.",
+        "只为这个社区（社区编号如 nm-01，或社区名称）列提升计划；不加时列出全部社区。",
+        "Plan only this community (its id, e.g. nm-01, or its name); without it, every community.",
     )
     PLAN_FORMAT = (
         "输出什么：table 屏幕上的表格；json 计划文档。"

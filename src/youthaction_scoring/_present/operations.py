@@ -35,7 +35,6 @@ from .settings import (
     COMMUNITY,
     DETAIL_LIMIT,
     LANG,
-    OperationText,
     Request,
     Setting,
 )
@@ -65,15 +64,15 @@ def scored(assessment: Assessment, request: Request) -> Scorecards:
 
 
 def card_of(cards: Scorecards, community: str) -> Scorecard:
-    """The scorecard of *community*.
+    """The scorecard of *community*: an id, or a name compared as in R15.
 
     Raises:
-        Refusal: No community has that id (field ``community``).
+        Refusal: No community has that id or name, or several have that
+            name (field ``community``; the message lists the nearest or all).
     """
-    try:
-        return cards.get(community)
-    except KeyError:
-        raise Refusal(OperationText.NO_SUCH_COMMUNITY(community), COMMUNITY.name) from None
+    from .._analysis.find import find_community
+
+    return find_community(cards, community, COMMUNITY.name)
 
 
 def plans_of(assessment: Assessment, request: Request) -> tuple[Any, ...]:
@@ -86,7 +85,7 @@ def plans_of(assessment: Assessment, request: Request) -> tuple[Any, ...]:
         Refusal: The as-of month is outside the period, or no community
             has the requested id (fields ``as_of``, ``community``).
     """
-    from .._analysis.plan import plan_scorecards
+    from .._analysis.plan import plan_scorecard, plan_scorecards
 
     if request.as_of is not None:
         try:
@@ -94,13 +93,9 @@ def plans_of(assessment: Assessment, request: Request) -> tuple[Any, ...]:
         except Refusal as exc:
             raise Refusal(exc.message, AS_OF.name) from None
     cards = scored(assessment, attrs.evolve(request, as_of=None))
-    plans = plan_scorecards(cards, as_of=request.as_of)
-    if request.community is not None:
-        plans = tuple(p for p in plans if p.community_id == request.community)
-        if not plans:
-            message = OperationText.NO_SUCH_COMMUNITY(request.community)
-            raise Refusal(message, COMMUNITY.name)
-    return plans
+    if request.community is None:
+        return plan_scorecards(cards, as_of=request.as_of)
+    return (plan_scorecard(card_of(cards, request.community), cards.period, as_of=request.as_of),)
 
 
 # --------------------------------------------------------------------------
@@ -155,7 +150,8 @@ def answer_districts(assessment: Assessment, request: Request) -> str:
     from .._io.decisions import districts_document
 
     cards = scored(assessment, request)
-    return _json(districts_document(district_rollup(cards, request.behind), request.behind))
+    summaries = district_rollup(cards, request.behind)
+    return _json(districts_document(summaries, request.behind, request.lang))
 
 
 def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:

@@ -86,7 +86,7 @@ def summary_cells(rows: Sequence[ScoreRow], lang: Lang = "zh") -> Iterator[list[
 
 def _deductions(item: ItemScore, lang: Lang) -> str:
     if lang == "zh":
-        return "\n".join(f"扣{d.points}分:{d.text('zh')} ({d.rule})" for d in item.deductions)
+        return "\n".join(f"扣{d.points}分：{d.text('zh')}（{d.rule}）" for d in item.deductions)
     return "\n".join(f"-{d.points}: {d.text('en')} ({d.rule})" for d in item.deductions)
 
 

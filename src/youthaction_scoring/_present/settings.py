@@ -29,10 +29,6 @@ class OperationText(Text):
 
     NOT_A_CHOICE = ("“{0}”不可用；可用：{1}", "{0!r} is not one of: {1}")
     NOT_A_COUNT = ("“{0}”不是不小于0的整数", "{0!r} is not a whole number of at least 0")
-    NO_SUCH_COMMUNITY = (
-        "提交的内容中没有编号为“{0}”的社区",
-        "no community with id {0!r} in the input",
-    )
     BEHIND_BOTH = ("{0} 和 {1} 只能给一个", "give {0} or {1}, not both")
 
 

@@ -9,17 +9,19 @@ from __future__ import annotations
 import copy
 import io
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
+
+import attrs
 
 from .._analysis.behind import BehindRule
 from .._analysis.plan import Plan
-from .._analysis.progress import MonthProgress
+from .._analysis.progress import CommunityMonth, MonthProgress
 from .._analysis.ranking import RankedCard
 from .._analysis.rollup import DistrictSummary
 from .._domain.codes import ItemCode, ItemKind, Lang
 from .._domain.scorecard import Scorecard, Scorecards
-from .headings import Heading, ItemHeading
+from .headings import Heading, ItemHeading, behind_line
 from .terminal import terminal_safe as safe
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -151,7 +153,8 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
         lang: Language.
 
     Returns:
-        Two tables: actions (highest gain first) and lost points.
+        The actions (highest gain first), then the lost points when any
+        were lost (no empty table).
     """
     from rich.table import Table
 
@@ -168,13 +171,17 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
     actions.add_column(h.GAIN.template(lang), justify="right")
     actions.add_column(h.ACTION.template(lang))
     for action in plan.actions:
-        actions.add_row(action.item.code, f"+{action.gain}", safe(action.text(lang)))
+        steps = attrs.evolve(action, notes=())  # its remarks on lines of their own: narrower
+        lines = [steps.text(lang), *(note.text(lang) for note in action.notes)]
+        actions.add_row(action.item.code, f"+{action.gain}", safe("\n".join(lines)))
     lost = Table(title=h.LOST.template(lang))
     lost.add_column(h.ITEM.template(lang))
     lost.add_column(h.POINTS.template(lang), justify="right")
     lost.add_column(h.REASON.template(lang))
     for entry in plan.lost:
         lost.add_row(entry.item.code, str(entry.points), safe(entry.text(lang)))
+    if not plan.lost:
+        return [_about(actions, lang, "json")]
     return [_about(actions, lang, "json"), _about(lost, lang, "json")]
 
 
@@ -219,7 +226,18 @@ def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:
             cells.append(cell)
         label = str(month.month)
         columns.append((label, cells))
-        lists.append((label, _named(month.missed, names, lang), _named(month.behind, names, lang)))
+        behind_lines = [
+            behind_line(
+                r.community_name,
+                r.community_id,
+                ((code, d.points) for code, d in r.standing.shortfalls),
+                lang,
+                r.standing.months_missed,
+                lines=True,
+            )
+            for r in _rows_of(month)
+        ]
+        lists.append((label, _named(month.missed, names, lang), _listed(behind_lines, lang)))
         rule = month.rule
     totals = Table(title=h.PROGRESS.template(lang), caption=h.MARKER.template(lang))
     totals.add_column(h.COMMUNITY.template(lang))
@@ -247,15 +265,29 @@ _MORE: Final = {"zh": "等，另有{0:,}个社区", "en": "and {0:,} more"}
 
 def _named(ids: Sequence[str], names: Mapping[str, str], lang: Lang) -> str:
     """The communities *ids*, one a line (``name (id)``), at most :data:`NAMED_AT_MOST`."""
-    lines = [safe(f"{names[i]} ({i})") for i in ids[:NAMED_AT_MOST]]
-    if len(ids) > NAMED_AT_MOST:
-        lines.append(_MORE[lang].format(len(ids) - NAMED_AT_MOST))
-    return "\n".join(lines)
+    return _listed([f"{names[i]} ({i})" for i in ids], lang)
+
+
+def _listed(lines: Sequence[str], lang: Lang, count: int | None = None) -> str:
+    """*lines*, one after the other, at most :data:`NAMED_AT_MOST`, then how many more.
+
+    *count* is how many there are in all, when only the first are given.
+    """
+    shown = [safe(line) for line in lines[:NAMED_AT_MOST]]
+    more = (len(lines) if count is None else count) - len(shown)
+    if more > 0:
+        shown.append(_MORE[lang].format(more))
+    return "\n".join(shown)
+
+
+def _rows_of(month: MonthProgress) -> Iterator[CommunityMonth]:
+    """The rows of the communities flagged behind in *month*, in input order."""
+    flagged = set(month.behind)
+    return (r for r in month.rows if r.community_id in flagged)
 
 
 def districts_table(
     summaries: Sequence[DistrictSummary],
-    names: dict[str, str],
     lang: Lang,
     behind: BehindRule,
     as_of: str,
@@ -264,7 +296,6 @@ def districts_table(
 
     Args:
         summaries: The districts.
-        names: Community names by id.
         lang: Language.
         behind: The rule that flagged communities behind (R19).
         as_of: The month the totals are as of.
@@ -288,7 +319,14 @@ def districts_table(
             f"{s.mean:.1f}",
             str(s.min),
             str(s.max),
-            "\n".join(safe(f"{names[i]} ({i})") for i in s.behind),
+            _listed(
+                [
+                    behind_line(b.community_name, b.community_id, b.lost, lang, lines=True)
+                    for b in s.flagged[:NAMED_AT_MOST]
+                ],
+                lang,
+                len(s.flagged),
+            ),
         )
     return _about(table, lang, "csv")
 

@@ -19,7 +19,7 @@ class S1Text(Text):
 
     COUNTY_ORG_MISSING = (
         "所在区县团委未录入{0}类县级团属青年社会组织",
-        "the district league committee has not recorded a {0} organisation",
+        "the district league committee has not recorded an organisation for {0}",
     )
     YOUTH_HOME_NOT_BUILT = ("未建成社区“Y+青年之家”", "no Y+ Youth Home built")
     YOUTH_HOME_NOT_ON_CLOUD = (
@@ -37,7 +37,7 @@ class S1Text(Text):
     )
     PLAN_COUNTY_ORG = (
         "推动所在区县团委录入{0}类县级团属青年社会组织",
-        "have the district league committee record a {0} organisation",
+        "have the district league committee record an organisation for {0}",
     )
     PLAN_BUILD_YOUTH_HOME = (
         "建成社区“Y+青年之家”，入驻青年之家云平台并规范开展活动",

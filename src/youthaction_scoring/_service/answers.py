@@ -152,10 +152,10 @@ def score_stream(
                 warn=warnings.append,
                 document=not lines,
             )
+        except Refusal as exc:  # an InputError too: first
+            raise bad_parameter("as_of", exc.message) from None  # R2, before any community
         except InputError as exc:
             raise invalid(exc.problems) from None
-        except Refusal as exc:
-            raise bad_parameter("as_of", exc.message) from None  # R2, before any community
         if problems:
             raise invalid(problems)
 
@@ -218,3 +218,5 @@ def answer(
         return _spool(_texts(made))
     except Refusal as exc:
         raise refused(exc) from None
+    except ModuleNotFoundError:  # the report, and the report extra is not installed here
+        raise ServiceProblem("not-implemented", ServiceText.NO_REPORT()) from None

@@ -143,6 +143,11 @@ def _get(summary: str, schema_name: str | None, *statuses: int) -> dict[str, Any
     }
 
 
+def _needs_an_extra(endpoint: str) -> tuple[int, ...]:
+    """501 for the report, whose extra a service may lack (``not-implemented``)."""
+    return (501,) if endpoint == "report" else ()
+
+
 def openapi_document() -> dict[str, Any]:
     """Return the OpenAPI 3.1 document of the service.
 
@@ -175,7 +180,7 @@ def openapi_document() -> dict[str, Any]:
                             "Youthaction-Warning-Count": _WARNING_COUNT,
                         },
                     },
-                    **_problems(400, 401, 413, 415, 422, 500, 503),
+                    **_problems(400, 401, 413, 415, 422, 500, 503, *_needs_an_extra(endpoint)),
                 },
             }
         }

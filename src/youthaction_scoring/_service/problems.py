@@ -41,6 +41,7 @@ KINDS: Final[dict[str, tuple[int, ServiceText]]] = {
     "busy": (503, ServiceText.BUSY),
     "timed-out": (503, ServiceText.TIMED_OUT),
     "internal-error": (500, ServiceText.INTERNAL),
+    "not-implemented": (501, ServiceText.NOT_IMPLEMENTED),
 }
 """Every problem type of the service: its slug, HTTP status and title."""
 

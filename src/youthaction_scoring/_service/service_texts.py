@@ -24,6 +24,7 @@ class ServiceText(Text):
     TIMED_OUT = ("处理超时", "the request took too long")
     INTERNAL = ("服务内部错误", "internal error")
     ANSWER_TOO_LARGE = ("回答过大", "answer too large")
+    NOT_IMPLEMENTED = ("服务未安装所需组件", "not installed")
 
     TOO_LARGE_DETAIL = (
         "请求内容超过 {0} 字节的上限",
@@ -59,6 +60,12 @@ class ServiceText(Text):
         "回答将超过本服务 {0} MiB 的上限，已停止计算；请分批提交（更少的社区、更短的考核期）",
         "the answer would exceed this service's limit of {0} MiB: the work stopped; send"
         " less at a time (fewer communities, a shorter period)",
+    )
+    NO_REPORT = (
+        "本服务未安装生成报告所需的 report 组件；"
+        '请管理员安装 youthaction-scoring[report]（pip install "youthaction-scoring[report]"）',
+        "this service cannot write reports (the report extra is not installed); ask its"
+        ' administrator to install it: pip install "youthaction-scoring[report]"',
     )
     TIMED_OUT_DETAIL = ("请求超过了 {0} 秒的处理时限", "the request ran past the limit of {0} s")
     INTERNAL_DETAIL = (

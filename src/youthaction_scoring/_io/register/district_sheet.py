@@ -26,6 +26,7 @@ from ..._domain.district_records import DistrictRecord, district_problems
 from ..._domain.errors import Place
 from ..._domain.messages import Message
 from ..._domain.model import Community
+from ..._domain.normalize import compare_key
 from .layout import Column, SheetLayout
 from .register_texts import RegisterText
 from .sheet_rows import Row, SheetReader
@@ -71,12 +72,15 @@ class DistrictDraft:
 
     Args:
         place: Its name cell in its first row (``区县!A2``).
+        name: Its name as first written (rows whose names compare equal are
+            one district, R22).
         categories: Its categories, in row order.
         places: The category cell of each category.
         empty: Whether a row of it has the category empty (recorded none).
     """
 
     place: str
+    name: str = ""
     categories: list[CountyOrgCategory] = attrs.Factory(list)
     places: list[str] = attrs.Factory(list)
     empty: bool = False
@@ -109,8 +113,9 @@ def read_districts(reader: SheetReader, rows: Iterable[Row]) -> dict[str, Distri
         rows: The sheet's non-empty rows.
 
     Returns:
-        The districts by name (a district whose only rows are bad is there too,
-        so that its communities are checked against it).
+        The districts by the comparison key of their names (R22; a district
+        whose only rows are bad is there too, so that its communities are
+        checked against it).
     """
     drafts: dict[str, DistrictDraft] = {}
     for row in rows:
@@ -119,8 +124,8 @@ def read_districts(reader: SheetReader, rows: Iterable[Row]) -> dict[str, Distri
         name = values["name"] if values is not None else _name(name_cell.value)
         if name is None:
             continue
-        first = drafts.get(name)
-        draft = drafts.setdefault(name, DistrictDraft(name_cell.place))
+        first = drafts.get(compare_key(name))
+        draft = drafts.setdefault(compare_key(name), DistrictDraft(name_cell.place, name))
         if values is None or category_cell.missing:
             continue  # reported by values(), or at the header
         category = values["category"]
@@ -150,7 +155,7 @@ def _only_row(name: str, first: str) -> Message:
 
 def district_records(drafts: Mapping[str, DistrictDraft]) -> tuple[DistrictRecord, ...]:
     """The district records of the collected districts, in order."""
-    return tuple(DistrictRecord(name, tuple(draft.categories)) for name, draft in drafts.items())
+    return tuple(DistrictRecord(draft.name, tuple(draft.categories)) for draft in drafts.values())
 
 
 def check_districts(
@@ -183,12 +188,12 @@ def check_districts(
         if problem.kind == "carries":
             assert problem.community is not None
             member = members[problem.community]
-            _carries(reader, member, drafts[member.community.district])
+            _carries(reader, member, drafts[names[problem.district]])
         elif problem.kind == "unused":  # the record itself: no community is in it
             column = communities.column("district")
-            name = names[problem.district]
+            name = drafts[names[problem.district]].name
             reader.add(
-                drafts[name].place,
+                drafts[names[problem.district]].place,
                 RegisterText.NO_MEMBER(name, column.zh, column.code, communities.name),
             )
         else:  # any other problem of a record (its rows make one district: names never repeat)

@@ -21,17 +21,22 @@ from typing import Final
 
 import attrs
 
-from ..._analysis.behind import BehindRule, flag_behind
+from ..._analysis.behind import BehindRule
 from ..._analysis.plan import LostPoints, Plan, PlanAction, plan_scorecard
-from ..._analysis.progress import missed_months
+from ..._analysis.progress import missed_months, short_items
 from ..._analysis.ranking import rank_scorecards
-from ..._analysis.rollup import DistrictSummary, district_disagreements, district_rollup
+from ..._analysis.rollup import (
+    BehindCommunity,
+    DistrictSummary,
+    district_disagreements,
+    rollup_communities,
+)
 from ..._analysis.score import score_batch
 from ..._domain.calendar import Month
 from ..._domain.codes import SECTION_TITLES, ItemCode, Lang, PilotLevel
 from ..._domain.messages import Message
 from ..._domain.model import Assessment
-from ..._domain.scorecard import Scorecard
+from ..._domain.scorecard import ItemScore, Scorecard
 from ..._rules.clauses import max_points, max_total
 from ..._rules.rulebook import Rulebook
 
@@ -61,6 +66,8 @@ class Entry:
         actions: ``item, gain, text`` of every action of its plan.
         lost: ``item, points, text`` of every point its plan says is lost.
         gap: The highest total minus its total over the whole period.
+        short_items: Its base items short of their full points (what the
+            behind lists name, R23).
     """
 
     id: str
@@ -77,6 +84,7 @@ class Entry:
     actions: tuple[int, ...]
     lost: tuple[int, ...]
     gap: int
+    short_items: tuple[ItemScore, ...] = ()
 
     @property
     def total(self) -> int:
@@ -194,6 +202,7 @@ def _entry(shown: Scorecard, plan: Plan, positions: dict[Month, int], text: _Tex
         actions=tuple(actions),
         lost=tuple(lost),
         gap=plan.max_total - plan.total,
+        short_items=short_items(shown),
     )
 
 
@@ -255,14 +264,21 @@ def digest(
     cards = [e.summary_card() for e in items]
     entry_of = {id(card): entry for card, entry in zip(cards, items, strict=True)}
     del items
-    flagged = set(flag_behind(((c.community_id, c.total) for c in cards), behind))
+    districts = rollup_communities(
+        (
+            (e.district, BehindCommunity(e.id, e.name, e.total, e.short_items))
+            for e in entry_of.values()
+        ),
+        behind,
+    )
+    flagged = {i for s in districts for i in s.behind}
     ranked = tuple(
         (r.rank, entry_of[id(r.card)], r.card.community_id in flagged)
         for r in rank_scorecards(cards)
     )
     return Digest(
         ranked=ranked,
-        districts=district_rollup(cards, behind),
+        districts=districts,
         disagreements=tuple(d.text(lang) for d in district_disagreements(assessment)),
         months=assessment.period.as_of(as_of).months,
         max_total=max_total(rulebook),

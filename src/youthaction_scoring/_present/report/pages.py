@@ -19,6 +19,7 @@ from typing import Any, Final
 
 from ..._analysis.behind import BehindRule
 from ..._domain.codes import SECTION_TITLES, ItemCode, ItemKind, Lang, PilotLevel
+from ..._domain.normalize import compare_key
 from .digest import SECTIONS, Digest, Entry
 from .report_words import SECTION_COLOURS, ReportText, report_texts
 
@@ -185,13 +186,13 @@ def _district_means(digest: Digest, lang: Lang) -> list[dict[str, Any]]:
     scale = digest.max_total or 1
     sums: dict[str, list[int]] = {}
     for _, entry, _ in digest.ranked:
-        row = sums.setdefault(entry.district, [0] * len(SECTIONS) + [0])
+        row = sums.setdefault(compare_key(entry.district), [0] * len(SECTIONS) + [0])  # R22
         for k, points in enumerate(entry.sections):
             row[k] += points
         row[-1] += 1
     every = [sum(row[k] for row in sums.values()) for k in range(len(SECTIONS) + 1)]
     rows = [(ReportText.ALL.template(lang), every)]
-    rows += [(s.district, sums[s.district]) for s in digest.districts]
+    rows += [(s.district, sums[compare_key(s.district)]) for s in digest.districts]
     out = []
     for label, row in rows:
         count = row[-1] or 1
