@@ -194,7 +194,8 @@ def test_coverage_names_exercised_and_missing_outcomes(tmp_path: Path) -> None:
     doc = loads_assessment(json.dumps(document(RIGHT)))
     covered = {c.code: c for c in coverage(check_assessment(doc))}
     floored = [o.name for o in covered[ItemCode.C3].exercised]
-    assert "FLOORED" in floored and "MONTH_MISSING" in floored
+    assert "FLOORED" in floored
+    assert "MONTH_MISSING" in floored
     assert "YOUTH_HOME_NOT_BUILT" in [o.name for o in covered[ItemCode.C1_2].missing]
     assert "no Y+ Youth Home built" in out
 
