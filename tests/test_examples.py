@@ -63,3 +63,25 @@ def test_example_script_runs() -> None:
     )
     assert "30 communities" in proc.stdout
     assert "(R" in proc.stdout
+
+
+def test_check_example_register_fails_only_its_deliberate_row() -> None:
+    """examples/check-example.xlsx: fictional, every row passes but nm-04's item 3 (exit 3)."""
+    from click.testing import CliRunner
+
+    from youthaction_scoring._cli import main
+
+    register = EXAMPLES / "check-example.xlsx"
+    assessment = load_assessment(register)
+    assert assessment.description is not None
+    assert "虚构" in assessment.description
+    assert len(assessment.expected) == 5
+    result = CliRunner().invoke(main, ["check", str(register), "--format", "json"])
+    assert result.exit_code == 3
+    import json
+
+    rows = json.loads(result.stdout)["rows"]
+    failed = [
+        (r["community"], [d["what"] for d in r["differences"]]) for r in rows if not r["passed"]
+    ]
+    assert failed == [("nm-04", ["3"])]

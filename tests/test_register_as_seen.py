@@ -22,7 +22,6 @@ from youthaction_scoring import InputError, loads_assessment
 from youthaction_scoring._cli import main
 from youthaction_scoring._domain.codes import Lang
 from youthaction_scoring._io.register import read_register, write_register
-from youthaction_scoring._io.register.district_sheet import DISTRICTS
 from youthaction_scoring._io.register.places import RegisterNote, span_text
 from youthaction_scoring._io.register.sheets import DATA_SHEETS
 
@@ -94,14 +93,14 @@ def _notes(path: Path, lang: Lang = "en") -> tuple[Any, list[str]]:
 # A missing sheet.
 # --------------------------------------------------------------------------
 
-RECORD_SHEETS = [s.name for s in DATA_SHEETS if s is not DISTRICTS]
+RECORD_SHEETS = [s.name for s in DATA_SHEETS if s.required]
 
 
 @pytest.mark.parametrize("sheet", RECORD_SHEETS)
 def test_every_deleted_sheet_of_the_template_is_an_error_naming_it(
     base: Path, tmp_path: Path, sheet: str
 ) -> None:
-    """Deleting any sheet but 区县 is refused at that sheet, with the advice to restore it."""
+    """Deleting any required sheet (all but 区县 and 期望得分) is refused, advising to restore it."""
     path = _edited(base, tmp_path, lambda book: book.remove(book[sheet]))
     found = [p for p in _problems(path) if p.startswith(f"{sheet}!A1: sheet {sheet} (")]
     assert 1 == len(found)

@@ -99,7 +99,7 @@ def _with_districts(text: str = "四点半课堂") -> Assessment:
 
 
 def test_the_template_has_an_empty_districts_sheet_with_its_headers(tmp_path: Path) -> None:
-    """区县 comes last, headed 区县名称/name and 组织类别/category, with a dropdown and no rows."""
+    """区县 comes last but 期望得分, headed 区县名称/name and 组织类别/category, a dropdown, no rows."""
     path = tmp_path / "t.xlsx"
     write_register_template(path)
     book = openpyxl.load_workbook(path)
@@ -107,7 +107,7 @@ def test_the_template_has_an_empty_districts_sheet_with_its_headers(tmp_path: Pa
     validations = {str(v.sqref): v.formula1 for v in sheet.data_validations.dataValidation}
     layout = ("区县", "区县名称\nname", "组织类别\ncategory", "A2", 1, "@")
     assert layout == (
-        book.sheetnames[-1],
+        book.sheetnames[-2],
         sheet["A1"].value,
         sheet["B1"].value,
         sheet.freeze_panes,

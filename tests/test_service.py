@@ -100,6 +100,7 @@ def cli(tmp_path: Path, *args: str) -> bytes:
             "detail_limit=0&as_of=2022-01",
             ["report", "--detail-limit", "0", "--as-of", "2022-01", "--lang", "zh"],
         ),
+        ("check", "lang=en", ["check", "--format", "json", "--lang", "en"]),
     ],
 )
 def test_answers_are_the_command_lines(

@@ -50,7 +50,8 @@ class ExplainText(Text):
 _CHINESE_NUMBERS: Final[dict[str, str]] = {"1": "一", "2": "二", "3": "三", "4": "四"}
 
 
-def _item_lines(item: ItemScore, lang: Lang) -> list[str]:
+def item_lines(item: ItemScore, lang: Lang) -> list[str]:
+    """The lines of the statement on one item: its points, its stages, deductions and notes."""
     code = item.code
     head = (
         f"  {code.code} {code.label_in(lang)} [{item.kind.label_in(lang)}]"
@@ -120,7 +121,7 @@ def explain_scorecard(
             zh, en = SECTION_TITLES[section]
             number = _CHINESE_NUMBERS[section] if lang == "zh" else section
             lines.append(f"({number}) {zh if lang == 'zh' else en}")
-        lines.extend(_item_lines(item, lang))
+        lines.extend(item_lines(item, lang))
     lines.append("")
     lines.append(ExplainText.BASE_TOTAL.format(lang, card.base, rulebook.base_cap))
     lines.append(

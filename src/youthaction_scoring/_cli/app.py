@@ -14,6 +14,7 @@ import click
 from .. import __version__
 from .._present.command_help import MAIN
 from .._present.help_texts import HelpWord
+from .check import check
 from .cli_texts import CliText
 from .common import ClosedPipe
 from .convert import convert
@@ -150,5 +151,6 @@ for _command in (
     rank,
     report,
     serve,
+    check,
 ):
     main.add_command(_command)

@@ -37,6 +37,7 @@ from .codes import (
 )
 from .district_records import DistrictRecord, district_problems
 from .errors import Refusal
+from .expectations import Expected, expected_field
 from .messages import Message, Text
 
 # --------------------------------------------------------------------------
@@ -349,6 +350,9 @@ class Assessment:
         districts: District records (R18): a community of a recorded
             district takes clause 1.1 from its record and carries no list of
             its own; names unique, each with a community.
+        expected: Scores computed by hand, for ``check`` (scoring ignores
+            them): each names a community of the assessment, an as-of month
+            in the period (R2), and appears once per community and month.
     """
 
     period: Period = attrs.field(validator=_is(Period))
@@ -359,6 +363,7 @@ class Assessment:
     districts: tuple[DistrictRecord, ...] = attrs.field(
         default=(), validator=_all_of(_tuple_of(DistrictRecord), _districts_match)
     )
+    expected: tuple[Expected, ...] = expected_field()
 
     def district_record(self, name: str) -> DistrictRecord | None:
         """Return the record of the district called *name*, or ``None`` (R18)."""

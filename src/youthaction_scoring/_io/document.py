@@ -17,11 +17,13 @@ from .._domain.calendar import Period
 from .._domain.checks import describe, text_problem
 from .._domain.district_records import DistrictRecord, district_problems
 from .._domain.errors import InputError, Place, Problem, Problems, join_place
+from .._domain.expectations import Expected, expected_problems
 from .._domain.model import Assessment, Community, ModelText
 from .converter import ASSESSMENT_FORMAT, CONVERTER, structure_as, unstructure_community
+from .expected import placed, structure_expected, unstructure_expected
 from .reading_texts import ReadText
 
-HEADER_KEYS: Final = ("format", "period", "description", "districts")
+HEADER_KEYS: Final = ("format", "period", "description", "districts", "expected")
 """The keys of a JSON Lines header line, in the order they are written."""
 ASSESSMENT_KEYS: Final = (*HEADER_KEYS, "communities")
 """The keys of an assessment document."""
@@ -36,12 +38,16 @@ class Header:
         description: The description, if any.
         districts: The district records (R18), checked on their own.
         problems: Every problem found, with its place.
+        expected: Scores computed by hand (``check``), checked against the
+            period and each other; their communities are checked with the
+            communities.
     """
 
     period: Period | None
     description: str | None
     districts: tuple[DistrictRecord, ...]
     problems: tuple[Problem, ...]
+    expected: tuple[Expected, ...] = ()
 
 
 def structure_header(value: object, *, place: str = "", allow_communities: bool = True) -> Header:
@@ -89,7 +95,11 @@ def structure_header(value: object, *, place: str = "", allow_communities: bool 
             problems.append(Problem(join_place(place, "description"), problem))
             description = None
     districts = _structure_districts(value, place, problems)
-    return Header(period, description, districts, tuple(problems))
+    expected: tuple[Expected, ...] = ()
+    if "expected" in value:
+        where = join_place(place, "expected")
+        expected = structure_expected(value["expected"], where, period, problems)
+    return Header(period, description, districts, tuple(problems), expected)
 
 
 def _structure_districts(
@@ -166,6 +176,10 @@ def structure_assessment(value: object) -> Assessment:
             for p in district_problems(header.districts, communities)
             if p.kind != "repeated"
         )
+    if complete and header.expected:
+        ids = [c.id for c in communities]
+        unknown = expected_problems(header.expected, None, ids, repeats=False)
+        problems.extend(placed(unknown, "expected"))
     if problems:
         raise InputError(problems)
     assert header.period is not None
@@ -174,11 +188,15 @@ def structure_assessment(value: object) -> Assessment:
         communities=tuple(communities),
         description=header.description,
         districts=header.districts,
+        expected=header.expected,
     )
 
 
 def unstructure_header(
-    period: Period, description: str | None, districts: tuple[DistrictRecord, ...] = ()
+    period: Period,
+    description: str | None,
+    districts: tuple[DistrictRecord, ...] = (),
+    expected: tuple[Expected, ...] = (),
 ) -> dict[str, Any]:
     """Return the header of an assessment (:data:`HEADER_KEYS`, in order).
 
@@ -187,6 +205,7 @@ def unstructure_header(
         description: The description, or ``None``.
         districts: The district records (written only when there are any, so
             that documents without them stay as before).
+        expected: Scores computed by hand (written only when there are any).
 
     Returns:
         A JSON-ready dict.
@@ -196,6 +215,8 @@ def unstructure_header(
         out["description"] = description
     if districts:
         out["districts"] = [CONVERTER.unstructure(record) for record in districts]
+    if expected:
+        out["expected"] = unstructure_expected(expected)
     return out
 
 
@@ -208,6 +229,8 @@ def unstructure_assessment(assessment: Assessment) -> dict[str, Any]:
     Returns:
         A JSON-ready dict.
     """
-    out = unstructure_header(assessment.period, assessment.description, assessment.districts)
+    out = unstructure_header(
+        assessment.period, assessment.description, assessment.districts, assessment.expected
+    )
     out["communities"] = [unstructure_community(c) for c in assessment.communities]
     return out

@@ -52,10 +52,11 @@ class _Frame(msgspec.Struct, forbid_unknown_fields=True):
     period: _Value = msgspec.UNSET
     description: _Value = msgspec.UNSET
     districts: _Value = msgspec.UNSET
+    expected: _Value = msgspec.UNSET
     communities: list[msgspec.Raw] | msgspec.UnsetType = msgspec.UNSET
 
 
-_HEADER: Final = ("format", "period", "description", "districts")
+_HEADER: Final = ("format", "period", "description", "districts", "expected")
 _FRAME: Final = msgspec.json.Decoder(_Frame)
 
 
@@ -76,7 +77,7 @@ def open_json_document(data: bytes) -> JsonLines | None:
     if found is None:
         return None
     opened, count, elements = found
-    follow = Follow(opened.districts, element_place, records_line=count)
+    follow = Follow(opened.districts, element_place, records_line=count, expected=opened.expected)
     return attrs.evolve(opened, lines=_followed(elements, follow), finder=follow.finder)
 
 
@@ -135,7 +136,14 @@ def _open(data: bytes) -> tuple[JsonLines, int, Iterator[tuple[int, bytes]]] | N
     checked = structure_header(header)
     if checked.problems or checked.period is None:
         return None
-    opened = JsonLines(checked.period, checked.description, 0, iter(()), checked.districts)
+    opened = JsonLines(
+        checked.period,
+        checked.description,
+        0,
+        iter(()),
+        checked.districts,
+        expected=checked.expected,
+    )
     return opened, len(elements), ((i, bytes(raw)) for i, raw in enumerate(elements))
 
 

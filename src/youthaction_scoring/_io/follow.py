@@ -19,6 +19,7 @@ import attrs
 from .._analysis.rollup import DisagreementFinder
 from .._domain.district_records import DistrictCheck, DistrictRecord
 from .._domain.errors import Place, Problem
+from .._domain.expectations import Expected, expected_problems
 from .._domain.model import Community, ModelText
 
 
@@ -46,6 +47,8 @@ class Follow:
             ``id`` of line (or element) *n*; ``where(n, "")`` the line itself.
         records: The prefix of a district record's place (``"line 1: "``).
         records_line: The line to report unused district records at.
+        expected: The header's expected scores: at the end, those naming no
+            community are reported at *records_line* (their places under *records*).
     """
 
     def __init__(
@@ -54,12 +57,15 @@ class Follow:
         where: Callable[[int, str], str],
         records: str = "",
         records_line: int = 1,
+        expected: tuple[Expected, ...] = (),
     ) -> None:
         self.where = where
         self.records_line = records_line
         self.check = DistrictCheck(districts, where=records)
         self.finder = DisagreementFinder(record.name for record in districts)
         self._first: dict[str, int] = {}
+        self.records = records
+        self.expected = expected
 
     def __call__(self, result: LineResult, ident: object = None) -> LineResult:
         """Check one result; *ident* is the id of an element that could not be read, if any."""
@@ -83,6 +89,10 @@ class Follow:
         return result
 
     def end(self) -> LineResult | None:
-        """After the last community: the district records no community is in, if any."""
+        """After the last community: district records and expected rows naming no community."""
+        from .expected import placed
+
         unused = tuple(Problem(p.place, p.message) for p in self.check.unused())
+        unknown = expected_problems(self.expected, None, self._first, repeats=False)
+        unused += tuple(placed(unknown, f"{self.records}expected"))
         return LineResult(self.records_line, None, unused) if unused else None

@@ -21,6 +21,7 @@ from .._analysis.rollup import Disagreement, DisagreementFinder
 from .._domain.calendar import Period
 from .._domain.district_records import DistrictRecord
 from .._domain.errors import InputError, Problem, Problems
+from .._domain.expectations import Expected
 from .._domain.model import Assessment, Community
 from .codec import parse_json
 from .converter import structure_as, unstructure_community
@@ -45,6 +46,8 @@ class JsonLines:
         districts: The header's district records (R18).
         finder: Gathers the 1.1 lists of unrecorded districts as the lines
             are read; ask it for :meth:`~DisagreementFinder.found` at the end.
+        expected: The header's expected scores (``check``); after the last
+            line, a result for line 1 names those whose community is absent.
     """
 
     period: Period
@@ -53,6 +56,7 @@ class JsonLines:
     lines: Iterator[LineResult]
     districts: tuple[DistrictRecord, ...] = ()
     finder: DisagreementFinder = attrs.field(factory=DisagreementFinder)
+    expected: tuple[Expected, ...] = ()
 
     def disagreements(self) -> tuple[Disagreement, ...]:
         """The R18 warnings of the lines read so far (all of them, at the end)."""
@@ -76,7 +80,7 @@ def open_json_lines(lines: Iterable[str | bytes]) -> JsonLines:
     """
     iterator = iter(lines)
     opened = _open_header(iterator)
-    follow = Follow(opened.districts, line_place, records="line 1: ")
+    follow = Follow(opened.districts, line_place, records="line 1: ", expected=opened.expected)
     return attrs.evolve(opened, lines=followed(read_lines(iterator), follow), finder=follow.finder)
 
 
@@ -112,7 +116,14 @@ def _open_header(iterator: Iterator[str | bytes]) -> JsonLines:
     if header.problems:
         raise InputError(header.problems)
     assert header.period is not None
-    return JsonLines(header.period, header.description, len(first), iter(()), header.districts)
+    return JsonLines(
+        header.period,
+        header.description,
+        len(first),
+        iter(()),
+        header.districts,
+        expected=header.expected,
+    )
 
 
 def line_place(line: int, field: str) -> str:
@@ -238,6 +249,7 @@ def read_opened(opened: JsonLines) -> Assessment:
         communities=tuple(communities),
         description=opened.description,
         districts=opened.districts,
+        expected=opened.expected,
     )
 
 
@@ -261,7 +273,9 @@ def write_assessment_jsonl(assessment: Assessment, handle: IO[str]) -> None:
         assessment: The assessment.
         handle: A text file opened for writing (UTF-8, no newline translation).
     """
-    header = unstructure_header(assessment.period, assessment.description, assessment.districts)
+    header = unstructure_header(
+        assessment.period, assessment.description, assessment.districts, assessment.expected
+    )
     handle.write(_line(header))
     for community in assessment.communities:
         handle.write(_line(unstructure_community(community)))
@@ -309,7 +323,9 @@ def copy_json_lines(source: Iterable[bytes], handle: IO[str], *, as_json: bool) 
                 yield result.community
 
     opened = open_json_lines(source)
-    header = unstructure_header(opened.period, opened.description, opened.districts)
+    header = unstructure_header(
+        opened.period, opened.description, opened.districts, opened.expected
+    )
     if as_json:
         for piece in _json_document_pieces(header, valid(opened.lines)):
             handle.write(piece)

@@ -209,7 +209,8 @@ def stream_in_parallel(
     Scorer(opened.period, as_of, rulebook, opened.districts)  # refuses a bad as-of month here
     setup = Setup(opened.period, as_of, rulebook, opened.districts, elements, document)
     where = element_place if elements else line_place
-    follow = Follow(opened.districts, where, records="" if elements else "line 1: ")
+    records = "" if elements else "line 1: "
+    follow = Follow(opened.districts, where, records=records, expected=opened.expected)
     bad, written = 0, 0
     if document:
         write(document_opening(Scorecards(rulebook.edition, opened.period, as_of, ())))

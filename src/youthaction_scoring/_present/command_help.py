@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Final
 
 from .._domain.messages import Text
+from .check_help import CHECK, CheckHelp
 from .help_texts import CommandDoc, Example
 
 _Y: Final = "youthaction-scoring"
@@ -404,6 +405,7 @@ MAIN: Final = CommandDoc(
 
 
 COMMANDS: Final = {
+    "check": CHECK,
     "convert": CONVERT,
     "districts": DISTRICTS,
     "explain": EXPLAIN,
@@ -420,6 +422,7 @@ COMMANDS: Final = {
 
 CATALOGUES: Final = (
     MainHelp,
+    CheckHelp,
     ConvertHelp,
     DistrictsHelp,
     ExplainHelp,

@@ -26,6 +26,7 @@ from .._domain.errors import Refusal
 from .._domain.messages import Text
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecard, Scorecards
+from .check_help import CHECK, CheckHelp
 from .command_help import DISTRICTS, EXPLAIN, PLAN, PROGRESS, RANK, REPORT, SCORE
 from .help_texts import CommandDoc, OptionHelp
 from .settings import (
@@ -172,6 +173,15 @@ def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:
         raise Refusal(exc.message, AS_OF.name) from None
 
 
+def answer_check(assessment: Assessment, request: Request) -> str:
+    """``check --format json``: the expected rows' verdicts and the clauses' coverage."""
+    from .._analysis.check import check_assessment, coverage
+    from .check import check_document
+
+    verdicts = check_assessment(assessment)
+    return _json(check_document(verdicts, coverage(verdicts), request.lang))
+
+
 Answer = Callable[[Assessment, Request], str | Iterable[str]]
 """An operation's answer: text, or text in pieces (written as they come)."""
 
@@ -279,6 +289,16 @@ OPERATIONS: Final = (
         bilingual=True,
     ),
     Operation("report", REPORT, (AS_OF, *BEHIND, DETAIL_LIMIT), HTML, "report", answer_report),
+    Operation(
+        "check",
+        CHECK,
+        (),
+        JSON,
+        "check --format json",
+        answer_check,
+        ("table", "json"),
+        CheckHelp.FORMAT,
+    ),
 )
 """Every operation that reads an assessment, in the order the service lists them."""
 

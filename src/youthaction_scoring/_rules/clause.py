@@ -222,6 +222,11 @@ class Clause:
             ones. Any other clause depends on the as-of month only through
             :meth:`Context.exclusion` of its dated records (R21). Monthly
             progress relies on both (see :mod:`.._analysis.progress`).
+        reasons: The texts of the deductions and notes of its own it may
+            give (the floor's when its deductions can pass its full points);
+            with the cap of a bonus item and the exclusions of R1 and R2,
+            they are its outcomes (``check --coverage``; a test checks that
+            scoring gives no other).
     """
 
     code: ItemCode
@@ -232,6 +237,7 @@ class Clause:
     remedy: BaseRemedy | BonusRemedy
     facts: Callable[[Community], Hashable] | None = None
     monthly: bool = False
+    reasons: tuple[Text, ...] = ()
 
     def __attrs_post_init__(self) -> None:
         """Check that the remedy fits the kind, and that a monthly item is a base item."""

@@ -106,6 +106,7 @@ COUNTY_YOUTH_ORGS: Final = Clause(
     score=clause_1_1_county_youth_orgs,
     remedy=BaseRemedy(fix=lambda d: Message(S1Text.PLAN_COUNTY_ORG, d.reason.args, d.rule)),
     facts=lambda c: c.org_system.county_youth_orgs,
+    reasons=(S1Text.COUNTY_ORG_MISSING,),
 )
 
 
@@ -152,6 +153,11 @@ YOUTH_HOME: Final = Clause(
     score=clause_1_2_youth_home,
     remedy=BaseRemedy(fix=_fix),
     facts=lambda c: c.org_system.youth_home,
+    reasons=(
+        S1Text.YOUTH_HOME_NOT_BUILT,
+        S1Text.YOUTH_HOME_NOT_ON_CLOUD,
+        S1Text.YOUTH_HOME_NOT_STANDARDIZED,
+    ),
 )
 
 
@@ -191,6 +197,7 @@ LEAGUE_ORG: Final = Clause(
     score=clause_1_3_league_org,
     remedy=BaseRemedy(fix=_fix),
     facts=lambda c: c.org_system.league_org,
+    reasons=(S1Text.LEAGUE_ORG_NOT_ESTABLISHED, S1Text.LEAGUE_ORG_NOT_STANDARDIZED),
 )
 
 CLAUSES: Final = (COUNTY_YOUTH_ORGS, YOUTH_HOME, LEAGUE_ORG)

@@ -12,7 +12,7 @@ from .._domain.messages import Message, Text
 from .._domain.model import Community
 from .._domain.normalize import compare_key
 from .._domain.scorecard import ItemScore
-from .clause import BaseRemedy, BonusRemedy, Clause, Context, base_item, bonus_item
+from .clause import BaseRemedy, BonusRemedy, Clause, Context, RuleText, base_item, bonus_item
 from .clause import merged as merged_notes
 
 _CADRE_KINDS: Final = tuple(CadreKind)
@@ -71,6 +71,7 @@ CADRES: Final = Clause(
     score=clause_2_1_cadres,
     remedy=BaseRemedy(fix=lambda d: Message(S2Text.PLAN_CADRES, d.reason.args, d.rule)),
     facts=_cadre_presence,
+    reasons=(S2Text.CADRES_INCOMPLETE,),
 )
 
 
@@ -113,6 +114,7 @@ SERVICE_PROJECTS: Final = Clause(
         each="service_project_points",
         more=lambda n: Message(S2Text.PLAN_SERVICE_PROJECTS, (n,), "R7"),
     ),
+    reasons=(RuleText.DUPLICATE_MERGED,),
 )
 
 
@@ -150,6 +152,7 @@ PAIRINGS: Final = Clause(
         each="pairing_points",
         more=lambda n: Message(S2Text.PLAN_PAIRINGS, (n,), "R8"),
     ),
+    reasons=(RuleText.DUPLICATE_MERGED,),
 )
 
 CLAUSES: Final = (CADRES, SERVICE_PROJECTS, PAIRINGS)

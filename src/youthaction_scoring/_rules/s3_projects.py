@@ -13,7 +13,7 @@ from .._domain.messages import Message, Text
 from .._domain.model import Community
 from .._domain.normalize import compare_key
 from .._domain.scorecard import Deduction, ItemScore
-from .clause import BaseRemedy, Clause, Context, base_item
+from .clause import BaseRemedy, Clause, Context, RuleText, base_item
 
 
 class S3Text(Text):
@@ -125,6 +125,14 @@ PROJECTS: Final = Clause(
         lost=lambda d: Message(S3Text.PLAN_LOST_MONTH, d.reason.args, "R10"),
     ),
     monthly=True,
+    reasons=(
+        S3Text.NO_BRAND,
+        S3Text.MONTH_MISSING,
+        RuleText.FLOORED,
+        S3Text.ACTIVITY_NOT_REPORTED,
+        S3Text.ACTIVITY_NOT_TITLED,
+        S3Text.MANY_BRANDS,
+    ),
 )
 
 CLAUSES: Final = (PROJECTS,)

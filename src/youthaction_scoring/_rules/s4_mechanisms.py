@@ -131,6 +131,7 @@ def _mechanism_clause(
             more=lambda n: Message(S4Text.PLAN_MORE_SUMMARIES, (n, mechanism), "R12"),
             pending=_unrecognised,
         ),
+        reasons=(S4Text.SUMMARY_UNRECOGNISED, RuleText.DUPLICATE_MERGED),
     )
 
 

@@ -47,6 +47,7 @@ from ..._domain.model import (
 from .book import Book
 from .cells import require_reader
 from .district_sheet import DISTRICTS, Member, check_districts, district_records, read_districts
+from .expected_sheet import EXPECTED, read_expected
 from .places import RegisterNote, span_text
 from .register_texts import RegisterText
 from .safety import check_unpacked_size
@@ -165,6 +166,8 @@ def _read_book(book: Book) -> Assessment:
         members = [_member(draft) for draft in drafts.values()]
         check_districts(reader, districts, members, COMMUNITIES)
     communities = _build(reader, drafts)
+    known = lambda row: _link(reader, row, drafts, "community") is not None  # noqa: E731 - one use
+    expected = read_expected(reader, rows[EXPECTED.code], known, period)
     if reader.grouped.settle():
         raise InputError(reader.problems)
     assert period is not None
@@ -175,6 +178,7 @@ def _read_book(book: Book) -> Assessment:
         communities=communities,
         description=description,
         districts=district_records(districts),
+        expected=expected,
     )
 
 
@@ -252,8 +256,10 @@ def _check_optional_parts(reader: SheetReader, row: Row, values: dict[str, Any])
                 reader.add(cell.place, RegisterText.EMPTY_WHEN(column.zh, flag))
 
 
-def _link(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> _Draft | None:
-    value = row.value("community_id")
+def _link(
+    reader: SheetReader, row: Row, drafts: dict[str, _Draft], column: str = "community_id"
+) -> _Draft | None:
+    value = row.value(column)
     if is_blank(value):
         return None  # reported as a required cell by values()
     if not isinstance(value, str) or not reader.check_links:
@@ -263,7 +269,7 @@ def _link(reader: SheetReader, row: Row, drafts: dict[str, _Draft]) -> _Draft | 
     loose = [d for key, d in drafts.items() if key.strip() == value.strip()]
     if len(loose) == 1:
         return loose[0]  # a stray space around an id that is otherwise unique
-    place = row.cell("community_id").place
+    place = row.cell(column).place
     reader.grouped.add(place, ("no community", value), _no_community(value))
     return None
 

@@ -27,6 +27,7 @@ from ..._domain.codes import (
 )
 from ..._domain.model import Activity, Pairing, ServiceProject, Summary
 from .district_sheet import DISTRICTS
+from .expected_sheet import EXPECTED
 from .layout import Column, SheetLayout
 
 
@@ -431,8 +432,9 @@ DATA_SHEETS: Final = (
     SUMMARIES,
     RECOGNITIONS,
     DISTRICTS,
+    EXPECTED,
 )
-"""Every data sheet of the register, in workbook order (区县 came last, so a
+"""Every data sheet of the register, in workbook order (newer sheets last, so a
 register's older sheets keep their places)."""
 
 INSTRUCTIONS_SHEET: Final = "说明"

@@ -20,6 +20,7 @@ from ..._domain.codes import CodedEnum
 from ..._domain.model import Assessment, Community, LeaderInstruction
 from .cells import Book, Sheet, require_writer
 from .district_sheet import DISTRICTS, district_rows
+from .expected_sheet import EXPECTED, expected_rows
 from .layout import BOOL_FALSE, BOOL_TRUE, Column, SheetLayout
 from .sheets import (
     ASSESSMENT,
@@ -121,6 +122,11 @@ def _instructions(book: Book, sheet: Sheet, period: Period | None) -> None:
         "(district name and category), or one row with the category empty if it recorded none. "
         "Communities of a district listed there take 1.1 from it and leave their own 1.1 "
         "(rows on the 县级组织 sheet) empty; other communities keep their own.",
+        "“期望得分”表(可选,计分时不读):委员会手工计算过的社区,每个社区(及截至月份)填一行,"
+        "留空的格子不核对;用 check 命令核对本工具的计分。",
+        "The 期望得分 (expected) sheet (optional, ignored by scoring): one row per community (and"
+        " as-of month) the committee scored by hand; blank cells are not checked; the check"
+        " command compares the tool's scores with them.",
         "考核期 / period: " + (str(period) if period is not None else "(在“考核期”表中填写)"),
     ]
     for number, text in enumerate(intro, start=1):  # each across the table below, wrapped
@@ -320,4 +326,5 @@ def write_register(
         _write_rows(sheets[SUMMARIES.code], SUMMARIES, summaries)
         _write_rows(sheets[RECOGNITIONS.code], RECOGNITIONS, recognitions)
         _write_rows(sheets[DISTRICTS.code], DISTRICTS, district_rows(assessment.districts))
+        _write_rows(sheets[EXPECTED.code], EXPECTED, expected_rows(assessment.expected))
         book.save(path, replace=replace)
