@@ -91,21 +91,33 @@ class ScoreRows:
     """The rows of communities scored together: one period, one as-of month, one rulebook.
 
     Args:
-        rulebook: The rulebook edition.
-        period: The assessment period.
-        as_of: The as-of month (R2), or ``None`` for the whole period.
+        head: The edition (name, hash, note), period and as-of month, as
+            scorecards without any card.
         rows: One per community, in input order.
     """
 
-    rulebook: str
-    period: Period
-    as_of: Month | None
+    head: Scorecards
     rows: tuple[ScoreRow, ...]
+
+    @property
+    def rulebook(self) -> str:
+        """The name of the edition that scored them."""
+        return self.head.rulebook
+
+    @property
+    def period(self) -> Period:
+        """The assessment period."""
+        return self.head.period
+
+    @property
+    def as_of(self) -> Month | None:
+        """The as-of month (R2), or ``None`` for the whole period."""
+        return self.head.as_of
 
     @classmethod
     def of(cls, cards: Scorecards) -> ScoreRows:
         """The rows of scorecards (for inputs that are read whole, such as registers)."""
-        return cls(cards.rulebook, cards.period, cards.as_of, tuple(map(ScoreRow.of, cards)))
+        return cls(attrs.evolve(cards, scorecards=()), tuple(map(ScoreRow.of, cards)))
 
     def __iter__(self) -> Iterator[ScoreRow]:
         """Iterate over the rows."""
@@ -116,5 +128,5 @@ class ScoreRows:
         return len(self.rows)
 
     def heading(self) -> Scorecards:
-        """The rulebook, period and as-of month, as scorecards without any card."""
-        return Scorecards(self.rulebook, self.period, self.as_of, ())
+        """The edition, period and as-of month, as scorecards without any card."""
+        return self.head

@@ -85,7 +85,7 @@ def score_whole(
     if lines:
         from .._io.scorecards import scorecard_json_line
 
-        return "".join(scorecard_json_line(card) for card in cards).encode("utf-8")
+        return "".join(scorecard_json_line(card, cards) for card in cards).encode("utf-8")
     from .._io.scorecards import dumps_scorecards
 
     return dumps_scorecards(cards).encode("utf-8")
