@@ -48,7 +48,9 @@ def oracle_items(
         return first <= _month(date) <= last
 
     def bonus(code: str, count: int) -> int:
-        return min(e[code]["cap"], e[code]["each"] * count)
+        cap: int = e[code]["cap"]
+        each: int = e[code]["each"]
+        return min(cap, each * count)
 
     org = community.get("org_system", {})
     work = community.get("workforce", {})

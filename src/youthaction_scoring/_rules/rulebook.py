@@ -228,7 +228,7 @@ class Rulebook:
         Rename the copy (``attrs.evolve(copy, name=...)``) when it is another edition; its
         :attr:`hash` is already its own.
         """
-        item = attrs.evolve(self.item(code), **changes)
+        item: Any = attrs.evolve(self.item(code), **changes)
         return attrs.evolve(self, **{ITEM_FIELDS[code]: item})
 
     def stamp(self) -> str:

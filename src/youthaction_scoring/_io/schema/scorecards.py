@@ -175,7 +175,7 @@ def scorecards_schema() -> dict[str, Any]:
         CONVERTER.unstructure(attrs.evolve(card, notes=(message,))) | stamp,
         CONVERTER.unstructure(card),
     )
-    card_schema["dependentRequired"] = _pairs(("notes", "notes_zh"), tuple(stamp))
+    card_schema["dependentRequired"] = _pairs(("notes", "notes_zh"), ("rulebook", "rulebook_hash"))
     card_schema["properties"]["items"].update(_items())
     builder.defs["Scorecard"] = {
         "title": "Scorecard",
