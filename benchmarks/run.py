@@ -41,10 +41,10 @@ STAGES = ("parse", "score", "write")
 
 
 def _project_pass(source: Path, target: Path, upto: str) -> dict[str, float]:
+    from youthaction_scoring import GUIYANG_2021
     from youthaction_scoring._analysis.score import Scorer
     from youthaction_scoring._io.jsonl import open_json_lines
     from youthaction_scoring._io.scorecards import scorecard_lines
-    from youthaction_scoring._rules.rulebook import GUIYANG_2021
 
     clock = time.perf_counter
     spent = dict.fromkeys(STAGES, 0.0)

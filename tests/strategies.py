@@ -9,6 +9,7 @@ surrounding spaces, line breaks, HTML) that every output must carry intact.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 import attrs
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from youthaction_scoring import (
     Cadres,
     Community,
     CountyOrgCategory,
+    ItemCode,
     LeaderInstruction,
     LeaderLevel,
     LeagueOrg,
@@ -249,31 +251,34 @@ def community_and_period(draw: st.DrawFn) -> tuple[Community, Period]:
     return draw(communities(period)), period
 
 
-def rulebooks() -> st.SearchStrategy[Rulebook]:
-    """Rulebooks with arbitrary whole amounts (other cities' editions, edge amounts)."""
-    amount = st.integers(0, 45)
-    return st.builds(
-        Rulebook,
-        edition=st.just("test-edition"),
-        base_cap=st.integers(0, 120),
-        bonus_cap=st.integers(0, 120),
-        county_orgs_points=amount,
-        county_org_missing_deduction=amount,
-        youth_home_points=amount,
-        youth_home_not_on_cloud_deduction=amount,
-        youth_home_not_standardized_deduction=amount,
-        league_org_points=amount,
-        league_org_not_standardized_deduction=amount,
-        cadres_points=amount,
-        service_project_points=st.integers(0, 12),
-        service_projects_cap=amount,
-        pairing_points=st.integers(0, 12),
-        pairings_cap=amount,
-        projects_points=st.integers(0, 60),
-        missing_month_deduction=st.integers(0, 25),
-        summary_points=st.integers(0, 12),
-        summary_cap=amount,
+_AMOUNT_RANGES: Final = {"each": 12, "per_missing_month": 25, "recommended_max_brands": 3}
+"""The largest amount drawn per key (others: 45), so that caps bind and floors are reached."""
+
+
+@st.composite
+def rulebooks(draw: st.DrawFn) -> Rulebook:
+    """Valid editions with arbitrary whole amounts: caps binding, deductions past their points.
+
+    Every amount of every item of the bundled edition is drawn anew (base and
+    bonus caps 0-120), so base caps bind too (R16, R21).
+    """
+    from youthaction_scoring import GUIYANG_2021
+
+    rulebook = attrs.evolve(
+        GUIYANG_2021,
+        name="test-edition",
+        base_cap=draw(st.integers(0, 120)),
+        bonus_cap=draw(st.integers(0, 120)),
     )
+    for code in ItemCode:
+        amounts = rulebook.item(code)
+        changes = {
+            f.name: draw(st.integers(0, _AMOUNT_RANGES.get(f.name, 45)))
+            for f in attrs.fields(type(amounts))
+            if f.type is int
+        }
+        rulebook = rulebook.amended(code, **changes)
+    return rulebook
 
 
 def hostile_communities(period: Period) -> st.SearchStrategy[Community]:

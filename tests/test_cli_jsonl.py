@@ -29,7 +29,8 @@ def _good(count: int) -> list[dict[str, object]]:
 
 
 def _expected(path: Path) -> str:
-    return "".join(scorecard_json_line(c) for c in score_assessment(load_assessment(path)))
+    cards = score_assessment(load_assessment(path))
+    return "".join(scorecard_json_line(c, cards) for c in cards)
 
 
 def test_jsonl_to_stdout_is_one_scorecard_a_line(tmp_path: Path) -> None:

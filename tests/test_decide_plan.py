@@ -164,7 +164,7 @@ def test_bonus_action_says_how_many_records_reach_the_cap() -> None:
 
 def test_binding_bonus_cap_shrinks_gains_and_says_so() -> None:
     """With a bonus cap of 30, gains stop at the cap and the capped action says so (R16)."""
-    rulebook = attrs.evolve(GUIYANG_2021, edition="capped", bonus_cap=30)
+    rulebook = attrs.evolve(GUIYANG_2021, name="capped", bonus_cap=30)
     community = _community()
     card = score(community, PERIOD, rulebook=rulebook)
     plan = plan_scorecard(card, PERIOD, rulebook=rulebook)
@@ -180,7 +180,7 @@ def test_plans_refuse_as_of_scorecards_and_other_editions() -> None:
     assessment = _load_sample()
     with pytest.raises(ValueError, match="whole period"):
         plan_scorecards(score_assessment(assessment, as_of=Month(2022, 1)))
-    other = attrs.evolve(GUIYANG_2021, edition="other")
+    other = attrs.evolve(GUIYANG_2021, name="other")
     with pytest.raises(ValueError, match="rulebook"):
         plan_scorecards(score_assessment(assessment), rulebook=other)
 
@@ -248,7 +248,7 @@ def test_plans_to_dict_renders_english_on_request() -> None:
 
 def test_a_deduction_cut_by_the_floor_is_lost_only_in_part() -> None:
     """Three past months at 15 against 40 points: lost 15, 15 and 10 of 15 (R10 floor)."""
-    rulebook = attrs.evolve(GUIYANG_2021, edition="x", missing_month_deduction=15)
+    rulebook = GUIYANG_2021.amended(ItemCode.C3, per_missing_month=15)
     period = Period.parse("2021-11:2022-01")
     card = score(_community(projects=_activities()), period, rulebook=rulebook)
     plan = plan_scorecard(card, period, rulebook=rulebook)

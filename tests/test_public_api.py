@@ -136,7 +136,7 @@ def _community() -> youthaction_scoring.Community:
             "score(): as_of must be a Month or None, got str '2022-01' (use Month.parse('2022-01'))",
         ),
         (
-            lambda y: y.score(_community(), PERIOD, rulebook=None),
+            lambda y: y.score(_community(), PERIOD, rulebook="guiyang-2021"),
             "score(): rulebook must be a Rulebook",
         ),
         (lambda y: y.score_assessment([]), "score_assessment(): assessment must be an Assessment"),

@@ -288,8 +288,8 @@ def test_each_community_is_scored_and_planned_once(monkeypatch: pytest.MonkeyPat
 
 def test_the_digest_keeps_numbers_and_each_text_once(six_hundred: Assessment) -> None:
     """The entries hold numbers only, each referring to a text held once in the digest."""
+    from youthaction_scoring import GUIYANG_2021
     from youthaction_scoring._analysis.behind import BehindRule
-    from youthaction_scoring._rules.rulebook import GUIYANG_2021
 
     facts = digest(six_hundred, lang="zh", rulebook=GUIYANG_2021, behind=BehindRule(), as_of=None)
     assert len(set(facts.texts)) == len(facts.texts)

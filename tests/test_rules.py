@@ -36,7 +36,6 @@ from youthaction_scoring import (
     Pairing,
     PartnerKind,
     Period,
-    Rulebook,
     ServiceProject,
     Summary,
     YouthHome,
@@ -103,7 +102,7 @@ def test_1_1_deducts_five_per_missing_category(recorded: int, expected: int) -> 
 
 def test_1_1_floor_is_zero_when_deductions_exceed_full_points() -> None:
     """With a larger per-category deduction the item stops at 0 and says so (R3)."""
-    rulebook = attrs.evolve(GUIYANG_2021, edition="test", county_org_missing_deduction=6)
+    rulebook = GUIYANG_2021.amended(ItemCode.C1_1, per_missing_category=6)
     card = score(empty_community(), PERIOD, rulebook=rulebook)
     item = card.item("1.1")
     assert (15, 18, -3, 0) == (item.raw, item.deducted, item.after_deductions, item.points)
@@ -458,7 +457,9 @@ def test_as_of_before_the_period_is_an_error() -> None:
 
 def test_bonus_total_is_capped_by_the_rulebook() -> None:
     """With larger item caps the bonus total stops at the bonus cap, and says so (R16)."""
-    rulebook = attrs.evolve(GUIYANG_2021, edition="wide", summary_cap=40)
+    rulebook = GUIYANG_2021
+    for code in (ItemCode.C4_1, ItemCode.C4_2, ItemCode.C4_3):
+        rulebook = rulebook.amended(code, cap=40)
     community = with_summaries(
         full_community(),
         tuple(s for m in Mechanism for s in summaries_(4, m, day("2021-12-01"))),
@@ -470,20 +471,16 @@ def test_bonus_total_is_capped_by_the_rulebook() -> None:
 
 def test_base_total_is_capped_by_the_rulebook() -> None:
     """With a lower base cap the base total stops there (R16)."""
-    rulebook = attrs.evolve(GUIYANG_2021, edition="low", base_cap=90)
+    rulebook = attrs.evolve(GUIYANG_2021, name="low", base_cap=90)
     card = score(full_community(), PERIOD, rulebook=rulebook)
     assert (90, 190) == (card.base, card.total)
 
 
 def test_rulebook_amounts_are_used_not_literals() -> None:
     """Another city's amounts change the points (no literal in the clause functions)."""
-    rulebook = Rulebook(
-        edition="other-city",
-        cadres_points=12,
-        service_project_points=3,
-        missing_month_deduction=7,
-        activity_marker="青年行动",
-    )
+    rulebook = attrs.evolve(GUIYANG_2021, name="other-city")
+    rulebook = rulebook.amended(ItemCode.C2_1, points=12).amended(ItemCode.C2_2, each=3)
+    rulebook = rulebook.amended(ItemCode.C3, per_missing_month=7, marker="青年行动")
     community = full_community()
     community = with_projects(
         community, activities=(Activity("青年行动", day("2021-11-15"), True),)
@@ -497,8 +494,8 @@ def test_rulebook_amounts_are_used_not_literals() -> None:
 
 def test_rulebook_refuses_negative_amounts() -> None:
     """A negative amount is refused at construction."""
-    with pytest.raises(ValueError, match="cadres_points"):
-        Rulebook(edition="x", cadres_points=-1)
+    with pytest.raises(ValueError, match="points"):
+        GUIYANG_2021.amended(ItemCode.C2_1, points=-1)
 
 
 def test_item_code_lookup() -> None:

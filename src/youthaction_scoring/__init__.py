@@ -95,18 +95,23 @@ from ._io.scorecards import (
 )
 from ._io.stream import LineScore, score_json_lines
 from ._rules.clauses import max_points, max_total
-from ._rules.rulebook import GUIYANG_2021, Rulebook
+from ._rules.rulebook import BaseAmounts, BonusAmounts, Rulebook
 from ._version import __version__
 
 if TYPE_CHECKING:  # imported on first use by __getattr__ below
+    from ._io.editions import load_rulebook
     from ._io.register import read_register, write_register, write_register_template
     from ._io.schema import json_schema
     from ._present.csv import scorecards_csv
     from ._present.pandas import to_dataframe
     from ._present.report import render_report
     from ._present.workbook import write_scorecards_xlsx
+    from ._rules.editions import GUIYANG_2021, edition_for
 
 _LAZY: dict[str, str] = {
+    "GUIYANG_2021": "._rules.editions",
+    "edition_for": "._rules.editions",
+    "load_rulebook": "._io.editions",
     "json_schema": "._io.schema",
     "read_register": "._io.register",
     "render_report": "._present.report",
@@ -149,8 +154,10 @@ __all__ = [
     "SECTION_TITLES",
     "Activity",
     "Assessment",
+    "BaseAmounts",
     "BehindCommunity",
     "BehindRule",
+    "BonusAmounts",
     "Brand",
     "CadreKind",
     "Cadres",
@@ -205,12 +212,14 @@ __all__ = [
     "district_rollup",
     "dumps_assessment",
     "dumps_scorecards",
+    "edition_for",
     "explain_scorecard",
     "flag_behind",
     "has_shortfalls",
     "iter_progress",
     "json_schema",
     "load_assessment",
+    "load_rulebook",
     "loads_assessment",
     "max_points",
     "max_total",

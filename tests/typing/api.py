@@ -95,7 +95,7 @@ def refuse_bad_input() -> list[str]:
 
 def another_city() -> Rulebook:
     """Change the amounts for another city's rules."""
-    rulebook = attrs.evolve(GUIYANG_2021, edition="my-city-2023", cadres_points=10)
+    rulebook = attrs.evolve(GUIYANG_2021.amended(ys.ItemCode.C2_1, points=10), name="my-city-2023")
     assert_type(rulebook, Rulebook)
     return rulebook
 
@@ -115,5 +115,5 @@ def run(tmp: Path) -> None:
     build_and_score()
     cards = read_and_write(tmp)
     assert refuse_bad_input()
-    assert another_city().cadres_points == 10
+    assert another_city().cadres.points == 10
     assert schema_and_frames(cards) == 11

@@ -25,9 +25,10 @@ from .._domain.expectations import Expected
 from .._domain.messages import Text
 from .._domain.model import Assessment
 from .._domain.scorecard import ItemScore, Scorecard
+from .._rules import editions
 from .._rules.clause import RuleText
 from .._rules.clauses import CLAUSES, clause_of, max_points
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._rules.rulebook import Rulebook
 from .._rules.totals import TotalText
 from .score import Scorer
 
@@ -76,17 +77,20 @@ class Verdict:
 
 
 def check_assessment(
-    assessment: Assessment, rulebook: Rulebook = GUIYANG_2021
+    assessment: Assessment, rulebook: Rulebook | None = None
 ) -> tuple[Verdict, ...]:
     """Compare every expected row of *assessment* with the tool's scores.
 
     Args:
         assessment: An assessment with expected rows.
-        rulebook: The rules to score by.
+        rulebook: The rules to score by; by default the edition in force
+            when the period begins (EDITIONS.md).
 
     Returns:
         One verdict per row, in row order (none when it has no rows).
     """
+    if rulebook is None:
+        rulebook = editions.edition_for(assessment.period)
     scorers: dict[object, Scorer] = {}
     verdicts = []
     for index, row in enumerate(assessment.expected):
@@ -128,8 +132,9 @@ def outcomes_of(code: ItemCode) -> tuple[Text, ...]:
     return tuple(out)
 
 
-def total_outcomes(rulebook: Rulebook = GUIYANG_2021) -> tuple[Text, ...]:
+def total_outcomes(rulebook: Rulebook | None = None) -> tuple[Text, ...]:
     """R16's caps on the totals, when the items' maxima can pass them under *rulebook*."""
+    rulebook = editions.GUIYANG_2021 if rulebook is None else rulebook
     out = []
     for kind, cap, text in (
         (ItemKind.BASE, rulebook.base_cap, TotalText.BASE_CAPPED),
@@ -162,7 +167,7 @@ class Covered:
     missing: tuple[Text, ...]
 
 
-def coverage(verdicts: Sequence[Verdict], rulebook: Rulebook = GUIYANG_2021) -> tuple[Covered, ...]:
+def coverage(verdicts: Sequence[Verdict], rulebook: Rulebook | None = None) -> tuple[Covered, ...]:
     """Which outcomes of every clause the checked communities' scorecards exercised.
 
     Args:

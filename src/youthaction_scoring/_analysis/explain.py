@@ -16,7 +16,8 @@ from .._domain.codes import SECTION_TITLES, ItemKind, Lang
 from .._domain.messages import Text
 from .._domain.scorecard import ItemScore, Scorecard
 from .._rules.clauses import max_total
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._rules.editions import edition_for, edition_note
+from .._rules.rulebook import Rulebook
 from .plan import check_arguments
 
 
@@ -26,7 +27,7 @@ class ExplainText(Text):
     TITLE = ("社区青春行动考核计分说明", "Community Youth Action score statement")
     PERIOD = ("考核期{0}", "period {0}")
     AS_OF = ("截至{0}", "as of {0}")
-    RULEBOOK = ("规则版本{0}", "rulebook {0}")
+    RULEBOOK = ("规则版本{0}（sha256 {1}）", "rulebook {0} (sha256 {1})")
     NO_GRADE = (
         "说明：考核办法未规定等次，本说明只列计分依据，不评定等次。",
         "Note: the rulebook defines no grade bands; this statement gives the reckoning only.",
@@ -81,7 +82,7 @@ def explain_scorecard(
     period: Period,
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     lang: Lang = "zh",
 ) -> str:
     """Write the statement of one community's score.
@@ -90,7 +91,8 @@ def explain_scorecard(
         card: Its scorecard.
         period: The assessment period.
         as_of: The as-of month the card was scored at, if any (R2).
-        rulebook: The rulebook that produced *card* (edition and caps).
+        rulebook: The edition that produced *card* (name, hash and caps); by
+            default the one in force on the period's first day (EDITIONS.md).
         lang: ``"zh"`` (default) or ``"en"``.
 
     Returns:
@@ -102,18 +104,22 @@ def explain_scorecard(
     """
     check_arguments("explain_scorecard", card, period, as_of, rulebook)
     check_lang("explain_scorecard", lang)
+    rulebook = edition_for(period) if rulebook is None else rulebook
     batch = card.pilot_level.label_in(lang)
     where = [ExplainText.PERIOD.format(lang, period)]
     if as_of is not None:
         where.append(ExplainText.AS_OF.format(lang, as_of))
-    where.append(ExplainText.RULEBOOK.format(lang, rulebook.edition))
+    where.append(ExplainText.RULEBOOK.format(lang, rulebook.name, rulebook.hash))
     sep = "，" if lang == "zh" else ", "
     lines = [
         ExplainText.TITLE.format(lang),
         f"{card.community_name} ({card.community_id}){sep}{card.district}{sep}{batch}",
         sep.join(where),
-        "",
     ]
+    note = edition_note(rulebook, period)
+    if note is not None:
+        lines.append(note.text(lang))
+    lines.append("")
     section = ""
     for item in card.items:
         if item.code.section != section:

@@ -29,7 +29,8 @@ from .._domain.messages import Message, Text
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from .._rules.clause import BaseRemedy, BonusRemedy
 from .._rules.clauses import bonus_each, clause_of, max_total
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._rules.editions import edition_for, edition_named
+from .._rules.rulebook import Rulebook
 
 _JOIN: Final[dict[Lang, str]] = {"zh": "；", "en": "; "}
 
@@ -279,7 +280,7 @@ def check_arguments(
     check_type(function, "card", card, Scorecard)
     check_type(function, "period", period, Period)
     check_type(function, "as_of", as_of, Month, optional=True)
-    check_type(function, "rulebook", rulebook, Rulebook)
+    check_type(function, "rulebook", rulebook, Rulebook, optional=True)
 
 
 def plan_scorecard(
@@ -287,7 +288,7 @@ def plan_scorecard(
     period: Period,
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
 ) -> Plan:
     """Plan how one community could still gain points.
 
@@ -296,8 +297,9 @@ def plan_scorecard(
         period: The assessment period.
         as_of: The current month: months up to it have passed, later ones
             are not yet owed (R2). ``None``: the whole period has passed.
-        rulebook: The rulebook that produced *card* (for the points each
-            further bonus record earns and for the caps).
+        rulebook: The edition that produced *card* (for the points each
+            further bonus record earns and for the caps); by default the one
+            in force on the period's first day (EDITIONS.md).
 
     Returns:
         The plan; ``recoverable + unrecoverable == max_total - total``.
@@ -308,6 +310,7 @@ def plan_scorecard(
     """
     check_arguments("plan_scorecard", card, period, as_of, rulebook)
     period.as_of(as_of)  # validates R2
+    rulebook = edition_for(period) if rulebook is None else rulebook
     cutoff = period.end if as_of is None else min(as_of, period.end)
     item_plans = [
         _base_plan(item, cutoff) if item.kind is ItemKind.BASE else _bonus_plan(item, rulebook)
@@ -350,7 +353,7 @@ def plan_scorecards(
     cards: Scorecards,
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
 ) -> tuple[Plan, ...]:
     """Plan every community of a set of scorecards.
 
@@ -358,22 +361,27 @@ def plan_scorecards(
         cards: Scorecards over the whole period (scored without an as-of
             month), produced with *rulebook*.
         as_of: As in :func:`plan_scorecard`.
-        rulebook: The rulebook that produced *cards*.
+        rulebook: The edition that produced *cards*; by default the known
+            edition they name, else the one in force on the period's first day.
 
     Returns:
         One plan per scorecard, in order.
 
     Raises:
         TypeError: An argument is not of the type named here.
-        ValueError: *cards* were scored as of a month, or by another rulebook
-            edition, or *as_of* is before the period (R2).
+        ValueError: *cards* were scored as of a month, or by another edition
+            (name or hash), or *as_of* is before the period (R2).
     """
     check_type("plan_scorecards", "cards", cards, Scorecards)
+    check_type("plan_scorecards", "rulebook", rulebook, Rulebook, optional=True)
     if cards.as_of is not None:
         raise ValueError("plans need scorecards of the whole period (scored without --as-of)")
-    if cards.rulebook != rulebook.edition:
+    if rulebook is None:
+        rulebook = edition_named(cards.rulebook) or edition_for(cards.period)
+    if cards.rulebook != rulebook.name or cards.rulebook_hash not in ("", rulebook.hash):
+        produced = f"{cards.rulebook} {cards.rulebook_hash}".rstrip()
         raise ValueError(
-            f"scorecards were produced by rulebook {cards.rulebook!r}, not {rulebook.edition!r}"
+            f"scorecards were produced by rulebook {produced!r}, not {rulebook.stamp()!r}"
         )
     return tuple(
         plan_scorecard(card, cards.period, as_of=as_of, rulebook=rulebook) for card in cards

@@ -24,7 +24,8 @@ from .._domain.model import Assessment, Community
 from .._domain.scorecard import Deduction, ItemScore, Scorecard
 from .._rules.clause import BaseRemedy
 from .._rules.clauses import clause_of
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._rules.editions import edition_for
+from .._rules.rulebook import Rulebook
 from .behind import BehindRule, flag_behind
 from .score import with_district_records
 from .timeline import Contexts, Standing, Timeline
@@ -157,7 +158,7 @@ def iter_progress(
     assessment: Assessment,
     *,
     months: Iterable[Month] | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     behind: BehindRule | None = None,
 ) -> Iterator[MonthProgress]:
     """Give every community's standing as of each month of its period, lazily (R2).
@@ -172,7 +173,8 @@ def iter_progress(
         assessment: The assessment.
         months: The months to report as of; every month of the period by
             default.
-        rulebook: The amounts to apply.
+        rulebook: The edition to apply; by default the one in force on the
+            period's first day (EDITIONS.md).
         behind: Who is flagged behind each month (R19); the bottom quarter
             by total, ties included, by default.
 
@@ -184,7 +186,7 @@ def iter_progress(
         ValueError: A month is before the period's first month (R2).
     """
     check_type("iter_progress", "assessment", assessment, Assessment)
-    check_type("iter_progress", "rulebook", rulebook, Rulebook)
+    check_type("iter_progress", "rulebook", rulebook, Rulebook, optional=True)
     rule = BehindRule() if behind is None else behind
     check_type("iter_progress", "behind", rule, BehindRule)
     yield from Standings.of(assessment, months, rulebook).months(rule)
@@ -222,7 +224,8 @@ class Standings:
         period: The assessment period (R1).
         months: The months to report as of; every month of the period by
             default.
-        rulebook: The amounts to apply.
+        rulebook: The edition to apply (:attr:`rulebook`: the one used); by
+            default the one in force on the period's first day.
 
     Raises:
         TypeError: A month is not a :class:`Month`.
@@ -234,7 +237,7 @@ class Standings:
         members: Iterable[Community],
         period: Period,
         months: Iterable[Month] | None = None,
-        rulebook: Rulebook = GUIYANG_2021,
+        rulebook: Rulebook | None = None,
     ) -> None:
         chosen = tuple(period.months if months is None else months)
         for month in chosen:
@@ -242,7 +245,8 @@ class Standings:
         windows = [
             (window, window.end == month) for month in chosen for window in [period.as_of(month)]
         ]
-        contexts = Contexts(period, rulebook)
+        self.rulebook: Final = edition_for(period) if rulebook is None else rulebook
+        contexts = Contexts(period, self.rulebook)
         self.period: Final = period
         self.month_list: Final = chosen
         kept: dict[Standing, Standing] = {}  # equal standings held once, and their shortfalls
@@ -266,7 +270,7 @@ class Standings:
         cls,
         assessment: Assessment,
         months: Iterable[Month] | None = None,
-        rulebook: Rulebook = GUIYANG_2021,
+        rulebook: Rulebook | None = None,
     ) -> Standings:
         """The standings of an assessment's communities, with their district records (R18)."""
         records = records_by_key(assessment.districts)

@@ -25,7 +25,8 @@ from .._domain.normalize import compare_key
 from .._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from .._rules.clause import Context, Values
 from .._rules.clauses import CLAUSES
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._rules.editions import edition_for, edition_note
+from .._rules.rulebook import Rulebook
 from .._rules.totals import total_stage
 
 K = TypeVar("K", bound=Hashable)
@@ -122,7 +123,8 @@ class Scorer:
     Args:
         period: The assessment period (R1).
         as_of: Score as of this month (R2), or ``None`` for the whole period.
-        rulebook: The amounts.
+        rulebook: The edition, or ``None``: the one in force on the period's
+            first day (EDITIONS.md); :attr:`rulebook` is the one used.
         districts: District records (R18): a community of a recorded
             district is scored with its district's 1.1 list.
 
@@ -134,10 +136,11 @@ class Scorer:
         self,
         period: Period,
         as_of: Month | None,
-        rulebook: Rulebook,
+        rulebook: Rulebook | None,
         districts: Iterable[DistrictRecord] = (),
     ) -> None:
-        self.context: Final = Context.make(period, as_of, rulebook, SharedValues())
+        self.rulebook: Final = edition_for(period) if rulebook is None else rulebook
+        self.context: Final = Context.make(period, as_of, self.rulebook, SharedValues())
         self.districts: Final = records_by_key(districts)
         self._items: _Shared[tuple[ItemCode, Hashable], ItemScore] = _Shared(_SHARED_MAX)
 
@@ -158,13 +161,41 @@ class Scorer:
                 items.append(item)
         return total_stage(community, tuple(items), ctx.rulebook)
 
+    def scorecards(self, cards: Iterable[Scorecard] = ()) -> Scorecards:
+        """*cards* as the scorecards of this scorer's period, as-of month and edition (stamped)."""
+        return stamped(self.rulebook, self.context.period, self.context.as_of, cards)
+
+
+def stamped(
+    rulebook: Rulebook, period: Period, as_of: Month | None, cards: Iterable[Scorecard] = ()
+) -> Scorecards:
+    """Scorecards stamped with *rulebook*'s name, hash and note (EDITIONS.md).
+
+    Args:
+        rulebook: The edition that scored them.
+        period: The assessment period.
+        as_of: The as-of month, or ``None``.
+        cards: The scorecards, in input order.
+
+    Returns:
+        The scorecards.
+    """
+    return Scorecards(
+        rulebook.name,
+        period,
+        as_of,
+        tuple(cards),
+        rulebook_hash=rulebook.hash,
+        rulebook_note=edition_note(rulebook, period),
+    )
+
 
 def score(
     community: Community,
     period: Period,
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
 ) -> Scorecard:
     """Score one community over *period*.
 
@@ -173,7 +204,8 @@ def score(
         period: The assessment period (R1).
         as_of: Score as of this month: later months are not yet owed and
             later records do not count (R2). ``None`` scores the whole period.
-        rulebook: The amounts to apply; the Guiyang 2021 edition by default.
+        rulebook: The edition to apply; by default the one in force on the
+            period's first day (EDITIONS.md).
 
     Returns:
         The itemised scorecard.
@@ -190,7 +222,7 @@ def score_assessment(
     assessment: Assessment,
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
 ) -> Scorecards:
     """Score every community of an assessment.
 
@@ -209,10 +241,7 @@ def score_assessment(
     """
     check_type("score_assessment", "assessment", assessment, Assessment)
     scorer = _scorer("score_assessment", assessment.period, as_of, rulebook, assessment.districts)
-    cards = tuple(scorer(community) for community in assessment.communities)
-    return Scorecards(
-        rulebook=rulebook.edition, period=assessment.period, as_of=as_of, scorecards=cards
-    )
+    return scorer.scorecards(scorer(community) for community in assessment.communities)
 
 
 def score_batch(
@@ -220,7 +249,7 @@ def score_batch(
     period: Period,
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     progress: ProgressCallback | None = None,
     districts: Iterable[DistrictRecord] = (),
 ) -> Iterator[Scorecard]:
@@ -233,7 +262,7 @@ def score_batch(
         communities: Any iterable of communities (a generator is fine).
         period: The assessment period (R1).
         as_of: Score as of this month (R2), or ``None`` for the whole period.
-        rulebook: The amounts; the Guiyang 2021 edition by default.
+        rulebook: As in :func:`score`.
         progress: Called with the number of communities scored so far, after
             each one.
         districts: District records (R18), as in :func:`score_assessment`.
@@ -256,12 +285,12 @@ def _scorer(
     function: str,
     period: Period,
     as_of: Month | None,
-    rulebook: Rulebook,
+    rulebook: Rulebook | None,
     districts: Iterable[DistrictRecord] = (),
 ) -> Scorer:
     check_type(function, "period", period, Period)
     check_type(function, "as_of", as_of, Month, optional=True)
-    check_type(function, "rulebook", rulebook, Rulebook)
+    check_type(function, "rulebook", rulebook, Rulebook, optional=True)
     records = tuple(districts)
     for record in records:
         check_type(function, "districts[]", record, DistrictRecord)

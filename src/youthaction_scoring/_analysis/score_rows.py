@@ -103,16 +103,28 @@ class ScoreRows:
     """The rows of communities scored together: one period, one as-of month, one rulebook.
 
     Args:
-        rulebook: The rulebook edition.
-        period: The assessment period.
-        as_of: The as-of month (R2), or ``None`` for the whole period.
+        head: The edition (name, hash, note), period and as-of month, as
+            scorecards without any card.
         rows: One per community, in input order.
     """
 
-    rulebook: str
-    period: Period
-    as_of: Month | None
+    head: Scorecards
     rows: tuple[ScoreRow, ...]
+
+    @property
+    def rulebook(self) -> str:
+        """The name of the edition that scored them."""
+        return self.head.rulebook
+
+    @property
+    def period(self) -> Period:
+        """The assessment period."""
+        return self.head.period
+
+    @property
+    def as_of(self) -> Month | None:
+        """The as-of month (R2), or ``None`` for the whole period."""
+        return self.head.as_of
 
     @classmethod
     def of(cls, cards: Scorecards, shortfalls: bool = False) -> ScoreRows:
@@ -123,7 +135,7 @@ class ScoreRows:
             shortfalls: Keep each one's short base items (:attr:`ScoreRow.short_items`).
         """
         rows = tuple(ScoreRow.of(card, shortfalls) for card in cards)
-        return cls(cards.rulebook, cards.period, cards.as_of, rows)
+        return cls(attrs.evolve(cards, scorecards=()), rows)
 
     def __iter__(self) -> Iterator[ScoreRow]:
         """Iterate over the rows."""
@@ -134,5 +146,5 @@ class ScoreRows:
         return len(self.rows)
 
     def heading(self) -> Scorecards:
-        """The rulebook, period and as-of month, as scorecards without any card."""
-        return Scorecards(self.rulebook, self.period, self.as_of, ())
+        """The edition, period and as-of month, as scorecards without any card."""
+        return self.head

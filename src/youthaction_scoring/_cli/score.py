@@ -64,7 +64,7 @@ def score(
     if fmt == "jsonl":
         from .._io.scorecards import scorecard_json_line
 
-        emit("".join(scorecard_json_line(card) for card in cards), target)
+        emit("".join(scorecard_json_line(card, cards) for card in cards), target)
     elif fmt == "json":
         from .._io.scorecards import dumps_scorecards
 

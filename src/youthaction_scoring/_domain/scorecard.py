@@ -156,16 +156,21 @@ class Scorecards:
     """The scorecards of an assessment, stamped with the rulebook edition.
 
     Args:
-        rulebook: The edition of the rules that produced the scores.
+        rulebook: The name of the edition of the rules that produced the scores.
         period: The assessment period.
         as_of: The as-of month (R2), or ``None`` for the whole period.
         scorecards: One per community, in input order.
+        rulebook_hash: The edition's content hash (12 hex digits; EDITIONS.md).
+        rulebook_note: Why the edition may not be the period's own: it came
+            into force after the period began (EDITIONS.md), or ``None``.
     """
 
     rulebook: str
     period: Period
     as_of: Month | None
     scorecards: tuple[Scorecard, ...]
+    rulebook_hash: str = attrs.field(default="", kw_only=True)
+    rulebook_note: Message | None = attrs.field(default=None, kw_only=True)
 
     def __iter__(self) -> Iterator[Scorecard]:
         """Iterate over the scorecards."""

@@ -250,10 +250,17 @@ def _register_scorecards(converter: cattrs.Converter) -> None:
         Scorecards,
         converter,
         scorecards=override(unstruct_hook=lambda values: [card(c) for c in values]),
+        rulebook_note=omit,
     )
 
     def cards(value: Scorecards) -> dict[str, Any]:
-        out = {"format": SCORECARDS_FORMAT, **cards_fields(value)}
+        fields = cards_fields(value)
+        out = {"format": SCORECARDS_FORMAT, "rulebook": value.rulebook}
+        out["rulebook_hash"] = fields.pop("rulebook_hash")
+        if value.rulebook_note is not None:
+            zh, out["rulebook_note"] = value.rulebook_note.both()
+            out["rulebook_note_zh"] = zh
+        out.update(fields)
         if value.as_of is None:
             del out["as_of"]
         return out

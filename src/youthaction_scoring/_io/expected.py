@@ -20,8 +20,8 @@ from .._domain.codes import ItemCode
 from .._domain.errors import Place, Problem, Refusal, join_place
 from .._domain.expectations import TOTAL_KEYS, Expected, ExpectedProblem, expected_problems
 from .._domain.messages import Message, Text
+from .._rules import editions
 from .._rules.clauses import max_points, max_total
-from .._rules.rulebook import GUIYANG_2021
 from .primitives import code_reader, read_count, read_id, read_month
 from .reading_texts import ReadText
 
@@ -43,7 +43,7 @@ class ExpectedReadText(Text):
 
 def highest(key: ItemCode | str) -> int:
     """The most points an item (or ``"base"``, ``"bonus"``, ``"total"``) can have (R16)."""
-    rules = GUIYANG_2021
+    rules = editions.GUIYANG_2021  # the bundled edition's maxima
     if isinstance(key, ItemCode):
         return max_points(rules, key)
     return {"base": rules.base_cap, "bonus": rules.bonus_cap}.get(key) or max_total(rules)

@@ -32,8 +32,8 @@ from .._domain.calendar import Month, Period
 from .._domain.district_records import DistrictRecord
 from .._domain.errors import Problem
 from .._domain.model import Community, OrgSystem
-from .._domain.scorecard import Scorecard, Scorecards
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._domain.scorecard import Scorecard
+from .._rules.rulebook import Rulebook
 from .document_stream import element_place, read_element
 from .follow import Follow, LineResult
 from .jsonl import JsonLines, line_place, read_line
@@ -106,7 +106,8 @@ def _start(setup: Setup) -> None:
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
     _WORKER["setup"] = setup
-    _WORKER["scorer"] = Scorer(setup.period, setup.as_of, setup.rulebook, setup.districts)
+    scorer = _WORKER["scorer"] = Scorer(setup.period, setup.as_of, setup.rulebook, setup.districts)
+    _WORKER["head"] = scorer.scorecards()
 
 
 def _stub(community: Community) -> Community:
@@ -136,7 +137,7 @@ def _work(batch: list[tuple[int, bytes]]) -> list[tuple[LineResult, object, byte
 
 
 def _line(card: Scorecard) -> bytes:
-    return next(iter(scorecard_lines([card])))
+    return next(iter(scorecard_lines([card], _WORKER["head"])))
 
 
 def _batches(items: Iterable[tuple[int, bytes]]) -> Iterator[list[tuple[int, bytes]]]:
@@ -182,7 +183,7 @@ def stream_in_parallel(
     jobs: int,
     elements: bool,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     warn: Callable[[Disagreement], None] | None = None,
     document: bool = False,
 ) -> int:
@@ -196,7 +197,8 @@ def stream_in_parallel(
         jobs: How many worker processes.
         elements: The items are a document's elements (else JSON Lines lines).
         as_of: Score as of this month (R2).
-        rulebook: The amounts.
+        rulebook: The edition; by default the one in force on the period's
+            first day (EDITIONS.md).
         warn: Takes, at the end, every R18 warning.
         document: Write the scorecards document (else JSON Lines).
 
@@ -206,14 +208,14 @@ def stream_in_parallel(
     Raises:
         ValueError: *as_of* is before the period's first month (R2).
     """
-    Scorer(opened.period, as_of, rulebook, opened.districts)  # refuses a bad as-of month here
-    setup = Setup(opened.period, as_of, rulebook, opened.districts, elements, document)
+    scorer = Scorer(opened.period, as_of, rulebook, opened.districts)  # refuses a bad as-of month
+    setup = Setup(opened.period, as_of, scorer.rulebook, opened.districts, elements, document)
     where = element_place if elements else line_place
     records = "" if elements else "line 1: "
     follow = Follow(opened.districts, where, records=records, expected=opened.expected)
     bad, written = 0, 0
     if document:
-        write(document_opening(Scorecards(rulebook.edition, opened.period, as_of, ())))
+        write(document_opening(scorer.scorecards()))
     for result, ident, chunk in _in_order(items, setup, jobs):
         checked = follow(result, ident)
         if checked is not result or chunk is None:

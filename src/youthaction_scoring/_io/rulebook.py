@@ -1,60 +1,69 @@
-"""The rulebook as a JSON document: its edition, its amounts and its items.
+"""The rulebook as a JSON document: its edition, its citation, its amounts and its items.
 
-Generated from :class:`~.._rules.rulebook.Rulebook` and the clause records
-(:mod:`.._rules.clauses`), never kept by hand: a new amount or clause appears
-here, and in the schema below, by itself. The scoring service answers
+Generated from the edition (:class:`~.._rules.rulebook.Rulebook`) and the
+clause records (:mod:`.._rules.clauses`), never kept by hand: a new amount or
+clause appears here by itself. The scoring service answers
 ``GET /v1/rulebook`` with it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Final
 
 import attrs
 
 from .._domain.codes import ItemKind
 from .._rules.clauses import CLAUSES, max_points, max_total
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._rules.editions import edition_for
+from .._rules.rulebook import Rulebook
 
-RULEBOOK_FORMAT: Final = "youthaction-scoring/rulebook/1"
-"""The ``format`` stamp of the rulebook document."""
+RULEBOOK_FORMAT: Final = "youthaction-scoring/rulebook/2"
+"""The ``format`` stamp of the rulebook document (2: editions as files, amounts per item)."""
 
-
-def _names(kind: type) -> list[str]:
-    """The :class:`Rulebook` fields holding an amount (``int``) or a term (``str``)."""
-    names = [field.name for field in attrs.fields(Rulebook) if field.name != "edition"]
-    return [name for name in names if type(getattr(GUIYANG_2021, name)) is kind]
+_META: Final = ("title", "issued_by", "issued", "in_force", "supersedes", "note")
 
 
-def _amount_names() -> list[str]:
-    return _names(int)
+def _amounts(rulebook: Rulebook, code: Any) -> dict[str, Any]:
+    """An item's amounts by their keys in the edition's file (``clause`` aside)."""
+    amounts = rulebook.item(code)
+    return {f.name: getattr(amounts, f.name) for f in attrs.fields(type(amounts))[1:]}
 
 
-def rulebook_document(rulebook: Rulebook = GUIYANG_2021) -> dict[str, Any]:
+def rulebook_document(rulebook: Rulebook | None = None) -> dict[str, Any]:
     """Return *rulebook* as a JSON-ready document.
 
     Args:
-        rulebook: The amounts (by default the Guiyang 2021 edition).
+        rulebook: The edition (by default the one in force today).
 
     Returns:
-        ``format``, ``edition``, ``amounts`` (every whole-number
-        :class:`Rulebook` field by name), ``terms`` (its other texts, such as
-        the marker an activity's title carries), ``items`` (each clause:
-        code, kind, titles, its maximum under this rulebook, the amount that
-        gives it, and the R-decisions it applies) and ``max_total`` (R16).
+        ``format``, ``edition`` (its name), ``hash``, its citation
+        (``title``, ``issued_by``, ``issued``, ``in_force``, ``supersedes``,
+        ``note``), ``totals`` (the caps of R16), ``items`` (each clause:
+        code, kind, titles, where the document states it, its amounts by
+        their keys in the edition's file, its maximum under this edition and
+        the R-decisions it applies) and ``max_total`` (R16).
     """
+    if rulebook is None:
+        from .._domain.calendar import Month, Period
+
+        today = Month.of(dt.date.today())
+        rulebook = edition_for(Period(today, today))
+    meta = {key: getattr(rulebook, key) for key in _META}
     return {
         "format": RULEBOOK_FORMAT,
-        "edition": rulebook.edition,
-        "amounts": {name: getattr(rulebook, name) for name in _amount_names()},
-        "terms": {name: getattr(rulebook, name) for name in _names(str)},
+        "edition": rulebook.name,
+        "hash": rulebook.hash,
+        **{key: str(value) if isinstance(value, dt.date) else value for key, value in meta.items()},
+        "totals": {"base_cap": rulebook.base_cap, "bonus_cap": rulebook.bonus_cap},
         "items": [
             {
                 "code": clause.code.code,
                 "kind": clause.kind.code,
                 "title": {"zh": clause.code.label, "en": clause.code.label_en},
+                "clause": rulebook.item(clause.code).clause,
+                "amounts": _amounts(rulebook, clause.code),
                 "max": max_points(rulebook, clause.code),
-                "amount": clause.maximum,
                 "decisions": list(clause.decisions),
             }
             for clause in CLAUSES
@@ -67,6 +76,7 @@ def rulebook_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of :func:`rulebook_document`."""
     count = {"type": "integer", "minimum": 0}
     text = {"type": "string", "minLength": 1}
+    day = {"type": "string", "format": "date"}
     item = {
         "type": "object",
         "properties": {
@@ -78,36 +88,43 @@ def rulebook_schema() -> dict[str, Any]:
                 "required": ["zh", "en"],
                 "additionalProperties": False,
             },
+            "clause": text,
+            "amounts": {
+                "type": "object",
+                "description": "The item's amounts, by their keys in the edition's file.",
+                "additionalProperties": {"anyOf": [count, text]},
+            },
             "max": count,
-            "amount": {"enum": _amount_names()},
             "decisions": {"type": "array", "items": {"type": "string", "pattern": "^R[0-9]+$"}},
         },
-        "required": ["code", "kind", "title", "max", "amount", "decisions"],
+        "required": ["code", "kind", "title", "clause", "amounts", "max", "decisions"],
         "additionalProperties": False,
     }
-    names = _amount_names()
+    caps = ["base_cap", "bonus_cap"]
+    properties: dict[str, Any] = {
+        "format": {"const": RULEBOOK_FORMAT},
+        "edition": {"type": "string", "pattern": "^[a-z0-9-]{1,64}$"},
+        "hash": {"type": "string", "pattern": "^[0-9a-f]{12}$"},
+        "title": text,
+        "issued_by": text,
+        "issued": day,
+        "in_force": day,
+        "supersedes": {"type": "string"},
+        "note": {"type": "string"},
+        "totals": {
+            "type": "object",
+            "properties": dict.fromkeys(caps, count),
+            "required": caps,
+            "additionalProperties": False,
+        },
+        "items": {"type": "array", "items": item},
+        "max_total": count,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "youthaction-scoring rulebook",
         "type": "object",
-        "properties": {
-            "format": {"const": RULEBOOK_FORMAT},
-            "edition": text,
-            "amounts": {
-                "type": "object",
-                "properties": dict.fromkeys(names, count),
-                "required": names,
-                "additionalProperties": False,
-            },
-            "terms": {
-                "type": "object",
-                "properties": dict.fromkeys(_names(str), text),
-                "required": _names(str),
-                "additionalProperties": False,
-            },
-            "items": {"type": "array", "items": item},
-            "max_total": count,
-        },
-        "required": ["format", "edition", "amounts", "terms", "items", "max_total"],
+        "properties": properties,
+        "required": list(properties),
         "additionalProperties": False,
     }

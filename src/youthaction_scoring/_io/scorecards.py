@@ -66,30 +66,41 @@ def dumps_scorecards(cards: Scorecards | Scorecard) -> str:
     return dumps_indented(value).decode("utf-8")
 
 
-def scorecard_json_line(card: Scorecard) -> str:
+def _stamp(head: Scorecards | None) -> dict[str, str]:
+    """The keys naming the edition on a JSON Lines scorecard (EDITIONS.md)."""
+    if head is None:
+        return {}
+    return {"rulebook": head.rulebook, "rulebook_hash": head.rulebook_hash}
+
+
+def scorecard_json_line(card: Scorecard, head: Scorecards | None = None) -> str:
     """Return one scorecard as a JSON Lines line (the format page): compact, ending in a newline.
 
     Args:
         card: The scorecard.
+        head: The scorecards it belongs to: the line then ends with the
+            edition's name and hash (``rulebook``, ``rulebook_hash``), as
+            every scorecard output names them (EDITIONS.md).
 
     Returns:
         The line.
     """
-    return dumps_compact(_card_to_dict(card)).decode("utf-8") + "\n"
+    return dumps_compact(_card_to_dict(card) | _stamp(head)).decode("utf-8") + "\n"
 
 
-def scorecard_lines(cards: Iterable[Scorecard]) -> Iterable[bytes]:
+def scorecard_lines(cards: Iterable[Scorecard], head: Scorecards | None = None) -> Iterable[bytes]:
     """Encode scorecards as JSON Lines, one UTF-8 line each (for streaming writers).
 
     Args:
         cards: The scorecards.
+        head: As for :func:`scorecard_json_line`.
 
     Returns:
         The lines, each ending in a newline.
     """
-    dumps = dumps_compact
+    dumps, stamp = dumps_compact, _stamp(head)
     for card in cards:
-        yield dumps(_card_to_dict(card)) + b"\n"
+        yield dumps(_card_to_dict(card) | stamp) + b"\n"
 
 
 def scorecards_document_chunks(head: Scorecards, cards: Iterable[Scorecard]) -> Iterator[bytes]:

@@ -29,8 +29,8 @@ from .._analysis.rollup import Disagreement
 from .._analysis.score import ProgressCallback, Scorer
 from .._domain.calendar import Month
 from .._domain.errors import Problem
-from .._domain.scorecard import Scorecard, Scorecards
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._domain.scorecard import Scorecard
+from .._rules.rulebook import Rulebook
 from .follow import LineResult
 from .jsonl import JsonLines, open_json_lines
 from .scorecards import scorecard_lines, scorecards_document_chunks
@@ -59,7 +59,7 @@ def score_json_lines(
     lines: Iterable[str | bytes],
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     progress: ProgressCallback | None = None,
 ) -> Iterator[LineScore]:
     """Parse, validate and score JSON Lines one line at a time.
@@ -109,7 +109,7 @@ def stream_scorecards(
     report: Callable[[Problem], None],
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     warn: Callable[[Disagreement], None] | None = None,
     document: bool = False,
 ) -> int:
@@ -122,7 +122,8 @@ def stream_scorecards(
         write: Takes encoded scorecard lines, a batch at a time, in order.
         report: Takes every problem of every bad line, in line order.
         as_of: Score as of this month (R2), or ``None``.
-        rulebook: The amounts.
+        rulebook: The edition; by default the one in force on the period's
+            first day (EDITIONS.md).
         warn: Takes, at the end, every district whose communities record
             different 1.1 lists without a district record (R18).
         document: Write the scorecards document (``score --format json``,
@@ -154,11 +155,11 @@ def stream_scorecards(
                 yield scorer(result.community)
 
     chunks: Iterable[bytes]
+    head = scorer.scorecards()
     if document:
-        head = Scorecards(rulebook.edition, opened.period, as_of, ())
         chunks = scorecards_document_chunks(head, valid_cards())
     else:
-        chunks = scorecard_lines(valid_cards())
+        chunks = scorecard_lines(valid_cards(), head)
     pending: list[bytes] = []
     with fewer_collections():
         for line in chunks:

@@ -24,7 +24,7 @@ from .._domain.calendar import Month
 from .._domain.district_records import records_by_key
 from .._domain.errors import InputError, Problems
 from .._domain.model import Community
-from .._rules.rulebook import GUIYANG_2021, Rulebook
+from .._rules.rulebook import Rulebook
 from .jsonl import JsonLines
 from .stream import fewer_collections
 
@@ -33,7 +33,7 @@ def score_rows(
     opened: JsonLines,
     *,
     as_of: Month | None = None,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     warn: Callable[[Disagreement], None] | None = None,
     shortfalls: bool = False,
 ) -> ScoreRows:
@@ -43,7 +43,8 @@ def score_rows(
         opened: The input (:func:`~.jsonl.open_json_lines`,
             :func:`~.document_stream.open_json_document`).
         as_of: Score as of this month (R2), or ``None``.
-        rulebook: The amounts.
+        rulebook: The edition; by default the one in force on the period's
+            first day (EDITIONS.md).
         warn: Takes, when every community is valid, each district whose
             communities record different 1.1 lists without a district record
             (R18).
@@ -80,13 +81,14 @@ def score_rows(
             warn(disagreement)
     if refused is not None:
         raise refused
-    return ScoreRows(rulebook.edition, opened.period, as_of, tuple(rows))
+    assert scorer is not None
+    return ScoreRows(scorer.scorecards(), tuple(rows))
 
 
 def progress_standings(
     opened: JsonLines,
     *,
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     warn: Callable[[Disagreement], None] | None = None,
 ) -> Standings:
     """Every community's standing as of each month of an opened input's period (R2).

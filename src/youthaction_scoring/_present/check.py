@@ -16,7 +16,7 @@ from .._analysis.check import Covered, Difference, Verdict
 from .._analysis.explain import ExplainText, item_lines
 from .._domain.codes import ItemCode, Lang
 from .._domain.messages import Text
-from .._rules.rulebook import GUIYANG_2021
+from .._rules import editions
 from .terminal import terminal_safe as safe
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def explanation(verdict: Verdict, difference: Difference, lang: Lang) -> list[st
     """The statement's lines behind the actual value of *difference*."""
     if isinstance(difference.key, ItemCode):
         return [line.strip() for line in item_lines(verdict.item(difference.key), lang)]
-    card, rules = verdict.card, GUIYANG_2021
+    card, rules = verdict.card, editions.GUIYANG_2021
     lines = [ExplainText.BASE_TOTAL.format(lang, card.base, rules.base_cap)]
     if difference.key != "base":
         bonus = (card.bonus_before_cap, rules.bonus_cap, card.bonus)

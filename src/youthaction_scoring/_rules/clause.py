@@ -1,11 +1,11 @@
 """What every clause shares: its record, the scoring context and the stages.
 
 A clause of the document is one :class:`Clause` record in its section's
-module, beside the function that scores it: its code, kind, the rulebook field
-that gives its maximum, the R-decisions it applies, and how an improvement
-plan recovers its points (:class:`BaseRemedy`, :class:`BonusRemedy`). Every
-per-clause table of the library (kinds, maxima, plan steps, the rules page)
-is derived from these records by :mod:`.clauses`.
+module, beside the function that scores it: its code, kind, the R-decisions
+it applies, and how an improvement plan recovers its points
+(:class:`BaseRemedy`, :class:`BonusRemedy`). Every per-clause table of the
+library (kinds, maxima, plan steps, the rules page) is derived from these
+records by :mod:`.clauses`.
 
 Scoring has visible stages, as in Catala: a base item starts from its full
 points, loses every deduction and is floored at 0 (:func:`base_item`); a
@@ -100,7 +100,7 @@ class Context:
         object.__setattr__(self, "first", self.window.start.index)
         object.__setattr__(self, "last", self.window.end.index)
         object.__setattr__(self, "months", self.window.months)
-        object.__setattr__(self, "marker_key", compare_key(self.rulebook.activity_marker))
+        object.__setattr__(self, "marker_key", compare_key(self.rulebook.projects.marker))
 
     @classmethod
     def make(
@@ -189,13 +189,11 @@ class BonusRemedy:
     """How a plan earns the rest of a bonus item: more qualifying records.
 
     Args:
-        each: The rulebook field giving the points per further record.
         more: The step "record *n* more ...".
         pending: Steps that complete records already kept, each earning
             *each* (4.1-4.3: a recognition for a summary that has none, R12).
     """
 
-    each: str
     more: Callable[[int], Message]
     pending: Callable[[ItemScore], tuple[Message, ...]] = _nothing_pending
 
@@ -206,9 +204,9 @@ class Clause:
 
     Args:
         code: The item's code (the table of the rules page).
-        kind: Base or bonus.
-        maximum: The :class:`~.rulebook.Rulebook` field that gives its full
-            points (base) or cap (bonus).
+        kind: Base or bonus (its amounts in a :class:`~.rulebook.Rulebook`
+            are of the same kind: :class:`~.rulebook.BaseAmounts` or
+            :class:`~.rulebook.BonusAmounts`).
         decisions: The R-decisions of the rules page it applies.
         score: The function that scores it.
         remedy: How an improvement plan recovers its points.
@@ -231,7 +229,6 @@ class Clause:
 
     code: ItemCode
     kind: ItemKind
-    maximum: str
     decisions: tuple[str, ...]
     score: ClauseFunction
     remedy: BaseRemedy | BonusRemedy

@@ -1,9 +1,9 @@
 """The clause registry: every clause record, in the rules' order, and what derives from it.
 
 Per-item facts of the rulebook — an item's kind, its maximum under a given
-rulebook, the highest total — are read from the records declared in the
-section modules (:mod:`.s1_organisation` … :mod:`.s4_mechanisms`), never kept
-in a table of their own.
+edition, the highest total — are read from the records declared in the
+section modules (:mod:`.s1_organisation` … :mod:`.s4_mechanisms`) and the
+edition's typed amounts, never kept in a table of their own.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from .._domain.codes import ItemCode, ItemKind
 from .._domain.model import Community
 from .._domain.scorecard import Scorecard
 from . import s1_organisation, s2_workforce, s3_projects, s4_mechanisms
-from .clause import BonusRemedy, Clause, Context
-from .rulebook import Rulebook
+from .clause import Clause, Context
+from .rulebook import ITEM_FIELDS, BonusAmounts, Rulebook
 from .totals import total_stage
 
 CLAUSES: Final[tuple[Clause, ...]] = (
@@ -30,18 +30,15 @@ CLAUSES: Final[tuple[Clause, ...]] = (
 
 
 def _check_registry() -> dict[ItemCode, Clause]:
-    """Check that there is one clause per item, in order, naming real rulebook fields."""
+    """Check that there is one clause per item, in order, whose amounts are of its kind."""
     codes = [c.code for c in CLAUSES]
     if codes != list(ItemCode):
         raise RuntimeError(f"clauses out of order or missing: {[c.code for c in codes]}")
-    amounts = attrs.fields_dict(Rulebook)
+    fields = attrs.fields_dict(Rulebook)
     for clause in CLAUSES:
-        names = [clause.maximum]
-        if isinstance(clause.remedy, BonusRemedy):
-            names.append(clause.remedy.each)
-        for name in names:
-            if name not in amounts:
-                raise RuntimeError(f"clause {clause.code.code}: no rulebook field {name!r}")
+        amounts = fields[ITEM_FIELDS[clause.code]].type
+        if (amounts is BonusAmounts) != (clause.kind is ItemKind.BONUS):
+            raise RuntimeError(f"clause {clause.code.code}: amounts {amounts} of another kind")
     return {c.code: c for c in CLAUSES}
 
 
@@ -67,18 +64,14 @@ def max_points(rulebook: Rulebook, code: ItemCode) -> int:
     Returns:
         Its maximum.
     """
-    value = getattr(rulebook, BY_CODE[code].maximum)
-    assert isinstance(value, int)
-    return value
+    return rulebook.item(code).maximum
 
 
 def bonus_each(rulebook: Rulebook, code: ItemCode) -> int:
     """Return the points a further qualifying record earns on bonus item *code*."""
-    remedy = BY_CODE[code].remedy
-    assert isinstance(remedy, BonusRemedy)
-    value = getattr(rulebook, remedy.each)
-    assert isinstance(value, int)
-    return value
+    amounts = rulebook.item(code)
+    assert isinstance(amounts, BonusAmounts)
+    return amounts.each
 
 
 def max_total(rulebook: Rulebook) -> int:

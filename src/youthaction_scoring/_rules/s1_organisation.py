@@ -85,14 +85,14 @@ def clause_1_1_county_youth_orgs(community: Community, ctx: Context) -> ItemScor
     organisations belong to the district: every community of the district is
     credited alike.
     """
-    rb = ctx.rulebook
+    amounts = ctx.rulebook.county_orgs
     recorded = community.org_system.county_youth_orgs
     missing = (category for category in CountyOrgCategory if category not in recorded)
     return base_item(
         ItemCode.C1_1,
-        rb.county_orgs_points,
+        amounts.points,
         [
-            ctx.deduct(rb.county_org_missing_deduction, "R3", S1Text.COUNTY_ORG_MISSING, category)
+            ctx.deduct(amounts.per_missing_category, "R3", S1Text.COUNTY_ORG_MISSING, category)
             for category in missing
         ],
     )
@@ -101,7 +101,6 @@ def clause_1_1_county_youth_orgs(community: Community, ctx: Context) -> ItemScor
 COUNTY_YOUTH_ORGS: Final = Clause(
     code=ItemCode.C1_1,
     kind=ItemKind.BASE,
-    maximum="county_orgs_points",
     decisions=("R3",),
     score=clause_1_1_county_youth_orgs,
     remedy=BaseRemedy(fix=lambda d: Message(S1Text.PLAN_COUNTY_ORG, d.reason.args, d.rule)),
@@ -122,33 +121,26 @@ def clause_1_2_youth_home(community: Community, ctx: Context) -> ItemScore:
     deduction for not joining the cloud platform and one for activities not
     run to standard (R4).
     """
-    rb = ctx.rulebook
+    amounts = ctx.rulebook.youth_home
     home: YouthHome | None = community.org_system.youth_home
     if home is None:
-        deductions = [ctx.deduct(rb.youth_home_points, "R4", S1Text.YOUTH_HOME_NOT_BUILT)]
+        deductions = [ctx.deduct(amounts.points, "R4", S1Text.YOUTH_HOME_NOT_BUILT)]
     else:
         deductions = []
         if not home.on_cloud_platform:
             deductions.append(
-                ctx.deduct(
-                    rb.youth_home_not_on_cloud_deduction, "R4", S1Text.YOUTH_HOME_NOT_ON_CLOUD
-                )
+                ctx.deduct(amounts.not_on_cloud_platform, "R4", S1Text.YOUTH_HOME_NOT_ON_CLOUD)
             )
         if not home.activities_standardized:
             deductions.append(
-                ctx.deduct(
-                    rb.youth_home_not_standardized_deduction,
-                    "R4",
-                    S1Text.YOUTH_HOME_NOT_STANDARDIZED,
-                )
+                ctx.deduct(amounts.not_standardized, "R4", S1Text.YOUTH_HOME_NOT_STANDARDIZED)
             )
-    return base_item(ItemCode.C1_2, rb.youth_home_points, deductions)
+    return base_item(ItemCode.C1_2, amounts.points, deductions)
 
 
 YOUTH_HOME: Final = Clause(
     code=ItemCode.C1_2,
     kind=ItemKind.BASE,
-    maximum="youth_home_points",
     decisions=("R4",),
     score=clause_1_2_youth_home,
     remedy=BaseRemedy(fix=_fix),
@@ -172,27 +164,22 @@ def clause_1_3_league_org(community: Community, ctx: Context) -> ItemScore:
     Not established: 0. Established: full points, minus a deduction when its
     activities are not run to standard (R5).
     """
-    rb = ctx.rulebook
+    amounts = ctx.rulebook.league_org
     org: LeagueOrg | None = community.org_system.league_org
     if org is None:
-        deductions = [ctx.deduct(rb.league_org_points, "R5", S1Text.LEAGUE_ORG_NOT_ESTABLISHED)]
+        deductions = [ctx.deduct(amounts.points, "R5", S1Text.LEAGUE_ORG_NOT_ESTABLISHED)]
     elif not org.activities_standardized:
         deductions = [
-            ctx.deduct(
-                rb.league_org_not_standardized_deduction,
-                "R5",
-                S1Text.LEAGUE_ORG_NOT_STANDARDIZED,
-            )
+            ctx.deduct(amounts.not_standardized, "R5", S1Text.LEAGUE_ORG_NOT_STANDARDIZED)
         ]
     else:
         deductions = []
-    return base_item(ItemCode.C1_3, rb.league_org_points, deductions)
+    return base_item(ItemCode.C1_3, amounts.points, deductions)
 
 
 LEAGUE_ORG: Final = Clause(
     code=ItemCode.C1_3,
     kind=ItemKind.BASE,
-    maximum="league_org_points",
     decisions=("R5",),
     score=clause_1_3_league_org,
     remedy=BaseRemedy(fix=_fix),

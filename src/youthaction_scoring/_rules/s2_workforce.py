@@ -53,20 +53,19 @@ def clause_2_1_cadres(community: Community, ctx: Context) -> ItemScore:
     Complete staffing (at least one cadre of each of the three kinds) earns
     the full points; anything less earns none (R6).
     """
-    rb = ctx.rulebook
+    points = ctx.rulebook.cadres.points
     present = _cadre_presence(community)
     missing = tuple(kind for kind, has in zip(_CADRE_KINDS, present, strict=True) if not has)
     return base_item(
         ItemCode.C2_1,
-        rb.cadres_points,
-        [ctx.deduct(rb.cadres_points, "R6", S2Text.CADRES_INCOMPLETE, missing)] if missing else [],
+        points,
+        [ctx.deduct(points, "R6", S2Text.CADRES_INCOMPLETE, missing)] if missing else [],
     )
 
 
 CADRES: Final = Clause(
     code=ItemCode.C2_1,
     kind=ItemKind.BASE,
-    maximum="cadres_points",
     decisions=("R6",),
     score=clause_2_1_cadres,
     remedy=BaseRemedy(fix=lambda d: Message(S2Text.PLAN_CADRES, d.reason.args, d.rule)),
@@ -88,7 +87,7 @@ def clause_2_2_service_projects(community: Community, ctx: Context) -> ItemScore
     R15), counts once (R20). Projects dated outside the period are excluded
     with a note (R1, R2).
     """
-    rb = ctx.rulebook
+    amounts = ctx.rulebook.service_projects
     notes: list[Message] = []
     seen: dict[tuple[str, str], list[str]] = {}
     for project in community.workforce.service_projects:
@@ -99,19 +98,15 @@ def clause_2_2_service_projects(community: Community, ctx: Context) -> ItemScore
         key = (compare_key(project.title), compare_key(project.organisation))
         seen.setdefault(key, []).append(project.title)
     notes.extend(merged_notes(RecordKind.SERVICE_PROJECT, seen.values(), "R7"))
-    return bonus_item(
-        ctx, ItemCode.C2_2, rb.service_project_points, rb.service_projects_cap, len(seen), notes
-    )
+    return bonus_item(ctx, ItemCode.C2_2, amounts.each, amounts.cap, len(seen), notes)
 
 
 SERVICE_PROJECTS: Final = Clause(
     code=ItemCode.C2_2,
     kind=ItemKind.BONUS,
-    maximum="service_projects_cap",
     decisions=("R7", "R20", "R15", "R1", "R2"),
     score=clause_2_2_service_projects,
     remedy=BonusRemedy(
-        each="service_project_points",
         more=lambda n: Message(S2Text.PLAN_SERVICE_PROJECTS, (n,), "R7"),
     ),
     reasons=(RuleText.DUPLICATE_MERGED,),
@@ -129,7 +124,7 @@ def clause_2_3_pairings(community: Community, ctx: Context) -> ItemScore:
     Each partner organisation paired within the period earns points once,
     however many records it has (partner names compared as in R15) (R8, R20).
     """
-    rb = ctx.rulebook
+    amounts = ctx.rulebook.pairings
     notes: list[Message] = []
     seen: dict[str, list[str]] = {}
     for pairing in community.workforce.pairings:
@@ -139,17 +134,15 @@ def clause_2_3_pairings(community: Community, ctx: Context) -> ItemScore:
             continue
         seen.setdefault(compare_key(pairing.partner), []).append(pairing.partner)
     notes.extend(merged_notes(RecordKind.PAIRING, seen.values(), "R8"))
-    return bonus_item(ctx, ItemCode.C2_3, rb.pairing_points, rb.pairings_cap, len(seen), notes)
+    return bonus_item(ctx, ItemCode.C2_3, amounts.each, amounts.cap, len(seen), notes)
 
 
 PAIRINGS: Final = Clause(
     code=ItemCode.C2_3,
     kind=ItemKind.BONUS,
-    maximum="pairings_cap",
     decisions=("R8", "R20", "R15", "R1", "R2"),
     score=clause_2_3_pairings,
     remedy=BonusRemedy(
-        each="pairing_points",
         more=lambda n: Message(S2Text.PLAN_PAIRINGS, (n,), "R8"),
     ),
     reasons=(RuleText.DUPLICATE_MERGED,),

@@ -59,7 +59,7 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
     featured brand the item scores 0; more than two brands are noted (R11).
     The item's ``counted`` is the number of months covered.
     """
-    rb = ctx.rulebook
+    amounts = ctx.rulebook.projects
     projects = community.projects
     notes: list[Message] = []
     covered: set[int] = set()
@@ -75,7 +75,7 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
             notes.append(
                 Message(
                     S3Text.ACTIVITY_NOT_TITLED,
-                    (activity.title, activity.date, rb.activity_marker),
+                    (activity.title, activity.date, amounts.marker),
                     "R9",
                 )
             )
@@ -83,17 +83,16 @@ def clause_3_brands_and_monthly_activities(community: Community, ctx: Context) -
             covered.add(month_index(activity.date))
     deductions: list[Deduction] = []
     if not projects.brands:
-        deductions.append(ctx.deduct(rb.projects_points, "R11", S3Text.NO_BRAND))
-    elif len(projects.brands) > rb.recommended_max_brands:
-        notes.append(
-            Message(S3Text.MANY_BRANDS, (len(projects.brands), rb.recommended_max_brands), "R11")
-        )
+        deductions.append(ctx.deduct(amounts.points, "R11", S3Text.NO_BRAND))
+    elif len(projects.brands) > amounts.recommended_max_brands:
+        brands = (len(projects.brands), amounts.recommended_max_brands)
+        notes.append(Message(S3Text.MANY_BRANDS, brands, "R11"))
     deductions.extend(
-        ctx.deduct(rb.missing_month_deduction, "R10", S3Text.MONTH_MISSING, month)
+        ctx.deduct(amounts.per_missing_month, "R10", S3Text.MONTH_MISSING, month)
         for index, month in enumerate(ctx.months, start=ctx.first)
         if index not in covered
     )
-    return base_item(ItemCode.C3, rb.projects_points, deductions, notes, counted=len(covered))
+    return base_item(ItemCode.C3, amounts.points, deductions, notes, counted=len(covered))
 
 
 def missed_month(ded: Deduction) -> Month | None:
@@ -116,7 +115,6 @@ def _fix(ded: Deduction) -> Message:
 PROJECTS: Final = Clause(
     code=ItemCode.C3,
     kind=ItemKind.BASE,
-    maximum="projects_points",
     decisions=("R9", "R10", "R11", "R15", "R1", "R2"),
     score=clause_3_brands_and_monthly_activities,
     remedy=BaseRemedy(

@@ -14,6 +14,7 @@ from .._domain.model import Community
 from .._domain.normalize import compare_key
 from .._domain.scorecard import ItemScore
 from .clause import BonusRemedy, Clause, ClauseFunction, Context, RuleText, bonus_item
+from .rulebook import BonusAmounts
 
 
 class S4Text(Text):
@@ -42,15 +43,17 @@ MECHANISM_ITEMS: Final[dict[Mechanism, ItemCode]] = {
 """The item each mechanism's summaries count towards (R12)."""
 
 
-def summaries_item(community: Community, ctx: Context, mechanism: Mechanism) -> ItemScore:
+def summaries_item(
+    community: Community, ctx: Context, mechanism: Mechanism, amounts: BonusAmounts
+) -> ItemScore:
     """Score one mechanism's summaries (R12, R13, R14, R21).
 
     Each summary on *mechanism* dated in the scored window with at least one
     leader instruction or media publication earns points once (R12); the
     same summary recorded twice (same title, compared as in R15) counts once,
-    when any of its copies in the window is recognised (R13, R21).
+    when any of its copies in the window is recognised (R13, R21). *amounts*
+    are the mechanism's own points per summary and cap.
     """
-    rb = ctx.rulebook
     notes: list[Message] = []
     groups: dict[str, list[tuple[str, bool]]] = {}
     for summary in community.mechanisms.summaries:
@@ -76,9 +79,7 @@ def summaries_item(community: Community, ctx: Context, mechanism: Mechanism) -> 
                     "R13",
                 )
             )
-    return bonus_item(
-        ctx, MECHANISM_ITEMS[mechanism], rb.summary_points, rb.summary_cap, counted, notes
-    )
+    return bonus_item(ctx, MECHANISM_ITEMS[mechanism], amounts.each, amounts.cap, counted, notes)
 
 
 def clause_4_1_socialized_operation(community: Community, ctx: Context) -> ItemScore:
@@ -88,7 +89,9 @@ def clause_4_1_socialized_operation(community: Community, ctx: Context) -> ItemS
     leader instruction or media publication earns points once (R12); the
     same summary recorded twice counts once (R13).
     """
-    return summaries_item(community, ctx, Mechanism.SOCIALIZED_OPERATION)
+    return summaries_item(
+        community, ctx, Mechanism.SOCIALIZED_OPERATION, ctx.rulebook.socialized_operation
+    )
 
 
 def clause_4_2_project_management(community: Community, ctx: Context) -> ItemScore:
@@ -96,7 +99,9 @@ def clause_4_2_project_management(community: Community, ctx: Context) -> ItemSco
 
     Same reckoning as 4.1, for summaries on this mechanism (R12, R13).
     """
-    return summaries_item(community, ctx, Mechanism.PROJECT_MANAGEMENT)
+    return summaries_item(
+        community, ctx, Mechanism.PROJECT_MANAGEMENT, ctx.rulebook.project_management
+    )
 
 
 def clause_4_3_information_sharing(community: Community, ctx: Context) -> ItemScore:
@@ -106,7 +111,9 @@ def clause_4_3_information_sharing(community: Community, ctx: Context) -> ItemSc
     it has the bonus form of 4.1 and 4.2 and the base items already total
     100 without it (R14). Same reckoning as 4.1 (R12, R13).
     """
-    return summaries_item(community, ctx, Mechanism.INFORMATION_SHARING)
+    return summaries_item(
+        community, ctx, Mechanism.INFORMATION_SHARING, ctx.rulebook.information_sharing
+    )
 
 
 def _unrecognised(item: ItemScore) -> tuple[Message, ...]:
@@ -123,11 +130,9 @@ def _mechanism_clause(
     return Clause(
         code=MECHANISM_ITEMS[mechanism],
         kind=ItemKind.BONUS,
-        maximum="summary_cap",
         decisions=decisions,
         score=score,
         remedy=BonusRemedy(
-            each="summary_points",
             more=lambda n: Message(S4Text.PLAN_MORE_SUMMARIES, (n, mechanism), "R12"),
             pending=_unrecognised,
         ),

@@ -95,7 +95,7 @@ def score_whole(
     if lines:
         from .._io.scorecards import scorecard_json_line
 
-        return within_limit("".join(scorecard_json_line(c) for c in cards).encode("utf-8"))
+        return within_limit("".join(scorecard_json_line(c, cards) for c in cards).encode("utf-8"))
     from .._io.scorecards import dumps_scorecards
 
     return within_limit(dumps_scorecards(cards).encode("utf-8"))

@@ -26,6 +26,15 @@ _COUNT: Final = {"type": "integer", "minimum": 0}
 _TEXTS: Final = {"type": "array", "items": {"type": "string"}}
 _TEXT: Final = ref("Text")
 
+_HASH: Final = {"type": "string", "pattern": "^[0-9a-f]{12}$"}
+"""An edition's content hash."""
+
+
+def _pairs(*pairs: tuple[str, str]) -> dict[str, list[str]]:
+    """``dependentRequired`` for keys written only in pairs (each needs the other)."""
+    return {a: [b] for pair in pairs for a, b in (pair, pair[::-1])}
+
+
 _DEDUCTION_KEYS: Final[dict[str, tuple[dict[str, Any], str]]] = {
     "points": ({"type": "integer", "minimum": 1}, "Points deducted."),
     "reason": ({"type": "string"}, "Why, in English."),
@@ -63,12 +72,17 @@ _CARD_KEYS: Final[dict[str, tuple[dict[str, Any], str]]] = {
     "items": ({"type": "array"}, "All ten items, in the order of the rules page's table."),
     "notes": (_TEXTS, "Notes on the whole card, in English (only when there are some)."),
     "notes_zh": (_TEXTS, "The same notes in Chinese."),
+    "rulebook": (_TEXT, "JSON Lines only: the edition that produced the score (EDITIONS.md)."),
+    "rulebook_hash": (_HASH, "JSON Lines only: the edition's content hash."),
 }
 """A scorecard's keys."""
 
 _HEAD_KEYS: Final[dict[str, tuple[dict[str, Any], str]]] = {
     "format": ({"const": SCORECARDS_FORMAT}, "The format."),
     "rulebook": (_TEXT, "The edition of the rules that produced the scores."),
+    "rulebook_hash": (_HASH, "Its content hash: sha256 of its file, 12 hex digits (EDITIONS.md)."),
+    "rulebook_note": (_TEXT, "Only when the period began before the edition came into force."),
+    "rulebook_note_zh": (_TEXT, "The same note in Chinese."),
     "period": (ref("Period"), "The assessment period."),
     "as_of": (ref("Month"), "Scored as of this month (R2); absent for the whole period."),
     "scorecards": (
@@ -155,11 +169,13 @@ def scorecards_schema() -> dict[str, Any]:
     for kind in ItemKind:
         builder.defs[f"{kind.label_en.capitalize()}Item"] = _item_schema(kind)
     card = Scorecard("", "", "", PilotLevel.PROVINCIAL, (), 0, 0, 0)
+    stamp = {"rulebook": "", "rulebook_hash": ""}
     card_schema = _closed(
         _CARD_KEYS,
-        CONVERTER.unstructure(attrs.evolve(card, notes=(message,))),
+        CONVERTER.unstructure(attrs.evolve(card, notes=(message,))) | stamp,
         CONVERTER.unstructure(card),
     )
+    card_schema["dependentRequired"] = _pairs(("notes", "notes_zh"), ("rulebook", "rulebook_hash"))
     card_schema["properties"]["items"].update(_items())
     builder.defs["Scorecard"] = {
         "title": "Scorecard",
@@ -168,15 +184,17 @@ def scorecards_schema() -> dict[str, Any]:
     }
     month = Month(FIRST_YEAR, 1)
     head = Scorecards("", Period(month, month), None, ())
+    head_schema = _closed(
+        _HEAD_KEYS,
+        CONVERTER.unstructure(attrs.evolve(head, as_of=month, rulebook_note=message)),
+        CONVERTER.unstructure(head),
+    )
+    head_schema["dependentRequired"] = _pairs(("rulebook_note", "rulebook_note_zh"))
     return {
         "$schema": DRAFT,
         "$id": schema_id("scorecards"),
         "title": f"youthaction-scoring scorecards (format {SCORECARDS_FORMAT})",
         "$comment": "Not expressible here: " + "; ".join(NOT_IN_SCORECARDS_SCHEMA),
-        **_closed(
-            _HEAD_KEYS,
-            CONVERTER.unstructure(attrs.evolve(head, as_of=month)),
-            CONVERTER.unstructure(head),
-        ),
+        **head_schema,
         "$defs": dict(sorted(builder.defs.items())),
     }

@@ -57,8 +57,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Final
 
-from ..._rules.rulebook import GUIYANG_2021
-
 if TYPE_CHECKING:  # pragma: no cover
     from ..._analysis.behind import BehindRule
     from ..._domain.calendar import Month
@@ -76,7 +74,7 @@ def report_pieces(
     assessment: Assessment,
     *,
     lang: Lang = "zh",
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     behind: BehindRule | None = None,
     as_of: Month | None = None,
     detail_limit: int = DETAIL_LIMIT,
@@ -123,7 +121,7 @@ def render_report(
     assessment: Assessment,
     *,
     lang: Lang = "zh",
-    rulebook: Rulebook = GUIYANG_2021,
+    rulebook: Rulebook | None = None,
     behind: BehindRule | None = None,
     as_of: Month | None = None,
     detail_limit: int = DETAIL_LIMIT,

@@ -13,6 +13,7 @@ from ..._domain.calendar import Month
 from ..._domain.checks import check_type
 from ..._domain.codes import Lang
 from ..._domain.model import Assessment
+from ..._rules.editions import edition_for, edition_note
 from ..._rules.rulebook import Rulebook
 from .digest import digest
 from .pages import common_context, compact_context, detail_data, full_context
@@ -36,7 +37,7 @@ def render_pieces(
     assessment: Assessment,
     *,
     lang: Lang,
-    rulebook: Rulebook,
+    rulebook: Rulebook | None,
     behind: BehindRule | None,
     as_of: Month | None,
     detail_limit: int,
@@ -52,9 +53,12 @@ def render_pieces(
         raise ValueError(f"detail_limit must be 0 or more, got {detail_limit}")
     environment = _environment()
     rule = behind or BehindRule()
+    rulebook = edition_for(assessment.period) if rulebook is None else rulebook
     facts = digest(assessment, lang=lang, rulebook=rulebook, behind=rule, as_of=as_of)
+    note = edition_note(rulebook, assessment.period)
+    named = rulebook.stamp() + ("" if note is None else f" — {note.text(lang)}")
     context = common_context(
-        facts, lang=lang, period=str(assessment.period), rulebook=rulebook.edition, behind=rule
+        facts, lang=lang, period=str(assessment.period), rulebook=named, behind=rule
     )
     shown_as_of = None if as_of is None else str(assessment.period.as_of(as_of).end)
     context["as_of"] = shown_as_of
