@@ -15,6 +15,7 @@ from typing import Final
 
 from .._domain.messages import Text
 from .help_texts import CommandDoc, Example
+from .review_help import RECTIFY, RectifyHelp
 
 _Y: Final = "youthaction-scoring"
 
@@ -410,6 +411,7 @@ COMMANDS: Final = {
     "plan": PLAN,
     "progress": PROGRESS,
     "rank": RANK,
+    "rectify": RECTIFY,
     "report": REPORT,
     "schema": SCHEMA,
     "score": SCORE,
@@ -426,6 +428,7 @@ CATALOGUES: Final = (
     PlanHelp,
     ProgressHelp,
     RankHelp,
+    RectifyHelp,
     ReportHelp,
     SchemaHelp,
     ServeHelp,

@@ -1,7 +1,7 @@
 """Each operation declared once: its settings, its help, its answer and how it is served.
 
 An :class:`Operation` is one record per command that reads an assessment
-and answers (score, plan, explain, rank, progress, districts, report): its
+and answers (score, plan, explain, rank, progress, districts, rectify, report): its
 help in both languages (:class:`~.help_texts.CommandDoc`), the settings it
 takes (:class:`Setting`: the command line's option and the service's query
 parameter are both made from one), the media type and text of its answer,
@@ -17,12 +17,14 @@ it as it names settings (``--as-of``, ``?as_of``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
 import attrs
 
 from .._analysis.behind import BehindRule, parse_share, parse_total
+from .._analysis.rectify import parse_due
 from .._domain.calendar import Month
 from .._domain.codes import LANGS, Lang
 from .._domain.errors import Refusal
@@ -31,6 +33,7 @@ from .._domain.model import Assessment
 from .._domain.scorecard import Scorecard, Scorecards
 from .command_help import DISTRICTS, EXPLAIN, PLAN, PROGRESS, RANK, REPORT, SCORE
 from .help_texts import CommandDoc, OptionHelp
+from .review_help import RECTIFY
 
 JSON: Final = "application/json"
 TEXT: Final = "text/plain; charset=utf-8"
@@ -60,6 +63,7 @@ class Request:
         by_district: Rank within each district.
         behind: Who counts as behind (R19, R23).
         detail_limit: The report's full form up to this many communities.
+        due: The deadline a rectification list states; the period's last day.
     """
 
     lang: Lang = "zh"
@@ -68,6 +72,7 @@ class Request:
     by_district: bool = False
     behind: BehindRule = attrs.field(factory=BehindRule)
     detail_limit: int | None = None
+    due: dt.date | None = None
 
 
 def parse_count(text: str) -> int:
@@ -190,10 +195,18 @@ DETAIL_LIMIT: Final = Setting(
     metavar="N",
     default="500",  # the report's DETAIL_LIMIT (a test keeps the two in step)
 )
+DUE: Final = Setting(
+    "due",
+    "--due",
+    OptionHelp.RECTIFY_DUE,
+    parse_due,
+    lambda: {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+    metavar="YYYY-MM-DD",
+)
 BEHIND: Final = (BEHIND_SHARE, BEHIND_BELOW)
 SETTINGS: Final = {
     setting.name: setting
-    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT)
+    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT, DUE)
 }
 """Every setting, by name."""
 
@@ -226,6 +239,7 @@ def request_of(
         by_district=values.get("by") == "district",
         behind=behind,
         detail_limit=values.get("detail_limit"),
+        due=values.get("due"),
     )
 
 
@@ -360,6 +374,15 @@ def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:
         raise Refusal(exc.message, AS_OF.name) from None
 
 
+def answer_rectify(assessment: Assessment, request: Request) -> str:
+    """``rectify --format json``: the rectification list, by district, behind first."""
+    from .._analysis.rectify import rectify_assessment
+    from .._io.decisions import rectification_document
+
+    r = rectify_assessment(assessment, as_of=request.as_of, due=request.due, behind=request.behind)
+    return _json(rectification_document(r, request.lang))
+
+
 Answer = Callable[[Assessment, Request], str | Iterable[str]]
 """An operation's answer: text, or text in pieces (written as they come)."""
 
@@ -410,6 +433,9 @@ OPERATIONS: Final = (
     Operation("progress", PROGRESS, BEHIND, JSON, "progress --format json", answer_progress),
     Operation(
         "districts", DISTRICTS, (AS_OF, *BEHIND), JSON, "districts --format json", answer_districts
+    ),
+    Operation(
+        "rectify", RECTIFY, (AS_OF, DUE, *BEHIND), JSON, "rectify --format json", answer_rectify
     ),
     Operation("report", REPORT, (AS_OF, *BEHIND, DETAIL_LIMIT), HTML, "report", answer_report),
 )
