@@ -25,6 +25,7 @@ from ..._analysis.behind import BehindRule, flag_behind
 from ..._analysis.plan import LostPoints, Plan, PlanAction, plan_scorecard
 from ..._analysis.progress import missed_months
 from ..._analysis.ranking import rank_scorecards
+from ..._analysis.rectify import rectify_order
 from ..._analysis.rollup import DistrictSummary, district_disagreements, district_rollup
 from ..._analysis.score import score_batch
 from ..._domain.calendar import Month
@@ -120,6 +121,8 @@ class Digest:
         item_max: Each item's full points or cap, in the order of ``ItemCode``.
         texts: The texts of the entries' deductions, notes and plans, each
             distinct text once, by number.
+        rectify: The rectification list's order: each district with its
+            ``(community id, behind)``, behind first (as ``rectify`` lists them).
     """
 
     ranked: tuple[tuple[int, Entry, bool], ...]
@@ -129,6 +132,7 @@ class Digest:
     max_total: int
     item_max: tuple[int, ...]
     texts: tuple[str, ...]
+    rectify: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = ()
 
 
 class _Texts:
@@ -260,12 +264,15 @@ def digest(
         (r.rank, entry_of[id(r.card)], r.card.community_id in flagged)
         for r in rank_scorecards(cards)
     )
+    districts = district_rollup(cards, behind)
+    position = {card.community_id: n for n, card in enumerate(cards)}
     return Digest(
         ranked=ranked,
-        districts=district_rollup(cards, behind),
+        districts=districts,
         disagreements=tuple(d.text(lang) for d in district_disagreements(assessment)),
         months=assessment.period.as_of(as_of).months,
         max_total=max_total(rulebook),
         item_max=tuple(max_points(rulebook, code) for code in ItemCode),
         texts=tuple(text.texts),
+        rectify=rectify_order(districts, position),
     )
