@@ -192,9 +192,9 @@ def test_the_report_keeps_headings_with_what_follows_on_paper() -> None:
 
 
 def test_wide_tables_and_charts_scroll_sideways_inside_their_boxes() -> None:
-    """Each chart, the item table, the month grid and the roll-up sit in a sideways-scrolling box."""
-    document = _report(3)
-    assert (3, 2) == (document.count('<div class="scroll">'), document.count('"scroll chart"'))
+    """Each chart, the item table, the month grid, the roll-up and each district's list scroll."""
+    document = _report(3)  # three communities of one district: one rectification table
+    assert (4, 2) == (document.count('<div class="scroll">'), document.count('"scroll chart"'))
 
 
 CHROMIUM = find_chromium()
