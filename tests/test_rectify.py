@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -205,7 +206,8 @@ def test_a_refused_due_date_names_the_option() -> None:
 openpyxl = pytest.importorskip("openpyxl")
 
 
-def _workbook(tmp_path: Path, *extra: str) -> object:
+def _workbook(tmp_path: Path, *extra: str) -> Any:
+    """Write the list as of January 2022 as a workbook and open it with openpyxl."""
     out = tmp_path / "整改清单.xlsx"
     code, text = run("rectify", str(EXAMPLE), "--as-of", "2022-01", "-o", str(out), *extra)
     assert code == 0, text
@@ -231,7 +233,7 @@ def test_the_workbook_has_a_sheet_per_district_with_done_left_empty(tmp_path: Pa
 
 def test_the_workbook_is_set_up_to_print(tmp_path: Path) -> None:
     """A4 across the page, one page wide, the heading row and the names repeated, pages numbered."""
-    sheet = _workbook(tmp_path)["南明区"]  # type: ignore[index]
+    sheet = _workbook(tmp_path)["南明区"]
     page = sheet.page_setup
     assert (page.paperSize, page.orientation) == (9, "landscape")
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
