@@ -174,6 +174,11 @@ def _runs(inputs: dict[str, Path], work: Path) -> Iterator[tuple[str, list[str],
                     ["progress", p, "--format", fmt, "--lang", lang],
                     None,
                 )
+                yield (
+                    f"{name}/rectify-{fmt}-{lang}",
+                    ["rectify", p, "--format", fmt, "--lang", lang],
+                    None,
+                )
             html = work / f"report-{name}-{lang}.html"
             yield f"{name}/report-{lang}", ["report", p, "-o", str(html), "--lang", lang], html
             if month:

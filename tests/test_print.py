@@ -192,9 +192,9 @@ def test_the_report_keeps_headings_with_what_follows_on_paper() -> None:
 
 
 def test_wide_tables_and_charts_scroll_sideways_inside_their_boxes() -> None:
-    """Each chart, the item table, the month grid and the roll-up sit in a sideways-scrolling box."""
-    document = _report(3)
-    assert (3, 2) == (document.count('<div class="scroll">'), document.count('"scroll chart"'))
+    """Each chart, the item table, the month grid, the roll-up and each district's list scroll."""
+    document = _report(3)  # three communities of one district: one rectification table
+    assert (4, 2) == (document.count('<div class="scroll">'), document.count('"scroll chart"'))
 
 
 CHROMIUM = find_chromium()
@@ -238,7 +238,8 @@ def test_the_printed_report_leaves_no_heading_at_the_foot_of_a_page(
     pages = _print_report(tmp_path, _report(count))
     last = [next(line.strip() for line in reversed(p.splitlines()) if line.strip()) for p in pages]
     assert [] == [line for line in last if HEADINGS.match(line)]
-    assert len(pages) <= 4 + count  # the summaries, then about a page a community
+    # the summaries, about a page a community, and the rectification list (some 7 rows each)
+    assert len(pages) <= 4 + count + count // 4 + 1
     items = [p for p in pages if re.search(r"^\s*\d+\s+\S+社区 \(", p, re.M) and "满分 15" in p]
     assert items  # the item table's pages: each repeats the header with the maxima
     assert all("名次" in p and "社区" in p for p in items)

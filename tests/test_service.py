@@ -94,6 +94,22 @@ def cli(tmp_path: Path, *args: str) -> bytes:
             "behind_below=120",
             ["districts", "--format", "json", "--behind-below", "120"],
         ),
+        (
+            "rectify",
+            "as_of=2022-01&due=2022-03-31&lang=en",
+            [
+                "rectify",
+                "--format",
+                "json",
+                "--as-of",
+                "2022-01",
+                "--due",
+                "2022-03-31",
+                "--lang",
+                "en",
+            ],
+        ),
+        ("rectify", "behind_below=100", ["rectify", "--format", "json", "--behind-below", "100"]),
         ("report", "lang=en", ["report", "--lang", "en"]),
         (
             "report",
@@ -253,11 +269,14 @@ def test_json_lines_with_bad_lines_name_each_line(server: Server, inputs: dict[s
         ("?behind_share=2", ["?behind_share"]),
         ("?behind_share=0.5&behind_below=3", ["?behind_below"]),
         ("?lang=fr", ["?lang"]),
+        ("?due=2022-4-30", ["?due"]),
+        ("?due=2022-05-01", ["?due"]),
+        ("?as_of=2022-03&due=2022-02-28", ["?due"]),
     ],
 )
 def test_bad_parameters_are_400_each_named(server: Server, query: str, places: list[str]) -> None:
     """Bad, unknown, repeated or clashing parameters: 400, every one named at ``?name``."""
-    endpoint = "districts" if "behind" in query else "rank"
+    endpoint = "rectify" if "due" in query else "districts" if "behind" in query else "rank"
     with server.client() as client:
         answer = client.post(f"/v1/{endpoint}{query}", content=EXAMPLE.read_bytes(), headers=JSON)
     body = _problem(answer, 400, "bad-parameter")

@@ -51,7 +51,7 @@ def test_the_document_is_assembled_from_the_projects_schemas() -> None:
 def test_every_parameter_and_problem_is_in_the_document() -> None:
     """Each endpoint's parameters, and each problem status, are documented."""
     paths = openapi_document()["paths"]
-    for name in ("score", "plan", "explain", "rank", "progress", "districts", "report"):
+    for name in ("score", "plan", "explain", "rank", "progress", "districts", "rectify", "report"):
         operation = paths[f"/v1/{name}"]["post"]
         documented = [p["name"] for p in operation["parameters"]]
         assert documented == [p.name for p in parameters_of(name)]

@@ -35,6 +35,12 @@ from ._analysis.progress import (
     shortfalls,
 )
 from ._analysis.ranking import RankedCard, rank_scorecards
+from ._analysis.rectify import (
+    Rectification,
+    RectifyCommunity,
+    RectifyDistrict,
+    rectify_assessment,
+)
 from ._analysis.rollup import (
     BehindCommunity,
     Disagreement,
@@ -85,7 +91,7 @@ from ._domain.model import (
 from ._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
 from ._io.assessments import dumps_assessment, load_assessment, loads_assessment
 from ._io.converter import ASSESSMENT_FORMAT
-from ._io.decisions import plans_to_dict
+from ._io.decisions import plans_to_dict, rectification_document
 from ._io.scorecards import (
     SCORECARDS_FORMAT,
     dumps_scorecards,
@@ -104,6 +110,7 @@ if TYPE_CHECKING:  # imported on first use by __getattr__ below
     from ._io.schema import json_schema
     from ._present.csv import scorecards_csv
     from ._present.pandas import to_dataframe
+    from ._present.rectify_workbook import write_rectification_xlsx
     from ._present.report import render_report
     from ._present.workbook import write_scorecards_xlsx
     from ._rules.editions import GUIYANG_2021, edition_for
@@ -117,6 +124,7 @@ _LAZY: dict[str, str] = {
     "render_report": "._present.report",
     "scorecards_csv": "._present.csv",
     "to_dataframe": "._present.pandas",
+    "write_rectification_xlsx": "._present.rectify_workbook",
     "write_register": "._io.register",
     "write_register_template": "._io.register",
     "write_scorecards_xlsx": "._present.workbook",
@@ -199,6 +207,9 @@ __all__ = [
     "Recognition",
     "RecognitionKind",
     "RecordKind",
+    "Rectification",
+    "RectifyCommunity",
+    "RectifyDistrict",
     "Rulebook",
     "Scorecard",
     "Scorecards",
@@ -229,6 +240,8 @@ __all__ = [
     "plans_to_dict",
     "rank_scorecards",
     "read_register",
+    "rectification_document",
+    "rectify_assessment",
     "render_report",
     "score",
     "score_assessment",
@@ -240,6 +253,7 @@ __all__ = [
     "scorecards_to_dict",
     "shortfalls",
     "to_dataframe",
+    "write_rectification_xlsx",
     "write_register",
     "write_register_template",
     "write_scorecards_xlsx",

@@ -25,6 +25,7 @@ from .lang import reset_run_lang, scan_lang, set_run_lang
 from .plan import plan
 from .progress import progress
 from .rank import rank
+from .rectify import rectify
 from .report import report
 from .schema import schema
 from .score import score
@@ -149,6 +150,7 @@ for _command in (
     plan,
     progress,
     rank,
+    rectify,
     report,
     serve,
     check,

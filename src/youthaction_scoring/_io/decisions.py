@@ -1,4 +1,4 @@
-"""The JSON documents of the decision-support commands: rank, districts, progress, plan.
+"""The JSON documents of the decision-support commands: rank, districts, progress, plan, rectify.
 
 Each document's rows are built here once; the CSV and terminal outputs of
 :mod:`..._present` read the same rows, so the formats cannot drift apart.
@@ -17,6 +17,7 @@ from .._analysis.behind import BehindRule
 from .._analysis.plan import Plan
 from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
+from .._analysis.rectify import Rectification
 from .._analysis.rollup import DistrictSummary
 from .._domain.codes import ItemCode, Lang
 from .._domain.scorecard import Deduction
@@ -218,4 +219,50 @@ def plans_to_dict(plans: Iterable[Plan], lang: Lang = "zh") -> dict[str, Any]:
             }
             for plan in plans
         ]
+    }
+
+
+def rectification_document(rectification: Rectification, lang: Lang = "zh") -> dict[str, Any]:
+    """Return the ``rectify --format json`` document.
+
+    Args:
+        rectification: The list.
+        lang: Language of the steps and reasons.
+
+    Returns:
+        ``{"period", "as_of", "due", "behind_rule", "districts": [{"district",
+        "communities": [{"community_id", "name", "behind", "total",
+        "at_stake", "mend": [{"item", "points", "step"}], "lost": [{"item",
+        "points", "reason"}]}]}]}``, in the list's order (behind first).
+    """
+    r = rectification
+    return {
+        "period": str(r.period),
+        "as_of": None if r.as_of is None else str(r.as_of),
+        "due": r.due.isoformat(),
+        "behind_rule": r.behind.to_dict(),
+        "districts": [
+            {
+                "district": d.district,
+                "communities": [
+                    {
+                        "community_id": c.community_id,
+                        "name": c.community_name,
+                        "behind": c.behind,
+                        "total": c.total,
+                        "at_stake": c.at_stake,
+                        "mend": [
+                            {"item": a.item.code, "points": a.gain, "step": a.text(lang)}
+                            for a in c.mend
+                        ],
+                        "lost": [
+                            {"item": x.item.code, "points": x.points, "reason": x.text(lang)}
+                            for x in c.lost
+                        ],
+                    }
+                    for c in d.communities
+                ],
+            }
+            for d in r.districts
+        ],
     }

@@ -16,6 +16,7 @@ from typing import Final
 from .._domain.messages import Text
 from .check_help import CHECK, CheckHelp
 from .help_texts import CommandDoc, Example
+from .review_help import RECTIFY, RectifyHelp
 
 _Y: Final = "youthaction-scoring"
 
@@ -412,6 +413,7 @@ COMMANDS: Final = {
     "plan": PLAN,
     "progress": PROGRESS,
     "rank": RANK,
+    "rectify": RECTIFY,
     "report": REPORT,
     "schema": SCHEMA,
     "score": SCORE,
@@ -429,6 +431,7 @@ CATALOGUES: Final = (
     PlanHelp,
     ProgressHelp,
     RankHelp,
+    RectifyHelp,
     ReportHelp,
     SchemaHelp,
     ServeHelp,

@@ -172,6 +172,21 @@ class OptionHelp(Text):
         "The address to listen on; by default only this machine can connect. 0.0.0.0 is every"
         " interface (use tokens and a reverse proxy).",
     )
+    RECTIFY_DUE = (
+        "清单上写明的整改期限（年-月-日）；不加时为考核期的最后一天。"
+        "不能晚于考核期的最后一天，也不能早于截至月份（未加 --as-of 时为考核期的最后一个月）。",
+        "The deadline the list states (YYYY-MM-DD); without it, the period's last day. It may"
+        " not be after the period's last day, nor before the as-of month (without --as-of,"
+        " the period's last month).",
+    )
+    RECTIFY_FORMAT = (
+        "输出什么：table 屏幕上的表格；json 清单文档；"
+        "xlsx 可发给社区的工作簿（每个区县一个工作表）。"
+        "不加时按 -o 文件的扩展名选择（如 .xlsx），否则为 table。",
+        "What to write: table, tables on the screen; json, the list document; xlsx, a workbook"
+        " to send out (a sheet per district). Without it: the format -o's file ending names"
+        " (.xlsx, say), else table.",
+    )
     SERVE_PORT = ("监听的端口。", "The port to listen on.")
     SERVE_WORKERS = (
         "工作进程数；多核机器上可同时处理更多请求。",

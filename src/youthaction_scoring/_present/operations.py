@@ -1,7 +1,7 @@
 """Each operation declared once: its settings, its help, its answer and how it is served.
 
 An :class:`Operation` is one record per command that reads an assessment
-and answers (score, plan, explain, rank, progress, districts, report): its
+and answers (score, plan, explain, rank, progress, districts, rectify, report): its
 help in both languages (:class:`~.help_texts.CommandDoc`), the settings it
 takes (:class:`Setting`: the command line's option and the service's query
 parameter are both made from one), the media type and text of its answer,
@@ -29,12 +29,14 @@ from .._domain.scorecard import Scorecard, Scorecards
 from .check_help import CHECK, CheckHelp
 from .command_help import DISTRICTS, EXPLAIN, PLAN, PROGRESS, RANK, REPORT, SCORE
 from .help_texts import CommandDoc, OptionHelp
+from .review_help import RECTIFY
 from .settings import (
     AS_OF,
     BEHIND,
     BY,
     COMMUNITY,
     DETAIL_LIMIT,
+    DUE,
     LANG,
     Request,
     Setting,
@@ -182,6 +184,15 @@ def answer_check(assessment: Assessment, request: Request) -> str:
     return _json(check_document(verdicts, coverage(verdicts), request.lang))
 
 
+def answer_rectify(assessment: Assessment, request: Request) -> str:
+    """``rectify --format json``: the rectification list, by district, behind first."""
+    from .._analysis.rectify import rectify_assessment
+    from .._io.decisions import rectification_document
+
+    r = rectify_assessment(assessment, as_of=request.as_of, due=request.due, behind=request.behind)
+    return _json(rectification_document(r, request.lang))
+
+
 Answer = Callable[[Assessment, Request], str | Iterable[str]]
 """An operation's answer: text, or text in pieces (written as they come)."""
 
@@ -287,6 +298,16 @@ OPERATIONS: Final = (
         ("table", "json", "csv"),
         OptionHelp.DISTRICTS_FORMAT,
         bilingual=True,
+    ),
+    Operation(
+        "rectify",
+        RECTIFY,
+        (AS_OF, DUE, *BEHIND),
+        JSON,
+        "rectify --format json",
+        answer_rectify,
+        ("table", "json", "xlsx"),
+        OptionHelp.RECTIFY_FORMAT,
     ),
     Operation("report", REPORT, (AS_OF, *BEHIND, DETAIL_LIMIT), HTML, "report", answer_report),
     Operation(

@@ -11,12 +11,14 @@ setting's :attr:`Setting.name`: each front end places it as it names settings
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, Final
 
 import attrs
 
 from .._analysis.behind import BehindRule, parse_share, parse_total
+from .._analysis.rectify import parse_due
 from .._domain.calendar import Month
 from .._domain.codes import LANGS, Lang
 from .._domain.errors import Refusal
@@ -43,6 +45,7 @@ class Request:
         by_district: Rank within each district.
         behind: Who counts as behind (R19, R23).
         detail_limit: The report's full form up to this many communities.
+        due: The deadline a rectification list states; the period's last day.
     """
 
     lang: Lang = "zh"
@@ -51,6 +54,7 @@ class Request:
     by_district: bool = False
     behind: BehindRule = attrs.field(factory=BehindRule)
     detail_limit: int | None = None
+    due: dt.date | None = None
 
 
 def parse_count(text: str) -> int:
@@ -173,10 +177,18 @@ DETAIL_LIMIT: Final = Setting(
     metavar="N",
     default="500",  # the report's DETAIL_LIMIT (a test keeps the two in step)
 )
+DUE: Final = Setting(
+    "due",
+    "--due",
+    OptionHelp.RECTIFY_DUE,
+    parse_due,
+    lambda: {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+    metavar="YYYY-MM-DD",
+)
 BEHIND: Final = (BEHIND_SHARE, BEHIND_BELOW)
 SETTINGS: Final = {
     setting.name: setting
-    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT)
+    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT, DUE)
 }
 """Every setting, by name."""
 
@@ -209,4 +221,5 @@ def request_of(
         by_district=values.get("by") == "district",
         behind=behind,
         detail_limit=values.get("detail_limit"),
+        due=values.get("due"),
     )

@@ -25,6 +25,7 @@ from ..._analysis.behind import BehindRule
 from ..._analysis.plan import LostPoints, Plan, PlanAction, plan_scorecard
 from ..._analysis.progress import missed_months, short_items
 from ..._analysis.ranking import rank_scorecards
+from ..._analysis.rectify import rectify_order
 from ..._analysis.rollup import (
     BehindCommunity,
     DistrictSummary,
@@ -128,6 +129,8 @@ class Digest:
         item_max: Each item's full points or cap, in the order of ``ItemCode``.
         texts: The texts of the entries' deductions, notes and plans, each
             distinct text once, by number.
+        rectify: The rectification list's order: each district with its
+            ``(community id, behind)``, behind first (as ``rectify`` lists them).
     """
 
     ranked: tuple[tuple[int, Entry, bool], ...]
@@ -137,6 +140,7 @@ class Digest:
     max_total: int
     item_max: tuple[int, ...]
     texts: tuple[str, ...]
+    rectify: tuple[tuple[str, tuple[tuple[str, bool], ...]], ...] = ()
 
 
 class _Texts:
@@ -276,6 +280,7 @@ def digest(
         (r.rank, entry_of[id(r.card)], r.card.community_id in flagged)
         for r in rank_scorecards(cards)
     )
+    position = {card.community_id: n for n, card in enumerate(cards)}
     return Digest(
         ranked=ranked,
         districts=districts,
@@ -284,4 +289,5 @@ def digest(
         max_total=max_total(rulebook),
         item_max=tuple(max_points(rulebook, code) for code in ItemCode),
         texts=tuple(text.texts),
+        rectify=rectify_order(districts, position),
     )

@@ -20,6 +20,7 @@ from typing import Any, Final
 from ..._analysis.behind import BehindRule
 from ..._domain.codes import SECTION_TITLES, ItemCode, ItemKind, Lang, PilotLevel
 from ..._domain.normalize import compare_key
+from ..rectify import RectifyHeading
 from .digest import SECTIONS, Digest, Entry
 from .report_words import SECTION_COLOURS, ReportText, report_texts
 
@@ -62,6 +63,7 @@ def common_context(
             for code, highest_points in zip(ItemCode, digest.item_max, strict=True)
         ],
         "count": len(digest.ranked),
+        "rh": {h.key: h.template(lang) for h in RectifyHeading},
     }
 
 
@@ -126,10 +128,34 @@ def _full_community(
     }
 
 
+def rectify_context(digest: Digest, lang: Lang) -> list[dict[str, Any]]:
+    """The rectification list's rows by district, as ``rectify`` lists them (behind first)."""
+    H = RectifyHeading  # noqa: N806 - the catalogue, short as in the templates
+    entry_of = {entry.id: entry for _, entry, _ in digest.ranked}
+    text, yes = digest.texts, H.YES.template(lang)
+    kinds = ((H.MEND.template(lang), "actions"), (H.LOST.template(lang), "lost"))
+    out = []
+    for district, members in digest.rectify:
+        rows = []
+        for community, behind in members:
+            e = entry_of[community]
+            head = {"id": e.id, "name": e.name, "behind": yes if behind else "", "total": e.total}
+            found = [
+                {**head, "item": text[i], "kind": kind, "text": text[n], "points": p}
+                for kind, field in kinds
+                for i, p, n in _groups(getattr(e, field), 3)
+            ]
+            nothing = {"item": "", "kind": "", "text": H.NOTHING.template(lang), "points": ""}
+            rows += found or [{**head, **nothing}]
+        out.append({"district": district, "rows": rows})
+    return out
+
+
 def full_context(digest: Digest, lang: Lang) -> dict[str, Any]:
     """The full form: every community in every chart, table and section."""
     names = {entry.id: entry.name for _, entry, _ in digest.ranked}
     return {
+        "rectify": rectify_context(digest, lang),
         "communities": [
             _full_community(rank, entry, behind, digest, lang)
             for rank, entry, behind in digest.ranked

@@ -90,6 +90,20 @@ class ReportText(Text):
     MISSED_MONTHS = ("未开展月数", "months missed")
     FLAGGED = ("滞后", "behind")
     DISTRICTS_COUNT = ("{0}个区县", "{0} districts")
+    RECTIFY = ("整改清单", "Rectification list")
+    RECTIFY_ABOUT = (
+        "按区县列出各社区考核期结束前还能整改的事项（措施及可增加的分值）和已失去的分数，"
+        "滞后社区在前。rectify 命令可把同样的清单写成可发送、可打印的工作簿。",
+        "Per district, what each community can still mend before the period ends (the step"
+        " and what it adds) and the points already lost, communities behind first. The"
+        " rectify command writes the same list as a workbook to send out and print.",
+    )
+    RECTIFY_COMPACT = (
+        "社区较多，本报告不逐行列出整改清单：请用 rectify 命令生成"
+        "（如 youthaction-scoring rectify 台账.xlsx -o 整改清单.xlsx）。",
+        "With this many communities the report does not list the rectification rows: write"
+        " them with the rectify command (youthaction-scoring rectify 台账.xlsx -o 整改清单.xlsx).",
+    )
     NO_SCRIPT = (
         "此浏览器未运行网页脚本：各社区明细无法显示，汇总与排名表不受影响。",
         "Scripts do not run in this browser: community details cannot be shown;"
