@@ -110,3 +110,59 @@ def test_jobs_stop_at_the_core_count_and_say_so(
 def test_auto_uses_one_process_below_four_cores(cores: int, jobs: int) -> None:
     """--jobs auto: one process below four cores, else every core up to 8."""
     assert jobs == default_jobs(cores)
+
+
+def _children(pid: int) -> set[int]:
+    """The processes whose parent is *pid* (Linux /proc)."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pids: set[int]) -> set[int]:
+    return {pid for pid in pids if Path(f"/proc/{pid}").exists() and _state(pid) != "Z"}
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+def test_workers_end_when_their_run_is_killed(tmp_path: Path) -> None:
+    """Kill -9 of a `score --jobs 2` run: its worker processes end by themselves within seconds."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    source = _jsonl(tmp_path / "big.jsonl", _communities(20_000))
+    command = [sys.executable, "-m", "youthaction_scoring", "score", str(source)]
+    options = ["--format", "jsonl", "--jobs", "2", "-o", str(tmp_path / "out.jsonl")]
+    run = subprocess.Popen([*command, *options], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        workers: set[int] = set()
+        while len(workers) < 2 and time.monotonic() < deadline and run.poll() is None:
+            workers = _children(run.pid)
+            time.sleep(0.1)
+        assert len(workers) >= 2, "the run ended before its workers were seen"
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait()
+        deadline = time.monotonic() + 10  # workers look for their parent every half second
+        while _alive(workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(workers)
+    finally:
+        if run.poll() is None:
+            run.kill()

@@ -95,9 +95,12 @@ class Setup:
 _WORKER: dict[str, Any] = {}
 
 
-def _start(setup: Setup) -> None:
-    """Set a worker up (once per process); it ends itself when its parent is gone."""
-    parent = os.getppid()
+def _start(setup: Setup, parent: int) -> None:
+    """Set a worker up (once per process); it ends itself when *parent* is gone.
+
+    The parent's id is given, not read here: a worker that starts after its
+    parent was killed already has another parent (init), and would wait forever.
+    """
 
     def watch() -> None:  # a parent killed with SIGKILL cannot stop its workers: they notice
         while os.getppid() == parent:
@@ -160,7 +163,7 @@ def _in_order(
 
     context = multiprocessing.get_context("spawn")
     pool = concurrent.futures.ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_start, initargs=(setup,)
+        jobs, mp_context=context, initializer=_start, initargs=(setup, os.getpid())
     )
     pending: collections.deque[concurrent.futures.Future[list[Any]]] = collections.deque()
     try:
