@@ -194,3 +194,24 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     commands = [line for line in block if line.strip() and not line.lstrip().startswith("#")]
     assert 2 == len(commands)
     assert commands[1].strip() in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_ctrl_c_while_the_program_loads_is_no_traceback() -> None:
+    """An interrupt while the command line's modules load: "Aborted." in both languages, status 1."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'youthaction_scoring._cli':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from youthaction_scoring.__main__ import run\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip() == "已中止。Aborted."
