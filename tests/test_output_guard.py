@@ -196,3 +196,34 @@ def test_a_folder_name_is_not_written_as_a_file(tmp_path: Path, name: str) -> No
     assert code == 2, output
     assert "文件夹" in output
     assert not (tmp_path / "newdir").exists()
+
+
+@pytest.mark.parametrize(("mode", "replaced"), [(0o444, False), (0o644, True), (0o200, True)])
+def test_a_read_only_file_is_not_replaced(tmp_path: Path, mode: int, replaced: bool) -> None:
+    """`chmod 444` protects a file from -o (a rename would replace it); any write bit lets it go."""
+    old = tmp_path / "rank.json"
+    old.write_text("old", "utf-8")
+    old.chmod(mode)
+    status, stderr = _run("rank", str(EXAMPLE), "-o", str(old), "--lang", "en")
+    old.chmod(0o644)
+    assert (status == 0) is replaced, stderr
+    assert (old.read_text("utf-8") != "old") is replaced
+    if not replaced:
+        assert status == 2
+        assert "is read-only" in stderr
+        assert [p.name for p in tmp_path.iterdir()] == ["rank.json"]
+
+
+def test_another_users_file_is_not_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file owned by someone else (a shared folder without the sticky bit) is left alone."""
+    import os
+
+    old = tmp_path / "rank.json"
+    old.write_text("old", "utf-8")
+    monkeypatch.setattr(os, "geteuid", lambda: old.stat().st_uid + 1)
+    status, stderr = _run("rank", str(EXAMPLE), "-o", str(old), "--lang", "en")
+    assert status == 2
+    assert "belongs to another user" in stderr
+    assert old.read_text("utf-8") == "old"

@@ -55,6 +55,16 @@ class OutputText(Text):
         "已经存在；只有要求时（--force）才会替换",
         "exists already, and is replaced only when asked (--force)",
     )
+    READ_ONLY = (
+        "是只读文件：有人保护了它，不会替换；请另选文件名，或先取消它的只读属性",
+        "is read-only: someone protected it, so it is not replaced; choose another file"
+        " name, or make it writable first",
+    )
+    NOT_YOURS = (
+        "属于另一个用户：不替换别人的文件；请另选文件名",
+        "belongs to another user: another person's file is not replaced; choose another"
+        " file name",
+    )
     WORKBOOK_EXISTS = (
         "是已有的工作簿（可能是填好的台账）：只有要求时（--force）才会覆盖；"
         "请另选文件名，或确认后加 --force",
@@ -124,8 +134,9 @@ def check_target(
 
     Raises:
         OutputRefusedError: *path* is a directory, a device, a FIFO or a socket; it
-            is one of *inputs*; or it exists and *replace* is false, or it is a
-            workbook and *replace_workbook* is false.
+            is one of *inputs*; or it exists and *replace* is false, it is
+            read-only (no write permission for anyone) or another user's, or
+            it is a workbook and *replace_workbook* is false.
     """
     if os.fspath(path).endswith(("/", os.sep)):  # "newdir/": a folder is meant, not a file
         raise OutputRefusedError(OutputText.NOT_A_FILE(OutputText.DIRECTORY()))
@@ -144,6 +155,10 @@ def check_target(
                 raise OutputRefusedError(OutputText.IS_INPUT())
     if not replace:
         raise OutputRefusedError(OutputText.EXISTS())
+    if not status.st_mode & 0o222:  # chmod 444: a rename would replace it all the same
+        raise OutputRefusedError(OutputText.READ_ONLY())
+    if hasattr(os, "geteuid") and status.st_uid != os.geteuid():  # a shared folder's other files
+        raise OutputRefusedError(OutputText.NOT_YOURS())
     if not replace_workbook and is_workbook(target):
         raise OutputRefusedError(OutputText.WORKBOOK_EXISTS())
     return target
