@@ -266,3 +266,97 @@ def test_the_service_extra_brings_the_report_extra() -> None:
         "optional-dependencies"
     ]
     assert "youthaction-scoring[report]" in extras["service"]
+
+
+def test_a_client_that_goes_away_stops_the_work() -> None:
+    """A disconnect while an answer is made: its stop signal is set and nobody is answered."""
+    import threading
+
+    import anyio
+    from starlette.requests import ClientDisconnect
+
+    from youthaction_scoring._service import answers
+    from youthaction_scoring._service.endpoints import _run
+
+    seen: list[threading.Event] = []
+    release = threading.Event()
+
+    def slow() -> str:
+        stop = answers.CURRENT.stop
+        assert stop is not None
+        seen.append(stop)
+        release.wait(10)  # held until the test has seen the disconnect handled
+        return "answer"
+
+    async def gone() -> dict[str, str]:
+        while not seen:  # the work has started: now the client leaves
+            await anyio.sleep(0.01)
+        return {"type": "http.disconnect"}
+
+    async def main() -> None:
+        try:
+            await _run(gone, slow)
+        except ClientDisconnect:
+            return
+        raise AssertionError("answered a client that left")
+
+    try:
+        anyio.run(main)
+        assert seen
+        assert seen[0].is_set()
+    finally:
+        release.set()
+
+
+def test_a_client_that_stays_gets_the_answer_and_errors_are_not_grouped() -> None:
+    """Without a disconnect the answer comes back; an error of the work is raised as itself."""
+    import anyio
+
+    from youthaction_scoring._service.endpoints import _run
+
+    async def waiting() -> dict[str, str]:
+        await anyio.sleep(10)
+        return {"type": "http.disconnect"}
+
+    def fails() -> None:
+        raise ValueError("bad")
+
+    async def main() -> None:
+        assert await _run(waiting, lambda: "answer") == "answer"
+        await _run(waiting, fails)
+
+    with pytest.raises(ValueError, match=r"^bad$"):
+        anyio.run(main)
+
+
+@pytest.mark.parametrize("work", ["score", "progress"])
+def test_a_checkpoint_stops_work_before_each_community(work: str) -> None:
+    """With a checkpoint set, scoring and progress stop at the next community; unset, nothing."""
+    from pathlib import Path
+
+    from youthaction_scoring import iter_progress, load_assessment, score_assessment
+    from youthaction_scoring._domain.checkpoint import CHECKPOINT
+
+    example = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
+    assessment = load_assessment(example)
+    calls: list[int] = []
+
+    def check() -> None:
+        calls.append(1)
+        if len(calls) == 3:
+            raise LookupError("stop")
+
+    def run() -> object:
+        if work == "score":
+            return score_assessment(assessment)
+        return list(iter_progress(assessment))
+
+    token = CHECKPOINT.set(check)
+    try:
+        with pytest.raises(LookupError, match="stop"):
+            run()
+    finally:
+        CHECKPOINT.reset(token)
+    assert len(calls) == 3  # stopped at the third community, not at the end
+    run()  # unset again: the whole work
+    assert len(calls) == 3

@@ -17,6 +17,7 @@ from typing import Final
 import attrs
 
 from .._domain.calendar import Month, Period
+from .._domain.checkpoint import checkpoint
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode, ItemKind
 from .._domain.district_records import records_by_key
@@ -192,6 +193,11 @@ def iter_progress(
     yield from Standings.of(assessment, months, rulebook).months(rule)
 
 
+def _timeline(community: Community, contexts: Contexts) -> Timeline:
+    checkpoint()  # work for a request that is gone may stop here
+    return Timeline(community, contexts)
+
+
 @attrs.frozen
 class Track:
     """One community's standings as of each month of a progress report.
@@ -262,7 +268,7 @@ class Standings:
         self.tracks: Final = [
             Track(c.id, c.name, c.district, tuple(held(line.standing(*w)) for w in windows))
             for c in members
-            for line in [Timeline(c, contexts)]
+            for line in [_timeline(c, contexts)]
         ]
 
     @classmethod

@@ -16,6 +16,7 @@ from typing import Final, TypeVar
 import attrs
 
 from .._domain.calendar import Month, Period
+from .._domain.checkpoint import checkpoint
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode
 from .._domain.district_records import DistrictRecord, records_by_key
@@ -145,7 +146,8 @@ class Scorer:
         self._items: _Shared[tuple[ItemCode, Hashable], ItemScore] = _Shared(_SHARED_MAX)
 
     def __call__(self, community: Community) -> Scorecard:
-        """Score one community."""
+        """Score one community (a :func:`~.._domain.checkpoint.checkpoint` first)."""
+        checkpoint()
         if self.districts:
             community = with_district_records(community, self.districts)
         ctx = self.context

@@ -62,8 +62,7 @@ class OutputText(Text):
     )
     NOT_YOURS = (
         "属于另一个用户：不替换别人的文件；请另选文件名",
-        "belongs to another user: another person's file is not replaced; choose another"
-        " file name",
+        "belongs to another user: another person's file is not replaced; choose another file name",
     )
     WORKBOOK_EXISTS = (
         "是已有的工作簿（可能是填好的台账）：只有要求时（--force）才会覆盖；"

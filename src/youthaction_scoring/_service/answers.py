@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import IO, Final
 
 from .._analysis.rollup import Disagreement
+from .._domain.checkpoint import CHECKPOINT
 from .._domain.errors import InputError, Problem, Problems, Refusal
 from .._domain.model import Assessment
 from .._io.output_limit import OUTPUT_LIMIT, OutputTooLarge, limited_writer
@@ -42,11 +43,22 @@ CURRENT: Final = _Current()
 
 
 def working(stop: threading.Event, function: Callable[..., object], *args: object) -> object:
-    """Run *function* on this thread, its answer's writes stopping once *stop* is set."""
+    """Run *function* on this thread until it ends or *stop* is set.
+
+    Once *stop* is set, the answer's next write raises :class:`Abandoned`,
+    and so does the scoring of its next community (a checkpoint).
+    """
+
+    def check() -> None:
+        if stop.is_set():
+            raise Abandoned
+
     CURRENT.stop = stop
+    token = CHECKPOINT.set(check)
     try:
         return function(*args)
     finally:
+        CHECKPOINT.reset(token)
         CURRENT.stop = None
 
 

@@ -16,10 +16,13 @@ from collections.abc import AsyncIterator, Callable
 from typing import IO, Any, Final
 from urllib.parse import quote
 
+import anyio
 import anyio.to_thread
 import attrs
+from starlette.requests import ClientDisconnect
 from starlette.requests import Request as HttpRequest
 from starlette.responses import Response, StreamingResponse
+from starlette.types import Receive
 
 from .. import _version
 from .._analysis.rollup import Disagreement
@@ -46,14 +49,41 @@ def _counted(stop: threading.Event, function: Callable[..., Any], *args: Any) ->
         return working(stop, function, *args)
 
 
-async def _run(function: Callable[..., Any], *args: Any) -> Any:
-    """Run *function* on a worker thread; if the request is cancelled, its writes stop."""
+async def _run(receive: Receive, function: Callable[..., Any], *args: Any) -> Any:
+    """Run *function* on a worker thread until it ends, the request times out or its client goes.
+
+    The body has been read: what the client sends next can only be that it
+    went away (``http.disconnect``). Then, as on a timeout, the thread stops
+    at its next write and nobody is answered (:class:`ClientDisconnect`,
+    logged as 499).
+    """
     stop = threading.Event()
     call = functools.partial(_counted, stop, function, *args)
-    try:
-        return await anyio.to_thread.run_sync(call, abandon_on_cancel=True)
-    finally:
-        stop.set()  # cancelled (timed out): the thread stops at its next write
+    made: list[Any] = []
+    failed: list[Exception] = []
+
+    async def work() -> None:
+        try:
+            made.append(await anyio.to_thread.run_sync(call, abandon_on_cancel=True))
+        except Exception as exc:  # noqa: BLE001 - raised below, not wrapped in a group
+            failed.append(exc)
+        finally:
+            stop.set()  # cancelled (timed out, or the client went): the thread stops writing
+            group.cancel_scope.cancel()  # done: stop watching the client
+
+    async def watch() -> None:
+        while (await receive())["type"] != "http.disconnect":
+            pass
+        group.cancel_scope.cancel()
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(work)
+        group.start_soon(watch)
+    if failed:
+        raise failed[0]
+    if not made:
+        raise ClientDisconnect
+    return made[0]
 
 
 WARNING_HEADER: Final = "youthaction-warning"
@@ -148,12 +178,14 @@ async def score(request: HttpRequest) -> Response:
     if fmt in ("json", "jsonl"):
         body = await spool_body(request)
         try:
-            made = await _run(score_stream, body, fmt == "json", asked, warnings, lines)
+            made = await _run(
+                request.receive, score_stream, body, fmt == "json", asked, warnings, lines
+            )
         finally:
             body.close()
         return respond(made, media, warnings=(warnings, asked))
     data, fmt = await read_body(request, fmt)
-    made = await _run(score_whole, data, fmt, asked, warnings, lines)
+    made = await _run(request.receive, score_whole, data, fmt, asked, warnings, lines)
     return respond(made, media, warnings=(warnings, asked))
 
 
@@ -164,7 +196,7 @@ def endpoint_of(operation: Operation) -> Callable[[HttpRequest], Any]:
         asked = _request(request, operation.name)
         warnings: list[Disagreement] = []
         data, fmt = await read_body(request, body_format(request.headers.get("content-type")))
-        made = await _run(answer, operation, data, fmt, asked, warnings)
+        made = await _run(request.receive, answer, operation, data, fmt, asked, warnings)
         lang = asked.lang if operation.media != JSON else None
         return respond(made, operation.media, lang, (warnings, asked))
 
