@@ -191,7 +191,8 @@ def test_the_json_lists_behind_first_with_steps_and_losses(tmp_path: Path) -> No
     first = doc["districts"][0]["communities"]
     assert first[0]["behind"] is True
     assert first[-1]["behind"] is False
-    assert {"item", "points", "step"} == first[0]["mend"][0].keys()
+    assert {"item", "gain", "action"} == first[0]["mend"][0].keys()
+    assert "community_name" in first[0]
     assert {"item", "points", "reason"} == first[0]["lost"][0].keys()
 
 

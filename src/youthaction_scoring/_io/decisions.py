@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
 from .._analysis.behind import BehindRule
-from .._analysis.plan import Plan
+from .._analysis.plan import LostPoints, Plan, PlanAction
 from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
 from .._analysis.rectify import Rectification
@@ -208,18 +208,22 @@ def plans_to_dict(plans: Iterable[Plan], lang: Lang = "zh") -> dict[str, Any]:
             {
                 "community_id": plan.community_id,
                 "total": plan.total,
-                "actions": [
-                    {"item": a.item.code, "gain": a.gain, "action": a.text(lang)}
-                    for a in plan.actions
-                ],
-                "lost": [
-                    {"item": lost.item.code, "points": lost.points, "reason": lost.text(lang)}
-                    for lost in plan.lost
-                ],
+                "actions": _actions(plan.actions, lang),
+                "lost": _lost(plan.lost, lang),
             }
             for plan in plans
         ]
     }
+
+
+def _actions(actions: Iterable[PlanAction], lang: Lang) -> list[dict[str, Any]]:
+    """Steps that would still gain points, as plans and rectification lists write them."""
+    return [{"item": a.item.code, "gain": a.gain, "action": a.text(lang)} for a in actions]
+
+
+def _lost(lost: Iterable[LostPoints], lang: Lang) -> list[dict[str, Any]]:
+    """Points that can no longer be gained, as plans and rectification lists write them."""
+    return [{"item": x.item.code, "points": x.points, "reason": x.text(lang)} for x in lost]
 
 
 def rectification_document(rectification: Rectification, lang: Lang = "zh") -> dict[str, Any]:
@@ -231,9 +235,10 @@ def rectification_document(rectification: Rectification, lang: Lang = "zh") -> d
 
     Returns:
         ``{"period", "as_of", "due", "behind_rule", "districts": [{"district",
-        "communities": [{"community_id", "name", "behind", "total",
-        "at_stake", "mend": [{"item", "points", "step"}], "lost": [{"item",
-        "points", "reason"}]}]}]}``, in the list's order (behind first).
+        "communities": [{"community_id", "community_name", "behind", "total",
+        "at_stake", "mend": [{"item", "gain", "action"}], "lost": [{"item",
+        "points", "reason"}]}]}]}``, in the list's order (behind first); the
+        steps and losses as in :func:`plans_to_dict`.
     """
     r = rectification
     return {
@@ -247,18 +252,12 @@ def rectification_document(rectification: Rectification, lang: Lang = "zh") -> d
                 "communities": [
                     {
                         "community_id": c.community_id,
-                        "name": c.community_name,
+                        "community_name": c.community_name,
                         "behind": c.behind,
                         "total": c.total,
                         "at_stake": c.at_stake,
-                        "mend": [
-                            {"item": a.item.code, "points": a.gain, "step": a.text(lang)}
-                            for a in c.mend
-                        ],
-                        "lost": [
-                            {"item": x.item.code, "points": x.points, "reason": x.text(lang)}
-                            for x in c.lost
-                        ],
+                        "mend": _actions(c.mend, lang),
+                        "lost": _lost(c.lost, lang),
                     }
                     for c in d.communities
                 ],
