@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from .._domain.calendar import Month
 from .._present.operations import OPERATION
@@ -11,6 +12,9 @@ from .options import lang_of
 from .output import emit, emit_tables, prepare_output
 from .records import behind_rule_of, operation_command
 from .row_stream import score_rows_or_fail
+
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
 
 
 @operation_command("districts")
@@ -23,6 +27,7 @@ def districts(
     as_of: Month | None,
     behind_share: Fraction | None,
     behind_below: int | None,
+    rulebook: Rulebook | None,
     output: str | None,
     force: bool,
 ) -> None:
@@ -32,7 +37,9 @@ def districts(
     rule = behind_rule_of(behind_share, behind_below)
     fmt = output_format(fmt, output, OPERATION["districts"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
-    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang), shortfalls=True)
+    rows = score_rows_or_fail(
+        input_path, input_format, as_of, lang_of(lang), rulebook, shortfalls=True
+    )
     summaries = district_rollup_rows(rows, rule)
     if fmt == "json":
         from .._io.codec import dumps_json

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .._domain.calendar import Month
 from .._present.operations import OPERATION
 from .endings import output_format
@@ -9,6 +11,9 @@ from .options import lang_of
 from .output import emit, emit_tables, prepare_output
 from .records import operation_command
 from .row_stream import score_rows_or_fail
+
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
 
 
 @operation_command("rank")
@@ -20,6 +25,7 @@ def rank(
     lang: str,
     bilingual: bool,
     as_of: Month | None,
+    rulebook: Rulebook | None,
     output: str | None,
     force: bool,
 ) -> None:
@@ -28,7 +34,7 @@ def rank(
 
     fmt = output_format(fmt, output, OPERATION["rank"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
-    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
+    rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang), rulebook)
     ranked = rank_rows(rows, by_district=by == "district")
     if fmt == "json":
         from .._io.codec import dumps_json

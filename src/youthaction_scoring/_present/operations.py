@@ -18,7 +18,7 @@ it as it names settings (``--as-of``, ``?as_of``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -36,9 +36,13 @@ from .settings import (
     COMMUNITY,
     DETAIL_LIMIT,
     LANG,
+    RULEBOOK,
     Request,
     Setting,
 )
+
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
 
 JSON: Final = "application/json"
 TEXT: Final = "text/plain; charset=utf-8"
@@ -50,8 +54,15 @@ HTML: Final = "text/html; charset=utf-8"
 # --------------------------------------------------------------------------
 
 
+def edition_of(assessment: Assessment, request: Request) -> Rulebook:
+    """The edition that scores *assessment*: the request's, else the one in force (EDITIONS.md)."""
+    from .._rules.editions import edition_for
+
+    return request.rulebook or edition_for(assessment.period)
+
+
 def scored(assessment: Assessment, request: Request) -> Scorecards:
-    """Score *assessment* as of the request's month.
+    """Score *assessment* as of the request's month, with the request's edition.
 
     Raises:
         Refusal: The as-of month is before the period (R2; field ``as_of``).
@@ -59,7 +70,7 @@ def scored(assessment: Assessment, request: Request) -> Scorecards:
     from .._analysis.score import score_assessment
 
     try:
-        return score_assessment(assessment, as_of=request.as_of)
+        return score_assessment(assessment, as_of=request.as_of, rulebook=request.rulebook)
     except Refusal as exc:
         raise Refusal(exc.message, AS_OF.name) from None
 
@@ -93,10 +104,12 @@ def plans_of(assessment: Assessment, request: Request) -> tuple[Any, ...]:
             assessment.period.as_of(request.as_of)  # within the period (R2)
         except Refusal as exc:
             raise Refusal(exc.message, AS_OF.name) from None
-    cards = scored(assessment, attrs.evolve(request, as_of=None))
+    rulebook = edition_of(assessment, request)
+    cards = scored(assessment, attrs.evolve(request, as_of=None, rulebook=rulebook))
     if request.community is None:
-        return plan_scorecards(cards, as_of=request.as_of)
-    return (plan_scorecard(card_of(cards, request.community), cards.period, as_of=request.as_of),)
+        return plan_scorecards(cards, as_of=request.as_of, rulebook=rulebook)
+    card = card_of(cards, request.community)
+    return (plan_scorecard(card, cards.period, as_of=request.as_of, rulebook=rulebook),)
 
 
 # --------------------------------------------------------------------------
@@ -122,9 +135,12 @@ def answer_explain(assessment: Assessment, request: Request) -> str:
     from .._analysis.explain import explain_scorecard
     from .terminal import terminal_safe
 
-    cards = scored(assessment, request)
+    rulebook = edition_of(assessment, request)
+    cards = scored(assessment, attrs.evolve(request, rulebook=rulebook))
     card = card_of(cards, request.community or "")
-    statement = explain_scorecard(card, period=cards.period, as_of=request.as_of, lang=request.lang)
+    statement = explain_scorecard(
+        card, period=cards.period, as_of=request.as_of, rulebook=rulebook, lang=request.lang
+    )
     return terminal_safe(statement)
 
 
@@ -142,7 +158,8 @@ def answer_progress(assessment: Assessment, request: Request) -> Iterable[str]:
     from .._analysis.progress import iter_progress
     from .._io.decisions import progress_json_chunks
 
-    return progress_json_chunks(iter_progress(assessment, behind=request.behind), request.lang)
+    steps = iter_progress(assessment, behind=request.behind, rulebook=request.rulebook)
+    return progress_json_chunks(steps, request.lang)
 
 
 def answer_districts(assessment: Assessment, request: Request) -> str:
@@ -165,6 +182,7 @@ def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:
         return report_pieces(
             assessment,
             lang=request.lang,
+            rulebook=request.rulebook,
             behind=request.behind,
             as_of=request.as_of,
             detail_limit=limit,
@@ -178,8 +196,9 @@ def answer_check(assessment: Assessment, request: Request) -> str:
     from .._analysis.check import check_assessment, coverage
     from .check import check_document
 
-    verdicts = check_assessment(assessment)
-    return _json(check_document(verdicts, coverage(verdicts), request.lang))
+    rulebook = edition_of(assessment, request)
+    verdicts = check_assessment(assessment, rulebook)
+    return _json(check_document(verdicts, coverage(verdicts, rulebook), request.lang))
 
 
 Answer = Callable[[Assessment, Request], str | Iterable[str]]
@@ -228,7 +247,7 @@ OPERATIONS: Final = (
     Operation(
         "score",
         SCORE,
-        (AS_OF,),
+        (AS_OF, RULEBOOK),
         JSON,
         "score --format json|jsonl",
         None,
@@ -239,7 +258,7 @@ OPERATIONS: Final = (
     Operation(
         "plan",
         PLAN,
-        (AS_OF, COMMUNITY),
+        (AS_OF, COMMUNITY, RULEBOOK),
         JSON,
         "plan --format json",
         answer_plan,
@@ -249,7 +268,11 @@ OPERATIONS: Final = (
     Operation(
         "explain",
         EXPLAIN,
-        (AS_OF, attrs.evolve(COMMUNITY, required=True, help=OptionHelp.EXPLAIN_COMMUNITY)),
+        (
+            AS_OF,
+            attrs.evolve(COMMUNITY, required=True, help=OptionHelp.EXPLAIN_COMMUNITY),
+            RULEBOOK,
+        ),
         TEXT,
         "explain --format text",
         answer_explain,
@@ -259,7 +282,7 @@ OPERATIONS: Final = (
     Operation(
         "rank",
         RANK,
-        (AS_OF, BY),
+        (AS_OF, BY, RULEBOOK),
         JSON,
         "rank --format json",
         answer_rank,
@@ -270,7 +293,7 @@ OPERATIONS: Final = (
     Operation(
         "progress",
         PROGRESS,
-        BEHIND,
+        (*BEHIND, RULEBOOK),
         JSON,
         "progress --format json",
         answer_progress,
@@ -280,7 +303,7 @@ OPERATIONS: Final = (
     Operation(
         "districts",
         DISTRICTS,
-        (AS_OF, *BEHIND),
+        (AS_OF, *BEHIND, RULEBOOK),
         JSON,
         "districts --format json",
         answer_districts,
@@ -288,11 +311,13 @@ OPERATIONS: Final = (
         OptionHelp.DISTRICTS_FORMAT,
         bilingual=True,
     ),
-    Operation("report", REPORT, (AS_OF, *BEHIND, DETAIL_LIMIT), HTML, "report", answer_report),
+    Operation(
+        "report", REPORT, (AS_OF, *BEHIND, DETAIL_LIMIT, RULEBOOK), HTML, "report", answer_report
+    ),
     Operation(
         "check",
         CHECK,
-        (),
+        (RULEBOOK,),
         JSON,
         "check --format json",
         answer_check,

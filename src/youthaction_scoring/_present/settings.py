@@ -11,8 +11,8 @@ setting's :attr:`Setting.name`: each front end places it as it names settings
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -23,6 +23,9 @@ from .._domain.errors import Refusal
 from .._domain.messages import Text
 from .help_texts import OptionHelp
 
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
+
 
 class OperationText(Text):
     """What the operations say of their settings."""
@@ -30,6 +33,10 @@ class OperationText(Text):
     NOT_A_CHOICE = ("“{0}”不可用；可用：{1}", "{0!r} is not one of: {1}")
     NOT_A_COUNT = ("“{0}”不是不小于0的整数", "{0!r} is not a whole number of at least 0")
     BEHIND_BOTH = ("{0} 和 {1} 只能给一个", "give {0} or {1}, not both")
+    NO_EDITION = (
+        "没有名为“{0}”的规则版本；可用的版本：{1}",
+        "no edition named {0!r}; known editions: {1}",
+    )
 
 
 @attrs.frozen
@@ -43,6 +50,8 @@ class Request:
         by_district: Rank within each district.
         behind: Who counts as behind (R19, R23).
         detail_limit: The report's full form up to this many communities.
+        rulebook: The edition to score with; ``None``: the one in force on
+            the first day of the period (EDITIONS.md).
     """
 
     lang: Lang = "zh"
@@ -51,6 +60,7 @@ class Request:
     by_district: bool = False
     behind: BehindRule = attrs.field(factory=BehindRule)
     detail_limit: int | None = None
+    rulebook: Rulebook | None = None
 
 
 def parse_count(text: str) -> int:
@@ -75,6 +85,25 @@ def _choice(*choices: str) -> Callable[[str], str]:
 
 def _text(text: str) -> str:
     return text
+
+
+def edition_reader(given: Sequence[Rulebook] = ()) -> Callable[[str], Rulebook]:
+    """The reader of ``rulebook`` where only names are taken: a bundled or a *given* edition.
+
+    The service reads ``?rulebook`` with the editions it was started with;
+    the command line also takes a file (:mod:`.._cli.records`).
+    """
+
+    def read(text: str) -> Rulebook:
+        from .._rules.editions import edition_named, known_editions
+
+        found = edition_named(text, given)
+        if found is None:
+            names = ", ".join(e.name for e in known_editions(given))
+            raise Refusal(OperationText.NO_EDITION(text, names))
+        return found
+
+    return read
 
 
 @attrs.frozen
@@ -173,10 +202,19 @@ DETAIL_LIMIT: Final = Setting(
     metavar="N",
     default="500",  # the report's DETAIL_LIMIT (a test keeps the two in step)
 )
+RULEBOOK: Final = Setting(
+    "rulebook",
+    "--rulebook",
+    OptionHelp.RULEBOOK,
+    edition_reader(),
+    lambda: {"type": "string", "pattern": "^[a-z0-9-]{1,64}$"},
+    metavar="NAME|FILE",
+)
+"""The edition to score with (EDITIONS.md): a name here; the command line also takes a file."""
 BEHIND: Final = (BEHIND_SHARE, BEHIND_BELOW)
 SETTINGS: Final = {
     setting.name: setting
-    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT)
+    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT, RULEBOOK)
 }
 """Every setting, by name."""
 
@@ -209,4 +247,5 @@ def request_of(
         by_district=values.get("by") == "district",
         behind=behind,
         detail_limit=values.get("detail_limit"),
+        rulebook=values.get("rulebook"),
     )
