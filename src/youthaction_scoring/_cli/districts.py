@@ -33,6 +33,7 @@ def districts(
 ) -> None:
     """Roll the scores of INPUT up by district (help: :data:`.command_help.DISTRICTS`)."""
     from .._analysis.rollup import district_rollup_rows
+    from .._io.stamps import stamp_line
 
     rule = behind_rule_of(behind_share, behind_below)
     fmt = output_format(fmt, output, OPERATION["districts"].formats, "table")
@@ -45,13 +46,16 @@ def districts(
         from .._io.codec import dumps_json
         from .._io.decisions import districts_document
 
-        emit(dumps_json(districts_document(summaries, rule, lang_of(lang))), output)
+        document = districts_document(summaries, rule, lang_of(lang), edition=rows.head)
+        emit(dumps_json(document), output)
     elif fmt == "csv":
         from .._present.csv import districts_csv
 
-        emit(districts_csv(summaries, lang_of(lang), bilingual=bilingual), output)
+        made = districts_csv(summaries, lang_of(lang), bilingual=bilingual, edition=rows.head)
+        emit(made, output)
     else:
         from .._present.tables import districts_table
 
         month = str(as_of or rows.period.end)
-        emit_tables([districts_table(summaries, lang_of(lang), rule, month)], output)
+        table = districts_table(summaries, lang_of(lang), rule, month)
+        emit_tables([table, stamp_line(rows.head, lang_of(lang))], output)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._domain.calendar import Month
-from .._present.operations import OPERATION, answer_plan, plans_of
+from .._present.operations import OPERATION, answer_plan, edition_of, plans_of
 from .._present.settings import Request
 from .common import load_input
 from .endings import output_format
@@ -39,6 +39,8 @@ def plan(
             emit(answer_plan(assessment, request), output)
             return
         plans = plans_of(assessment, request)
+    from .._io.stamps import head_of, stamp_line
     from .._present.tables import plan_tables
 
-    emit_tables([t for p in plans for t in plan_tables(p, lang_of(lang))], output)
+    footer = stamp_line(head_of(edition_of(assessment, request), assessment.period), lang_of(lang))
+    emit_tables([*(t for p in plans for t in plan_tables(p, lang_of(lang))), footer], output)

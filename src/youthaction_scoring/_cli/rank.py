@@ -31,6 +31,7 @@ def rank(
 ) -> None:
     """Rank the communities of INPUT by total (help: :data:`.command_help.RANK`)."""
     from .._analysis.ranking import rank_rows
+    from .._io.stamps import stamp_line
 
     fmt = output_format(fmt, output, OPERATION["rank"].formats, "table")
     output = prepare_output(output, inputs=[input_path], force=force)
@@ -40,12 +41,13 @@ def rank(
         from .._io.codec import dumps_json
         from .._io.decisions import ranking_document
 
-        emit(dumps_json(ranking_document(r.ranked_card() for r in ranked)), output)
+        cards = (r.ranked_card() for r in ranked)
+        emit(dumps_json(ranking_document(cards, edition=rows.head)), output)
     elif fmt == "csv":
         from .._present.csv import ranking_csv
 
         cards = (r.ranked_card() for r in ranked)
-        emit(ranking_csv(cards, lang_of(lang), bilingual=bilingual), output)
+        emit(ranking_csv(cards, lang_of(lang), bilingual=bilingual, edition=rows.head), output)
     else:
         from .._present.tables import ranking_table
 
@@ -55,5 +57,6 @@ def rank(
             lang_of(lang),
             by_district=by is not None,
         )
+        footer = stamp_line(rows.head, lang_of(lang))
         del ranked, rows  # the table holds what it shows
-        emit_tables([table], output)
+        emit_tables([table, footer], output)

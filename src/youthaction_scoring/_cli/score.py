@@ -88,6 +88,8 @@ def score(
 
         emit(scorecards_csv(cards, "detail", lang_of(lang), bilingual=bilingual), target)
     else:
+        from .._io.stamps import stamp_line
         from .._present.tables import scorecards_table
 
-        emit_tables([scorecards_table(cards, lang_of(lang))], target, default=200)
+        footer = stamp_line(cards, lang_of(lang))
+        emit_tables([scorecards_table(cards, lang_of(lang)), footer], target, default=200)

@@ -126,8 +126,10 @@ def _json(value: object) -> str:
 def answer_plan(assessment: Assessment, request: Request) -> str:
     """``plan --format json``: what would still gain points."""
     from .._io.decisions import plans_to_dict
+    from .._io.stamps import head_of
 
-    return _json(plans_to_dict(plans_of(assessment, request), request.lang))
+    edition = head_of(edition_of(assessment, request), assessment.period)
+    return _json(plans_to_dict(plans_of(assessment, request), request.lang, edition=edition))
 
 
 def answer_explain(assessment: Assessment, request: Request) -> str:
@@ -150,16 +152,20 @@ def answer_rank(assessment: Assessment, request: Request) -> str:
     from .._io.decisions import ranking_document
 
     cards = scored(assessment, request)
-    return _json(ranking_document(rank_scorecards(cards, by_district=request.by_district)))
+    ranked = rank_scorecards(cards, by_district=request.by_district)
+    return _json(ranking_document(ranked, edition=cards))
 
 
 def answer_progress(assessment: Assessment, request: Request) -> Iterable[str]:
     """``progress --format json``: month by month, who is falling behind (a month at a time)."""
     from .._analysis.progress import iter_progress
     from .._io.decisions import progress_json_chunks
+    from .._io.stamps import head_of
 
-    steps = iter_progress(assessment, behind=request.behind, rulebook=request.rulebook)
-    return progress_json_chunks(steps, request.lang)
+    rulebook = edition_of(assessment, request)
+    steps = iter_progress(assessment, behind=request.behind, rulebook=rulebook)
+    edition = head_of(rulebook, assessment.period)
+    return progress_json_chunks(steps, request.lang, edition=edition)
 
 
 def answer_districts(assessment: Assessment, request: Request) -> str:
@@ -169,7 +175,7 @@ def answer_districts(assessment: Assessment, request: Request) -> str:
 
     cards = scored(assessment, request)
     summaries = district_rollup(cards, request.behind)
-    return _json(districts_document(summaries, request.behind, request.lang))
+    return _json(districts_document(summaries, request.behind, request.lang, edition=cards))
 
 
 def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:
@@ -194,11 +200,15 @@ def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:
 def answer_check(assessment: Assessment, request: Request) -> str:
     """``check --format json``: the expected rows' verdicts and the clauses' coverage."""
     from .._analysis.check import check_assessment, coverage
+    from .._io.stamps import head_of
     from .check import check_document
 
     rulebook = edition_of(assessment, request)
     verdicts = check_assessment(assessment, rulebook)
-    return _json(check_document(verdicts, coverage(verdicts, rulebook), request.lang))
+    edition = head_of(rulebook, assessment.period)
+    return _json(
+        check_document(verdicts, coverage(verdicts, rulebook), request.lang, edition=edition)
+    )
 
 
 Answer = Callable[[Assessment, Request], str | Iterable[str]]
