@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from youthaction_scoring._cli import main
 from youthaction_scoring._domain.codes import ItemCode
+from youthaction_scoring._io.editions import load_rulebook
 from youthaction_scoring._present.operations import OPERATIONS
 from youthaction_scoring._present.settings import RULEBOOK
 from youthaction_scoring._rules.editions import GUIYANG_2021, edition_named
@@ -173,3 +174,51 @@ def test_the_registered_editions_reach_the_workers(tmp_path: Path) -> None:
     again = ServiceConfig.from_environment(config.to_environment(None, (str(path),)))
     assert again.rulebooks == config.rulebooks
     assert again.rulebooks[0].hash == config.rulebooks[0].hash
+
+
+_FORMATS = [
+    (op.name, fmt)
+    for op in OPERATIONS
+    for fmt in (op.formats or ("html",))
+    if fmt != "xlsx"  # the workbook: test_the_workbook_names_the_edition
+]
+
+
+@pytest.mark.parametrize(("command", "fmt"), _FORMATS, ids=lambda v: str(v))
+def test_every_output_names_the_edition_and_its_hash(
+    command: str, fmt: str, tmp_path: Path
+) -> None:
+    """Each command in each format, scored with a file's edition, names it and its 12-hex hash."""
+    path = _edition_file(tmp_path)
+    edition = load_rulebook(path)
+    out = tmp_path / f"out.{fmt}"
+    chosen = [] if fmt == "html" else ["--format", fmt]
+    code, _ = _run(
+        command,
+        str(EXAMPLE),
+        *_NEEDS.get(command, []),
+        *chosen,
+        "--rulebook",
+        str(path),
+        "-o",
+        str(out),
+    )
+    assert code in (0, 3)  # check exits 3 when a row fails
+    written = out.read_text(encoding="utf-8")
+    assert "guiyang-2023" in written
+    assert edition.hash in written
+    assert GUIYANG_2021.hash not in written
+
+
+def test_the_workbook_names_the_edition(tmp_path: Path) -> None:
+    """The scorecards workbook's 说明 sheet names the edition and its hash."""
+    openpyxl = pytest.importorskip("openpyxl")
+    path = _edition_file(tmp_path)
+    out = tmp_path / "s.xlsx"
+    code, _ = _run(
+        "score", str(EXAMPLE), "--format", "xlsx", "--rulebook", str(path), "-o", str(out)
+    )
+    assert code == 0
+    sheet = openpyxl.load_workbook(out, read_only=True)["说明"]
+    lines = [row[0] for row in sheet.iter_rows(values_only=True)]
+    assert f"评分规则 rulebook: guiyang-2023 (sha256 {load_rulebook(path).hash})" in lines
