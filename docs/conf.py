@@ -20,6 +20,7 @@ smartquotes = False  # keep `--format` and quotes as typed
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 extensions = [
+    "edition_amounts",  # the rules page's amounts, from the bundled edition (rules.md)
     "program_output",  # the staff guide's examples: real output, run at build time
     "myst_parser",
     "sphinx.ext.autodoc",
@@ -30,7 +31,7 @@ source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build", "_ext", "README.md"]
 root_doc = "index"
 
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
 myst_heading_anchors = 3
 
 autodoc_member_order = "bysource"

@@ -68,3 +68,55 @@ def test_cited_code_exists() -> None:
         if value is None or (attribute and not hasattr(value, attribute)):
             missing.append(f"{module}.{name}")
     assert [] == missing
+
+
+def _substitutions(edition: object) -> dict[str, object]:
+    """The names docs/_ext/edition_amounts.py gives the rules page under *edition*."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "edition_amounts", ROOT / "docs" / "_ext" / "edition_amounts.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    values: dict[str, object] = module.substitutions(edition)
+    return values
+
+
+def _filled(edition: object) -> str:
+    values = _substitutions(edition)
+    return re.sub(r"\{\{ (\w+) \}\}", lambda m: str(values[m.group(1)]), RULES_DOC)
+
+
+def test_every_amount_on_the_page_comes_from_the_edition() -> None:
+    """Each {{ name }} of the rules page is given by the edition; the items table types no amount."""
+    from youthaction_scoring._rules.editions import GUIYANG_2021
+
+    used = set(re.findall(r"\{\{ (\w+) \}\}", RULES_DOC))
+    assert len(used) > 30
+    assert set() == used - set(_substitutions(GUIYANG_2021))
+    rows = [line for line in RULES_DOC.splitlines() if re.match(r"\| [1-4](\.[1-3])? \|", line)]
+    assert len(rows) == 10
+    cells = [re.sub(r"\{\{ \w+ \}\}", "", row.split("|")[4]) for row in rows]
+    typed = [cell for cell in cells if re.search(r"\d", cell)]
+    assert [] == typed
+
+
+def test_a_changed_amount_changes_the_page() -> None:
+    """The page built from an edition with 2.3 at 7 a pairing and 1.1 at 3 a category says so."""
+    from youthaction_scoring._domain.codes import ItemCode
+    from youthaction_scoring._rules.editions import GUIYANG_2021
+
+    page = _filled(GUIYANG_2021)
+    assert "### 2.3 Volunteer pairing (bonus, +5 each, cap 20)" in page
+    assert "Each category not recorded deducts 5;" in page
+    assert GUIYANG_2021.title in page
+    changed = GUIYANG_2021.amended(ItemCode.C2_3, each=7).amended(
+        ItemCode.C1_1, per_missing_category=3
+    )
+    page = _filled(changed)
+    assert "### 2.3 Volunteer pairing (bonus, +7 each, cap 20)" in page
+    assert "Each category not recorded deducts 3;" in page
+    assert changed.hash in page

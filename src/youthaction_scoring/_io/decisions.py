@@ -20,7 +20,8 @@ from .._analysis.ranking import RankedCard
 from .._analysis.rectify import Rectification
 from .._analysis.rollup import DistrictSummary
 from .._domain.codes import ItemCode, Lang
-from .._domain.scorecard import Deduction
+from .._domain.scorecard import Deduction, Scorecards
+from .stamps import stamped_document
 
 RANKING_FIELDS: Final = (
     "rank",
@@ -52,9 +53,11 @@ def ranking_rows(ranked: Iterable[RankedCard]) -> list[dict[str, Any]]:
     ]
 
 
-def ranking_document(ranked: Iterable[RankedCard]) -> dict[str, Any]:
+def ranking_document(
+    ranked: Iterable[RankedCard], *, edition: Scorecards | None = None
+) -> dict[str, Any]:
     """Return the ``rank --format json`` document: ``{"ranking": [...]}``."""
-    return {"ranking": ranking_rows(ranked)}
+    return stamped_document(edition, {"ranking": ranking_rows(ranked)})
 
 
 DISTRICT_FIELDS: Final = ("district", "communities", "mean", "min", "max", "behind")
@@ -90,7 +93,11 @@ def district_rows(summaries: Iterable[DistrictSummary], lang: Lang = "zh") -> li
 
 
 def districts_document(
-    summaries: Iterable[DistrictSummary], behind: BehindRule | None = None, lang: Lang = "zh"
+    summaries: Iterable[DistrictSummary],
+    behind: BehindRule | None = None,
+    lang: Lang = "zh",
+    *,
+    edition: Scorecards | None = None,
 ) -> dict[str, Any]:
     """Return the ``districts --format json`` document.
 
@@ -98,14 +105,16 @@ def districts_document(
         summaries: The districts.
         behind: The rule that flagged communities behind (R19, R23); the default.
         lang: Language of the shortfalls' reasons.
+        edition: The stamp of the edition that scored them (:mod:`.stamps`).
 
     Returns:
-        ``{"behind_rule": {...}, "districts": [...]}``.
+        ``{["rulebook", "rulebook_hash",] "behind_rule": {...}, "districts": [...]}``.
     """
-    return {
+    document = {
         "behind_rule": (behind or BehindRule()).to_dict(),
         "districts": district_rows(summaries, lang),
     }
+    return stamped_document(edition, document)
 
 
 def _shortfalls(
@@ -118,7 +127,9 @@ def _shortfalls(
     ]
 
 
-def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, Any]:
+def progress_document(
+    months: Iterable[MonthProgress], lang: Lang, *, edition: Scorecards | None = None
+) -> dict[str, Any]:
     """Return the ``progress --format json`` document: one entry per month.
 
     A month missed is listed once, in that month's ``missed``; later months
@@ -128,19 +139,23 @@ def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, 
     Args:
         months: Progress for each month, in order.
         lang: Language of the shortfalls' reasons.
+        edition: The stamp of the edition that scored them (:mod:`.stamps`).
 
     Returns:
-        ``{"behind_rule": {...}, "months": [{"month", "totals", "missed",
-        "behind"}, ...]}``; ``behind`` lists the communities flagged (R19,
-        R23), each as ``{"community_id", "community_name", "total",
+        ``{["rulebook", "rulebook_hash",] "behind_rule": {...}, "months":
+        [{"month", "totals", "missed", "behind"}, ...]}``; ``behind`` lists the
+        communities flagged (R19, R23), each as ``{"community_id", "community_name", "total",
         "months_missed", "shortfalls"}``.
     """
     months = list(months)
     rule = months[0].rule if months else BehindRule()
-    return {"behind_rule": rule.to_dict(), "months": [_month_entry(m, lang) for m in months]}
+    entries = [_month_entry(m, lang) for m in months]
+    return stamped_document(edition, {"behind_rule": rule.to_dict(), "months": entries})
 
 
-def progress_json_chunks(months: Iterable[MonthProgress], lang: Lang) -> Iterator[str]:
+def progress_json_chunks(
+    months: Iterable[MonthProgress], lang: Lang, *, edition: Scorecards | None = None
+) -> Iterator[str]:
     """Write the ``progress --format json`` document a month at a time.
 
     The text is exactly ``dumps_json(progress_document(months, lang))``, but
@@ -150,6 +165,7 @@ def progress_json_chunks(months: Iterable[MonthProgress], lang: Lang) -> Iterato
     Args:
         months: Progress for each month, in order (an iterator is fine).
         lang: Language of the shortfalls' reasons.
+        edition: As in :func:`progress_document`.
 
     Returns:
         The document's text, in pieces.
@@ -159,7 +175,7 @@ def progress_json_chunks(months: Iterable[MonthProgress], lang: Lang) -> Iterato
     months = iter(months)
     first = next(months, None)
     rule = first.rule if first is not None else BehindRule()
-    empty = dumps_json({"behind_rule": rule.to_dict(), "months": []})
+    empty = dumps_json(stamped_document(edition, {"behind_rule": rule.to_dict(), "months": []}))
     tail = "[]\n}\n"
     assert empty.endswith(tail)
     if first is None:
@@ -193,17 +209,21 @@ def _month_entry(month: MonthProgress, lang: Lang) -> dict[str, Any]:
     }
 
 
-def plans_to_dict(plans: Iterable[Plan], lang: Lang = "zh") -> dict[str, Any]:
+def plans_to_dict(
+    plans: Iterable[Plan], lang: Lang = "zh", *, edition: Scorecards | None = None
+) -> dict[str, Any]:
     """Return the plans as the ``plan --format json`` document.
 
     Args:
         plans: The plans.
         lang: Language of the action and reason texts.
+        edition: The stamp of the edition that scored them (:mod:`.stamps`).
 
     Returns:
-        ``{"plans": [{"community_id", "total", "actions", "lost"}, ...]}``.
+        ``{["rulebook", "rulebook_hash",] "plans": [{"community_id", "total", "actions",
+        "lost"}, ...]}``.
     """
-    return {
+    document = {
         "plans": [
             {
                 "community_id": plan.community_id,
@@ -214,6 +234,7 @@ def plans_to_dict(plans: Iterable[Plan], lang: Lang = "zh") -> dict[str, Any]:
             for plan in plans
         ]
     }
+    return stamped_document(edition, document)
 
 
 def _actions(actions: Iterable[PlanAction], lang: Lang) -> list[dict[str, Any]]:
@@ -226,22 +247,26 @@ def _lost(lost: Iterable[LostPoints], lang: Lang) -> list[dict[str, Any]]:
     return [{"item": x.item.code, "points": x.points, "reason": x.text(lang)} for x in lost]
 
 
-def rectification_document(rectification: Rectification, lang: Lang = "zh") -> dict[str, Any]:
+def rectification_document(
+    rectification: Rectification, lang: Lang = "zh", *, edition: Scorecards | None = None
+) -> dict[str, Any]:
     """Return the ``rectify --format json`` document.
 
     Args:
         rectification: The list.
         lang: Language of the steps and reasons.
+        edition: The stamp of the edition that scored them (:mod:`.stamps`).
 
     Returns:
-        ``{"period", "as_of", "due", "behind_rule", "districts": [{"district",
-        "communities": [{"community_id", "community_name", "behind", "total",
-        "at_stake", "mend": [{"item", "gain", "action"}], "lost": [{"item",
-        "points", "reason"}]}]}]}``, in the list's order (behind first); the
-        steps and losses as in :func:`plans_to_dict`.
+        ``{["rulebook", "rulebook_hash",] "period", "as_of", "due",
+        "behind_rule", "districts": [{"district", "communities":
+        [{"community_id", "community_name", "behind", "total", "at_stake",
+        "mend": [{"item", "gain", "action"}], "lost": [{"item", "points",
+        "reason"}]}]}]}``, in the list's order (behind first); the steps and
+        losses as in :func:`plans_to_dict`.
     """
     r = rectification
-    return {
+    document = {
         "period": str(r.period),
         "as_of": None if r.as_of is None else str(r.as_of),
         "due": r.due.isoformat(),
@@ -265,3 +290,4 @@ def rectification_document(rectification: Rectification, lang: Lang = "zh") -> d
             for d in r.districts
         ],
     }
+    return stamped_document(edition, document)

@@ -12,8 +12,8 @@ setting's :attr:`Setting.name`: each front end places it as it names settings
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -25,6 +25,9 @@ from .._domain.errors import Refusal
 from .._domain.messages import Text
 from .help_texts import OptionHelp
 
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
+
 
 class OperationText(Text):
     """What the operations say of their settings."""
@@ -32,6 +35,10 @@ class OperationText(Text):
     NOT_A_CHOICE = ("“{0}”不可用；可用：{1}", "{0!r} is not one of: {1}")
     NOT_A_COUNT = ("“{0}”不是不小于0的整数", "{0!r} is not a whole number of at least 0")
     BEHIND_BOTH = ("{0} 和 {1} 只能给一个", "give {0} or {1}, not both")
+    NO_EDITION = (
+        "没有名为“{0}”的规则版本；可用的版本：{1}",
+        "no edition named {0!r}; known editions: {1}",
+    )
 
 
 @attrs.frozen
@@ -46,6 +53,8 @@ class Request:
         behind: Who counts as behind (R19, R23).
         detail_limit: The report's full form up to this many communities.
         due: The deadline a rectification list states; the period's last day.
+        rulebook: The edition to score with; ``None``: the one in force on
+            the first day of the period (EDITIONS.md).
     """
 
     lang: Lang = "zh"
@@ -55,6 +64,7 @@ class Request:
     behind: BehindRule = attrs.field(factory=BehindRule)
     detail_limit: int | None = None
     due: dt.date | None = None
+    rulebook: Rulebook | None = None
 
 
 def parse_count(text: str) -> int:
@@ -79,6 +89,25 @@ def _choice(*choices: str) -> Callable[[str], str]:
 
 def _text(text: str) -> str:
     return text
+
+
+def edition_reader(given: Sequence[Rulebook] = ()) -> Callable[[str], Rulebook]:
+    """The reader of ``rulebook`` where only names are taken: a bundled or a *given* edition.
+
+    The service reads ``?rulebook`` with the editions it was started with;
+    the command line also takes a file (:mod:`.._cli.records`).
+    """
+
+    def read(text: str) -> Rulebook:
+        from .._rules.editions import edition_named, known_editions
+
+        found = edition_named(text, given)
+        if found is None:
+            names = ", ".join(e.name for e in known_editions(given))
+            raise Refusal(OperationText.NO_EDITION(text, names))
+        return found
+
+    return read
 
 
 @attrs.frozen
@@ -185,10 +214,29 @@ DUE: Final = Setting(
     lambda: {"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
     metavar="YYYY-MM-DD",
 )
+RULEBOOK: Final = Setting(
+    "rulebook",
+    "--rulebook",
+    OptionHelp.RULEBOOK,
+    edition_reader(),
+    lambda: {"type": "string", "pattern": "^[a-z0-9-]{1,64}$"},
+    metavar="NAME|FILE",
+)
+"""The edition to score with (EDITIONS.md): a name here; the command line also takes a file."""
 BEHIND: Final = (BEHIND_SHARE, BEHIND_BELOW)
 SETTINGS: Final = {
     setting.name: setting
-    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT, DUE)
+    for setting in (
+        LANG,
+        AS_OF,
+        COMMUNITY,
+        BY,
+        BEHIND_SHARE,
+        BEHIND_BELOW,
+        DETAIL_LIMIT,
+        DUE,
+        RULEBOOK,
+    )
 }
 """Every setting, by name."""
 
@@ -222,4 +270,5 @@ def request_of(
         behind=behind,
         detail_limit=values.get("detail_limit"),
         due=values.get("due"),
+        rulebook=values.get("rulebook"),
     )
