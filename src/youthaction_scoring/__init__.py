@@ -63,7 +63,8 @@ from ._domain.codes import (
 )
 from ._domain.district_records import DistrictRecord
 from ._domain.errors import InputError, Problem
-from ._domain.messages import Message
+from ._domain.expectations import Expected
+from ._domain.messages import Message, Text
 from ._domain.model import (
     Activity,
     Assessment,
@@ -95,10 +96,19 @@ from ._io.scorecards import (
 )
 from ._io.stream import LineScore, score_json_lines
 from ._rules.clauses import max_points, max_total
-from ._rules.rulebook import BaseAmounts, BonusAmounts, Rulebook
+from ._rules.rulebook import (
+    BaseAmounts,
+    BonusAmounts,
+    CountyOrgsAmounts,
+    LeagueOrgAmounts,
+    ProjectsAmounts,
+    Rulebook,
+    YouthHomeAmounts,
+)
 from ._version import __version__
 
 if TYPE_CHECKING:  # imported on first use by __getattr__ below
+    from ._io.atomic import OutputRefusedError
     from ._io.editions import load_rulebook
     from ._io.register import read_register, write_register, write_register_template
     from ._io.schema import json_schema
@@ -109,6 +119,7 @@ if TYPE_CHECKING:  # imported on first use by __getattr__ below
     from ._rules.editions import GUIYANG_2021, edition_for
 
 _LAZY: dict[str, str] = {
+    "OutputRefusedError": "._io.atomic",
     "GUIYANG_2021": "._rules.editions",
     "edition_for": "._rules.editions",
     "load_rulebook": "._io.editions",
@@ -165,10 +176,12 @@ __all__ = [
     "Community",
     "CommunityMonth",
     "CountyOrgCategory",
+    "CountyOrgsAmounts",
     "Deduction",
     "Disagreement",
     "DistrictRecord",
     "DistrictSummary",
+    "Expected",
     "InputError",
     "ItemCode",
     "ItemKind",
@@ -177,6 +190,7 @@ __all__ = [
     "LeaderInstruction",
     "LeaderLevel",
     "LeagueOrg",
+    "LeagueOrgAmounts",
     "LineScore",
     "LostPoints",
     "Mechanism",
@@ -186,6 +200,7 @@ __all__ = [
     "Month",
     "MonthProgress",
     "OrgSystem",
+    "OutputRefusedError",
     "Pairing",
     "PartnerKind",
     "Period",
@@ -195,6 +210,7 @@ __all__ = [
     "Problem",
     "ProgressCallback",
     "Projects",
+    "ProjectsAmounts",
     "RankedCard",
     "Recognition",
     "RecognitionKind",
@@ -205,8 +221,10 @@ __all__ = [
     "ServiceProject",
     "Standing",
     "Summary",
+    "Text",
     "Workforce",
     "YouthHome",
+    "YouthHomeAmounts",
     "__version__",
     "district_disagreements",
     "district_rollup",
