@@ -28,7 +28,8 @@ extensions = [
     "sphinx_click",
 ]
 source_suffix = {".md": "markdown"}
-exclude_patterns = ["_build", "_ext", "README.md"]
+# release-notes/: the summaries the release script puts into the changelog.
+exclude_patterns = ["_build", "_ext", "_inv", "README.md", "release-notes"]
 root_doc = "index"
 
 myst_enable_extensions = ["colon_fence", "deflist"]
