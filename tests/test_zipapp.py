@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,9 +16,19 @@ from youthaction_scoring import load_assessment
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "guiyang-2021-2022.json"
-sys.path.insert(0, str(ROOT / "scripts"))
 
-import build_zipapp  # noqa: E402 - a script of the repository, found on the path set above
+
+def _script(name: str) -> Any:
+    """A script of the repository's scripts/ folder, loaded as a module."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build_zipapp = _script("build_zipapp")
 
 
 def test_the_zipapp_serves_every_python_the_package_supports() -> None:
