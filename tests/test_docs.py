@@ -24,8 +24,8 @@ PAGES = sorted(DOCS.glob("*.md"))
 
 @pytest.mark.slow
 def test_sphinx_build_has_no_warnings(tmp_path: Path) -> None:
-    """`sphinx-build -W -b html docs` succeeds: every warning would be an error."""
-    options = ["-W", "--keep-going", "-q", "-b", "html", "-d", str(tmp_path / "doctrees")]
+    """`sphinx-build -W -n -b html docs` succeeds: every warning, every dangling reference fails."""
+    options = ["-W", "-n", "--keep-going", "-q", "-b", "html", "-d", str(tmp_path / "doctrees")]
     result = subprocess.run(
         [sys.executable, "-m", "sphinx", *options, str(DOCS), str(tmp_path / "html")],
         capture_output=True,
@@ -41,6 +41,25 @@ def test_sphinx_build_has_no_warnings(tmp_path: Path) -> None:
     assert (html / "assessment.schema.json").is_file()
     commands = (html / "commands.html").read_text(encoding="utf-8")
     assert "youthaction-scoring-schema" in commands  # the section of the schema command
+    api = (html / "api.html").read_text(encoding="utf-8")
+    assert "https://docs.python.org/3/library/datetime.html#datetime.date" in api  # intersphinx
+    assert "https://www.attrs.org/en/stable/api.html#attrs.evolve" in api
+
+
+def _docs_install(text: str) -> str:
+    """The pip install command of the docs in *text*, without pip's path and -e."""
+    found = re.search(r"pip install (?:-e )?(\S+) --group docs", text)
+    assert found, "no `pip install ... --group docs` command"
+    return found.group(1).strip('"')
+
+
+def test_readme_and_read_the_docs_install_the_same_docs_environment() -> None:
+    """The README's docs command and .readthedocs.yaml install the same extras and group."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    read_the_docs = (ROOT / ".readthedocs.yaml").read_text(encoding="utf-8")
+    assert _docs_install(readme) == _docs_install(read_the_docs)
+    assert "sphinx-build -W -n -b html docs docs/_build/html" in readme
+    assert "fail_on_warning: true" in read_the_docs
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])

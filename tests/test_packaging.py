@@ -118,4 +118,4 @@ def test_windows_install_is_documented() -> None:
     """README and staff guide give the Windows commands (py -m pip) for staff."""
     for path in ("README.md", "docs/staff-guide.md"):
         text = (ROOT / path).read_text(encoding="utf-8")
-        assert 'py -m pip install "youthaction-scoring[excel]"' in text, path
+        assert 'py -m pip install "youthaction-scoring[staff]"' in text, path

@@ -72,7 +72,8 @@ if TYPE_CHECKING:  # imported on first use by __getattr__ below
     )
     from ._domain.district_records import DistrictRecord
     from ._domain.errors import InputError, Problem
-    from ._domain.messages import Message
+    from ._domain.expectations import Expected
+    from ._domain.messages import Message, Text
     from ._domain.model import (
         Activity,
         Assessment,
@@ -93,6 +94,7 @@ if TYPE_CHECKING:  # imported on first use by __getattr__ below
     )
     from ._domain.scorecard import Deduction, ItemScore, Scorecard, Scorecards
     from ._io.assessments import dumps_assessment, load_assessment, loads_assessment
+    from ._io.atomic import OutputRefusedError
     from ._io.converter import ASSESSMENT_FORMAT
     from ._io.decisions import plans_to_dict, rectification_document
     from ._io.editions import load_rulebook
@@ -113,7 +115,15 @@ if TYPE_CHECKING:  # imported on first use by __getattr__ below
     from ._present.workbook import write_scorecards_xlsx
     from ._rules.clauses import max_points, max_total
     from ._rules.editions import GUIYANG_2021, edition_for
-    from ._rules.rulebook import BaseAmounts, BonusAmounts, Rulebook
+    from ._rules.rulebook import (
+        BaseAmounts,
+        BonusAmounts,
+        CountyOrgsAmounts,
+        LeagueOrgAmounts,
+        ProjectsAmounts,
+        Rulebook,
+        YouthHomeAmounts,
+    )
 
 _LAZY: dict[str, str] = {
     "ASSESSMENT_FORMAT": "._io.converter",
@@ -130,10 +140,12 @@ _LAZY: dict[str, str] = {
     "Community": "._domain.model",
     "CommunityMonth": "._analysis.progress",
     "CountyOrgCategory": "._domain.codes",
+    "CountyOrgsAmounts": "._rules.rulebook",
     "Deduction": "._domain.scorecard",
     "Disagreement": "._analysis.rollup",
     "DistrictRecord": "._domain.district_records",
     "DistrictSummary": "._analysis.rollup",
+    "Expected": "._domain.expectations",
     "GUIYANG_2021": "._rules.editions",
     "InputError": "._domain.errors",
     "ItemCode": "._domain.codes",
@@ -143,6 +155,7 @@ _LAZY: dict[str, str] = {
     "LeaderInstruction": "._domain.model",
     "LeaderLevel": "._domain.codes",
     "LeagueOrg": "._domain.model",
+    "LeagueOrgAmounts": "._rules.rulebook",
     "LineScore": "._io.stream",
     "LostPoints": "._analysis.plan",
     "Mechanism": "._domain.codes",
@@ -152,6 +165,7 @@ _LAZY: dict[str, str] = {
     "Month": "._domain.calendar",
     "MonthProgress": "._analysis.progress",
     "OrgSystem": "._domain.model",
+    "OutputRefusedError": "._io.atomic",
     "Pairing": "._domain.model",
     "PartnerKind": "._domain.codes",
     "Period": "._domain.calendar",
@@ -161,6 +175,7 @@ _LAZY: dict[str, str] = {
     "Problem": "._domain.errors",
     "ProgressCallback": "._analysis.score",
     "Projects": "._domain.model",
+    "ProjectsAmounts": "._rules.rulebook",
     "RankedCard": "._analysis.ranking",
     "Recognition": "._domain.model",
     "RecognitionKind": "._domain.codes",
@@ -176,8 +191,10 @@ _LAZY: dict[str, str] = {
     "ServiceProject": "._domain.model",
     "Standing": "._analysis.timeline",
     "Summary": "._domain.model",
+    "Text": "._domain.messages",
     "Workforce": "._domain.model",
     "YouthHome": "._domain.model",
+    "YouthHomeAmounts": "._rules.rulebook",
     "district_disagreements": "._analysis.rollup",
     "district_rollup": "._analysis.rollup",
     "dumps_assessment": "._io.assessments",
@@ -261,10 +278,12 @@ __all__ = [
     "Community",
     "CommunityMonth",
     "CountyOrgCategory",
+    "CountyOrgsAmounts",
     "Deduction",
     "Disagreement",
     "DistrictRecord",
     "DistrictSummary",
+    "Expected",
     "InputError",
     "ItemCode",
     "ItemKind",
@@ -273,6 +292,7 @@ __all__ = [
     "LeaderInstruction",
     "LeaderLevel",
     "LeagueOrg",
+    "LeagueOrgAmounts",
     "LineScore",
     "LostPoints",
     "Mechanism",
@@ -282,6 +302,7 @@ __all__ = [
     "Month",
     "MonthProgress",
     "OrgSystem",
+    "OutputRefusedError",
     "Pairing",
     "PartnerKind",
     "Period",
@@ -291,6 +312,7 @@ __all__ = [
     "Problem",
     "ProgressCallback",
     "Projects",
+    "ProjectsAmounts",
     "RankedCard",
     "Recognition",
     "RecognitionKind",
@@ -304,8 +326,10 @@ __all__ = [
     "ServiceProject",
     "Standing",
     "Summary",
+    "Text",
     "Workforce",
     "YouthHome",
+    "YouthHomeAmounts",
     "__version__",
     "district_disagreements",
     "district_rollup",

@@ -153,7 +153,7 @@ class BehindRule:
 
     Raises:
         ValueError: *share* is not above 0 and at most 1, or *below* is
-            negative or above :data:`~.._domain.limits.MAX_COUNT`.
+            negative or above the largest count a document may hold.
     """
 
     share: Fraction = attrs.field(default=DEFAULT_SHARE, converter=Fraction)
@@ -227,7 +227,7 @@ def flag_behind(
     Args:
         totals: ``(community id, total, lost)`` of the communities scored
             together, *lost* telling whether it has lost a base point (as
-            :func:`~.progress.has_shortfalls` tells of a scorecard): one that
+            :func:`~youthaction_scoring.has_shortfalls` tells of a scorecard): one that
             has not is never behind.
         rule: The rule; the bottom quarter by default.
 

@@ -64,7 +64,7 @@ def shortfalls(card: Scorecard) -> tuple[Deduction, ...]:
 
     Returns:
         Every deduction on its base items, in item order (see
-        :func:`item_shortfalls`).
+        ``item_shortfalls``).
     """
     return tuple(d for _, d in item_shortfalls(card))
 
@@ -165,10 +165,10 @@ def iter_progress(
     """Give every community's standing as of each month of its period, lazily (R2).
 
     Each community is scored once; its standing as of a month is then read
-    from its :class:`~.timeline.Timeline`, equal to scoring it as of that
+    from its timeline, equal to scoring it as of that
     month, in time linear in months and records (not months squared). For
     the full scorecards as of a month, use
-    :func:`~.score.score_assessment` with ``as_of``.
+    :func:`~youthaction_scoring.score_assessment` with ``as_of``.
 
     Args:
         assessment: The assessment.
@@ -219,7 +219,7 @@ class Standings:
     """Every community's standing as of each month: what progress reports, computed at once.
 
     The communities are read once, each scored once into its
-    :class:`~.timeline.Timeline` and reduced to its :class:`Track`: what is
+    timeline and reduced to its :class:`Track`: what is
     held is a few numbers a community and month, never the communities, so a
     stream of communities (a JSON Lines file) is reported in memory that
     does not grow with their records.

@@ -208,7 +208,7 @@ class Disagreement:
     def text(self, lang: Lang) -> str:
         """One line naming the district, each list and who recorded it.
 
-        At most :data:`SHOWN_IDS` ids are named per list, then how many more
+        At most ``SHOWN_IDS`` ids are named per list, then how many more
         (a large assessment would otherwise print thousands).
         """
         parts = []

@@ -70,7 +70,7 @@ class Standing:
 
     @property
     def lost_base_points(self) -> bool:
-        """Whether it has lost a base point as of the month: else it is never behind (R23)."""
+        """Whether it has lost a base point as of the month (else it is never behind, R23)."""
         return self.months_missed > 0 or bool(self.shortfalls)
 
 

@@ -1,4 +1,4 @@
-"""Progress bars on standard error (rich): in bytes for streaming commands, in steps for others."""
+"""Progress bars on standard error (rich, if installed): in bytes when streaming, else in steps."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import click
 
 from .._domain.errors import Problem, more_problems
 from .._domain.limits import MAX_PROBLEMS
+from .._present.grid import has_rich
 from .._present.terminal import terminal_safe
 from .lang import run_lang
 
@@ -95,7 +96,8 @@ def reporting(
     they come; the rest are counted, and said in one line at the end.
     """
     shown: AbstractContextManager[tuple[Callable[[int], None], Callable[[Problem], None]]]
-    shown = nullcontext((lambda _n: None, _report)) if not show_bar else ByteProgress(input_path)
+    bar = show_bar and has_rich()  # without the `cli` extra: no bar, the same lines
+    shown = ByteProgress(input_path) if bar else nullcontext((lambda _n: None, _report))
     with shown as (advance, report):
         count = 0
 
@@ -123,7 +125,7 @@ def with_progress(items: Iterable[T], description: str, total: int) -> Iterator[
     Returns:
         The items, in order.
     """
-    if not sys.stderr.isatty():
+    if not sys.stderr.isatty() or not has_rich():
         yield from items
         return
     from rich.console import Console

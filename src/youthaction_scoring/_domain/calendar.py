@@ -60,7 +60,7 @@ class Month:
             The month.
 
         Raises:
-            Refusal: *text* is not a ``YYYY-MM`` month that exists (a
+            InputError: *text* is not a ``YYYY-MM`` month that exists (a
                 ``ValueError`` whose message is in Chinese and English).
         """
         match = _MONTH_RE.fullmatch(text) if isinstance(text, str) else None
@@ -204,7 +204,7 @@ class Period:
             ``[start, min(month, end)]``, or the period itself for ``None``.
 
         Raises:
-            Refusal: *month* is before the first month of the period (a
+            InputError: *month* is before the first month of the period (a
                 ``ValueError``).
         """
         if month is None:

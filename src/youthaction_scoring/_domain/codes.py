@@ -215,7 +215,7 @@ class ItemCode(CodedEnum):
 
     @property
     def section(self) -> str:
-        """The section code the item belongs to: ``"1"`` … ``"4"``."""
+        """The section code the item belongs to, ``"1"`` … ``"4"``."""
         return self.code.split(".")[0]
 
 

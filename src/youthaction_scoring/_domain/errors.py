@@ -181,14 +181,14 @@ def is_summary(problem: Problem) -> bool:
 
 
 class InputError(ValueError):
-    """The input is invalid; :attr:`problems` lists everything wrong with it.
+    """The input is invalid; ``problems`` lists everything wrong with it.
 
     ``str()`` gives the problems in English, one a line; :meth:`text` gives
     them in Chinese or English.
 
     Args:
         problems: The problems, in document order as far as known; beyond
-            :data:`~.limits.MAX_PROBLEMS`, only counted (:func:`capped`).
+            a thousand, only counted.
     """
 
     problems: tuple[Problem, ...]

@@ -38,7 +38,7 @@ class Deduction:
     rule: str
 
     def text(self, lang: Lang = "en") -> str:
-        """Return the reason in *lang* (the rule is in :attr:`rule`)."""
+        """Return the reason in *lang* (the rule is in ``rule``)."""
         return self.reason.text(lang)
 
 

@@ -73,7 +73,7 @@ class OutputText(Text):
 
 
 class OutputRefusedError(ValueError):
-    """An output path the library will not write to; :attr:`message` says why.
+    """An output path the library will not write to; its ``message`` says why.
 
     Args:
         message: Why, in Chinese and English (``str()`` is the English).

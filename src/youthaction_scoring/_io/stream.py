@@ -66,15 +66,15 @@ def score_json_lines(
 
     The first line is the header (``format`` and ``period``); it is read and
     checked at once. Each further line is validated as strictly as
-    :func:`~.assessments.loads_assessment` would, scored when valid, and
+    :func:`~youthaction_scoring.loads_assessment` would, scored when valid, and
     reported with its problems when not; a bad line does not stop the lines
     after it. Byte lines (e.g. from a file opened in binary mode) take the
     fast path.
 
     Args:
         lines: The lines, header first (a file object is fine).
-        as_of: As in :func:`~.._analysis.score.score_batch`.
-        rulebook: As in :func:`~.._analysis.score.score_batch`.
+        as_of: As in :func:`~youthaction_scoring.score_batch`.
+        rulebook: As in :func:`~youthaction_scoring.score_batch`.
         progress: Called with the number of community lines handled so far,
             after each one.
 

@@ -141,12 +141,12 @@ def check_document(
 
 def check_tables(verdicts: Sequence[Verdict], lang: Lang) -> list[RenderableType]:
     """The verdicts' table and, for each failure, the lines that explain it."""
-    from rich.table import Table
+    from .grid import new_table
 
     if not verdicts:
         return [CheckText.NONE.format(lang)]
     t = CheckText
-    table = Table(title=t.TITLE.format(lang))
+    table = new_table(title=t.TITLE.format(lang))
     for key in (t.COMMUNITY, t.NAME, t.AS_OF, t.CHECKED, t.VERDICT, t.DIFFERS):
         table.add_column(key.format(lang), justify="right" if key is t.CHECKED else "left")
     out: list[RenderableType] = [table]
@@ -175,10 +175,10 @@ def check_tables(verdicts: Sequence[Verdict], lang: Lang) -> list[RenderableType
 
 def coverage_table(covered: Sequence[Covered], lang: Lang) -> RenderableType:
     """One row per clause: its rules, the outcomes exercised and those not."""
-    from rich.table import Table
+    from .grid import new_table
 
     t = CheckText
-    table = Table(title=t.COVERAGE.format(lang))
+    table = new_table(title=t.COVERAGE.format(lang))
     for key in (t.CLAUSE, t.DECISIONS, t.EXERCISED, t.MISSING):
         table.add_column(key.format(lang))
     for c in covered:

@@ -25,14 +25,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
-from rich.cells import cell_len
-from rich.table import Table
 
 from .._domain.codes import Lang
+from .grid import cell_width, has_rich
 from .headings import FitText
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.table import Table
+
+
+def _plain_cell_len(text: str) -> int:
+    """Display cells of *text* by unicodedata (wide characters count double)."""
+    return sum(map(cell_width, text))
+
+
+if TYPE_CHECKING or has_rich():
+    from rich.cells import cell_len
+else:  # the command line without the `cli` extra: the widths by unicodedata
+    cell_len = _plain_cell_len
+
 
 _GAP: Final = 2
 """Spaces between columns."""

@@ -99,10 +99,10 @@ def to_dataframe(
             iterable of scorecards.
         detail: ``False`` (default): one row per community with its totals
             and each item's points in a column named by the item's code
-            (``"1.1"`` … ``"4.3"``), see :data:`SUMMARY_COLUMNS`. ``True``:
+            (``"1.1"`` … ``"4.3"``), see ``SUMMARY_COLUMNS``. ``True``:
             one row per community and item with every stage (``raw``,
             ``deducted``, ``after_deductions``, ``points``) and the
-            deductions and notes as text, see :data:`DETAIL_COLUMNS`.
+            deductions and notes as text, see ``DETAIL_COLUMNS``.
         lang: Language of item titles, deductions and notes in the detail
             frame: ``"zh"`` (default) or ``"en"``.
 

@@ -52,13 +52,13 @@ def scorecards_table(cards: Scorecards, lang: Lang = "zh") -> Table:
     Returns:
         The table.
     """
-    from rich.table import Table
+    from .grid import new_table
 
     h = Heading
     where = f"{h.PERIOD.template(lang)} {cards.period.start}…{cards.period.end}"
     if cards.as_of is not None:
         where += f", {h.AS_OF.template(lang)} {cards.as_of}"
-    table = Table(
+    table = new_table(
         title=f"{h.TITLE.template(lang)}  ({where}; {h.RULEBOOK.template(lang)} {cards.rulebook})",
         caption=h.COUNT_CAPTION.format(lang, len(cards)),
         show_lines=False,
@@ -117,12 +117,12 @@ def ranking_table(
     Returns:
         The table.
     """
-    from rich.table import Table
+    from .grid import new_table
 
     h = Heading
     title = h.RANKING.template(lang) + (h.BY_DISTRICT.template(lang) if by_district else "")
     where = str(cards.period) + (f" @ {cards.as_of}" if cards.as_of is not None else "")
-    table = Table(title=f"{title} {where}", caption=h.NO_GRADE.template(lang))
+    table = new_table(title=f"{title} {where}", caption=h.NO_GRADE.template(lang))
     table.add_column(h.RANK.template(lang), justify="right")
     table.add_column(h.COMMUNITY.template(lang))
     table.add_column("id", style="dim")
@@ -156,14 +156,14 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
         The actions (highest gain first), then the lost points when any
         were lost (no empty table).
     """
-    from rich.table import Table
+    from .grid import new_table
 
     h = Heading
     title = safe(
         h.PLAN.format(lang, plan.community_name, plan.community_id, plan.total, plan.max_total)
     )
     gap = plan.max_total - plan.total
-    actions = Table(
+    actions = new_table(
         title=title,
         caption=h.SUMMARY_LINE.format(lang, plan.recoverable, plan.unrecoverable, gap),
     )
@@ -174,7 +174,7 @@ def plan_tables(plan: Plan, lang: Lang) -> list[Table]:
         steps = attrs.evolve(action, notes=())  # its remarks on lines of their own: narrower
         lines = [steps.text(lang), *(note.text(lang) for note in action.notes)]
         actions.add_row(action.item.code, f"+{action.gain}", safe("\n".join(lines)))
-    lost = Table(title=h.LOST.template(lang))
+    lost = new_table(title=h.LOST.template(lang))
     lost.add_column(h.ITEM.template(lang))
     lost.add_column(h.POINTS.template(lang), justify="right")
     lost.add_column(h.REASON.template(lang))
@@ -201,7 +201,7 @@ def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:
     Returns:
         Two tables.
     """
-    from rich.table import Table
+    from .grid import new_table
 
     h = Heading
     shown: dict[tuple[int, bool], str] = {}
@@ -239,7 +239,7 @@ def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:
         ]
         lists.append((label, _named(month.missed, names, lang), _listed(behind_lines, lang)))
         rule = month.rule
-    totals = Table(title=h.PROGRESS.template(lang), caption=h.MARKER.template(lang))
+    totals = new_table(title=h.PROGRESS.template(lang), caption=h.MARKER.template(lang))
     totals.add_column(h.COMMUNITY.template(lang))
     totals.add_column("id", style="dim")
     totals.add_column(h.DISTRICT.template(lang))
@@ -248,7 +248,7 @@ def progress_tables(months: Iterable[MonthProgress], lang: Lang) -> list[Table]:
     for index, identity in enumerate(communities):
         totals.add_row(*identity, *(cells[index] for _, cells in columns))
     caption = rule.describe(lang, h.EACH_MONTH.template(lang)) if rule is not None else None
-    behind = Table(title=h.BEHIND.template(lang), caption=caption)
+    behind = new_table(title=h.BEHIND.template(lang), caption=caption)
     behind.add_column(h.MONTH.template(lang))
     behind.add_column(h.MISSED.template(lang))
     behind.add_column(h.BEHIND_LIST.template(lang))
@@ -303,11 +303,11 @@ def districts_table(
     Returns:
         The table.
     """
-    from rich.table import Table
+    from .grid import new_table
 
     h = Heading
     caption = f"{h.BY_MEAN.template(lang)}\n{behind.describe(lang, as_of)}"
-    table = Table(title=h.DISTRICTS.template(lang), caption=caption)
+    table = new_table(title=h.DISTRICTS.template(lang), caption=caption)
     table.add_column(h.DISTRICT.template(lang))
     for key in (h.COUNT, h.MEAN, h.MIN, h.MAX):
         table.add_column(key.template(lang), justify="right")
@@ -341,10 +341,10 @@ def items_table(card: Scorecard, lang: Lang) -> Table:
     Returns:
         The table: raw → after deductions (base items) → points, and the maximum.
     """
-    from rich.table import Table
+    from .grid import new_table
 
     h = ItemHeading
-    table = Table(title=safe(h.TITLE.format(lang, card.community_name, card.community_id)))
+    table = new_table(title=safe(h.TITLE.format(lang, card.community_name, card.community_id)))
     table.add_column(h.CODE.template(lang))
     table.add_column(h.NAME.template(lang))
     table.add_column(h.KIND.template(lang))
@@ -375,10 +375,13 @@ def render(renderables: Sequence[RenderableType], *, width: int, color: bool = F
     Returns:
         The text.
     """
+    from .fit import fit_lines, natural_width
+    from .grid import has_rich
+
+    if not has_rich():  # no `cli` extra: every table laid out plainly, text as it is
+        return "".join(_plain_text(renderable, width) for renderable in renderables)
     from rich.console import Console
     from rich.table import Table
-
-    from .fit import fit_lines, natural_width
 
     buffer = io.StringIO()
     console = Console(
@@ -402,6 +405,18 @@ def render(renderables: Sequence[RenderableType], *, width: int, color: bool = F
         else:
             console.print(renderable)
     return buffer.getvalue()
+
+
+def _plain_text(renderable: object, width: int) -> str:
+    """*renderable* as plain text, when rich is not installed: a table by :mod:`.fit`."""
+    from .fit import fit_lines
+    from .grid import Grid
+
+    if isinstance(renderable, Grid):
+        lang, file = _ABOUT.get(renderable, ("zh", None))  # type: ignore[call-overload]
+        lines = fit_lines(renderable, width, lang=lang, file=file)  # type: ignore[arg-type]
+        return "\n".join(lines) + "\n"
+    return f"{renderable}\n"
 
 
 def _wrapped(table: Table, width: int) -> Table:

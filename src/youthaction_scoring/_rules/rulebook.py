@@ -69,7 +69,7 @@ class BaseAmounts:
 
     @property
     def maximum(self) -> int:
-        """The item's highest points: its full points."""
+        """The item's highest points, its full points."""
         return self.points
 
 
@@ -121,7 +121,7 @@ class BonusAmounts:
 
     @property
     def maximum(self) -> int:
-        """The item's highest points: its cap."""
+        """The item's highest points, its cap."""
         return self.cap
 
 
@@ -155,7 +155,7 @@ class Rulebook:
     issued: dt.date = attrs.field(validator=_day)
     """When it was issued."""
     in_force: dt.date = attrs.field(validator=_day)
-    """The first day it applies (EDITIONS.md: choosing an edition by period)."""
+    """The first day it applies (see EDITIONS.md, choosing an edition by period)."""
     supersedes: str = attrs.field(default="", validator=_optional_text)
     """The name of the edition it amends, or ``""``."""
     note: str = attrs.field(default="", validator=_optional_text)
@@ -179,7 +179,7 @@ class Rulebook:
     )
     """1.3 community league organisation (R5)."""
     cadres: BaseAmounts = attrs.field(validator=_is(BaseAmounts), metadata={ITEM: ItemCode.C2_1})
-    """2.1 cadre staffing: all or nothing (R6)."""
+    """The amounts of 2.1 cadre staffing, all or nothing (R6)."""
     service_projects: BonusAmounts = attrs.field(
         validator=_is(BonusAmounts), metadata={ITEM: ItemCode.C2_2}
     )
@@ -210,7 +210,7 @@ class Rulebook:
 
     An edition read from a file carries its file's hash; one made in code
     (or changed with ``attrs.evolve``) the hash of the file
-    :func:`~.editions.edition_toml` would write for it.
+    ``edition_toml`` would write for it.
     """
 
     def __attrs_post_init__(self) -> None:

@@ -54,7 +54,7 @@ def token_refusal(token: str) -> Message | None:
 
 
 def _check_tokens(_config: object, _attribute: object, tokens: tuple[str, ...]) -> None:
-    """Refuse a configuration with a token :func:`token_refusal` refuses."""
+    """Refuse a configuration with a token ``token_refusal`` refuses."""
     problems = [
         Problem(f"tokens[{index}]", refused)
         for index, token in enumerate(tokens)
@@ -70,7 +70,7 @@ class ServiceConfig:
 
     Args:
         tokens: Bearer tokens that may call ``/v1``; empty: no authentication.
-            Each is checked as a token file's are (:func:`token_refusal`).
+            Each is checked as a token file's are (``token_refusal``).
         max_body: The largest request body, in bytes (413 beyond).
         max_output: The largest answer, in bytes (422 beyond, its work stopped).
         timeout: Seconds a request may take (503 beyond).
@@ -161,7 +161,7 @@ def read_tokens(data: bytes) -> tuple[str, ...]:
     The file is UTF-8, with or without a byte-order mark (Windows Notepad
     writes one; read as text it would make the first line a token). Each line
     is stripped; blank lines and lines starting with ``#`` are skipped; a
-    token :func:`token_refusal` refuses is refused with its line.
+    token ``token_refusal`` refuses is refused with its line.
 
     Raises:
         InputError: Every refused line, each with its line number; or the

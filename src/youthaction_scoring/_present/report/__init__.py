@@ -48,7 +48,7 @@ printing it prints the summaries, the table and the details that are open.
 Both forms come from one pass over the communities (:mod:`.digest`): each is
 scored (and, with an as-of month, scored as of it), planned, and reduced to a
 small entry before the next; no set of scorecards is held, and the HTML is
-produced piece by piece (:func:`report_pieces`) so that it need never be held
+produced piece by piece (``report_pieces``) so that it need never be held
 whole either.
 """
 
@@ -133,7 +133,7 @@ def render_report(
         lang: ``"zh"`` (default) or ``"en"``.
         rulebook: The amounts to apply.
         behind: Who is flagged behind (R19); the bottom quarter by default.
-        as_of: As in :func:`report_pieces`.
+        as_of: As in ``report_pieces``.
         detail_limit: Up to this many communities, the full form; beyond it,
             the compact form, each community's detail shown on demand
             (see the module's description).
