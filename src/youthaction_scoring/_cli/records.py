@@ -65,7 +65,7 @@ def setting_option(setting: Setting) -> Callable[[F], F]:
     if setting.choices:  # click's own choice, for its usage line and completion
         kind: dict[str, Any] = {"type": click.Choice(setting.choices)}
     else:
-        kind = {"callback": reading(setting.read), "metavar": setting.metavar}
+        kind = {"callback": reading(setting.cli_read or setting.read), "metavar": setting.metavar}
     return option(
         setting.flag,
         setting.name,

@@ -21,6 +21,9 @@ from .._domain.calendar import Month
 from .._domain.codes import LANGS, Lang
 from .._domain.errors import Refusal
 from .._domain.messages import Text
+from .._domain.model import Assessment
+from .._rules.rulebook import Rulebook
+from .compare_help import CompareHelp
 from .help_texts import OptionHelp
 
 
@@ -43,6 +46,8 @@ class Request:
         by_district: Rank within each district.
         behind: Who counts as behind (R19, R23).
         detail_limit: The report's full form up to this many communities.
+        against_rulebook: Compare with the scores under this edition (side *b*).
+        against: Compare with this assessment (side *b*: the verified data).
     """
 
     lang: Lang = "zh"
@@ -51,6 +56,8 @@ class Request:
     by_district: bool = False
     behind: BehindRule = attrs.field(factory=BehindRule)
     detail_limit: int | None = None
+    against_rulebook: Rulebook | None = None
+    against: Assessment | None = None
 
 
 def parse_count(text: str) -> int:
@@ -93,6 +100,11 @@ class Setting:
         choices: The values it takes, when it is a choice.
         required: Whether the operation needs it.
         default: What applies when it is not given, as the help says it.
+        cli_read: How the command line reads it, when it takes more than the
+            service (a file's path); ``None``: as :attr:`read`.
+        part: The service takes it as this part of a ``multipart/form-data``
+            body (a second input), not as a query parameter; ``None``: a query
+            parameter.
     """
 
     name: str
@@ -104,6 +116,8 @@ class Setting:
     choices: tuple[str, ...] = ()
     required: bool = False
     default: str | None = None
+    cli_read: Callable[[str], Any] | None = None
+    part: str | None = None
 
 
 def _month_schema() -> dict[str, Any]:
@@ -173,10 +187,61 @@ DETAIL_LIMIT: Final = Setting(
     metavar="N",
     default="500",  # the report's DETAIL_LIMIT (a test keeps the two in step)
 )
+
+
+def edition_of(name: str) -> Rulebook:
+    """The known edition called *name* (bundled): what the service's clients may name.
+
+    Raises:
+        Refusal: No edition has that name (the message lists those there are).
+    """
+    from .._rules.editions import EditionText, edition_named, known_editions
+
+    found = edition_named(name)
+    if found is None:
+        names = ", ".join(e.name for e in known_editions())
+        raise Refusal(EditionText.NO_EDITION(name, names))
+    return found
+
+
+def _editions_schema() -> dict[str, Any]:
+    from .._rules.editions import known_editions
+
+    return {"type": "string", "enum": [e.name for e in known_editions()]}
+
+
+AGAINST_RULEBOOK: Final = Setting(
+    "against_rulebook",
+    "--against-rulebook",
+    CompareHelp.AGAINST_RULEBOOK,
+    edition_of,
+    _editions_schema,
+    metavar="NAME|FILE",
+    cli_read=_text,  # a file too: the command reads it, every problem with its key
+)
+AGAINST_INPUT: Final = Setting(
+    "against_input",
+    "--against-input",
+    CompareHelp.AGAINST_INPUT,
+    _text,
+    lambda: {"type": "string", "contentMediaType": "application/octet-stream"},
+    metavar="FILE",
+    part="against",
+)
 BEHIND: Final = (BEHIND_SHARE, BEHIND_BELOW)
 SETTINGS: Final = {
     setting.name: setting
-    for setting in (LANG, AS_OF, COMMUNITY, BY, BEHIND_SHARE, BEHIND_BELOW, DETAIL_LIMIT)
+    for setting in (
+        LANG,
+        AS_OF,
+        COMMUNITY,
+        BY,
+        BEHIND_SHARE,
+        BEHIND_BELOW,
+        DETAIL_LIMIT,
+        AGAINST_RULEBOOK,
+        AGAINST_INPUT,
+    )
 }
 """Every setting, by name."""
 
@@ -209,4 +274,5 @@ def request_of(
         by_district=values.get("by") == "district",
         behind=behind,
         detail_limit=values.get("detail_limit"),
+        against_rulebook=values.get("against_rulebook"),
     )
