@@ -18,6 +18,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._analysis.behind import BehindRule, flag_behind
+from ._analysis.compare import (
+    CommunityComparison,
+    Comparison,
+    DistrictComparison,
+    compare_editions,
+    compare_inputs,
+    compare_scorecards,
+)
+from ._analysis.differences import RecordDifference
 from ._analysis.explain import explain_scorecard
 from ._analysis.plan import (
     LostPoints,
@@ -163,10 +172,13 @@ __all__ = [
     "Cadres",
     "CodedEnum",
     "Community",
+    "CommunityComparison",
     "CommunityMonth",
+    "Comparison",
     "CountyOrgCategory",
     "Deduction",
     "Disagreement",
+    "DistrictComparison",
     "DistrictRecord",
     "DistrictSummary",
     "InputError",
@@ -198,6 +210,7 @@ __all__ = [
     "RankedCard",
     "Recognition",
     "RecognitionKind",
+    "RecordDifference",
     "RecordKind",
     "Rulebook",
     "Scorecard",
@@ -208,6 +221,9 @@ __all__ = [
     "Workforce",
     "YouthHome",
     "__version__",
+    "compare_editions",
+    "compare_inputs",
+    "compare_scorecards",
     "district_disagreements",
     "district_rollup",
     "dumps_assessment",
