@@ -283,3 +283,20 @@ def test_service_answers_the_command_line_bytes(tmp_path: Path, example: Assessm
     assert two.content == out.encode("utf-8")
     assert missing.status_code == 422
     assert file_given.status_code == 400  # the service names editions, never reads a path
+
+
+def test_rulebook_names_side_a_and_against_rulebook_side_b(tmp_path: Path) -> None:
+    """--rulebook A --against-rulebook B: A scores side a, B side b; swapping swaps the deltas."""
+    draft = amended(tmp_path, 'clause = "四（二）3"\neach = 5', 'clause = "四（二）3"\neach = 10')
+    runs = []
+    for a, b in ((str(draft), "guiyang-2021"), ("guiyang-2021", str(draft))):
+        status, out, err = run(
+            "compare", str(EXAMPLE), "--rulebook", a, "--against-rulebook", b, "--format", "json"
+        )
+        assert status == 0, err
+        runs.append(json.loads(out))
+    assert runs[0]["a"]["rulebook"] == "draft-2023"
+    assert runs[1]["b"]["rulebook"] == "draft-2023"
+    for there, back in zip(runs[0]["communities"], runs[1]["communities"], strict=True):
+        assert there["delta"]["total"] == -back["delta"]["total"]
+    assert any(c["delta"]["total"] for c in runs[0]["communities"])

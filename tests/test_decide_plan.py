@@ -192,11 +192,11 @@ def _load_sample() -> Assessment:
 
 
 def test_plan_json_has_exactly_the_documented_keys() -> None:
-    """Plan JSON has exactly the keys of the issue, and every plan accounts for its gap."""
+    """Plan JSON has exactly the keys of the issue and the edition's stamp (EDITIONS.md)."""
     result = CliRunner().invoke(main, ["plan", str(SAMPLE), "--format", "json"])
     assert 0 == result.exit_code, result.output
     doc = json.loads(result.stdout)
-    assert ["plans"] == list(doc)
+    assert ["rulebook", "rulebook_hash", "plans"] == list(doc)
     for plan in doc["plans"]:
         assert ["community_id", "total", "actions", "lost"] == list(plan)
         for action in plan["actions"]:

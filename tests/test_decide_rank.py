@@ -70,10 +70,10 @@ def test_by_district_ranks_within_each_district() -> None:
 
 
 def test_rank_json_shape_and_values() -> None:
-    """The rank command: --format json: {"ranking": [{rank, community_id, community_name, district, ...}]}."""
+    """The rank command: --format json: the edition's stamp, then {"ranking": [{rank, ...}]}."""
     result = run("rank", str(SAMPLE), "--format", "json")
     doc = json.loads(result.stdout)
-    assert ["ranking"] == list(doc)
+    assert ["rulebook", "rulebook_hash", "ranking"] == list(doc)
     first = doc["ranking"][0]
     expected = {
         "rank": 1,

@@ -15,7 +15,9 @@ from youthaction_scoring._analysis.progress import iter_progress
 from youthaction_scoring._domain.codes import Lang
 from youthaction_scoring._io.codec import dumps_json
 from youthaction_scoring._io.decisions import progress_document, progress_json_chunks
+from youthaction_scoring._io.stamps import head_of
 from youthaction_scoring._present.tables import NAMED_AT_MOST, progress_tables, render
+from youthaction_scoring._rules.editions import GUIYANG_2021
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "guiyang-2021-2022.json"
 
@@ -36,8 +38,10 @@ def test_the_command_writes_the_same_document_to_a_file_and_stdout(tmp_path: Pat
     assert 0 == run("progress", str(EXAMPLE), "--format", "json", "-o", str(out)).exit_code
     printed = run("progress", str(EXAMPLE), "--format", "json").stdout
     assert printed == out.read_text(encoding="utf-8")
-    months = list(iter_progress(load_assessment(EXAMPLE)))
-    assert progress_document(months, "zh") == json.loads(printed)
+    assessment = load_assessment(EXAMPLE)
+    months = list(iter_progress(assessment))
+    edition = head_of(GUIYANG_2021, assessment.period)
+    assert progress_document(months, "zh", edition=edition) == json.loads(printed)
 
 
 def test_tables_are_built_from_an_iterator_in_one_pass() -> None:

@@ -30,6 +30,7 @@ from youthaction_scoring._domain.scorecard import Scorecards
 from youthaction_scoring._io.codec import dumps_json
 from youthaction_scoring._io.decisions import districts_document, ranking_document
 from youthaction_scoring._io.jsonl import open_json_lines
+from youthaction_scoring._io.stamps import stamp_line
 from youthaction_scoring._io.summaries import score_rows
 from youthaction_scoring._present.csv import (
     districts_csv,
@@ -152,14 +153,24 @@ def test_commands_write_what_the_full_scorecards_give(tmp_path: Path, lang: Lang
         rule = BehindRule()
         roll = district_rollup(cards, rule)
         expected = {
-            ("rank", "--format", "json"): dumps_json(ranking_document(rank_scorecards(cards))),
-            ("rank", "--format", "csv", "--by", "district"): ranking_csv(
-                rank_scorecards(cards, by_district=True), lang
+            ("rank", "--format", "json"): dumps_json(
+                ranking_document(rank_scorecards(cards), edition=cards)
             ),
-            ("rank",): render([ranking_table(rank_scorecards(cards), cards, lang)], width=160),
-            ("districts", "--format", "json"): dumps_json(districts_document(roll, rule, lang)),
-            ("districts", "--format", "csv"): districts_csv(roll, lang),
-            ("districts",): render([districts_table(roll, lang, rule, "2022-04")], width=160),
+            ("rank", "--format", "csv", "--by", "district"): ranking_csv(
+                rank_scorecards(cards, by_district=True), lang, edition=cards
+            ),
+            ("rank",): render(
+                [ranking_table(rank_scorecards(cards), cards, lang), stamp_line(cards, lang)],
+                width=160,
+            ),
+            ("districts", "--format", "json"): dumps_json(
+                districts_document(roll, rule, lang, edition=cards)
+            ),
+            ("districts", "--format", "csv"): districts_csv(roll, lang, edition=cards),
+            ("districts",): render(
+                [districts_table(roll, lang, rule, "2022-04"), stamp_line(cards, lang)],
+                width=160,
+            ),
             ("score", "--format", "csv"): scorecards_csv(cards, "summary", lang),
         }
         whole = run("score", str(path), "--format", "csv-detail", "--lang", lang)

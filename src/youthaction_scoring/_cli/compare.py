@@ -6,11 +6,10 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from .._domain.calendar import Month
-from .._domain.errors import InputError
 from .._present.compare_help import CompareHelp
 from .._present.operations import OPERATION, compared
 from .._present.settings import AGAINST_INPUT, AGAINST_RULEBOOK, Request
-from .common import UserError, fail, load_input
+from .common import load_input
 from .endings import output_format
 from .options import lang_of
 from .output import emit, emit_tables, prepare_output
@@ -24,19 +23,6 @@ WIDTH = 80
 """The table form fits 80 columns when not written to a terminal."""
 
 
-def rulebook_or_fail(text: str) -> Rulebook:
-    """The edition *text* names (a known name, or a file), or a user error with every problem."""
-    from .._io.editions import choose_rulebook
-
-    try:
-        return choose_rulebook(text)
-    except InputError as exc:
-        problems = exc.problems
-        if len(problems) == 1 and not problems[0].place:
-            fail(AGAINST_RULEBOOK.flag, problems[0].message)
-        raise UserError(problems) from None
-
-
 @operation_command("compare")
 def compare(
     input_path: str,
@@ -47,7 +33,8 @@ def compare(
     as_of: Month | None,
     behind_share: Fraction | None,
     behind_below: int | None,
-    against_rulebook: str | None,
+    rulebook: Rulebook | None,
+    against_rulebook: Rulebook | None,
     against_input: str | None,
     output: str | None,
     force: bool,
@@ -60,13 +47,17 @@ def compare(
     fmt = output_format(fmt, output, OPERATION["compare"].formats, "table")
     inputs = [input_path] + ([against_input] if against_input else [])
     output = prepare_output(output, inputs=inputs, force=force)
-    edition = None if against_rulebook is None else rulebook_or_fail(against_rulebook)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     against = None
     if against_input is not None:
         against = load_input(against_input, None, warn=lang_of(lang))
     request = Request(
-        lang=lang_of(lang), as_of=as_of, behind=rule, against_rulebook=edition, against=against
+        lang=lang_of(lang),
+        as_of=as_of,
+        behind=rule,
+        rulebook=rulebook,
+        against_rulebook=against_rulebook,
+        against=against,
     )
     with refused_as_options(input_path):  # an as-of month outside a period (R2)
         comparison = compared(assessment, request)

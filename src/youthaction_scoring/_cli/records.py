@@ -11,19 +11,19 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from .._analysis.behind import BehindRule
 from .._domain.calendar import Month
-from .._domain.errors import Refusal
+from .._domain.errors import InputError, Refusal
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecards
 from .._present.operations import OPERATION
-from .._present.settings import Setting, request_of
+from .._present.settings import EDITIONS, Setting, request_of
 from .cli_texts import CliText
-from .common import fail
+from .common import UserError, fail
 from .help import HelpCommand, command, option
 from .options import (
     BILINGUAL_OPTION,
@@ -35,6 +35,9 @@ from .options import (
     OUTPUT_OPTION,
 )
 from .usage import BadValue, StopUsage
+
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -56,6 +59,23 @@ def reading(read: Callable[[str], Any]) -> Callable[[click.Context, click.Parame
     return callback
 
 
+def _rulebook(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Rulebook | None:
+    """``--rulebook NAME|FILE``: a known edition by name, else an edition's file read strictly.
+
+    Raises:
+        UserError: No such edition or file, or every problem of the file
+            with its key (exit 2).
+    """
+    if value is None:
+        return None
+    from .._io.editions import choose_rulebook
+
+    try:
+        return choose_rulebook(value)
+    except InputError as exc:
+        raise UserError(exc.problems) from None
+
+
 def setting_option(setting: Setting) -> Callable[[F], F]:
     """The command line's option of an operation's setting: its flag, help and reader.
 
@@ -64,8 +84,10 @@ def setting_option(setting: Setting) -> Callable[[F], F]:
     """
     if setting.choices:  # click's own choice, for its usage line and completion
         kind: dict[str, Any] = {"type": click.Choice(setting.choices)}
+    elif setting.name in EDITIONS:  # the command line also takes an edition's file
+        kind = {"callback": _rulebook, "metavar": setting.metavar}
     else:
-        kind = {"callback": reading(setting.cli_read or setting.read), "metavar": setting.metavar}
+        kind = {"callback": reading(setting.read), "metavar": setting.metavar}
     return option(
         setting.flag,
         setting.name,
@@ -156,12 +178,14 @@ def refused_as_options(input_path: str) -> Iterator[None]:
         fail(SETTINGS[exc.field].flag, exc.message)
 
 
-def score_or_fail(assessment: Assessment, as_of: Month | None) -> Scorecards:
+def score_or_fail(
+    assessment: Assessment, as_of: Month | None, rulebook: Rulebook | None = None
+) -> Scorecards:
     """Score an assessment (:func:`.operations.scored`); a bad as-of month is a user error (R2)."""
     from .._present.operations import scored
     from .._present.settings import AS_OF, Request
 
     try:
-        return scored(assessment, Request(as_of=as_of))
+        return scored(assessment, Request(as_of=as_of, rulebook=rulebook))
     except Refusal as exc:
         fail(AS_OF.flag, exc.message)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
@@ -16,6 +17,9 @@ from .help import option
 from .options import lang_of
 from .output import emit_pieces, prepare_output
 from .records import behind_rule_of, operation_command, refused_as_options
+
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
 
 
 @operation_command(
@@ -38,6 +42,7 @@ def report(
     behind_share: Fraction | None,
     behind_below: int | None,
     detail_limit: int | None,
+    rulebook: Rulebook | None,
     force: bool,
 ) -> None:
     """Write an HTML report of INPUT (help: :data:`.command_help.REPORT`)."""
@@ -46,7 +51,9 @@ def report(
     target = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     gc.freeze()  # read-only from here (the whole run collects rarely: App.main)
-    request = Request(lang=lang_of(lang), as_of=as_of, behind=rule, detail_limit=detail_limit)
+    request = Request(
+        lang=lang_of(lang), as_of=as_of, behind=rule, detail_limit=detail_limit, rulebook=rulebook
+    )
     try:
         with refused_as_options(input_path):  # an as-of month before the period (R2)
             pieces = answer_report(assessment, request)

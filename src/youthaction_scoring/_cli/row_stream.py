@@ -16,7 +16,7 @@ import io
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .._analysis.progress import Standings
 from .._analysis.score_rows import ScoreRows
@@ -29,6 +29,9 @@ from .common import fail, load_input, stdin_input, user_errors
 from .records import score_or_fail
 from .warnings import disagreement_warner, warn_disagreements
 
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
+
 T = TypeVar("T")
 
 
@@ -37,6 +40,7 @@ def score_rows_or_fail(
     input_format: str | None,
     as_of: Month | None,
     lang: Lang,
+    rulebook: Rulebook | None = None,
     shortfalls: bool = False,
 ) -> ScoreRows:
     """Score INPUT into score rows (one a community, in input order), failing as a command does.
@@ -54,13 +58,19 @@ def score_rows_or_fail(
         input_format,
         lang,
         lambda opened: score_rows(
-            opened, as_of=as_of, warn=disagreement_warner(lang), shortfalls=shortfalls
+            opened,
+            as_of=as_of,
+            rulebook=rulebook,
+            warn=disagreement_warner(lang),
+            shortfalls=shortfalls,
         ),
-        lambda assessment: ScoreRows.of(score_or_fail(assessment, as_of), shortfalls),
+        lambda assessment: ScoreRows.of(score_or_fail(assessment, as_of, rulebook), shortfalls),
     )
 
 
-def standings_or_fail(input_path: str, input_format: str | None, lang: Lang) -> Standings:
+def standings_or_fail(
+    input_path: str, input_format: str | None, lang: Lang, rulebook: Rulebook | None = None
+) -> Standings:
     """Every community's standing as of each month of INPUT's period, failing as a command does.
 
     Raises:
@@ -72,8 +82,10 @@ def standings_or_fail(input_path: str, input_format: str | None, lang: Lang) -> 
         input_path,
         input_format,
         lang,
-        lambda opened: progress_standings(opened, warn=disagreement_warner(lang)),
-        Standings.of,
+        lambda opened: progress_standings(
+            opened, rulebook=rulebook, warn=disagreement_warner(lang)
+        ),
+        lambda assessment: Standings.of(assessment, rulebook=rulebook),
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .._domain.calendar import Month
 from .._present.help_texts import OptionHelp
 from .._present.operations import OPERATION
+from .._present.settings import Request
 from .cli_texts import CliText
 from .common import fail, load_input
 from .endings import output_format
@@ -15,6 +18,9 @@ from .output import emit, emit_tables, prepare_output, writing
 from .records import operation_command, score_or_fail
 from .row_stream import score_rows_or_fail
 from .streaming import stream_json_document, stream_json_lines
+
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
 
 
 @operation_command("score")
@@ -33,6 +39,7 @@ def score(
     lang: str,
     bilingual: bool,
     as_of: Month | None,
+    rulebook: Rulebook | None,
     output: str | None,
     force: bool,
     jobs: int | None,
@@ -45,22 +52,23 @@ def score(
     if fmt == "csv":  # the summary: one compact row per community is enough
         from .._present.csv import score_rows_csv
 
-        rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang))
+        rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang), rulebook)
         emit(score_rows_csv(rows, lang_of(lang), bilingual=bilingual), target)
         return
     kind = input_kind(input_path, input_format) if fmt in ("jsonl", "json") else None
+    request = Request(lang=lang_of(lang), as_of=as_of, rulebook=rulebook)
     if fmt == "jsonl" and kind == "jsonl":
-        stream_json_lines(input_path, as_of, target, lang_of(lang), jobs_for(jobs, input_path))
+        stream_json_lines(input_path, request, target, jobs_for(jobs, input_path))
         return
     if kind == "json" and input_path != "-":
         data = read_input(input_path)
         processes = jobs_for(jobs, input_path)
-        if stream_json_document(input_path, data, fmt, as_of, target, lang_of(lang), processes):
+        if stream_json_document(input_path, data, fmt, request, target, processes):
             return
         assessment = load_input(input_path, input_format, warn=lang_of(lang), data=data)
     else:
         assessment = load_input(input_path, input_format, warn=lang_of(lang))
-    cards = score_or_fail(assessment, as_of)
+    cards = score_or_fail(assessment, as_of, rulebook)
     if fmt == "jsonl":
         from .._io.scorecards import scorecard_json_line
 
@@ -80,6 +88,8 @@ def score(
 
         emit(scorecards_csv(cards, "detail", lang_of(lang), bilingual=bilingual), target)
     else:
+        from .._io.stamps import stamp_line
         from .._present.tables import scorecards_table
 
-        emit_tables([scorecards_table(cards, lang_of(lang))], target, default=200)
+        footer = stamp_line(cards, lang_of(lang))
+        emit_tables([scorecards_table(cards, lang_of(lang)), footer], target, default=200)

@@ -83,6 +83,9 @@ KEEP_ALIVE_SECONDS = 5
     text=OptionHelp.SERVE_MAX_CONNECTIONS,
 )
 @option("--cors-origin", multiple=True, metavar="ORIGIN", text=OptionHelp.SERVE_CORS)
+@option(
+    "--rulebook", "rulebook_files", multiple=True, metavar="FILE", text=OptionHelp.SERVE_RULEBOOK
+)
 def serve(
     host: str,
     port: int,
@@ -94,11 +97,13 @@ def serve(
     max_concurrent: int,
     max_connections: int,
     cors_origin: tuple[str, ...],
+    rulebook_files: tuple[str, ...],
 ) -> None:
     """Run the scoring service (help: :data:`.command_help.SERVE`)."""
     try:
         import uvicorn
 
+        from .._io.editions import load_rulebooks
         from .._service.config import ServiceConfig, read_token_file
     except ImportError as exc:
         fail("serve", missing_extra(exc))
@@ -111,6 +116,11 @@ def serve(
         except InputError as exc:
             raise UserError(exc.with_prefix(f"{token_file}: ").problems) from None
         token_file = str(Path(token_file).resolve())
+    try:  # every problem of every edition's file, before the service starts
+        rulebooks = load_rulebooks(rulebook_files)
+    except InputError as exc:
+        raise UserError(exc.problems) from None
+    rulebook_files = tuple(str(Path(f).resolve()) for f in rulebook_files)
     config = ServiceConfig(
         tokens=tokens,
         max_body=max_body * 2**20,
@@ -118,8 +128,9 @@ def serve(
         timeout=timeout,
         max_concurrent=max_concurrent,
         cors_origins=cors_origin,
+        rulebooks=rulebooks,
     )
-    os.environ.update(config.to_environment(token_file))
+    os.environ.update(config.to_environment(token_file, rulebook_files))
     uvicorn.run(
         APP_FACTORY,
         factory=True,

@@ -19,12 +19,11 @@ from contextlib import nullcontext
 
 import click
 
-from .._domain.calendar import Month
-from .._domain.codes import Lang
 from .._domain.errors import InputError, Problem, Refusal
 from .._io.input_files import bounded_lines
 from .._io.jsonl import JsonLines
 from .._io.output_limit import limited_writer
+from .._present.settings import Request
 from .cli_texts import CliText, os_reason
 from .common import EXIT_USER_ERROR, UserError, WriteFailure, fail, stdin_lines
 from .output import writing
@@ -33,9 +32,7 @@ from .stdout import to_stdout
 from .warnings import disagreement_warner
 
 
-def stream_json_lines(
-    input_path: str, as_of: Month | None, output: str | None, lang: Lang, jobs: int
-) -> None:
+def stream_json_lines(input_path: str, request: Request, output: str | None, jobs: int) -> None:
     """Stream JSON Lines to scorecard lines; every bad line is reported (exit 2)."""
     source: Iterable[bytes]
     closing: contextlib.AbstractContextManager[object] = nullcontext()
@@ -58,9 +55,9 @@ def stream_json_lines(
         if jobs > 1:
             from .._io.jsonl import json_lines_items
 
-            run = _parallel(report, as_of, lang, jobs, lambda: json_lines_items(lines), False)
+            run = _parallel(report, request, jobs, lambda: json_lines_items(lines), False)
         else:
-            run = _serial(lines, report, as_of, lang)
+            run = _serial(lines, report, request)
         _run(run, output, whole=False)
 
 
@@ -68,9 +65,8 @@ def stream_json_document(
     input_path: str,
     data: bytes,
     fmt: str,
-    as_of: Month | None,
+    request: Request,
     output: str | None,
-    lang: Lang,
     jobs: int,
 ) -> bool:
     """Score a JSON document element by element (``False``: it must be read whole instead).
@@ -79,9 +75,8 @@ def stream_json_document(
         input_path: The input, for messages.
         data: Its bytes.
         fmt: ``jsonl`` or ``json``: what to write.
-        as_of: The as-of month (R2).
+        request: The as-of month (R2), the edition, the language of warnings.
         output: The file to write, or ``None`` for standard output.
-        lang: The language of warnings.
         jobs: How many worker processes (1: none).
 
     Returns: whether the document was streamed.
@@ -94,12 +89,12 @@ def stream_json_document(
             found = element_slices(data)
             if found is None:
                 return False
-            run = _parallel(report, as_of, lang, jobs, lambda: found, True, document)
+            run = _parallel(report, request, jobs, lambda: found, True, document)
         else:
             opened = open_json_document(data)
             if opened is None:
                 return False
-            run = _serial(opened, report, as_of, lang, document)
+            run = _serial(opened, report, request, document)
         _run(run, output, whole=True)
     return True
 
@@ -111,22 +106,21 @@ Run = Callable[[Callable[[bytes], object]], int]
 def _serial(
     source: Iterable[bytes] | JsonLines,
     report: Callable[[Problem], None],
-    as_of: Month | None,
-    lang: Lang,
+    request: Request,
     document: bool = False,
 ) -> Run:
     from .._io.stream import stream_scorecards
 
-    warn = disagreement_warner(lang)
+    warn = disagreement_warner(request.lang)
+    as_of, rulebook = request.as_of, request.rulebook
     return lambda write: stream_scorecards(
-        source, write, report, as_of=as_of, warn=warn, document=document
+        source, write, report, as_of=as_of, rulebook=rulebook, warn=warn, document=document
     )
 
 
 def _parallel(
     report: Callable[[Problem], None],
-    as_of: Month | None,
-    lang: Lang,
+    request: Request,
     jobs: int,
     opening: Callable[[], tuple[JsonLines, Iterable[tuple[int, bytes]]]],
     elements: bool,
@@ -134,7 +128,7 @@ def _parallel(
 ) -> Run:
     from .._io.parallel import stream_in_parallel
 
-    warn = disagreement_warner(lang)
+    warn = disagreement_warner(request.lang)
 
     def run(write: Callable[[bytes], object]) -> int:
         opened, items = opening()
@@ -145,7 +139,8 @@ def _parallel(
             report,
             jobs=jobs,
             elements=elements,
-            as_of=as_of,
+            as_of=request.as_of,
+            rulebook=request.rulebook,
             warn=warn,
             document=document,
         )

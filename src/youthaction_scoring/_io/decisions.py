@@ -19,7 +19,8 @@ from .._analysis.progress import MonthProgress
 from .._analysis.ranking import RankedCard
 from .._analysis.rollup import DistrictSummary
 from .._domain.codes import ItemCode, Lang
-from .._domain.scorecard import Deduction
+from .._domain.scorecard import Deduction, Scorecards
+from .stamps import stamped_document
 
 RANKING_FIELDS: Final = (
     "rank",
@@ -51,9 +52,11 @@ def ranking_rows(ranked: Iterable[RankedCard]) -> list[dict[str, Any]]:
     ]
 
 
-def ranking_document(ranked: Iterable[RankedCard]) -> dict[str, Any]:
+def ranking_document(
+    ranked: Iterable[RankedCard], *, edition: Scorecards | None = None
+) -> dict[str, Any]:
     """Return the ``rank --format json`` document: ``{"ranking": [...]}``."""
-    return {"ranking": ranking_rows(ranked)}
+    return stamped_document(edition, {"ranking": ranking_rows(ranked)})
 
 
 DISTRICT_FIELDS: Final = ("district", "communities", "mean", "min", "max", "behind")
@@ -89,7 +92,11 @@ def district_rows(summaries: Iterable[DistrictSummary], lang: Lang = "zh") -> li
 
 
 def districts_document(
-    summaries: Iterable[DistrictSummary], behind: BehindRule | None = None, lang: Lang = "zh"
+    summaries: Iterable[DistrictSummary],
+    behind: BehindRule | None = None,
+    lang: Lang = "zh",
+    *,
+    edition: Scorecards | None = None,
 ) -> dict[str, Any]:
     """Return the ``districts --format json`` document.
 
@@ -97,14 +104,16 @@ def districts_document(
         summaries: The districts.
         behind: The rule that flagged communities behind (R19, R23); the default.
         lang: Language of the shortfalls' reasons.
+        edition: The stamp of the edition that scored them (:mod:`.stamps`).
 
     Returns:
-        ``{"behind_rule": {...}, "districts": [...]}``.
+        ``{["rulebook", "rulebook_hash",] "behind_rule": {...}, "districts": [...]}``.
     """
-    return {
+    document = {
         "behind_rule": (behind or BehindRule()).to_dict(),
         "districts": district_rows(summaries, lang),
     }
+    return stamped_document(edition, document)
 
 
 def _shortfalls(
@@ -117,7 +126,9 @@ def _shortfalls(
     ]
 
 
-def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, Any]:
+def progress_document(
+    months: Iterable[MonthProgress], lang: Lang, *, edition: Scorecards | None = None
+) -> dict[str, Any]:
     """Return the ``progress --format json`` document: one entry per month.
 
     A month missed is listed once, in that month's ``missed``; later months
@@ -127,19 +138,23 @@ def progress_document(months: Iterable[MonthProgress], lang: Lang) -> dict[str, 
     Args:
         months: Progress for each month, in order.
         lang: Language of the shortfalls' reasons.
+        edition: The stamp of the edition that scored them (:mod:`.stamps`).
 
     Returns:
-        ``{"behind_rule": {...}, "months": [{"month", "totals", "missed",
-        "behind"}, ...]}``; ``behind`` lists the communities flagged (R19,
-        R23), each as ``{"community_id", "community_name", "total",
+        ``{["rulebook", "rulebook_hash",] "behind_rule": {...}, "months":
+        [{"month", "totals", "missed", "behind"}, ...]}``; ``behind`` lists the
+        communities flagged (R19, R23), each as ``{"community_id", "community_name", "total",
         "months_missed", "shortfalls"}``.
     """
     months = list(months)
     rule = months[0].rule if months else BehindRule()
-    return {"behind_rule": rule.to_dict(), "months": [_month_entry(m, lang) for m in months]}
+    entries = [_month_entry(m, lang) for m in months]
+    return stamped_document(edition, {"behind_rule": rule.to_dict(), "months": entries})
 
 
-def progress_json_chunks(months: Iterable[MonthProgress], lang: Lang) -> Iterator[str]:
+def progress_json_chunks(
+    months: Iterable[MonthProgress], lang: Lang, *, edition: Scorecards | None = None
+) -> Iterator[str]:
     """Write the ``progress --format json`` document a month at a time.
 
     The text is exactly ``dumps_json(progress_document(months, lang))``, but
@@ -149,6 +164,7 @@ def progress_json_chunks(months: Iterable[MonthProgress], lang: Lang) -> Iterato
     Args:
         months: Progress for each month, in order (an iterator is fine).
         lang: Language of the shortfalls' reasons.
+        edition: As in :func:`progress_document`.
 
     Returns:
         The document's text, in pieces.
@@ -158,7 +174,7 @@ def progress_json_chunks(months: Iterable[MonthProgress], lang: Lang) -> Iterato
     months = iter(months)
     first = next(months, None)
     rule = first.rule if first is not None else BehindRule()
-    empty = dumps_json({"behind_rule": rule.to_dict(), "months": []})
+    empty = dumps_json(stamped_document(edition, {"behind_rule": rule.to_dict(), "months": []}))
     tail = "[]\n}\n"
     assert empty.endswith(tail)
     if first is None:
@@ -192,17 +208,21 @@ def _month_entry(month: MonthProgress, lang: Lang) -> dict[str, Any]:
     }
 
 
-def plans_to_dict(plans: Iterable[Plan], lang: Lang = "zh") -> dict[str, Any]:
+def plans_to_dict(
+    plans: Iterable[Plan], lang: Lang = "zh", *, edition: Scorecards | None = None
+) -> dict[str, Any]:
     """Return the plans as the ``plan --format json`` document.
 
     Args:
         plans: The plans.
         lang: Language of the action and reason texts.
+        edition: The stamp of the edition that scored them (:mod:`.stamps`).
 
     Returns:
-        ``{"plans": [{"community_id", "total", "actions", "lost"}, ...]}``.
+        ``{["rulebook", "rulebook_hash",] "plans": [{"community_id", "total", "actions",
+        "lost"}, ...]}``.
     """
-    return {
+    document = {
         "plans": [
             {
                 "community_id": plan.community_id,
@@ -219,3 +239,4 @@ def plans_to_dict(plans: Iterable[Plan], lang: Lang = "zh") -> dict[str, Any]:
             for plan in plans
         ]
     }
+    return stamped_document(edition, document)

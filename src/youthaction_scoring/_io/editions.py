@@ -43,6 +43,29 @@ def load_rulebook(path: str | os.PathLike[str]) -> Rulebook:
         raise exc.with_prefix(f"{name}: ") from None
 
 
+def load_rulebooks(paths: Sequence[str | os.PathLike[str]]) -> tuple[Rulebook, ...]:
+    """Read several editions' files (``serve --rulebook FILE…``), every problem of every file.
+
+    Raises:
+        InputError: Every problem of every file, each with its file and key;
+            or two files give editions of one name.
+    """
+    found: list[Rulebook] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            edition = load_rulebook(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        if any(e.name == edition.name for e in found):
+            problems.append(Problem(os.fspath(path), EditionText.NAME_TWICE(edition.name)))
+        found.append(edition)
+    if problems:
+        raise InputError(problems)
+    return tuple(found)
+
+
 def choose_rulebook(text: str, given: Sequence[Rulebook] = ()) -> Rulebook:
     """The edition *text* names: a known edition's name (bundled or *given*), else a file.
 

@@ -22,6 +22,8 @@ from .terminal import terminal_safe as safe
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from .._domain.scorecard import Scorecards
+
 
 class CheckText(Text):
     """The words of ``check``'s answer."""
@@ -94,9 +96,15 @@ def outcome_text(text: Text, lang: Lang) -> str:
 
 
 def check_document(
-    verdicts: Sequence[Verdict], covered: Sequence[Covered], lang: Lang
+    verdicts: Sequence[Verdict],
+    covered: Sequence[Covered],
+    lang: Lang,
+    *,
+    edition: Scorecards | None = None,
 ) -> dict[str, Any]:
-    """The ``check --format json`` document: the verdicts, then the coverage."""
+    """The ``check --format json`` document: the edition's stamp, the verdicts, the coverage."""
+    from .._io.stamps import stamped_document
+
     rows = [
         {
             "community": v.expected.community,
@@ -115,7 +123,7 @@ def check_document(
         }
         for v in verdicts
     ]
-    return {
+    document = {
         "passed": all(v.passed for v in verdicts),
         "rows": rows,
         "coverage": [
@@ -128,6 +136,7 @@ def check_document(
             for c in covered
         ],
     }
+    return stamped_document(edition, document)
 
 
 def check_tables(verdicts: Sequence[Verdict], lang: Lang) -> list[RenderableType]:

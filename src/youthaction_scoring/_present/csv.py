@@ -20,6 +20,7 @@ from .._analysis.score_rows import ScoreRows
 from .._domain.codes import Lang, PilotLevel
 from .._domain.scorecard import Scorecards
 from .._io.decisions import DISTRICT_FIELDS, RANKING_FIELDS, district_rows, ranking_rows
+from .._io.stamps import STAMP_HEADERS, stamp_cells
 from .headings import behind_line
 from .scorecard_rows import (
     DETAIL_HEADERS,
@@ -133,8 +134,17 @@ def _table_csv(
     rows: Iterable[Sequence[object]],
     lang: Lang,
     bilingual: bool,
+    edition: Scorecards | None,
 ) -> str:
-    """Every CSV's conventions: BOM, headers in the language, text quoted, formulas guarded."""
+    """Every CSV's conventions: BOM, headers in the language, text quoted, formulas guarded.
+
+    With *edition*, every row ends with the edition's name and hash (EDITIONS.md), in
+    columns rather than a footer, so the file stays one table for a spreadsheet or pandas.
+    """
+    if edition is not None:
+        stamp = stamp_cells(edition)
+        headers = (*headers, *STAMP_HEADERS)
+        rows = ((*row, *stamp) for row in rows)
     return csv_text(header_row(headers, lang, bilingual), rows, bom=True, quote_text=True)
 
 
@@ -150,14 +160,15 @@ def scorecards_csv(
         bilingual: Headers in Chinese and English (``排名 rank``).
 
     Returns:
-        The CSV text (UTF-8 BOM first; every text cell quoted).
+        The CSV text (UTF-8 BOM first; every text cell quoted; the edition's
+        name and hash the last two columns).
     """
     headers, rows = (
         (SUMMARY_HEADERS, summary_rows(cards, lang))
         if table == "summary"
         else (DETAIL_HEADERS, detail_rows(cards, lang))
     )
-    return _table_csv(headers, rows, lang, bilingual)
+    return _table_csv(headers, rows, lang, bilingual, cards)
 
 
 def score_rows_csv(rows: ScoreRows, lang: Lang = "zh", *, bilingual: bool = False) -> str:
@@ -171,33 +182,51 @@ def score_rows_csv(rows: ScoreRows, lang: Lang = "zh", *, bilingual: bool = Fals
     Returns:
         The CSV text (UTF-8 BOM first; every text cell quoted).
     """
-    return _table_csv(SUMMARY_HEADERS, summary_cells(rows.rows, lang), lang, bilingual)
+    return _table_csv(SUMMARY_HEADERS, summary_cells(rows.rows, lang), lang, bilingual, rows.head)
 
 
-def ranking_csv(ranked: Iterable[RankedCard], lang: Lang = "zh", *, bilingual: bool = False) -> str:
-    """Return the ranking as CSV (``rank --format csv``): a row per community, labels not codes."""
+def ranking_csv(
+    ranked: Iterable[RankedCard],
+    lang: Lang = "zh",
+    *,
+    bilingual: bool = False,
+    edition: Scorecards | None = None,
+) -> str:
+    """Return the ranking as CSV (``rank --format csv``): a row per community, labels not codes.
+
+    With *edition* (the scores' header), the edition's name and hash end every row.
+    """
     rows = ranking_rows(ranked)
     for row in rows:
         row["pilot_level"] = PilotLevel.from_code(row["pilot_level"]).label_in(lang)
     return _table_csv(
-        RANKING_HEADERS, ([row[f] for f in RANKING_FIELDS] for row in rows), lang, bilingual
+        RANKING_HEADERS,
+        ([row[f] for f in RANKING_FIELDS] for row in rows),
+        lang,
+        bilingual,
+        edition,
     )
 
 
 def districts_csv(
-    summaries: Sequence[DistrictSummary], lang: Lang = "zh", *, bilingual: bool = False
+    summaries: Sequence[DistrictSummary],
+    lang: Lang = "zh",
+    *,
+    bilingual: bool = False,
+    edition: Scorecards | None = None,
 ) -> str:
     """Return the district roll-up as CSV (``districts --format csv``): one row per district.
 
-    Its last cell names each community behind with its shortfalls, one a line
-    (:func:`.headings.behind_line`, R23).
+    Its behind cell names each community behind with its shortfalls, one a
+    line (:func:`.headings.behind_line`, R23); with *edition*, the edition's
+    name and hash end every row.
     """
     rows = district_rows(summaries, lang)
     body = [
         [*(r[h] for h in DISTRICT_FIELDS[:-1]), "\n".join(_behind_lines(s, lang))]
         for r, s in zip(rows, summaries, strict=True)
     ]
-    return _table_csv(DISTRICT_HEADERS, body, lang, bilingual)
+    return _table_csv(DISTRICT_HEADERS, body, lang, bilingual, edition)
 
 
 def _behind_lines(summary: DistrictSummary, lang: Lang) -> list[str]:

@@ -49,6 +49,20 @@ class OptionHelp(Text):
         "Score as of this month: later months are not yet owed and records dated after it"
         " do not count yet. It may not be before the first month of the period (rule R2).",
     )
+    SERVE_RULEBOOK = (
+        "登记一个规则版本文件（.toml），请求可用 ?rulebook=名称 选用它；可重复。"
+        "启动时读取并检查，有问题则列出全部问题、不启动。",
+        "Register an edition's file (.toml) that requests may choose with ?rulebook=NAME;"
+        " repeatable. Each is read and checked at start-up: any problem stops the service"
+        " with every problem listed.",
+    )
+    RULEBOOK = (
+        "按此规则版本评分：内置或已登记版本的名称（如 guiyang-2021），或版本文件（.toml）。"
+        "不给时，用考核期第一天施行的版本。每个输出都注明所用版本及其哈希。",
+        "Score with this edition of the rules: the name of a bundled or registered edition"
+        " (guiyang-2021) or an edition's file (.toml). Without it, the edition in force on"
+        " the first day of the period. Every output names the edition used and its hash.",
+    )
     OUTPUT = (
         "写入此文件，而不是显示在屏幕上；- 表示标准输出。文件要么完整写出，要么不写，"
         "输入文件不会被覆盖，已有的工作簿不加 --force 也不会被覆盖。"

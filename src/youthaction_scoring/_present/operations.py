@@ -18,7 +18,7 @@ it as it names settings (``--as-of``, ``?as_of``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -39,9 +39,13 @@ from .settings import (
     COMMUNITY,
     DETAIL_LIMIT,
     LANG,
+    RULEBOOK,
     Request,
     Setting,
 )
+
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
 
 JSON: Final = "application/json"
 TEXT: Final = "text/plain; charset=utf-8"
@@ -53,8 +57,15 @@ HTML: Final = "text/html; charset=utf-8"
 # --------------------------------------------------------------------------
 
 
+def edition_of(assessment: Assessment, request: Request) -> Rulebook:
+    """The edition that scores *assessment*: the request's, else the one in force (EDITIONS.md)."""
+    from .._rules.editions import edition_for
+
+    return request.rulebook or edition_for(assessment.period)
+
+
 def scored(assessment: Assessment, request: Request) -> Scorecards:
-    """Score *assessment* as of the request's month.
+    """Score *assessment* as of the request's month, with the request's edition.
 
     Raises:
         Refusal: The as-of month is before the period (R2; field ``as_of``).
@@ -62,7 +73,7 @@ def scored(assessment: Assessment, request: Request) -> Scorecards:
     from .._analysis.score import score_assessment
 
     try:
-        return score_assessment(assessment, as_of=request.as_of)
+        return score_assessment(assessment, as_of=request.as_of, rulebook=request.rulebook)
     except Refusal as exc:
         raise Refusal(exc.message, AS_OF.name) from None
 
@@ -96,10 +107,12 @@ def plans_of(assessment: Assessment, request: Request) -> tuple[Any, ...]:
             assessment.period.as_of(request.as_of)  # within the period (R2)
         except Refusal as exc:
             raise Refusal(exc.message, AS_OF.name) from None
-    cards = scored(assessment, attrs.evolve(request, as_of=None))
+    rulebook = edition_of(assessment, request)
+    cards = scored(assessment, attrs.evolve(request, as_of=None, rulebook=rulebook))
     if request.community is None:
-        return plan_scorecards(cards, as_of=request.as_of)
-    return (plan_scorecard(card_of(cards, request.community), cards.period, as_of=request.as_of),)
+        return plan_scorecards(cards, as_of=request.as_of, rulebook=rulebook)
+    card = card_of(cards, request.community)
+    return (plan_scorecard(card, cards.period, as_of=request.as_of, rulebook=rulebook),)
 
 
 # --------------------------------------------------------------------------
@@ -116,8 +129,10 @@ def _json(value: object) -> str:
 def answer_plan(assessment: Assessment, request: Request) -> str:
     """``plan --format json``: what would still gain points."""
     from .._io.decisions import plans_to_dict
+    from .._io.stamps import head_of
 
-    return _json(plans_to_dict(plans_of(assessment, request), request.lang))
+    edition = head_of(edition_of(assessment, request), assessment.period)
+    return _json(plans_to_dict(plans_of(assessment, request), request.lang, edition=edition))
 
 
 def answer_explain(assessment: Assessment, request: Request) -> str:
@@ -125,9 +140,12 @@ def answer_explain(assessment: Assessment, request: Request) -> str:
     from .._analysis.explain import explain_scorecard
     from .terminal import terminal_safe
 
-    cards = scored(assessment, request)
+    rulebook = edition_of(assessment, request)
+    cards = scored(assessment, attrs.evolve(request, rulebook=rulebook))
     card = card_of(cards, request.community or "")
-    statement = explain_scorecard(card, period=cards.period, as_of=request.as_of, lang=request.lang)
+    statement = explain_scorecard(
+        card, period=cards.period, as_of=request.as_of, rulebook=rulebook, lang=request.lang
+    )
     return terminal_safe(statement)
 
 
@@ -137,15 +155,20 @@ def answer_rank(assessment: Assessment, request: Request) -> str:
     from .._io.decisions import ranking_document
 
     cards = scored(assessment, request)
-    return _json(ranking_document(rank_scorecards(cards, by_district=request.by_district)))
+    ranked = rank_scorecards(cards, by_district=request.by_district)
+    return _json(ranking_document(ranked, edition=cards))
 
 
 def answer_progress(assessment: Assessment, request: Request) -> Iterable[str]:
     """``progress --format json``: month by month, who is falling behind (a month at a time)."""
     from .._analysis.progress import iter_progress
     from .._io.decisions import progress_json_chunks
+    from .._io.stamps import head_of
 
-    return progress_json_chunks(iter_progress(assessment, behind=request.behind), request.lang)
+    rulebook = edition_of(assessment, request)
+    steps = iter_progress(assessment, behind=request.behind, rulebook=rulebook)
+    edition = head_of(rulebook, assessment.period)
+    return progress_json_chunks(steps, request.lang, edition=edition)
 
 
 def answer_districts(assessment: Assessment, request: Request) -> str:
@@ -155,7 +178,7 @@ def answer_districts(assessment: Assessment, request: Request) -> str:
 
     cards = scored(assessment, request)
     summaries = district_rollup(cards, request.behind)
-    return _json(districts_document(summaries, request.behind, request.lang))
+    return _json(districts_document(summaries, request.behind, request.lang, edition=cards))
 
 
 def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:
@@ -168,6 +191,7 @@ def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:
         return report_pieces(
             assessment,
             lang=request.lang,
+            rulebook=request.rulebook,
             behind=request.behind,
             as_of=request.as_of,
             detail_limit=limit,
@@ -179,25 +203,29 @@ def answer_report(assessment: Assessment, request: Request) -> Iterable[str]:
 def answer_check(assessment: Assessment, request: Request) -> str:
     """``check --format json``: the expected rows' verdicts and the clauses' coverage."""
     from .._analysis.check import check_assessment, coverage
+    from .._io.stamps import head_of
     from .check import check_document
 
-    verdicts = check_assessment(assessment)
-    return _json(check_document(verdicts, coverage(verdicts), request.lang))
+    rulebook = edition_of(assessment, request)
+    verdicts = check_assessment(assessment, rulebook)
+    edition = head_of(rulebook, assessment.period)
+    return _json(
+        check_document(verdicts, coverage(verdicts, rulebook), request.lang, edition=edition)
+    )
 
 
 def compared(assessment: Assessment, request: Request) -> Any:
     """The comparison the request asks for: with another edition, another input, or both.
 
-    Side *a* is *assessment* under the edition in force for its period
-    (EDITIONS.md); side *b* the request's other input (the verified data),
-    under its other edition when it names one.
+    Side *a* is *assessment* under the request's edition, else the one in
+    force for its period (EDITIONS.md); side *b* the request's other input
+    (the verified data), or its other edition, or both.
 
     Raises:
         Refusal: Nothing to compare with (field ``against_rulebook``), or the
             as-of month is outside a period (R2; field ``as_of``).
     """
     from .._analysis.compare import compare_editions, compare_inputs
-    from .._rules.editions import edition_for
 
     if request.against is None and request.against_rulebook is None:
         needs = CompareHelp.NEEDS_AGAINST(AGAINST_RULEBOOK.name, AGAINST_INPUT.part)
@@ -207,11 +235,12 @@ def compared(assessment: Assessment, request: Request) -> Any:
             return compare_inputs(
                 assessment,
                 request.against,
+                rulebook=request.rulebook,
                 against_rulebook=request.against_rulebook,
                 as_of=request.as_of,
                 behind=request.behind,
             )
-        edition = edition_for(assessment.period)
+        edition = edition_of(assessment, request)
         assert request.against_rulebook is not None
         return compare_editions(
             assessment,
@@ -282,7 +311,7 @@ OPERATIONS: Final = (
     Operation(
         "score",
         SCORE,
-        (AS_OF,),
+        (AS_OF, RULEBOOK),
         JSON,
         "score --format json|jsonl",
         None,
@@ -293,7 +322,7 @@ OPERATIONS: Final = (
     Operation(
         "plan",
         PLAN,
-        (AS_OF, COMMUNITY),
+        (AS_OF, COMMUNITY, RULEBOOK),
         JSON,
         "plan --format json",
         answer_plan,
@@ -303,7 +332,11 @@ OPERATIONS: Final = (
     Operation(
         "explain",
         EXPLAIN,
-        (AS_OF, attrs.evolve(COMMUNITY, required=True, help=OptionHelp.EXPLAIN_COMMUNITY)),
+        (
+            AS_OF,
+            attrs.evolve(COMMUNITY, required=True, help=OptionHelp.EXPLAIN_COMMUNITY),
+            RULEBOOK,
+        ),
         TEXT,
         "explain --format text",
         answer_explain,
@@ -313,7 +346,7 @@ OPERATIONS: Final = (
     Operation(
         "rank",
         RANK,
-        (AS_OF, BY),
+        (AS_OF, BY, RULEBOOK),
         JSON,
         "rank --format json",
         answer_rank,
@@ -324,7 +357,7 @@ OPERATIONS: Final = (
     Operation(
         "progress",
         PROGRESS,
-        BEHIND,
+        (*BEHIND, RULEBOOK),
         JSON,
         "progress --format json",
         answer_progress,
@@ -334,7 +367,7 @@ OPERATIONS: Final = (
     Operation(
         "districts",
         DISTRICTS,
-        (AS_OF, *BEHIND),
+        (AS_OF, *BEHIND, RULEBOOK),
         JSON,
         "districts --format json",
         answer_districts,
@@ -342,11 +375,13 @@ OPERATIONS: Final = (
         OptionHelp.DISTRICTS_FORMAT,
         bilingual=True,
     ),
-    Operation("report", REPORT, (AS_OF, *BEHIND, DETAIL_LIMIT), HTML, "report", answer_report),
+    Operation(
+        "report", REPORT, (AS_OF, *BEHIND, DETAIL_LIMIT, RULEBOOK), HTML, "report", answer_report
+    ),
     Operation(
         "check",
         CHECK,
-        (),
+        (RULEBOOK,),
         JSON,
         "check --format json",
         answer_check,
@@ -356,7 +391,7 @@ OPERATIONS: Final = (
     Operation(
         "compare",
         COMPARE,
-        (AS_OF, *BEHIND, AGAINST_RULEBOOK, AGAINST_INPUT),
+        (AS_OF, *BEHIND, RULEBOOK, AGAINST_RULEBOOK, AGAINST_INPUT),
         JSON,
         "compare --format json",
         answer_compare,

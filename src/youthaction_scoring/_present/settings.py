@@ -11,8 +11,8 @@ setting's :attr:`Setting.name`: each front end places it as it names settings
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -22,9 +22,11 @@ from .._domain.codes import LANGS, Lang
 from .._domain.errors import Refusal
 from .._domain.messages import Text
 from .._domain.model import Assessment
-from .._rules.rulebook import Rulebook
 from .compare_help import CompareHelp
 from .help_texts import OptionHelp
+
+if TYPE_CHECKING:
+    from .._rules.rulebook import Rulebook
 
 
 class OperationText(Text):
@@ -33,6 +35,10 @@ class OperationText(Text):
     NOT_A_CHOICE = ("“{0}”不可用；可用：{1}", "{0!r} is not one of: {1}")
     NOT_A_COUNT = ("“{0}”不是不小于0的整数", "{0!r} is not a whole number of at least 0")
     BEHIND_BOTH = ("{0} 和 {1} 只能给一个", "give {0} or {1}, not both")
+    NO_EDITION = (
+        "没有名为“{0}”的规则版本；可用的版本：{1}",
+        "no edition named {0!r}; known editions: {1}",
+    )
 
 
 @attrs.frozen
@@ -46,6 +52,8 @@ class Request:
         by_district: Rank within each district.
         behind: Who counts as behind (R19, R23).
         detail_limit: The report's full form up to this many communities.
+        rulebook: The edition to score with; ``None``: the one in force on
+            the first day of the period (EDITIONS.md).
         against_rulebook: Compare with the scores under this edition (side *b*).
         against: Compare with this assessment (side *b*: the verified data).
     """
@@ -56,6 +64,7 @@ class Request:
     by_district: bool = False
     behind: BehindRule = attrs.field(factory=BehindRule)
     detail_limit: int | None = None
+    rulebook: Rulebook | None = None
     against_rulebook: Rulebook | None = None
     against: Assessment | None = None
 
@@ -84,6 +93,25 @@ def _text(text: str) -> str:
     return text
 
 
+def edition_reader(given: Sequence[Rulebook] = ()) -> Callable[[str], Rulebook]:
+    """The reader of ``rulebook`` where only names are taken: a bundled or a *given* edition.
+
+    The service reads ``?rulebook`` with the editions it was started with;
+    the command line also takes a file (:mod:`.._cli.records`).
+    """
+
+    def read(text: str) -> Rulebook:
+        from .._rules.editions import edition_named, known_editions
+
+        found = edition_named(text, given)
+        if found is None:
+            names = ", ".join(e.name for e in known_editions(given))
+            raise Refusal(OperationText.NO_EDITION(text, names))
+        return found
+
+    return read
+
+
 @attrs.frozen
 class Setting:
     """One setting of an operation, declared once for the command line and the service.
@@ -100,8 +128,6 @@ class Setting:
         choices: The values it takes, when it is a choice.
         required: Whether the operation needs it.
         default: What applies when it is not given, as the help says it.
-        cli_read: How the command line reads it, when it takes more than the
-            service (a file's path); ``None``: as :attr:`read`.
         part: The service takes it as this part of a ``multipart/form-data``
             body (a second input), not as a query parameter; ``None``: a query
             parameter.
@@ -116,7 +142,6 @@ class Setting:
     choices: tuple[str, ...] = ()
     required: bool = False
     default: str | None = None
-    cli_read: Callable[[str], Any] | None = None
     part: str | None = None
 
 
@@ -187,38 +212,25 @@ DETAIL_LIMIT: Final = Setting(
     metavar="N",
     default="500",  # the report's DETAIL_LIMIT (a test keeps the two in step)
 )
-
-
-def edition_of(name: str) -> Rulebook:
-    """The known edition called *name* (bundled): what the service's clients may name.
-
-    Raises:
-        Refusal: No edition has that name (the message lists those there are).
-    """
-    from .._rules.editions import EditionText, edition_named, known_editions
-
-    found = edition_named(name)
-    if found is None:
-        names = ", ".join(e.name for e in known_editions())
-        raise Refusal(EditionText.NO_EDITION(name, names))
-    return found
-
-
-def _editions_schema() -> dict[str, Any]:
-    from .._rules.editions import known_editions
-
-    return {"type": "string", "enum": [e.name for e in known_editions()]}
-
-
-AGAINST_RULEBOOK: Final = Setting(
-    "against_rulebook",
-    "--against-rulebook",
-    CompareHelp.AGAINST_RULEBOOK,
-    edition_of,
-    _editions_schema,
+RULEBOOK: Final = Setting(
+    "rulebook",
+    "--rulebook",
+    OptionHelp.RULEBOOK,
+    edition_reader(),
+    lambda: {"type": "string", "pattern": "^[a-z0-9-]{1,64}$"},
     metavar="NAME|FILE",
-    cli_read=_text,  # a file too: the command reads it, every problem with its key
 )
+"""The edition to score with (EDITIONS.md): a name here; the command line also takes a file."""
+AGAINST_RULEBOOK: Final = attrs.evolve(
+    RULEBOOK,
+    name="against_rulebook",
+    flag="--against-rulebook",
+    help=CompareHelp.AGAINST_RULEBOOK,
+)
+"""Side *b*'s edition in a comparison: read as :data:`RULEBOOK` is."""
+EDITIONS: Final = (RULEBOOK.name, AGAINST_RULEBOOK.name)
+"""The settings that name an edition: the service reads them with the editions it knows,
+the command line also takes an edition's file."""
 AGAINST_INPUT: Final = Setting(
     "against_input",
     "--against-input",
@@ -239,6 +251,7 @@ SETTINGS: Final = {
         BEHIND_SHARE,
         BEHIND_BELOW,
         DETAIL_LIMIT,
+        RULEBOOK,
         AGAINST_RULEBOOK,
         AGAINST_INPUT,
     )
@@ -274,5 +287,6 @@ def request_of(
         by_district=values.get("by") == "district",
         behind=behind,
         detail_limit=values.get("detail_limit"),
+        rulebook=values.get("rulebook"),
         against_rulebook=values.get("against_rulebook"),
     )

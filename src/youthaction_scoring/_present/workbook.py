@@ -118,12 +118,14 @@ def _fill(book: Book, cards: Scorecards, lang: Lang) -> None:
             sheet.width(index, width)
         sheet.for_print(landscape=True, names=names)
     as_of = f" (as of {cards.as_of})" if cards.as_of is not None else ""
-    lines = (
+    lines: tuple[str, ...] = (
         "社区青春行动考核得分 / Community Youth Action scores",
         f"考核期 period: {cards.period}{as_of}",
-        f"评分规则 rulebook: {cards.rulebook}",
+        f"评分规则 rulebook: {cards.rulebook} (sha256 {cards.rulebook_hash})",
         "排名按总分,同分同名次 (1, 2, 2, 4) / rank by total; equal totals share a rank",
     )
+    if cards.rulebook_note is not None:  # the period began before the edition (EDITIONS.md)
+        lines = (*lines[:3], " / ".join(cards.rulebook_note.both()), *lines[3:])
     for number, text in enumerate(lines, start=1):
         info.put(number, 1, text)
     info.width(1, 80)

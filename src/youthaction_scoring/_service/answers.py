@@ -158,6 +158,7 @@ def score_stream(
                 write,
                 problems.add,
                 as_of=request.as_of,
+                rulebook=request.rulebook,
                 warn=warnings.append,
                 document=not lines,
             )

@@ -100,11 +100,13 @@ def create_app(config: ServiceConfig | None = None) -> Starlette:
             )
         )
     middleware.append(Middleware(Guard, config=config))
-    return Starlette(
+    app = Starlette(
         routes=routes(),
         middleware=middleware,
         exception_handlers={HTTPException: _router_refusal},
     )
+    app.state.rulebooks = config.rulebooks  # ?rulebook=NAME names one of them, or a bundled one
+    return app
 
 
 def app_from_environment() -> Starlette:

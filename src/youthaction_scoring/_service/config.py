@@ -19,6 +19,7 @@ import attrs
 
 from .._domain.errors import InputError, Problem
 from .._domain.messages import Message
+from .._rules.rulebook import Rulebook
 from .service_texts import ServiceText
 
 DEFAULT_MAX_BODY: Final = 64 * 2**20
@@ -75,6 +76,9 @@ class ServiceConfig:
         timeout: Seconds a request may take (503 beyond).
         max_concurrent: Requests answered at once (503 beyond).
         cors_origins: Origins browsers may call from; empty: CORS off.
+        rulebooks: Editions ``?rulebook=NAME`` may name besides the bundled
+            ones (``serve --rulebook FILE``); their files are given to the
+            workers by path (:meth:`to_environment`).
     """
 
     tokens: tuple[str, ...] = attrs.field(default=(), validator=_check_tokens)
@@ -83,13 +87,18 @@ class ServiceConfig:
     timeout: float = DEFAULT_TIMEOUT
     max_concurrent: int = DEFAULT_MAX_CONCURRENT
     cors_origins: tuple[str, ...] = ()
+    rulebooks: tuple[Rulebook, ...] = ()
 
-    def to_environment(self, token_file: str | None = None) -> dict[str, str]:
+    def to_environment(
+        self, token_file: str | None = None, rulebook_files: tuple[str, ...] = ()
+    ) -> dict[str, str]:
         """The environment variables that give this configuration to a worker process.
 
         Args:
             token_file: The file the tokens were read from: the workers read
                 it again, so no token is put in the environment.
+            rulebook_files: The files :attr:`rulebooks` were read from (the
+                workers read them again, as the tokens).
         """
         return {
             ENV_PREFIX + "TOKEN_FILE": token_file or "",
@@ -98,6 +107,7 @@ class ServiceConfig:
             ENV_PREFIX + "TIMEOUT": repr(self.timeout),
             ENV_PREFIX + "MAX_CONCURRENT": str(self.max_concurrent),
             ENV_PREFIX + "CORS_ORIGINS": "\n".join(self.cors_origins),
+            ENV_PREFIX + "RULEBOOKS": "\n".join(rulebook_files),
         }
 
     @classmethod
@@ -110,6 +120,8 @@ class ServiceConfig:
                 ``ValueError`` too).
             OSError: The token file cannot be read.
         """
+        from .._io.editions import load_rulebooks
+
         env = os.environ if environ is None else environ
 
         def lines(name: str) -> tuple[str, ...]:
@@ -129,6 +141,7 @@ class ServiceConfig:
             timeout=number("TIMEOUT", DEFAULT_TIMEOUT),
             max_concurrent=int(number("MAX_CONCURRENT", DEFAULT_MAX_CONCURRENT)),
             cors_origins=lines("CORS_ORIGINS"),
+            rulebooks=load_rulebooks(lines("RULEBOOKS")),
         )
 
 

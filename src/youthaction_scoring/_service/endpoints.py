@@ -37,7 +37,8 @@ CHUNK: Final = 256 * 1024
 
 
 def _request(request: HttpRequest, endpoint: str) -> Request:
-    asked = read_request(endpoint, request.query_params.multi_items())
+    rulebooks = getattr(request.app.state, "rulebooks", ())
+    asked = read_request(endpoint, request.query_params.multi_items(), rulebooks)
     return attrs.evolve(asked, lang=scope_lang(request.scope))
 
 

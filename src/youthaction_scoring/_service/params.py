@@ -15,7 +15,8 @@ from typing import Any, Final
 from .._domain.errors import Problem, Refusal
 from .._domain.messages import Message
 from .._present.operations import OPERATION
-from .._present.settings import LANG, Request, Setting, request_of
+from .._present.settings import EDITIONS, LANG, Request, Setting, edition_reader, request_of
+from .._rules.rulebook import Rulebook
 from .problems import ServiceProblem
 from .service_texts import ServiceText
 
@@ -29,12 +30,16 @@ def parameters_of(endpoint: str) -> tuple[Setting, ...]:
     return PLAIN if found is None else found.parameters()
 
 
-def read_request(endpoint: str, query: Sequence[tuple[str, str]]) -> Request:
+def read_request(
+    endpoint: str, query: Sequence[tuple[str, str]], rulebooks: Sequence[Rulebook] = ()
+) -> Request:
     """Check an endpoint's query and build its request.
 
     Args:
         endpoint: An operation's name, or another endpoint (which takes ``lang`` only).
         query: The query's (name, value) pairs, in order.
+        rulebooks: The editions the service was started with (``serve
+            --rulebook``): ``?rulebook`` names one of them or a bundled one.
 
     Returns:
         The request (``lang`` is left at its default: the caller negotiates it).
@@ -46,6 +51,9 @@ def read_request(endpoint: str, query: Sequence[tuple[str, str]]) -> Request:
     problems: list[Problem] = []
     values: dict[str, Any] = {}
     seen: set[str] = set()
+    readers = {name: p.read for name, p in known.items()}
+    for name in EDITIONS:  # the editions this service knows: its own and the bundled
+        readers[name] = edition_reader(rulebooks)
 
     def refuse(name: str, message: Message) -> None:
         problems.append(Problem(f"?{name}", message))
@@ -58,7 +66,7 @@ def read_request(endpoint: str, query: Sequence[tuple[str, str]]) -> Request:
         else:
             seen.add(name)
             try:
-                values[name] = known[name].read(text)
+                values[name] = readers[name](text)
             except Refusal as exc:
                 refuse(name, exc.message)
     for parameter in known.values():
