@@ -19,7 +19,10 @@ from youthaction_scoring._present.settings import RULEBOOK
 from youthaction_scoring._rules.editions import GUIYANG_2021, edition_named
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "guiyang-2021-2022.json"
-_NEEDS = {"explain": ["--community", "nm-01"]}
+_NEEDS = {
+    "explain": ["--community", "nm-01"],
+    "compare": ["--against-rulebook", "guiyang-2021"],
+}
 
 
 def _edition_file(tmp_path: Path, name: str = "guiyang-2023", each: int = 8) -> Path:
@@ -207,7 +210,8 @@ def test_every_output_names_the_edition_and_its_hash(
     written = out.read_text(encoding="utf-8")
     assert "guiyang-2023" in written
     assert edition.hash in written
-    assert GUIYANG_2021.hash not in written
+    # compare names both sides: its other side is the 2021 edition (_NEEDS)
+    assert (GUIYANG_2021.hash in written) is (command == "compare")
 
 
 def test_the_workbook_names_the_edition(tmp_path: Path) -> None:

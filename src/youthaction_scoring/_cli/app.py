@@ -17,6 +17,7 @@ from .._present.help_texts import HelpWord
 from .check import check
 from .cli_texts import CliText
 from .common import ClosedPipe
+from .compare import compare
 from .convert import convert
 from .districts import districts
 from .explain import explain
@@ -154,5 +155,6 @@ for _command in (
     report,
     serve,
     check,
+    compare,
 ):
     main.add_command(_command)

@@ -21,7 +21,7 @@ from .._domain.errors import InputError, Refusal
 from .._domain.model import Assessment
 from .._domain.scorecard import Scorecards
 from .._present.operations import OPERATION
-from .._present.settings import RULEBOOK, Setting, request_of
+from .._present.settings import EDITIONS, Setting, request_of
 from .cli_texts import CliText
 from .common import UserError, fail
 from .help import HelpCommand, command, option
@@ -84,7 +84,7 @@ def setting_option(setting: Setting) -> Callable[[F], F]:
     """
     if setting.choices:  # click's own choice, for its usage line and completion
         kind: dict[str, Any] = {"type": click.Choice(setting.choices)}
-    elif setting.name == RULEBOOK.name:  # the command line also takes an edition's file
+    elif setting.name in EDITIONS:  # the command line also takes an edition's file
         kind = {"callback": _rulebook, "metavar": setting.metavar}
     else:
         kind = {"callback": reading(setting.read), "metavar": setting.metavar}

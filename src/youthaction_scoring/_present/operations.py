@@ -28,9 +28,12 @@ from .._domain.model import Assessment
 from .._domain.scorecard import Scorecard, Scorecards
 from .check_help import CHECK, CheckHelp
 from .command_help import DISTRICTS, EXPLAIN, PLAN, PROGRESS, RANK, REPORT, SCORE
+from .compare_help import COMPARE, CompareHelp
 from .help_texts import CommandDoc, OptionHelp
 from .review_help import RECTIFY
 from .settings import (
+    AGAINST_INPUT,
+    AGAINST_RULEBOOK,
     AS_OF,
     BEHIND,
     BY,
@@ -227,6 +230,52 @@ def answer_rectify(assessment: Assessment, request: Request) -> str:
     return _json(rectification_document(r, request.lang, edition=edition))
 
 
+def compared(assessment: Assessment, request: Request) -> Any:
+    """The comparison the request asks for: with another edition, another input, or both.
+
+    Side *a* is *assessment* under the request's edition, else the one in
+    force for its period (EDITIONS.md); side *b* the request's other input
+    (the verified data), or its other edition, or both.
+
+    Raises:
+        Refusal: Nothing to compare with (field ``against_rulebook``), or the
+            as-of month is outside a period (R2; field ``as_of``).
+    """
+    from .._analysis.compare import compare_editions, compare_inputs
+
+    if request.against is None and request.against_rulebook is None:
+        needs = CompareHelp.NEEDS_AGAINST(AGAINST_RULEBOOK.name, AGAINST_INPUT.part)
+        raise Refusal(needs, AGAINST_RULEBOOK.name)
+    try:
+        if request.against is not None:
+            return compare_inputs(
+                assessment,
+                request.against,
+                rulebook=request.rulebook,
+                against_rulebook=request.against_rulebook,
+                as_of=request.as_of,
+                behind=request.behind,
+            )
+        edition = edition_of(assessment, request)
+        assert request.against_rulebook is not None
+        return compare_editions(
+            assessment,
+            edition,
+            request.against_rulebook,
+            as_of=request.as_of,
+            behind=request.behind,
+        )
+    except Refusal as exc:
+        raise Refusal(exc.message, AS_OF.name) from None
+
+
+def answer_compare(assessment: Assessment, request: Request) -> str:
+    """``compare --format json``: the two sides, per community and district."""
+    from .compare import compare_document
+
+    return _json(compare_document(compared(assessment, request)))
+
+
 Answer = Callable[[Assessment, Request], str | Iterable[str]]
 """An operation's answer: text, or text in pieces (written as they come)."""
 
@@ -265,8 +314,13 @@ class Operation:
         return self.doc.summary.en.rstrip(".")
 
     def parameters(self) -> tuple[Setting, ...]:
-        """The service's query parameters: ``lang``, then its settings."""
-        return (LANG, *self.settings)
+        """The service's query parameters: ``lang``, then its settings (not its parts)."""
+        return (LANG, *(s for s in self.settings if s.part is None))
+
+    @property
+    def parts(self) -> tuple[Setting, ...]:
+        """The settings the service takes as parts of a form (a second input), not parameters."""
+        return tuple(s for s in self.settings if s.part is not None)
 
 
 OPERATIONS: Final = (
@@ -359,6 +413,17 @@ OPERATIONS: Final = (
         answer_check,
         ("table", "json"),
         CheckHelp.FORMAT,
+    ),
+    Operation(
+        "compare",
+        COMPARE,
+        (AS_OF, *BEHIND, RULEBOOK, AGAINST_RULEBOOK, AGAINST_INPUT),
+        JSON,
+        "compare --format json",
+        answer_compare,
+        ("table", "json", "csv"),
+        CompareHelp.FORMAT,
+        bilingual=True,
     ),
 )
 """Every operation that reads an assessment, in the order the service lists them."""

@@ -23,6 +23,8 @@ from .._domain.calendar import Month
 from .._domain.codes import LANGS, Lang
 from .._domain.errors import Refusal
 from .._domain.messages import Text
+from .._domain.model import Assessment
+from .compare_help import CompareHelp
 from .help_texts import OptionHelp
 
 if TYPE_CHECKING:
@@ -55,6 +57,8 @@ class Request:
         due: The deadline a rectification list states; the period's last day.
         rulebook: The edition to score with; ``None``: the one in force on
             the first day of the period (EDITIONS.md).
+        against_rulebook: Compare with the scores under this edition (side *b*).
+        against: Compare with this assessment (side *b*: the verified data).
     """
 
     lang: Lang = "zh"
@@ -65,6 +69,8 @@ class Request:
     detail_limit: int | None = None
     due: dt.date | None = None
     rulebook: Rulebook | None = None
+    against_rulebook: Rulebook | None = None
+    against: Assessment | None = None
 
 
 def parse_count(text: str) -> int:
@@ -126,6 +132,9 @@ class Setting:
         choices: The values it takes, when it is a choice.
         required: Whether the operation needs it.
         default: What applies when it is not given, as the help says it.
+        part: The service takes it as this part of a ``multipart/form-data``
+            body (a second input), not as a query parameter; ``None``: a query
+            parameter.
     """
 
     name: str
@@ -137,6 +146,7 @@ class Setting:
     choices: tuple[str, ...] = ()
     required: bool = False
     default: str | None = None
+    part: str | None = None
 
 
 def _month_schema() -> dict[str, Any]:
@@ -223,6 +233,25 @@ RULEBOOK: Final = Setting(
     metavar="NAME|FILE",
 )
 """The edition to score with (EDITIONS.md): a name here; the command line also takes a file."""
+AGAINST_RULEBOOK: Final = attrs.evolve(
+    RULEBOOK,
+    name="against_rulebook",
+    flag="--against-rulebook",
+    help=CompareHelp.AGAINST_RULEBOOK,
+)
+"""Side *b*'s edition in a comparison: read as :data:`RULEBOOK` is."""
+EDITIONS: Final = (RULEBOOK.name, AGAINST_RULEBOOK.name)
+"""The settings that name an edition: the service reads them with the editions it knows,
+the command line also takes an edition's file."""
+AGAINST_INPUT: Final = Setting(
+    "against_input",
+    "--against-input",
+    CompareHelp.AGAINST_INPUT,
+    _text,
+    lambda: {"type": "string", "contentMediaType": "application/octet-stream"},
+    metavar="FILE",
+    part="against",
+)
 BEHIND: Final = (BEHIND_SHARE, BEHIND_BELOW)
 SETTINGS: Final = {
     setting.name: setting
@@ -236,6 +265,8 @@ SETTINGS: Final = {
         DETAIL_LIMIT,
         DUE,
         RULEBOOK,
+        AGAINST_RULEBOOK,
+        AGAINST_INPUT,
     )
 }
 """Every setting, by name."""
@@ -271,4 +302,5 @@ def request_of(
         detail_limit=values.get("detail_limit"),
         due=values.get("due"),
         rulebook=values.get("rulebook"),
+        against_rulebook=values.get("against_rulebook"),
     )

@@ -14,7 +14,9 @@ from __future__ import annotations
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from typing import IO, Final
+from typing import IO, Any, Final
+
+import attrs
 
 from .._analysis.rollup import Disagreement
 from .._domain.checkpoint import CHECKPOINT
@@ -81,6 +83,13 @@ def load(data: bytes, fmt: str, warnings: list[Disagreement]) -> Assessment:
         raise invalid(exc.problems) from None
     except ImportError:  # a register, and the excel extra is not installed here
         raise ServiceProblem("unsupported-media-type", ServiceText.NO_EXCEL()) from None
+
+
+def format_of(data: bytes) -> str:
+    """The format an input part is in, as its first bytes show (JSON when they say nothing)."""
+    from .._io.assessments import guess_format
+
+    return guess_format(data[:65536]) or "json"  # nothing said: read as JSON, refused there
 
 
 def within_limit(made: bytes) -> bytes:
@@ -217,14 +226,28 @@ def _texts(pieces: Iterable[str]) -> Callable[[Callable[[bytes], object]], None]
 
 
 def answer(
-    operation: Operation, data: bytes, fmt: str, request: Request, warnings: list[Disagreement]
+    operation: Operation,
+    data: bytes,
+    fmt: str,
+    request: Request,
+    warnings: list[Disagreement],
+    parts: dict[str, bytes] | None = None,
 ) -> bytes | IO[bytes]:
     """The answer of *operation* (not ``score``) to a body: as its command writes it with ``-o``.
 
     Text answers are bytes; answers made in pieces are spooled as they come.
+    *parts* are the other inputs of a form, by part name (a setting's
+    :attr:`~.._present.settings.Setting.part`, the request's field it fills),
+    each in the format its first bytes show.
     """
     assert operation.answer is not None  # score is streamed: score_stream, score_whole
     try:
+        for setting in operation.parts:
+            given = (parts or {}).get(str(setting.part))
+            if given is not None:
+                other = load(given, format_of(given), warnings)
+                changes: dict[str, Any] = {str(setting.part): other}
+                request = attrs.evolve(request, **changes)
         made = operation.answer(load(data, fmt, warnings), request)
         if isinstance(made, str):
             return within_limit(made.encode("utf-8"))

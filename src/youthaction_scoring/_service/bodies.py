@@ -34,6 +34,9 @@ BODY_FORMATS: Final[dict[str, str]] = {JSON: "json", NDJSON: "jsonl", XLSX: "xls
 FORM_FIELD: Final = "file"
 """The form field a register is uploaded in."""
 
+INPUT_PART: Final = "input"
+"""The form part of the first input, for an operation that reads two (``compare``)."""
+
 
 def body_format(content_type: str | None) -> str:
     """``json``, ``jsonl``, ``xlsx`` or ``form``: the reader for a ``Content-Type``.
@@ -78,6 +81,30 @@ async def read_body(request: Request, fmt: str) -> tuple[bytes, str]:
         raise invalid([Problem("", ServiceText.BAD_FORM(exc.detail))]) from None
     except (MultiPartException, ParseError) as exc:  # older Starlette lets these through
         raise invalid([Problem("", ServiceText.BAD_FORM(str(exc)))]) from None
+
+
+async def read_parts(request: Request, names: tuple[str, ...]) -> dict[str, bytes]:
+    """The parts *names* of a form (two inputs: ``input`` and ``against``), those given.
+
+    Raises:
+        ServiceProblem: 422 for a form that cannot be read or lacks ``input``.
+    """
+    found: dict[str, bytes] = {}
+    try:
+        async with request.form(max_files=len(names), max_fields=16) as form:
+            for name in names:
+                part = form.get(name)
+                if part is not None:
+                    found[name] = (
+                        part.encode("utf-8") if isinstance(part, str) else await part.read()
+                    )
+    except HTTPException as exc:  # Starlette's word for a form it cannot parse
+        raise invalid([Problem("", ServiceText.BAD_FORM(exc.detail))]) from None
+    except (MultiPartException, ParseError) as exc:  # older Starlette lets these through
+        raise invalid([Problem("", ServiceText.BAD_FORM(str(exc)))]) from None
+    if INPUT_PART not in found:
+        raise invalid([Problem(INPUT_PART, ServiceText.NO_PART(INPUT_PART))])
+    return found
 
 
 async def spool_body(request: Request) -> IO[bytes]:

@@ -30,8 +30,8 @@ from .._io.codec import dumps_json
 from .._io.schema import Document
 from .._present.operations import Operation
 from .._present.settings import Request
-from .answers import answer, score_stream, score_whole, working
-from .bodies import JSON, NDJSON, body_format, read_body, spool_body
+from .answers import answer, format_of, score_stream, score_whole, working
+from .bodies import INPUT_PART, JSON, NDJSON, body_format, read_body, read_parts, spool_body
 from .guard import WORK, scope_lang
 from .params import read_request
 
@@ -196,8 +196,17 @@ def endpoint_of(operation: Operation) -> Callable[[HttpRequest], Any]:
     async def endpoint(request: HttpRequest) -> Response:
         asked = _request(request, operation.name)
         warnings: list[Disagreement] = []
-        data, fmt = await read_body(request, body_format(request.headers.get("content-type")))
-        made = await _run(request.receive, answer, operation, data, fmt, asked, warnings)
+        fmt = body_format(request.headers.get("content-type"))
+        if operation.parts and fmt == "form":  # two inputs: the parts input, against, ...
+            names = (INPUT_PART, *(str(s.part) for s in operation.parts))
+            parts = await read_parts(request, names)
+            data = parts.pop(INPUT_PART)
+            made = await _run(
+                request.receive, answer, operation, data, format_of(data), asked, warnings, parts
+            )
+        else:
+            data, fmt = await read_body(request, fmt)
+            made = await _run(request.receive, answer, operation, data, fmt, asked, warnings)
         lang = asked.lang if operation.media != JSON else None
         return respond(made, operation.media, lang, (warnings, asked))
 

@@ -18,7 +18,7 @@ from .. import _version
 from .._io.rulebook import rulebook_schema
 from .._io.schema import json_schema
 from .._present.operations import OPERATIONS
-from .bodies import FORM, FORM_FIELD, JSON, NDJSON, XLSX
+from .bodies import FORM, FORM_FIELD, INPUT_PART, JSON, NDJSON, XLSX
 from .params import parameters_of
 from .problems import KINDS, PROBLEM_MEDIA_TYPE
 
@@ -100,8 +100,22 @@ def _parameters(endpoint: str) -> list[dict[str, Any]]:
     ]
 
 
-def _assessment_body() -> dict[str, Any]:
+def _assessment_body(parts: tuple[str, ...] = ()) -> dict[str, Any]:
     binary = {"type": "string", "contentMediaType": XLSX}
+    if parts:  # two inputs: a form with the parts input and (say) against, each any format
+        data = {"type": "string", "contentMediaType": "application/octet-stream"}
+        form = {
+            "type": "object",
+            "properties": dict.fromkeys((INPUT_PART, *parts), data),
+            "required": [INPUT_PART],
+        }
+        body = _assessment_body()
+        body["description"] += (
+            " Or a form whose parts " + ", ".join((INPUT_PART, *parts)) + " are each an assessment"
+            " in any of these formats (the second input of the comparison)."
+        )
+        body["content"][FORM]["schema"] = {"oneOf": [body["content"][FORM]["schema"], form]}
+        return body
     return {
         "required": True,
         "description": "An assessment: a JSON document, JSON Lines, or a register (台账).",
@@ -170,7 +184,7 @@ def openapi_document() -> dict[str, Any]:
                 "summary": summary,
                 "description": f"Answers as `youthaction-scoring {command}` does, byte for byte.",
                 "parameters": _parameters(endpoint),
-                "requestBody": _assessment_body(),
+                "requestBody": _assessment_body(tuple(str(p.part) for p in operation.parts)),
                 "responses": {
                     "200": {
                         "description": summary,

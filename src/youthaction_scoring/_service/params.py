@@ -15,7 +15,7 @@ from typing import Any, Final
 from .._domain.errors import Problem, Refusal
 from .._domain.messages import Message
 from .._present.operations import OPERATION
-from .._present.settings import LANG, RULEBOOK, Request, Setting, edition_reader, request_of
+from .._present.settings import EDITIONS, LANG, Request, Setting, edition_reader, request_of
 from .._rules.rulebook import Rulebook
 from .problems import ServiceProblem
 from .service_texts import ServiceText
@@ -52,7 +52,8 @@ def read_request(
     values: dict[str, Any] = {}
     seen: set[str] = set()
     readers = {name: p.read for name, p in known.items()}
-    readers[RULEBOOK.name] = edition_reader(rulebooks)
+    for name in EDITIONS:  # the editions this service knows: its own and the bundled
+        readers[name] = edition_reader(rulebooks)
 
     def refuse(name: str, message: Message) -> None:
         problems.append(Problem(f"?{name}", message))

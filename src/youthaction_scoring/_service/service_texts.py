@@ -40,6 +40,10 @@ class ServiceText(Text):
         "the form holds no register: upload the .xlsx file as the field 'file'",
     )
     BAD_FORM = ("表单无法解析：{0}", "the form cannot be read: {0}")
+    NO_PART = (
+        "表单中没有“{0}”部分：请上传该文件（JSON、JSON Lines 或 .xlsx）",
+        "the form has no part {0!r}: upload that file (JSON, JSON Lines or .xlsx)",
+    )
     EMPTY_BODY = ("请求内容为空", "the request body is empty")
     INVALID_DETAIL = ("发现 {0} 处问题，详见 problems", "{0} problem(s) found; see problems")
     UNAUTHORIZED_DETAIL = (
