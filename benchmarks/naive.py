@@ -14,9 +14,11 @@ Usage: ``python benchmarks/naive.py INPUT.jsonl OUTPUT.jsonl``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import unicodedata
+from importlib.resources import files
 from typing import Any
 
 from youthaction_scoring._domain.codes import (
@@ -59,6 +61,12 @@ def key(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
+RULEBOOK_HASH = hashlib.sha256(
+    files("youthaction_scoring._rules").joinpath("bundled/guiyang-2021.toml").read_bytes()
+).hexdigest()[:12]
+"""The edition's content hash (EDITIONS.md): the first 12 hex digits of its file's SHA-256."""
+
+
 def render(arg: Any, lang: int) -> str:
     if isinstance(arg, tuple) and len(arg) == 2 and arg[0] == "label":
         return LABELS[arg[1]][lang]
@@ -70,7 +78,9 @@ def render(arg: Any, lang: int) -> str:
 def text(msg: tuple[str, tuple[Any, ...], str | None], lang: int) -> str:
     name, args, rule = msg
     body = TEMPLATES[name][lang].format(*(render(a, lang) for a in args))
-    return f"{body} ({rule})" if rule else body
+    if not rule:
+        return body
+    return f"{body}（{rule}）" if lang == 0 else f"{body} ({rule})"
 
 
 def month_index(date: str) -> int:
@@ -248,6 +258,8 @@ def score(c: dict[str, Any], first: int, last: int, period: tuple[str, str]) -> 
         msg = ("bonus_capped", (bonus_sum, 100), "R16")
         card["notes"] = [text(msg, 1)]
         card["notes_zh"] = [text(msg, 0)]
+    card["rulebook"] = "guiyang-2021"
+    card["rulebook_hash"] = RULEBOOK_HASH
     return card
 
 

@@ -52,6 +52,7 @@ def _project_pass(source: Path, target: Path, upto: str) -> dict[str, float]:
         started = clock()
         opened = open_json_lines(inp)
         scorer = Scorer(opened.period, None, GUIYANG_2021)
+        head = scorer.scorecards()  # the edition's stamp each line ends with (EDITIONS.md)
         results = opened.lines
         spent["parse"] += clock() - started
         while True:
@@ -70,7 +71,7 @@ def _project_pass(source: Path, target: Path, upto: str) -> dict[str, float]:
             spent["score"] += t2 - t1
             if upto == "score":
                 continue
-            for line in scorecard_lines([card]):
+            for line in scorecard_lines([card], head):
                 out.write(line)
             spent["write"] += clock() - t2
     return spent

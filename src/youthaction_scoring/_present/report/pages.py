@@ -18,8 +18,10 @@ from html import escape
 from typing import Any, Final
 
 from ..._analysis.behind import BehindRule
+from ..._analysis.rollup import BehindCommunity
 from ..._domain.codes import SECTION_TITLES, ItemCode, ItemKind, Lang, PilotLevel
 from ..._domain.normalize import compare_key
+from ..headings import behind_line
 from ..rectify import RectifyHeading
 from .digest import SECTIONS, Digest, Entry
 from .report_words import SECTION_COLOURS, ReportText, report_texts
@@ -153,19 +155,23 @@ def rectify_context(digest: Digest, lang: Lang) -> list[dict[str, Any]]:
 
 def full_context(digest: Digest, lang: Lang) -> dict[str, Any]:
     """The full form: every community in every chart, table and section."""
-    names = {entry.id: entry.name for _, entry, _ in digest.ranked}
     return {
         "rectify": rectify_context(digest, lang),
         "communities": [
             _full_community(rank, entry, behind, digest, lang)
             for rank, entry, behind in digest.ranked
         ],
-        "districts": _districts(digest, lambda i: f"{names[i]} ({i})"),
+        "districts": _districts(digest, lambda b: _behind(b, lang)),
     }
 
 
-def _districts(digest: Digest, behind: Callable[[str], object]) -> list[dict[str, Any]]:
-    """The district roll-up's rows; *behind* shows each flagged community, given its id."""
+def _behind(flagged: BehindCommunity, lang: Lang) -> str:
+    """A flagged community as every behind list names it: with its shortfalls (R23)."""
+    return behind_line(flagged.community_name, flagged.community_id, flagged.lost, lang)
+
+
+def _districts(digest: Digest, behind: Callable[[BehindCommunity], object]) -> list[dict[str, Any]]:
+    """The district roll-up's rows; *behind* shows each flagged community."""
     return [
         {
             "district": s.district,
@@ -173,7 +179,7 @@ def _districts(digest: Digest, behind: Callable[[str], object]) -> list[dict[str
             "mean": f"{s.mean:.1f}",
             "min": s.min,
             "max": s.max,
-            "behind": [behind(i) for i in s.behind],
+            "behind": [behind(b) for b in s.flagged],
         }
         for s in digest.districts
     ]
@@ -240,7 +246,6 @@ def compact_context(digest: Digest, lang: Lang, limit: int) -> dict[str, Any]:
     count = len(digest.ranked)
     missed = Counter(i for _, entry, _ in digest.ranked for i in entry.missed)
     position = {entry.id: n for n, (_, entry, _) in enumerate(digest.ranked, start=1)}
-    names = {entry.id: entry.name for _, entry, _ in digest.ranked}
     return {
         "compact_note": ReportText.COMPACT.template(lang).format(count, limit),
         "histogram": _histogram(digest, lang),
@@ -256,7 +261,7 @@ def compact_context(digest: Digest, lang: Lang, limit: int) -> dict[str, Any]:
         ],
         "ranking": ranking_chunks(digest, lang),
         "rows_per_chunk": ROWS_PER_CHUNK,
-        "districts": _districts(digest, lambda i: (position[i], f"{names[i]} ({i})")),
+        "districts": _districts(digest, lambda b: (position[b.community_id], _behind(b, lang))),
     }
 
 
