@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # imported on first use by __getattr__ below
     from ._analysis.behind import BehindRule, flag_behind
     from ._analysis.compare import (
         CommunityComparison,
+        ComparedEdition,
+        ComparedSide,
         Comparison,
         DistrictComparison,
         compare_editions,
@@ -149,6 +151,8 @@ _LAZY: dict[str, str] = {
     "Community": "._domain.model",
     "CommunityComparison": "._analysis.compare",
     "CommunityMonth": "._analysis.progress",
+    "ComparedEdition": "._analysis.compare",
+    "ComparedSide": "._analysis.compare",
     "Comparison": "._analysis.compare",
     "CountyOrgCategory": "._domain.codes",
     "CountyOrgsAmounts": "._rules.rulebook",
@@ -294,6 +298,8 @@ __all__ = [
     "Community",
     "CommunityComparison",
     "CommunityMonth",
+    "ComparedEdition",
+    "ComparedSide",
     "Comparison",
     "CountyOrgCategory",
     "CountyOrgsAmounts",

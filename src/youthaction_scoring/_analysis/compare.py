@@ -38,7 +38,7 @@ MOVED_MOST: Final = 5
 
 
 @attrs.frozen
-class Stamp:
+class ComparedEdition:
     """The edition that scored one side: its name and content hash (EDITIONS.md)."""
 
     rulebook: str
@@ -46,7 +46,7 @@ class Stamp:
 
 
 @attrs.frozen
-class Side:
+class ComparedSide:
     """One community under one side.
 
     Args:
@@ -83,8 +83,8 @@ class CommunityComparison:
     community_id: str
     community_name: str
     district: str
-    a: Side | None
-    b: Side | None
+    a: ComparedSide | None
+    b: ComparedSide | None
     differences: tuple[RecordDifference, ...] = ()
 
     @property
@@ -151,14 +151,14 @@ class Comparison:
         behind: The rule that flagged communities behind on both sides.
         communities: Every community of either side: side *a*'s in its order,
             then those only on side *b*.
-        districts: Every district of either side, as :attr:`communities` orders them.
+        districts: Every district of either side, as ``communities`` orders them.
         as_of: The month the totals are as of (side *a*'s; its period's last
             month when scored over the whole period).
         records: The records behind each difference were looked for (two inputs).
     """
 
-    a: Stamp
-    b: Stamp
+    a: ComparedEdition
+    b: ComparedEdition
     behind: BehindRule
     communities: tuple[CommunityComparison, ...]
     districts: tuple[DistrictComparison, ...]
@@ -238,8 +238,8 @@ def compare_scorecards(
         for key, shown in _districts(c.district for c in communities).items()
     )
     return Comparison(
-        Stamp(a.rulebook, a.rulebook_hash),
-        Stamp(b.rulebook, b.rulebook_hash),
+        ComparedEdition(a.rulebook, a.rulebook_hash),
+        ComparedEdition(b.rulebook, b.rulebook_hash),
         rule,
         communities,
         districts,
@@ -248,12 +248,12 @@ def compare_scorecards(
     )
 
 
-def _sides(cards: Scorecards, rule: BehindRule) -> dict[str, Side]:
+def _sides(cards: Scorecards, rule: BehindRule) -> dict[str, ComparedSide]:
     totals = [card.total for card in cards]
     ranks = competition_ranks(totals)
     flags = rule.flag(totals, [bool(short_items(card)) for card in cards])
     return {
-        card.community_id: Side(
+        card.community_id: ComparedSide(
             card.total, rank, flagged, tuple((item.code, item.points) for item in card.items)
         )
         for card, rank, flagged in zip(cards, ranks, flags, strict=True)
@@ -324,7 +324,7 @@ def compare_inputs(
 
     Returns:
         The comparison; each community on both sides carries the records and
-        facts that differ (:func:`~.differences.record_differences`).
+        facts that differ (``record_differences``).
 
     Raises:
         ValueError: *as_of* is before a period (R2).

@@ -233,7 +233,8 @@ def rectify_assessment(
 
     Raises:
         TypeError: An argument is not of the type named here.
-        Refusal: *as_of* is before the period (R2; field ``as_of``), or *due*
+        InputError: (a refusal with its ``field``) *as_of* is before the period (R2;
+            field ``as_of``), or *due*
             is after the period's last day or before the as-of month (field
             ``due``).
     """

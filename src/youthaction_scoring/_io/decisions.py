@@ -105,7 +105,7 @@ def districts_document(
         summaries: The districts.
         behind: The rule that flagged communities behind (R19, R23); the default.
         lang: Language of the shortfalls' reasons.
-        edition: The stamp of the edition that scored them (:mod:`.stamps`).
+        edition: The stamp of the edition that scored them (``_io/stamps.py``).
 
     Returns:
         ``{["rulebook", "rulebook_hash",] "behind_rule": {...}, "districts": [...]}``.
@@ -139,7 +139,7 @@ def progress_document(
     Args:
         months: Progress for each month, in order.
         lang: Language of the shortfalls' reasons.
-        edition: The stamp of the edition that scored them (:mod:`.stamps`).
+        edition: The stamp of the edition that scored them (``_io/stamps.py``).
 
     Returns:
         ``{["rulebook", "rulebook_hash",] "behind_rule": {...}, "months":
@@ -217,7 +217,7 @@ def plans_to_dict(
     Args:
         plans: The plans.
         lang: Language of the action and reason texts.
-        edition: The stamp of the edition that scored them (:mod:`.stamps`).
+        edition: The stamp of the edition that scored them (``_io/stamps.py``).
 
     Returns:
         ``{["rulebook", "rulebook_hash",] "plans": [{"community_id", "total", "actions",
@@ -255,7 +255,7 @@ def rectification_document(
     Args:
         rectification: The list.
         lang: Language of the steps and reasons.
-        edition: The stamp of the edition that scored them (:mod:`.stamps`).
+        edition: The stamp of the edition that scored them (``_io/stamps.py``).
 
     Returns:
         ``{["rulebook", "rulebook_hash",] "period", "as_of", "due",

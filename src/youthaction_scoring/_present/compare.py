@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final
 
-from .._analysis.compare import CommunityComparison, Comparison, Side
+from .._analysis.compare import CommunityComparison, ComparedSide, Comparison
 from .._analysis.differences import RecordDifference
 from .._analysis.rollup import DistrictSummary
 from .._domain.codes import ItemCode, Lang
@@ -79,7 +79,7 @@ class CompareText(Text):
     B_SIDE = ("核验", "verified")
 
 
-def _side(side: Side | None) -> dict[str, Any] | None:
+def _side(side: ComparedSide | None) -> dict[str, Any] | None:
     if side is None:
         return None
     items = {code.code: points for code, points in side.items}
@@ -179,7 +179,7 @@ def _pair(a: object, b: object, lang: Lang) -> str:
     return left if left == right else f"{left}→{right}"
 
 
-def _flag(side: Side | None, lang: Lang) -> str | None:
+def _flag(side: ComparedSide | None, lang: Lang) -> str | None:
     if side is None:
         return None
     return (CompareText.YES if side.behind else CompareText.NO).format(lang)
@@ -345,7 +345,7 @@ def compare_csv(comparison: Comparison, lang: Lang = "zh", *, bilingual: bool = 
     """``compare --format csv``: one row per community of either side (empty cells: absent)."""
     from .csv import csv_text, header_row
 
-    def side(s: Side | None) -> list[object]:
+    def side(s: ComparedSide | None) -> list[object]:
         return ["", "", ""] if s is None else [s.total, s.rank, _flag(s, lang)]
 
     stamps = (comparison.a.rulebook, comparison.a.hash, comparison.b.rulebook, comparison.b.hash)

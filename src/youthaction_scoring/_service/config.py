@@ -2,7 +2,7 @@
 
 ``youthaction-scoring serve`` builds a :class:`ServiceConfig` from its
 options and hands it to each worker process through the environment
-(:meth:`ServiceConfig.to_environment`), since uvicorn starts its workers by
+(``to_environment``), since uvicorn starts its workers by
 importing the application; ``youthaction_scoring.service:app`` reads the same
 variables, so any ASGI server runs the service the same way. Tokens never
 pass through the environment: the workers read the token file again.
@@ -78,7 +78,7 @@ class ServiceConfig:
         cors_origins: Origins browsers may call from; empty: CORS off.
         rulebooks: Editions ``?rulebook=NAME`` may name besides the bundled
             ones (``serve --rulebook FILE``); their files are given to the
-            workers by path (:meth:`to_environment`).
+            workers by path (``to_environment``).
     """
 
     tokens: tuple[str, ...] = attrs.field(default=(), validator=_check_tokens)
@@ -112,7 +112,7 @@ class ServiceConfig:
 
     @classmethod
     def from_environment(cls, environ: Mapping[str, str] | None = None) -> ServiceConfig:
-        """Read the configuration :meth:`to_environment` wrote (defaults where unset).
+        """Read the configuration ``to_environment`` wrote (defaults where unset).
 
         Raises:
             ValueError: A variable holds something that is not a number.
