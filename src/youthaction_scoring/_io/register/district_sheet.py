@@ -47,8 +47,9 @@ DISTRICTS: Final = SheetLayout(
             "text",
             True,
             "1.1",
-            "区(市、县)名称,须与“社区”表的“所在区县”完全一致,如:南明区",
-            "the district exactly as in the communities' district column, e.g. 南明区",
+            "区(市、县)名称,与“社区”表的“所在区县”相同(不计空格、全半角和大小写,R22),如:南明区",
+            "the district as in the communities' district column (spaces, width and case"
+            " aside, R22), e.g. 南明区",
         ),
         Column(
             "category",
