@@ -167,7 +167,7 @@ def read_element(index: int, raw: bytes) -> tuple[LineResult, object]:
     except InputError as exc:
         try:  # the id as written, for the check of repeated ids
             loose = msgspec.json.decode(raw)
-        except msgspec.DecodeError:
+        except (msgspec.DecodeError, UnicodeDecodeError):  # not UTF-8 (older msgspec says so)
             loose = None
         ident = loose.get("id") if isinstance(loose, dict) else None
         return LineResult(index, None, exc.with_prefix(place).problems), ident
