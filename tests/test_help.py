@@ -252,9 +252,11 @@ def test_wrap_breaks_between_chinese_characters_not_before_punctuation() -> None
         assert text.replace(" ", "") == "".join(line.strip() for line in lines).replace(" ", "")
 
 
-def test_lang_is_dropped_only_for_help() -> None:
+def test_lang_is_dropped_only_for_help(tmp_path: Path) -> None:
     """--lang on a command without it shows the help, but is still refused without -h."""
     assert help_of("template", "--lang", "en", lang="zh").startswith("Usage:")
-    result = run(["template", "--lang", "en", "新台账.xlsx"], "zh")
+    target = tmp_path / "新台账.xlsx"
+    result = run(["template", "--lang", "en", str(target)], "zh")
     assert 2 == result.exit_code
+    assert not target.exists()
     assert "--lang" in result.stderr
