@@ -6,15 +6,18 @@ read element by element) with :func:`score_rows`: each community is read,
 checked, scored and reduced to its :class:`~.._analysis.rows.ScoreRow`, so
 that what is held is the rows, not the communities and their full scorecards.
 
-The outcome is the whole-file reader's, problem for problem: every bad
-community of the input is reported at once (:class:`InputError`) and nothing
-is scored after the first; only a valid input gives its R18 warnings, and
-only after them is an as-of month before the period refused (R2).
+``progress`` reduces each community to its standings the same way
+(:func:`progress_standings`). The outcome is the whole-file reader's,
+problem for problem (:func:`_reduced`): every bad community of the input is
+reported at once (:class:`InputError`) and nothing is scored after the
+first; only a valid input gives its R18 warnings, and only after them is an
+as-of month before the period refused (R2).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from .._analysis.progress import Standings
 from .._analysis.rollup import Disagreement
@@ -27,6 +30,39 @@ from .._domain.model import Community
 from .._rules.rulebook import Rulebook
 from .jsonl import JsonLines
 from .stream import fewer_collections
+
+T = TypeVar("T")
+
+
+def _reduced(
+    opened: JsonLines,
+    reduce: Callable[[Iterator[Community]], T],
+    warn: Callable[[Disagreement], None] | None,
+) -> T:
+    """Reduce the valid communities of *opened* with *reduce*, as the whole-file reader would.
+
+    *reduce* is given each community while none was bad, and must read them
+    all; the reading goes on to the end for the problems. Then every problem
+    is raised (:class:`InputError`), or, the input valid, its R18 warnings go
+    to *warn*.
+    """
+    problems = Problems()
+
+    def valid() -> Iterator[Community]:
+        for result in opened.lines:
+            if result.community is None:
+                problems.extend(result.problems)
+            elif not problems:
+                yield result.community
+
+    with fewer_collections():
+        made = reduce(valid())
+    if problems:
+        raise InputError(problems)
+    if warn is not None:
+        for disagreement in opened.disagreements():
+            warn(disagreement)
+    return made
 
 
 def score_rows(
@@ -66,23 +102,19 @@ def score_rows(
         scorer = Scorer(opened.period, as_of, rulebook, opened.districts)
     except ValueError as exc:  # reported once the input is known to be valid
         refused = exc
-    rows: list[ScoreRow] = []
-    problems = Problems()
-    with fewer_collections():
-        for result in opened.lines:
-            if result.community is None:
-                problems.extend(result.problems)
-            elif scorer is not None and not problems:
-                rows.append(ScoreRow.of(scorer(result.community), shortfalls))
-    if problems:
-        raise InputError(problems)
-    if warn is not None:
-        for disagreement in opened.disagreements():
-            warn(disagreement)
+
+    def rows_of(communities: Iterator[Community]) -> tuple[ScoreRow, ...]:
+        if scorer is None:  # read on for the problems: scored once all is valid, never
+            for _ in communities:
+                pass
+            return ()
+        return tuple(ScoreRow.of(scorer(community), shortfalls) for community in communities)
+
+    rows = _reduced(opened, rows_of, warn)
     if refused is not None:
         raise refused
     assert scorer is not None
-    return ScoreRows(scorer.scorecards(), tuple(rows))
+    return ScoreRows(scorer.scorecards(), rows)
 
 
 def progress_standings(
@@ -103,20 +135,9 @@ def progress_standings(
             (after reading the whole input).
     """
     records = records_by_key(opened.districts)
-    problems = Problems()
 
-    def members() -> Iterator[Community]:
-        for result in opened.lines:
-            if result.community is None:
-                problems.extend(result.problems)
-            elif not problems:
-                yield with_district_records(result.community, records)
+    def standings_of(communities: Iterator[Community]) -> Standings:
+        members = (with_district_records(c, records) for c in communities)
+        return Standings(members, opened.period, rulebook=rulebook)
 
-    with fewer_collections():
-        standings = Standings(members(), opened.period, rulebook=rulebook)
-    if problems:
-        raise InputError(problems)
-    if warn is not None:
-        for disagreement in opened.disagreements():
-            warn(disagreement)
-    return standings
+    return _reduced(opened, standings_of, warn)
