@@ -37,7 +37,7 @@ def check(
     from .._analysis.check import coverage as covered
     from .._io.stamps import head_of, stamp_line
 
-    fmt = output_format(fmt, output, OPERATION["check"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["check"].formats)
     output = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     rulebook = edition_of(assessment, Request(rulebook=rulebook))

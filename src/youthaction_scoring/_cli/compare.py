@@ -44,7 +44,7 @@ def compare(
     if against_rulebook is None and against_input is None:
         needs = CompareHelp.NEEDS_AGAINST(AGAINST_RULEBOOK.flag, AGAINST_INPUT.flag)
         raise StopUsage(needs)
-    fmt = output_format(fmt, output, OPERATION["compare"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["compare"].formats)
     inputs = [input_path] + ([against_input] if against_input else [])
     output = prepare_output(output, inputs=inputs, force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))

@@ -36,7 +36,7 @@ def districts(
     from .._io.stamps import stamp_line
 
     rule = behind_rule_of(behind_share, behind_below)
-    fmt = output_format(fmt, output, OPERATION["districts"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["districts"].formats)
     output = prepare_output(output, inputs=[input_path], force=force)
     rows = score_rows_or_fail(
         input_path, input_format, as_of, lang_of(lang), rulebook, shortfalls=True

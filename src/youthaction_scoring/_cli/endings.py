@@ -22,14 +22,14 @@ ENDINGS: Final = {
 """The output format a file ending says; other endings (``.txt``, none) say nothing."""
 
 
-def output_format(fmt: str | None, output: str | None, choices: Sequence[str], default: str) -> str:
-    """The format to write: ``--format``, else the one ``-o``'s ending says, else *default*.
+def output_format(fmt: str | None, output: str | None, choices: Sequence[str]) -> str:
+    """The format to write: ``--format``, else the one ``-o``'s ending says, else the first.
 
     Args:
         fmt: The ``--format`` value, or ``None`` when not given.
         output: The ``-o`` value, or ``None``.
-        choices: The formats the command writes (``csv-detail`` is a CSV).
-        default: The format when neither says one.
+        choices: The formats the command writes, its default first
+            (``csv-detail`` is a CSV).
 
     Returns:
         The format.
@@ -43,7 +43,7 @@ def output_format(fmt: str | None, output: str | None, choices: Sequence[str], d
     ending = Path(output).suffix.lower() if output not in (None, "-") else ""
     said = ENDINGS.get(ending)
     if said is None:
-        return default if fmt is None else fmt
+        return choices[0] if fmt is None else fmt
     offered = [choice for choice in choices if choice.split("-")[0] == said]
     if fmt is None:
         if not offered:

@@ -32,7 +32,7 @@ def explain(
     force: bool,
 ) -> None:
     """Explain one community's score (help: :data:`.command_help.EXPLAIN`)."""
-    fmt = output_format(fmt, output, OPERATION["explain"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["explain"].formats)
     output = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     request = Request(lang=lang_of(lang), as_of=as_of, community=community, rulebook=rulebook)

@@ -30,7 +30,7 @@ def plan(
     force: bool,
 ) -> None:
     """List what would still gain points (help: :data:`.command_help.PLAN`)."""
-    fmt = output_format(fmt, output, OPERATION["plan"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["plan"].formats)
     output = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     request = Request(lang=lang_of(lang), as_of=as_of, community=community, rulebook=rulebook)

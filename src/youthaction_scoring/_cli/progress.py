@@ -33,7 +33,7 @@ def progress(
     from .._io.stamps import head_of, stamp_line
 
     rule = behind_rule_of(behind_share, behind_below)
-    fmt = output_format(fmt, output, OPERATION["progress"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["progress"].formats)
     output = prepare_output(output, inputs=[input_path], force=force)
     standings = standings_or_fail(input_path, input_format, lang_of(lang), rulebook)
     edition = head_of(standings.rulebook, standings.period)

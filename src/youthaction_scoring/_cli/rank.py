@@ -33,7 +33,7 @@ def rank(
     from .._analysis.ranking import rank_rows
     from .._io.stamps import stamp_line
 
-    fmt = output_format(fmt, output, OPERATION["rank"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["rank"].formats)
     output = prepare_output(output, inputs=[input_path], force=force)
     rows = score_rows_or_fail(input_path, input_format, as_of, lang_of(lang), rulebook)
     ranked = rank_rows(rows, by_district=by == "district")

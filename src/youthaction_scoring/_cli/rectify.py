@@ -39,7 +39,7 @@ def rectify(
     from .._io.stamps import head_of, stamp_line
 
     rule = behind_rule_of(behind_share, behind_below)
-    fmt = output_format(fmt, output, OPERATION["rectify"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["rectify"].formats)
     if fmt == "xlsx" and (output is None or output == "-"):
         fail("--format xlsx", CliText.WORKBOOK_TO_STDOUT())
     target = prepare_output(output, inputs=[input_path], force=force, workbook=fmt == "xlsx")

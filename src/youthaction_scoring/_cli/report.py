@@ -47,7 +47,7 @@ def report(
 ) -> None:
     """Write an HTML report of INPUT (help: :data:`.command_help.REPORT`)."""
     rule = behind_rule_of(behind_share, behind_below)
-    output_format(None, output, ["html"], "html")
+    output_format(None, output, ["html"])
     target = prepare_output(output, inputs=[input_path], force=force)
     assessment = load_input(input_path, input_format, warn=lang_of(lang))
     gc.freeze()  # read-only from here (the whole run collects rarely: App.main)

@@ -27,7 +27,7 @@ def schema(document: str, output: str | None, force: bool) -> None:
     from .._io.codec import dumps_json
     from .._io.schema import json_schema
 
-    output_format(None, output, ["json"], "json")
+    output_format(None, output, ["json"])
     output = prepare_output(output, force=force)
     emit(
         dumps_json(json_schema("scorecards" if document == "scorecards" else "assessment")), output

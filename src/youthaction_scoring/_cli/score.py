@@ -45,7 +45,7 @@ def score(
     jobs: int | None,
 ) -> None:
     """Score every community of INPUT (help: :data:`.command_help.SCORE`)."""
-    fmt = output_format(fmt, output, OPERATION["score"].formats, "table")
+    fmt = output_format(fmt, output, OPERATION["score"].formats)
     if fmt == "xlsx" and (output is None or output == "-"):
         fail("--format xlsx", CliText.WORKBOOK_TO_STDOUT())
     target = prepare_output(output, inputs=[input_path], force=force, workbook=fmt == "xlsx")
