@@ -20,7 +20,7 @@ from .._domain.calendar import Month, Period
 from .._domain.checkpoint import checkpoint
 from .._domain.checks import check_type
 from .._domain.codes import ItemCode, ItemKind
-from .._domain.district_records import records_by_key
+from .._domain.district_records import DistrictRecord, records_by_key
 from .._domain.model import Assessment, Community
 from .._domain.scorecard import Deduction, ItemScore, Scorecard
 from .._rules.clause import BaseRemedy
@@ -225,13 +225,14 @@ class Standings:
     does not grow with their records.
 
     Args:
-        members: The communities, as scored (with their district records,
-            R18), read once.
+        communities: The communities, read once.
         period: The assessment period (R1).
         months: The months to report as of; every month of the period by
             default.
         rulebook: The edition to apply (:attr:`rulebook`: the one used); by
             default the one in force on the period's first day.
+        districts: District records: a community of a recorded district is
+            scored with its district's 1.1 list (R18, R22).
 
     Raises:
         TypeError: A month is not a :class:`Month`.
@@ -240,10 +241,11 @@ class Standings:
 
     def __init__(
         self,
-        members: Iterable[Community],
+        communities: Iterable[Community],
         period: Period,
         months: Iterable[Month] | None = None,
         rulebook: Rulebook | None = None,
+        districts: Iterable[DistrictRecord] = (),
     ) -> None:
         chosen = tuple(period.months if months is None else months)
         for month in chosen:
@@ -265,10 +267,11 @@ class Standings:
                 found = kept[standing] = attrs.evolve(standing, shortfalls=shared)
             return found
 
+        records = records_by_key(districts)
         self.tracks: Final = [
             Track(c.id, c.name, c.district, tuple(held(line.standing(*w)) for w in windows))
-            for c in members
-            for line in [_timeline(c, contexts)]
+            for c in communities
+            for line in [_timeline(with_district_records(c, records), contexts)]
         ]
 
     @classmethod
@@ -278,10 +281,10 @@ class Standings:
         months: Iterable[Month] | None = None,
         rulebook: Rulebook | None = None,
     ) -> Standings:
-        """The standings of an assessment's communities, with their district records (R18)."""
-        records = records_by_key(assessment.districts)
-        members = (with_district_records(c, records) for c in assessment.communities)
-        return cls(members, assessment.period, months, rulebook)
+        """The standings of an assessment's communities, with its district records (R18)."""
+        return cls(
+            assessment.communities, assessment.period, months, rulebook, assessment.districts
+        )
 
     def months(self, rule: BehindRule) -> Iterator[MonthProgress]:
         """One :class:`MonthProgress` per month, in order, flagging the behind by *rule* (R19)."""

@@ -21,10 +21,9 @@ from typing import TypeVar
 
 from .._analysis.progress import Standings
 from .._analysis.rollup import Disagreement
-from .._analysis.score import Scorer, with_district_records
+from .._analysis.score import Scorer
 from .._analysis.score_rows import ScoreRow, ScoreRows
 from .._domain.calendar import Month
-from .._domain.district_records import records_by_key
 from .._domain.errors import InputError, Problems
 from .._domain.model import Community
 from .._rules.rulebook import Rulebook
@@ -134,10 +133,8 @@ def progress_standings(
         InputError: Every problem of every bad community, in input order
             (after reading the whole input).
     """
-    records = records_by_key(opened.districts)
 
     def standings_of(communities: Iterator[Community]) -> Standings:
-        members = (with_district_records(c, records) for c in communities)
-        return Standings(members, opened.period, rulebook=rulebook)
+        return Standings(communities, opened.period, rulebook=rulebook, districts=opened.districts)
 
     return _reduced(opened, standings_of, warn)
