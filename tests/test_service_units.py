@@ -269,22 +269,25 @@ def test_the_service_extra_brings_the_report_extra() -> None:
 
 
 def test_a_client_that_goes_away_stops_the_work() -> None:
-    """A disconnect while an answer is made: its stop signal is set and nobody is answered."""
+    """A disconnect while an answer is made: its checkpoint stops it and nobody is answered."""
     import threading
+    from collections.abc import Callable
 
     import anyio
     from starlette.requests import ClientDisconnect
 
+    from youthaction_scoring._domain.checkpoint import CHECKPOINT
     from youthaction_scoring._service import answers
     from youthaction_scoring._service.endpoints import _run
 
-    seen: list[threading.Event] = []
+    seen: list[Callable[[], None]] = []
     release = threading.Event()
 
     def slow() -> str:
-        stop = answers.CURRENT.stop
-        assert stop is not None
-        seen.append(stop)
+        check = CHECKPOINT.get()
+        assert check is not None
+        check()  # the client is still there: the work goes on
+        seen.append(check)
         release.wait(10)  # held until the test has seen the disconnect handled
         return "answer"
 
@@ -303,7 +306,8 @@ def test_a_client_that_goes_away_stops_the_work() -> None:
     try:
         anyio.run(main)
         assert seen
-        assert seen[0].is_set()
+        with pytest.raises(answers.Abandoned):  # gone: its next checkpoint stops the work
+            seen[0]()
     finally:
         release.set()
 

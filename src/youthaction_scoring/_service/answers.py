@@ -19,7 +19,7 @@ from typing import IO, Any, Final
 import attrs
 
 from .._analysis.rollup import Disagreement
-from .._domain.checkpoint import CHECKPOINT
+from .._domain.checkpoint import CHECKPOINT, checkpoint
 from .._domain.errors import InputError, Problem, Problems, Refusal
 from .._domain.model import Assessment
 from .._io.output_limit import OUTPUT_LIMIT, OutputTooLarge, limited_writer
@@ -36,32 +36,22 @@ class Abandoned(Exception):  # noqa: N818 - a signal, not an error
     """The request an answer was being made for is gone (timed out, or its client left)."""
 
 
-class _Current(threading.local):
-    stop: threading.Event | None = None
-
-
-CURRENT: Final = _Current()
-"""The stop signal of the answer this worker thread is making (set by :func:`working`)."""
-
-
 def working(stop: threading.Event, function: Callable[..., object], *args: object) -> object:
     """Run *function* on this thread until it ends or *stop* is set.
 
-    Once *stop* is set, the answer's next write raises :class:`Abandoned`,
-    and so does the scoring of its next community (a checkpoint).
+    Once *stop* is set, the next checkpoint raises :class:`Abandoned`: the
+    scoring of the answer's next community, or its next write.
     """
 
     def check() -> None:
         if stop.is_set():
             raise Abandoned
 
-    CURRENT.stop = stop
     token = CHECKPOINT.set(check)
     try:
         return function(*args)
     finally:
         CHECKPOINT.reset(token)
-        CURRENT.stop = None
 
 
 def load(data: bytes, fmt: str, warnings: list[Disagreement]) -> Assessment:
@@ -195,12 +185,10 @@ def _spool(fill: Callable[[Callable[[bytes], object]], object]) -> IO[bytes]:
     same way, answered 422 (``answer-too-large``).
     """
     answer = tempfile.SpooledTemporaryFile(SPOOL_BYTES)  # noqa: SIM115 - the caller closes it
-    stop = CURRENT.stop
     keep = limited_writer(answer.write)  # within the service's --max-output
 
     def write(piece: bytes) -> None:
-        if stop is not None and stop.is_set():
-            raise Abandoned
+        checkpoint()  # the request gone: no more writes (Abandoned)
         keep(piece)
 
     try:
